@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Runtime failure codes shared by every package (programmer errors throw plain Errors). */
+export const ErrorCode = z.enum([
+  'INVALID',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'TIMEOUT',
+  'DISCONNECTED',
+  'PAPER_OUT',
+  'PAPER_NEAR_END',
+  'COVER_OPEN',
+  'OFFLINE',
+  'NAK',
+  'CARD_REMOVED',
+  'PIN_INVALID',
+  'PIN_BLOCKED',
+  'UNAVAILABLE',
+  'INTERNAL',
+]);
+/** One of the shared runtime failure codes. */
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** A runtime failure with a machine-readable code and the underlying cause. */
+export class SkrError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; details?: Record<string, unknown> },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'SkrError';
+    this.details = options?.details;
+  }
+  readonly details: Record<string, unknown> | undefined;
+}
+
+/** True when `e` is an SkrError, optionally with the given code. */
+export function isSkrError(e: unknown, code?: ErrorCode): e is SkrError {
+  return e instanceof SkrError && (code === undefined || e.code === code);
+}
+
+/** The error body every HTTP endpoint and socket acknowledgement answers with. */
+export const ApiError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/** Acknowledgement shape for request/response over sockets. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
