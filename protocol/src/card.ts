@@ -1,0 +1,2 @@
+// Placeholder: owned by the card work; replaced by its contracts.
+export {};

@@ -1,0 +1,2 @@
+// Placeholder: owned by the led-board work; replaced by its contracts.
+export {};

@@ -1,0 +1,2 @@
+// Placeholder: owned by the printer work; replaced by its contracts.
+export {};

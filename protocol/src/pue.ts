@@ -1,0 +1,2 @@
+// Placeholder: owned by the pue work; replaced by its contracts.
+export {};
