@@ -1,0 +1,55 @@
+import type { Counter, Ticket } from '@skr/protocol';
+
+/** Minutes assumed per client of a matter before the branch has served anyone of it today. */
+export const DEFAULT_SERVICE_MINUTES = 8;
+
+/** Inputs of a wait estimate for one line. */
+export interface EstimateInput {
+  serviceId: string;
+  priority: boolean;
+  now: Date;
+  waiting: readonly Ticket[];
+  counters: readonly Counter[];
+  /** Recent service durations of this matter in minutes, newest last. */
+  recentServiceMinutes: readonly number[];
+}
+
+/** Mean of the most recent durations (up to 20), or the default when there are none. */
+export function typicalServiceMinutes(recent: readonly number[]): number {
+  const last = recent.slice(-20).filter((m) => Number.isFinite(m) && m > 0);
+  if (last.length === 0) return DEFAULT_SERVICE_MINUTES;
+  return last.reduce((a, b) => a + b, 0) / last.length;
+}
+
+/**
+ * Counters' capacity for the matter: each open counter with the skill counts by the share of
+ * its weight among the matters it serves. Closed counters count only if none is open, so a
+ * ticket taken before opening still gets an estimate.
+ */
+export function capacityFor(serviceId: string, counters: readonly Counter[]): number {
+  const skilled = counters.filter((c) => c.skills[serviceId] !== undefined);
+  const open = skilled.filter((c) => c.state === 'open');
+  const pool = open.length > 0 ? open : skilled;
+  const share = pool.reduce((sum, c) => {
+    const total = Object.values(c.skills).reduce((a, b) => a + b, 0);
+    return sum + (c.skills[serviceId] ?? 0) / total;
+  }, 0);
+  return Math.max(share, 0.25);
+}
+
+/** People ahead of a new ticket and the minutes it will likely wait. */
+export function estimateWait(input: EstimateInput): {
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+} {
+  const ahead = input.waiting.filter(
+    (t) =>
+      t.state === 'waiting' &&
+      t.serviceId === input.serviceId &&
+      new Date(t.lineAt) <= input.now &&
+      (!input.priority || t.priority !== null),
+  ).length;
+  const perClient = typicalServiceMinutes(input.recentServiceMinutes);
+  const minutes = (ahead * perClient) / capacityFor(input.serviceId, input.counters);
+  return { peopleAhead: ahead, estimatedWaitMinutes: Math.round(minutes) };
+}

@@ -1,0 +1,6 @@
+export * from './time';
+export * from './numbering';
+export * from './domain-error';
+export * from './ticket-lifecycle';
+export * from './calling-policy';
+export * from './estimate';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Counter, Ticket } from './domain';
+import { QueueSnapshot } from './http';
+import type { Ack } from './errors';
+
+/** Every state change the branch publishes, in the order of the event log. */
+export const BranchEventType = z.enum([
+  'ticket.issued',
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.started',
+  'ticket.finished',
+  'ticket.no-show',
+  'ticket.parked',
+  'ticket.returned',
+  'ticket.transferred',
+  'ticket.cancelled',
+  'counter.opened',
+  'counter.closed',
+  'counter.paused',
+  'booking.created',
+]);
+export type BranchEventType = z.infer<typeof BranchEventType>;
+
+export const BranchEvent = z.object({
+  seq: z.number().int().positive(),
+  at: z.string(),
+  type: BranchEventType,
+  ticket: Ticket.optional(),
+  counter: Counter.optional(),
+  /** Who did it: a username or a device id; never personal data of clients. */
+  actor: z.string().nullable(),
+});
+export type BranchEvent = z.infer<typeof BranchEvent>;
+
+/** socket.io handshake `auth`: the token, and the last sequence number seen (to resume). */
+export const SocketAuth = z.object({
+  token: z.string().min(1),
+  lastSeq: z.number().int().min(0).optional(),
+});
+export type SocketAuth = z.infer<typeof SocketAuth>;
+
+/** Namespaces: `/display`, `/counter`, `/kiosk`. */
+export const SocketNamespace = z.enum(['/display', '/counter', '/kiosk']);
+export type SocketNamespace = z.infer<typeof SocketNamespace>;
+
+/** Server → client events, the same on every namespace. */
+export interface ServerToClientEvents {
+  /** Sent once after connect when no `lastSeq` was given (or it is too old to replay). */
+  snapshot: (snapshot: QueueSnapshot) => void;
+  /** A state change, in sequence order; replayed from `lastSeq` after a reconnect. */
+  event: (event: BranchEvent) => void;
+  /** Replay after a reconnect is complete; live events follow. */
+  resumed: (info: { fromSeq: number; toSeq: number }) => void;
+}
+
+/** Client → server events (request/response with acknowledgement). */
+export interface ClientToServerEvents {
+  /** Asks for a fresh snapshot of the queue. */
+  'queue:snapshot': (ack: (res: Ack<QueueSnapshot>) => void) => void;
+}
