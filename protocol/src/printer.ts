@@ -1,2 +1,111 @@
-// Placeholder: owned by the printer work; replaced by its contracts.
-export {};
+import { z } from 'zod';
+
+// Contracts of the ticket printer: the documents the kiosk asks to print, the status the
+// driver reports, and the printer model data. Byte layouts live in printer-drivers and
+// docs/hardware-printer.md; these shapes are what crosses process boundaries (IPC, HTTP,
+// config files), so they are validated with zod.
+
+/** Language of a printed document (labels only; branch and matter names come translated). */
+export const PrintLang = z.enum(['pl', 'en', 'uk']);
+/** One printed-document language. */
+export type PrintLang = z.infer<typeof PrintLang>;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+// Bounds keep every layout under the 512-byte ticket budget (tested at the maxima).
+const line = z.string().min(1).max(80);
+
+/** A walk-in queue ticket: number, matter, people ahead, estimated wait, QR to follow the line. */
+export const QueueTicketDoc = z.object({
+  branchName: line,
+  number: z.string().min(1).max(8),
+  serviceName: line,
+  issuedAt: isoDateTime,
+  peopleAhead: z.number().int().min(0),
+  estimatedWaitMinutes: z.number().int().min(0),
+  followUrl: z.url().max(120),
+  lang: PrintLang,
+  priority: z.boolean().optional(),
+});
+/** A walk-in queue ticket. */
+export type QueueTicketDoc = z.infer<typeof QueueTicketDoc>;
+
+/** A ticket for a visit booked online, printed at check-in. */
+export const CheckInTicketDoc = z.object({
+  branchName: line,
+  number: z.string().min(1).max(8),
+  serviceName: line,
+  bookedFor: isoDateTime,
+  bookingCode: z.string().min(1).max(32),
+  lang: PrintLang,
+});
+/** A booking check-in ticket. */
+export type CheckInTicketDoc = z.infer<typeof CheckInTicketDoc>;
+
+/** UPP: the official confirmation that a document was submitted at the kiosk. */
+export const ReceiptDoc = z.object({
+  branchName: line,
+  documentId: z.string().min(1).max(64),
+  formCode: z.string().min(1).max(32),
+  formName: line,
+  pages: z.number().int().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  submittedAt: isoDateTime,
+  uppId: z.string().min(1).max(64),
+  lang: PrintLang,
+});
+/** A document receipt (UPP). */
+export type ReceiptDoc = z.infer<typeof ReceiptDoc>;
+
+/** A slip the kiosk prints when a matter or the whole branch is out of service. */
+export const OutOfServiceDoc = z.object({
+  branchName: line,
+  message: z.string().min(1).max(400),
+  lang: PrintLang,
+});
+/** An out-of-service slip. */
+export type OutOfServiceDoc = z.infer<typeof OutOfServiceDoc>;
+
+/** What the printer says about itself (decoded from its real-time status bytes). */
+export const PrinterStatus = z.object({
+  online: z.boolean(),
+  paperOut: z.boolean(),
+  paperNearEnd: z.boolean(),
+  coverOpen: z.boolean(),
+});
+/** Printer status; `online: false` with no other flag also covers "no answer". */
+export type PrinterStatus = z.infer<typeof PrinterStatus>;
+
+/** Code pages a model may be asked to use (names as the encoder library spells them). */
+export const PrinterCodepage = z.enum(['cp852', 'windows1250', 'cp866', 'windows1251']);
+/** One printer code page name. */
+export type PrinterCodepage = z.infer<typeof PrinterCodepage>;
+
+/** How a model prints its logo stored in non-volatile memory. */
+export const StoredLogo = z.discriminatedUnion('command', [
+  // FS p n m: legacy NV bit image, supported by both classes we target.
+  z.object({ command: z.literal('fs-p'), image: z.number().int().min(1).max(255) }),
+  // GS ( L fn 69: NV graphics addressed by a two-character key (Epson TM-T88IV and later).
+  z.object({ command: z.literal('gs-l'), key: z.string().length(2) }),
+]);
+/** Stored-logo command data. */
+export type StoredLogo = z.infer<typeof StoredLogo>;
+
+/** A printer model as data: paper columns, code pages and their ESC t numbers, cutter, QR. */
+export const PrinterModel = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  columns: z.number().int().min(24).max(80),
+  /** Code page for Polish (and English) text. */
+  latinCodepage: PrinterCodepage,
+  /** Code page for Cyrillic (Ukrainian labels); mixed with the latin one per character. */
+  cyrillicCodepage: PrinterCodepage,
+  /** ESC t numbers of each code page on this model. */
+  codepageNumbers: z.partialRecord(PrinterCodepage, z.number().int().min(0).max(255)),
+  cutter: z.enum(['partial', 'full', 'none']),
+  /** Lines to feed so the printed part clears the cutter. */
+  feedBeforeCut: z.number().int().min(0).max(20),
+  qr: z.object({ supported: z.boolean(), moduleSize: z.number().int().min(1).max(16) }),
+  logo: StoredLogo.nullable(),
+});
+/** A printer model description. */
+export type PrinterModel = z.infer<typeof PrinterModel>;

@@ -1,0 +1,104 @@
+import type { PrintLang } from '@skr/protocol/printer';
+
+// Fixed labels printed on tickets and receipts, per language. Names that come from the
+// branch server (branch, matter, form) arrive already translated.
+
+/** Every label a layout prints. */
+export interface PrintLabels {
+  yourNumber: string;
+  matter: string;
+  issuedAt: string;
+  peopleAhead: string;
+  estimatedWait: string;
+  minutes: string;
+  followOnPhone: string;
+  priority: string;
+  bookedVisit: string;
+  bookedFor: string;
+  bookingCode: string;
+  uppTitle: string;
+  uppId: string;
+  documentId: string;
+  form: string;
+  pages: string;
+  sha256: string;
+  submittedAt: string;
+  branch: string;
+  outOfService: string;
+  keepTicket: string;
+}
+
+const pl: PrintLabels = {
+  yourNumber: 'Twój numer',
+  matter: 'Sprawa',
+  issuedAt: 'Wydano',
+  peopleAhead: 'Osób przed Tobą',
+  estimatedWait: 'Szacowany czas oczekiwania',
+  minutes: 'min',
+  followOnPhone: 'Śledź kolejkę w telefonie',
+  priority: 'OBSŁUGA PRIORYTETOWA',
+  bookedVisit: 'Wizyta umówiona',
+  bookedFor: 'Termin wizyty',
+  bookingCode: 'Kod rezerwacji',
+  uppTitle: 'Urzędowe poświadczenie przedłożenia',
+  uppId: 'Nr UPP',
+  documentId: 'Identyfikator dokumentu',
+  form: 'Formularz',
+  pages: 'Liczba stron',
+  sha256: 'Skrót pliku (SHA-256)',
+  submittedAt: 'Data przedłożenia',
+  branch: 'Placówka',
+  outOfService: 'CHWILOWO NIECZYNNE',
+  keepTicket: 'Zachowaj bilet do wywołania numeru',
+};
+
+const en: PrintLabels = {
+  yourNumber: 'Your number',
+  matter: 'Matter',
+  issuedAt: 'Issued',
+  peopleAhead: 'People ahead of you',
+  estimatedWait: 'Estimated wait',
+  minutes: 'min',
+  followOnPhone: 'Follow the queue on your phone',
+  priority: 'PRIORITY SERVICE',
+  bookedVisit: 'Booked visit',
+  bookedFor: 'Booked for',
+  bookingCode: 'Booking code',
+  uppTitle: 'Official confirmation of submission',
+  uppId: 'UPP no.',
+  documentId: 'Document id',
+  form: 'Form',
+  pages: 'Pages',
+  sha256: 'File digest (SHA-256)',
+  submittedAt: 'Submitted',
+  branch: 'Branch',
+  outOfService: 'OUT OF SERVICE',
+  keepTicket: 'Keep this ticket until your number is called',
+};
+
+const uk: PrintLabels = {
+  yourNumber: 'Ваш номер',
+  matter: 'Справа',
+  issuedAt: 'Видано',
+  peopleAhead: 'Осіб перед вами',
+  estimatedWait: 'Орієнтовний час очікування',
+  minutes: 'хв',
+  followOnPhone: 'Стежте за чергою в телефоні',
+  priority: 'ПРІОРИТЕТНЕ ОБСЛУГОВУВАННЯ',
+  bookedVisit: 'Запланований візит',
+  bookedFor: 'Час візиту',
+  bookingCode: 'Код бронювання',
+  uppTitle: 'Офіційне підтвердження подання',
+  uppId: 'Номер UPP',
+  documentId: 'Ідентифікатор документа',
+  form: 'Форма',
+  pages: 'Кількість сторінок',
+  sha256: 'Хеш файлу (SHA-256)',
+  submittedAt: 'Дата подання',
+  branch: 'Відділення',
+  outOfService: 'ТИМЧАСОВО НЕ ПРАЦЮЄ',
+  keepTicket: 'Збережіть квиток до виклику номера',
+};
+
+/** Label catalogue by language. */
+export const printLabels: Readonly<Record<PrintLang, PrintLabels>> = { pl, en, uk };

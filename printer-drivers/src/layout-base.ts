@@ -1,0 +1,112 @@
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import type { PrinterModel, PrintLang, StoredLogo } from '@skr/protocol/printer';
+import { printLabels, type PrintLabels } from './labels';
+
+// Shared start and end of every layout. A ticket is text, a stored logo and a native QR,
+// never a raster: a 38,400 bps serial link moves ~3.8 KB/s and a ticket must stay < 512 B.
+
+/** Largest encoded ticket we accept (no raster over serial). */
+export const MAX_TICKET_BYTES = 512;
+
+/** An encoder configured for one model and language, plus that language's labels. */
+export interface LayoutContext {
+  enc: ReceiptPrinterEncoder;
+  labels: PrintLabels;
+  model: PrinterModel;
+}
+
+/** ESC/POS bytes that print the model's logo stored in the printer's NV memory. */
+export function storedLogoCommand(logo: StoredLogo): number[] {
+  if (logo.command === 'fs-p') return [0x1c, 0x70, logo.image, 0x00];
+  // GS ( L pL pH m=48 fn=69 kc1 kc2 x=1 y=1
+  return [
+    0x1d,
+    0x28,
+    0x4c,
+    0x06,
+    0x00,
+    0x30,
+    0x45,
+    logo.key.charCodeAt(0),
+    logo.key.charCodeAt(1),
+    1,
+    1,
+  ];
+}
+
+/** Starts a document: initialize, code page for the language, centred logo and branch name. */
+export function beginLayout(
+  model: PrinterModel,
+  lang: PrintLang,
+  branchName: string,
+): LayoutContext {
+  const enc = new ReceiptPrinterEncoder({
+    language: 'esc-pos',
+    columns: model.columns,
+    codepageMapping: model.codepageNumbers as Record<string, number>,
+    codepageCandidates: [model.latinCodepage, model.cyrillicCodepage],
+    newline: '\n',
+    feedBeforeCut: model.feedBeforeCut,
+  });
+  enc.initialize();
+  // Ukrainian labels sit next to Polish branch and matter names, so those tickets switch
+  // code page per character; Polish and English ones keep one page for the whole ticket.
+  enc.codepage(lang === 'uk' ? 'auto' : model.latinCodepage);
+  const ctx = { enc, labels: printLabels[lang], model };
+  centre(ctx);
+  // NV logos print only at the start of a line; its own line keeps the text below it.
+  if (model.logo) enc.raw(storedLogoCommand(model.logo)).newline();
+  enc.bold(true).line(branchName).bold(false);
+  return ctx;
+}
+
+/**
+ * Switches the printer's own alignment (ESC a). The encoder's align() pads with spaces,
+ * which costs ~100 B a ticket; the printer centres for free. Call at the start of a line.
+ */
+export function centre(ctx: LayoutContext, on = true): void {
+  ctx.enc.raw([0x1b, 0x61, on ? 0x01 : 0x00]);
+}
+
+/** Ends a document: feed and cut as the model's cutter allows, then encode and check size. */
+export function endLayout(ctx: LayoutContext): Uint8Array {
+  const { enc, model } = ctx;
+  if (model.cutter === 'none') enc.newline(model.feedBeforeCut);
+  else enc.cut(model.cutter);
+  const bytes = enc.encode();
+  if (bytes.length > MAX_TICKET_BYTES) {
+    // Programmer error: a layout or an oversize field broke the serial budget.
+    throw new Error(`encoded document is ${bytes.length} B, over the ${MAX_TICKET_BYTES} B budget`);
+  }
+  return bytes;
+}
+
+/** Prints the ticket number big and bold, centred. */
+export function bigNumber(ctx: LayoutContext, number: string): void {
+  ctx.enc.bold(true).size(3, 3).line(number).size(1, 1).bold(false);
+}
+
+/** Prints a native QR (GS ( k) when the model has one, else the URL as text. */
+export function qrOrText(ctx: LayoutContext, value: string): void {
+  if (ctx.model.qr.supported) {
+    ctx.enc.qrcode(value, { model: 2, size: ctx.model.qr.moduleSize, errorlevel: 'm' });
+  } else {
+    ctx.enc.line(value);
+  }
+}
+
+/** Local date and time in the branch's zone (Poland), "YYYY-MM-DD HH:mm". */
+export function formatLocalDateTime(iso: string, timeZone = 'Europe/Warsaw'): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
