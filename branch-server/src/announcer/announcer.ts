@@ -1,0 +1,261 @@
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { SkrError } from '@skr/protocol/errors';
+import { chimePcm } from './chime';
+import { counterSegment, phraseParts, ticketSegment } from './phrase';
+import { forEachLimited } from './pool';
+import {
+  AnnounceRequestSchema,
+  PrerenderPlanSchema,
+  type AnnounceRequest,
+  type PrerenderPlan,
+} from './schemas';
+import { SegmentCache, segmentKey } from './segment-cache';
+import type { SpeakerPlayer } from './speakers';
+import type { AnnouncerLog, Lang, SpeechEngine } from './types';
+import { concatPcm, decodeWav, durationMs, encodeWav, silence, type Pcm } from './wav';
+
+/** Options of `createAnnouncer`. */
+export interface AnnouncerOptions {
+  engine: SpeechEngine;
+  /** Directory of rendered segments; created on demand, shared across restarts. */
+  cacheDir: string;
+  /** Languages this branch announces in. */
+  langs: readonly Lang[];
+  log?: AnnouncerLog;
+  /** Bound of decoded PCM kept in memory; 64 MB (~900 segments) by default. */
+  memoryBytes?: number;
+  /** Parallel renders while pre-rendering; leaves a core free for the server. */
+  concurrency?: number;
+  /** Put the chime at the start of each announcement WAV (screens normally play it themselves). */
+  includeChime?: boolean;
+  /** Also play each announcement on the branch's speakers (off unless given). */
+  speakers?: SpeakerPlayer;
+  /** How many recent announcements `audio(id)` can still return. */
+  keepRecent?: number;
+}
+
+/** One rendered announcement. */
+export interface Announcement {
+  /** Stable for the same ticket, counter and language, so a recall reuses the audio. */
+  id: string;
+  wav: Buffer;
+  durationMs: number;
+}
+
+/** Counters of the announcer, for the manager's monitor and the logs. */
+export interface AnnouncerStats {
+  engine: string;
+  announcements: number;
+  memoryHits: number;
+  diskHits: number;
+  rendered: number;
+  renderErrors: number;
+  memoryBytes: number;
+  memoryEntries: number;
+  prerender: { total: number; done: number; running: boolean };
+  /** Call-to-audio latency over the last 1,000 announcements. */
+  latencyMs: { p50: number; p99: number; max: number };
+}
+
+/** The announcer: spoken call audio from cached segments. */
+export interface Announcer {
+  /** WAV for a call; from cache in ~1 ms, rendering what is missing (~30 ms with espeak-ng). */
+  announce(req: AnnounceRequest): Promise<Announcement>;
+  /** A recent announcement's WAV by id (for GET /audio/:id), or undefined. */
+  audio(id: string): Buffer | undefined;
+  /** Renders in the background what a day will need; resolves when done or closed. */
+  prerender(plan: PrerenderPlan): Promise<void>;
+  /** The two-tone chime WAV the screens play before the phrase. */
+  chime(): Buffer;
+  stats(): AnnouncerStats;
+  /** Stops pre-rendering and waits for it; the engine stays open (the caller owns it). */
+  close(): Promise<void>;
+}
+
+const PAUSE_AFTER_CHIME_MS = 250;
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Creates an announcer over `engine`, caching segments in memory and under `cacheDir`. */
+export function createAnnouncer(opts: AnnouncerOptions): Announcer {
+  const { engine, log } = opts;
+  const memoryLimit = opts.memoryBytes ?? 64 * 1024 * 1024;
+  const cache = new SegmentCache(opts.cacheDir, memoryLimit);
+  const concurrency = opts.concurrency ?? Math.max(1, Math.min(4, availableParallelism() - 1));
+  const keepRecent = opts.keepRecent ?? 500;
+  const recent = new Map<string, Buffer>();
+  const inflight = new Map<string, Promise<Pcm>>();
+  const latencies: number[] = [];
+  const counts = { announcements: 0, memoryHits: 0, diskHits: 0, rendered: 0, renderErrors: 0 };
+  const progress = { total: 0, done: 0, running: false };
+  let sampleRate = 22050;
+  let chimeWav: { rate: number; wav: Buffer } | undefined;
+  const stop = new AbortController();
+  const running = new Set<Promise<void>>();
+
+  const hasRoom = (pcm: Pcm): boolean => cache.memoryBytes + pcm.samples.byteLength <= memoryLimit;
+  const checkLang = (lang: Lang): void => {
+    if (!opts.langs.includes(lang)) throw new SkrError('INVALID', `Language not enabled: ${lang}`);
+    if (!engine.langs.includes(lang)) {
+      throw new SkrError('UNAVAILABLE', `Engine ${engine.id} cannot speak ${lang}`);
+    }
+  };
+
+  const render = async (key: string, lang: Lang, text: string): Promise<Pcm> => {
+    try {
+      const wav = await engine.synthesize(text, lang);
+      const pcm = decodeWav(wav);
+      await cache.toDisk(key, wav);
+      counts.rendered++;
+      return pcm;
+    } catch (e) {
+      counts.renderErrors++;
+      throw e;
+    }
+  };
+
+  // `warmOnly`: pre-rendering fills memory only while there is room, so late numbers of the
+  // plan do not push out the early ones the morning needs first.
+  const segment = async (lang: Lang, text: string, warmOnly = false): Promise<Pcm> => {
+    const key = segmentKey(engine.id, engine.variant ?? '', lang, text);
+    const hot = cache.fromMemory(key);
+    if (hot) {
+      if (!warmOnly) counts.memoryHits++;
+      return hot;
+    }
+    const stored = await cache.fromDisk(key);
+    if (stored) {
+      const pcm = decodeWav(stored);
+      if (!warmOnly) counts.diskHits++;
+      if (!warmOnly || hasRoom(pcm)) cache.remember(key, pcm);
+      return pcm;
+    }
+    let job = inflight.get(key);
+    if (!job) {
+      job = render(key, lang, text).finally(() => inflight.delete(key));
+      inflight.set(key, job);
+    }
+    const pcm = await job;
+    if (!warmOnly || hasRoom(pcm)) cache.remember(key, pcm);
+    return pcm;
+  };
+
+  const chimeAt = (rate: number): Pcm => chimePcm({ sampleRate: rate });
+
+  return {
+    async announce(req) {
+      const start = performance.now();
+      const parsed = AnnounceRequestSchema.safeParse(req);
+      if (!parsed.success)
+        throw new SkrError('INVALID', 'Invalid announce request', { cause: parsed.error });
+      const { ticketNumber, counterNumber, lang } = parsed.data;
+      checkLang(lang);
+      const [ticketText, counterText] = phraseParts({ ticketNumber, counterNumber, lang });
+      const [ticket, counter] = await Promise.all([
+        segment(lang, ticketText),
+        segment(lang, counterText),
+      ]);
+      const parts = [ticket, counter];
+      const rate = ticket.sampleRate;
+      sampleRate = rate;
+      if (opts.includeChime) parts.unshift(chimeAt(rate), silence(PAUSE_AFTER_CHIME_MS, rate));
+      const pcm = concatPcm(parts);
+      const wav = encodeWav(pcm);
+      const id = `${lang}-${ticketNumber.toUpperCase()}-${counterNumber}`;
+      recent.delete(id);
+      recent.set(id, wav);
+      if (recent.size > keepRecent) recent.delete(recent.keys().next().value!);
+      counts.announcements++;
+      latencies.push(performance.now() - start);
+      if (latencies.length > 1000) latencies.shift();
+      if (opts.speakers) {
+        const withChime = opts.includeChime
+          ? pcm
+          : concatPcm([chimeAt(rate), silence(PAUSE_AFTER_CHIME_MS, rate), pcm]);
+        opts.speakers
+          .play(encodeWav(withChime))
+          .catch((e: unknown) => log?.warn({ err: e, id }, 'speaker playback failed'));
+      }
+      return { id, wav, durationMs: durationMs(pcm) };
+    },
+
+    audio: (id) => recent.get(id),
+
+    async prerender(plan) {
+      const parsed = PrerenderPlanSchema.safeParse(plan);
+      if (!parsed.success)
+        throw new SkrError('INVALID', 'Invalid pre-render plan', { cause: parsed.error });
+      const { prefixes, maxNumber, counters, langs = opts.langs } = parsed.data;
+      const usable = langs.filter((l) => opts.langs.includes(l) && engine.langs.includes(l));
+      // Counters first (few, needed by every call), then numbers in the order the day uses them.
+      const items: Array<[Lang, string]> = [];
+      for (const lang of usable)
+        for (const c of counters) items.push([lang, counterSegment(c, lang)]);
+      for (let n = 1; n <= maxNumber; n++) {
+        for (const prefix of prefixes)
+          for (const lang of usable) items.push([lang, ticketSegment(`${prefix}${n}`, lang)]);
+      }
+      progress.total += items.length;
+      progress.running = true;
+      const began = performance.now();
+      log?.info(
+        { segments: items.length, concurrency, engine: engine.id },
+        'announcer pre-render started',
+      );
+      const run = forEachLimited(
+        items,
+        concurrency,
+        async ([lang, text]) => {
+          await segment(lang, text, true);
+          progress.done++;
+        },
+        {
+          signal: stop.signal,
+          onError: ([lang, text], err) =>
+            log?.warn({ err, lang, text }, 'announcer pre-render of a segment failed'),
+        },
+      ).finally(() => {
+        running.delete(run);
+        progress.running = running.size > 0;
+        log?.info(
+          { done: progress.done, ms: Math.round(performance.now() - began) },
+          'announcer pre-render finished',
+        );
+      });
+      running.add(run);
+      await run;
+    },
+
+    chime() {
+      // Rendered at the speech's sample rate so a client may also join the two itself.
+      if (chimeWav?.rate !== sampleRate)
+        chimeWav = { rate: sampleRate, wav: encodeWav(chimeAt(sampleRate)) };
+      return chimeWav.wav;
+    },
+
+    stats() {
+      const sorted = [...latencies].sort((a, b) => a - b);
+      return {
+        engine: engine.id,
+        ...counts,
+        memoryBytes: cache.memoryBytes,
+        memoryEntries: cache.memoryEntries,
+        prerender: { ...progress },
+        latencyMs: {
+          p50: percentile(sorted, 50),
+          p99: percentile(sorted, 99),
+          max: sorted.at(-1) ?? 0,
+        },
+      };
+    },
+
+    async close() {
+      stop.abort();
+      await Promise.allSettled([...running]);
+    },
+  };
+}
