@@ -18,6 +18,7 @@ export const ErrorCode = z.enum([
   'CARD_REMOVED',
   'PIN_INVALID',
   'PIN_BLOCKED',
+  'CANCELLED',
   'UNAVAILABLE',
   'INTERNAL',
 ]);
