@@ -1,0 +1,53 @@
+// The one error handler: every failure leaves as `{ code, message, details? }` (ApiError) with
+// the matching HTTP status. Unknown errors become INTERNAL without their stack or message.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ApiError, ErrorCode } from '@skr/protocol';
+import { isSkrError } from '@skr/protocol';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  INVALID: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  TIMEOUT: 504,
+};
+
+/** HTTP status for a runtime failure code (500 for anything not listed). */
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code] ?? 500;
+}
+
+/** Installs the error and not-found handlers. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let body: ApiError;
+    if (isSkrError(error)) {
+      body = {
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+      };
+    } else if (error.statusCode && error.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, body too large, wrong content type.
+      body = { code: 'INVALID', message: error.message };
+      request.log.info({ fastifyCode: error.code }, 'rejected request');
+      return reply.status(error.statusCode).send(body);
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+      body = { code: 'INTERNAL', message: 'Internal error' };
+    }
+    const status = statusOf(body.code);
+    if (status >= 500 && isSkrError(error)) request.log.warn({ code: body.code }, error.message);
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const body: ApiError = {
+      code: 'NOT_FOUND',
+      message: `No route ${request.method} ${request.url}`,
+    };
+    return reply.status(404).send(body);
+  });
+}

@@ -1,0 +1,110 @@
+// Document intake with an idempotency key. The branch delivers from an outbox at least once;
+// the portal must keep each document once. The lookup and the insert run in one synchronous
+// SQLite transaction, so two concurrent deliveries of the same key cannot both insert, and a
+// UNIQUE (branch_id, idempotency_key) constraint backs that up.
+import type { PueDocumentSubmission, PueUpp } from '@skr/protocol';
+import { SkrError } from '@skr/protocol';
+import { nowIso, type PueContext } from './context';
+import { newId, sha256Hex } from './secrets';
+
+interface DocumentRow {
+  id: string;
+  upp_id: string;
+  branch_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  sha256: string;
+  form_code: string;
+  title: string;
+  file_name: string;
+  content_type: string;
+  received_at: string;
+}
+
+const toUpp = (r: DocumentRow): PueUpp => ({
+  uppId: r.upp_id,
+  documentId: r.id,
+  receivedAt: r.received_at,
+  sha256: r.sha256,
+  idempotencyKey: r.idempotency_key,
+});
+
+/** Takes in a document once per (branch, key) and answers its UPP; the same key gives the same UPP. */
+export function submitDocument(
+  ctx: PueContext,
+  branchId: string,
+  idempotencyKey: string,
+  doc: PueDocumentSubmission,
+): { upp: PueUpp; created: boolean } {
+  const content = Buffer.from(doc.contentB64, 'base64');
+  if (content.length === 0) throw new SkrError('INVALID', 'contentB64 decodes to nothing');
+  const requestHash = sha256Hex(JSON.stringify(doc));
+  return ctx.db.transaction(() => {
+    const existing = ctx.db
+      .prepare('SELECT * FROM documents WHERE branch_id = ? AND idempotency_key = ?')
+      .get(branchId, idempotencyKey) as DocumentRow | undefined;
+    if (existing) {
+      if (existing.request_hash !== requestHash) {
+        throw new SkrError('CONFLICT', 'This idempotency key was used for a different document');
+      }
+      return { upp: toUpp(existing), created: false };
+    }
+    const receivedAt = nowIso(ctx);
+    const { n } = ctx.db.prepare('SELECT COUNT(*) + 1 AS n FROM documents').get() as { n: number };
+    const uppId = `UPP/${receivedAt.slice(0, 4)}/${String(n).padStart(8, '0')}`;
+    const id = newId('doc');
+    ctx.db
+      .prepare(
+        `INSERT INTO documents (id, upp_id, branch_id, idempotency_key, request_hash, sha256,
+           form_code, title, submitter_pesel, file_name, content_type, content, submitted_at,
+           received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        uppId,
+        branchId,
+        idempotencyKey,
+        requestHash,
+        sha256Hex(content),
+        doc.formCode,
+        doc.title,
+        doc.submitterPesel,
+        doc.fileName,
+        doc.contentType,
+        content,
+        doc.submittedAt,
+        receivedAt,
+      );
+    const row = ctx.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow;
+    return { upp: toUpp(row), created: true };
+  })();
+}
+
+/** A stored document as tests see it (without the content bytes). */
+export interface StoredDocument {
+  upp: PueUpp;
+  branchId: string;
+  formCode: string;
+  title: string;
+  fileName: string;
+  contentType: string;
+}
+
+/** Every document taken in, oldest first. */
+export function listDocuments(ctx: PueContext): StoredDocument[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, upp_id, branch_id, idempotency_key, request_hash, sha256, form_code, title,
+         file_name, content_type, received_at FROM documents ORDER BY rowid`,
+    )
+    .all() as DocumentRow[];
+  return rows.map((r) => ({
+    upp: toUpp(r),
+    branchId: r.branch_id,
+    formCode: r.form_code,
+    title: r.title,
+    fileName: r.file_name,
+    contentType: r.content_type,
+  }));
+}

@@ -1,0 +1,203 @@
+// Demo data: three invented people covering every account kind and role, with a year of
+// contributions relative to "now", so a demo always shows the last 12 months. Seeding is
+// skipped when the database already has profiles (restarts keep what the demo changed).
+import type { PueContext } from './context';
+import { cancelBooking, createBooking } from './bookings';
+import { withCheckDigit } from './pesel';
+import { hashPassword } from './secrets';
+import { warsawDate } from './warsaw-time';
+
+/** Password of every demo profile (invented people only; printed by `npm start`). */
+export const DEMO_PASSWORD = 'Demo-Haslo-2024!';
+
+/** A demo login as printed at start-up. */
+export interface DemoLogin {
+  login: string;
+  name: string;
+  pesel: string;
+  channel: 'sms' | 'email';
+  what: string;
+}
+
+/** The demo people. PESELs are invented (valid checksum, no real person intended). */
+export const DEMO_LOGINS: DemoLogin[] = [
+  {
+    login: 'anna.kowalska',
+    name: 'Anna Kowalska',
+    pesel: withCheckDigit('8501011234'),
+    channel: 'sms',
+    what: 'ubezpieczona (składki, OFE, kapitał początkowy)',
+  },
+  {
+    login: 'jan.nowak',
+    name: 'Jan Nowak',
+    pesel: withCheckDigit('5203154321'),
+    channel: 'email',
+    what: 'emeryt (świadczenia) + płatnik składek (NIP)',
+  },
+  {
+    login: 'maria.wisniewska',
+    name: 'Maria Wiśniewska',
+    pesel: withCheckDigit('9007078765'),
+    channel: 'sms',
+    what: 'ubezpieczona + pełnomocnik Jana Nowaka',
+  },
+];
+
+/** `YYYY-MM` of the `back`-th full month before `now` (1 = last month). */
+function monthBack(now: Date, back: number): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** The next Monday–Friday after `now`, Warsaw date. */
+function nextWorkday(now: Date, skip = 1): string {
+  let d = new Date(now.getTime());
+  let left = skip;
+  while (left > 0) {
+    d = new Date(d.getTime() + 86_400_000);
+    const wd = new Date(`${warsawDate(d)}T12:00:00Z`).getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return warsawDate(d);
+}
+
+/** Inserts the demo data unless profiles exist; returns whether it seeded. */
+export function seedDemo(ctx: PueContext): boolean {
+  const { db } = ctx;
+  if ((db.prepare('SELECT COUNT(*) AS n FROM profiles').get() as { n: number }).n > 0) return false;
+  const now = ctx.now();
+  const hash = hashPassword(DEMO_PASSWORD);
+  const [anna, jan, maria] = DEMO_LOGINS as [DemoLogin, DemoLogin, DemoLogin];
+  db.transaction(() => {
+    const profile = db.prepare(
+      `INSERT INTO profiles (id, pesel, login, password_hash, first_name, last_name, email, phone,
+         recovery_channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    profile.run(
+      'prf_anna',
+      anna.pesel,
+      anna.login,
+      hash,
+      'Anna',
+      'Kowalska',
+      'anna.kowalska@example.pl',
+      '+48600100200',
+      'sms',
+    );
+    profile.run(
+      'prf_jan',
+      jan.pesel,
+      jan.login,
+      hash,
+      'Jan',
+      'Nowak',
+      'jan.nowak@example.pl',
+      '+48600300400',
+      'email',
+    );
+    profile.run(
+      'prf_maria',
+      maria.pesel,
+      maria.login,
+      hash,
+      'Maria',
+      'Wiśniewska',
+      'maria.w@example.pl',
+      '+48600500600',
+      'sms',
+    );
+
+    const account = db.prepare(
+      `INSERT INTO accounts (id, kind, owner_profile_id, label, nip, roles, balance_gr,
+         initial_capital_gr) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    account.run(
+      'acc_anna',
+      'individual',
+      'prf_anna',
+      'Konto indywidualne',
+      null,
+      'general,insured',
+      18_734_512,
+      4_512_300,
+    );
+    account.run(
+      'acc_jan',
+      'individual',
+      'prf_jan',
+      'Konto indywidualne',
+      null,
+      'general,beneficiary',
+      0,
+      21_004_500,
+    );
+    account.run(
+      'acc_jan_firma',
+      'payer',
+      'prf_jan',
+      'Nowak Usługi Stolarskie',
+      '5250001233',
+      '',
+      0,
+      null,
+    );
+    account.run(
+      'acc_maria',
+      'individual',
+      'prf_maria',
+      'Konto indywidualne',
+      null,
+      'general,insured',
+      6_120_044,
+      null,
+    );
+    db.prepare('INSERT INTO proxies (profile_id, account_id) VALUES (?, ?)').run(
+      'prf_maria',
+      'acc_jan',
+    );
+
+    const amount = db.prepare(
+      'INSERT INTO monthly_amounts (account_id, kind, month, amount_gr) VALUES (?, ?, ?, ?)',
+    );
+    for (let back = 1; back <= 12; back++) {
+      const month = monthBack(now, back);
+      amount.run('acc_anna', 'base', month, 780_000 + (back % 3) * 15_000);
+      amount.run('acc_anna', 'ofe', month, 23_400);
+      amount.run('acc_maria', 'base', month, 466_600);
+      amount.run('acc_jan_firma', 'due', month, 2 * 164_520);
+    }
+
+    db.prepare(
+      'INSERT INTO benefits (id, account_id, kind, granted_on, monthly_gr) VALUES (?, ?, ?, ?, ?)',
+    ).run('ben_jan_1', 'acc_jan', 'emerytura', '2017-10-01', 312_450);
+    const pay = db.prepare(
+      'INSERT INTO benefit_payments (benefit_id, paid_on, amount_gr) VALUES (?, ?, ?)',
+    );
+    for (let back = 6; back >= 1; back--)
+      pay.run('ben_jan_1', `${monthBack(now, back)}-10`, 312_450);
+
+    const insured = db.prepare(
+      'INSERT INTO insured_persons (payer_account_id, name, pesel, since) VALUES (?, ?, ?, ?)',
+    );
+    insured.run('acc_jan_firma', 'Anna Kowalska', anna.pesel, '2019-03-01');
+    insured.run('acc_jan_firma', 'Piotr Zieliński', withCheckDigit('9512240123'), '2022-09-15');
+  })();
+
+  const branchId = Object.keys(ctx.branchKeys)[0];
+  if (branchId) {
+    const base = { branchId, profileId: 'prf_anna', pesel: anna.pesel };
+    createBooking(
+      ctx,
+      { ...base, serviceId: 'skladki', date: nextWorkday(now), time: '10:00' },
+      'fixture',
+    );
+    const gone = createBooking(
+      ctx,
+      { ...base, serviceId: 'emerytury', date: nextWorkday(now, 2), time: '12:30' },
+      'fixture',
+    );
+    cancelBooking(ctx, gone.id, null);
+  }
+  return true;
+}
