@@ -1,0 +1,86 @@
+import type { Counter, QueueSettings, Service, Ticket } from '@skr/protocol';
+import { localDay } from '../domain';
+import type { CatalogRepo, TicketRepo } from '../store';
+
+const FINAL = new Set<Ticket['state']>(['done', 'no-show', 'cancelled']);
+const RECENT_CALLS = 10;
+
+/**
+ * The branch's working memory, rebuilt from SQLite at start: active tickets, matters,
+ * counters, settings, the day's service times and the priority-mixing counter. It is only
+ * changed after the transaction that records a change has committed.
+ */
+export class BranchState {
+  services = new Map<string, Service>();
+  counters = new Map<number, Counter>();
+  settings!: QueueSettings;
+  active = new Map<string, Ticket>();
+  durations = new Map<string, number[]>();
+  recentCalls: Ticket[] = [];
+  regularSincePriority = 0;
+  day = '';
+
+  constructor(
+    private readonly catalog: CatalogRepo,
+    private readonly tickets: TicketRepo,
+  ) {}
+
+  /** Loads everything from the database (start-up, or after configuration changes). */
+  load(now: Date): void {
+    this.settings = this.catalog.settings();
+    this.services = new Map(this.catalog.services().map((s) => [s.id, s]));
+    this.counters = new Map(this.catalog.counters().map((c) => [c.id, c]));
+    this.active = new Map(this.tickets.active().map((t) => [t.id, t]));
+    this.day = localDay(now, this.settings.timeZone);
+    this.durations = this.tickets.serviceDurations(this.day);
+    this.recentCalls = this.tickets.recentCalls(this.day, RECENT_CALLS);
+    const firstPriority = this.recentCalls.findIndex((t) => t.priority !== null);
+    this.regularSincePriority = firstPriority === -1 ? this.recentCalls.length : firstPriority;
+  }
+
+  /** Starts a new day's statistics when the local date changes. */
+  rollDay(now: Date): string {
+    const day = localDay(now, this.settings.timeZone);
+    if (day !== this.day) {
+      this.day = day;
+      this.durations = new Map();
+      this.recentCalls = [];
+    }
+    return day;
+  }
+
+  /** Records a committed ticket change. */
+  applyTicket(t: Ticket, called = false): void {
+    if (FINAL.has(t.state)) this.active.delete(t.id);
+    else this.active.set(t.id, t);
+    if (t.state === 'done' && t.startedAt && t.finishedAt) {
+      const minutes = (Date.parse(t.finishedAt) - Date.parse(t.startedAt)) / 60_000;
+      const list = this.durations.get(t.serviceId) ?? [];
+      list.push(minutes);
+      if (list.length > 50) list.shift();
+      this.durations.set(t.serviceId, list);
+    }
+    if (called) {
+      this.regularSincePriority = t.priority === null ? this.regularSincePriority + 1 : 0;
+      this.recentCalls = [t, ...this.recentCalls.filter((x) => x.id !== t.id)].slice(
+        0,
+        RECENT_CALLS,
+      );
+    } else {
+      this.recentCalls = this.recentCalls.map((x) => (x.id === t.id ? t : x));
+    }
+  }
+
+  /** Waiting tickets, in line order. */
+  waiting(): Ticket[] {
+    return [...this.active.values()].filter((t) => t.state === 'waiting');
+  }
+
+  /** The ticket a counter has in hand (called or being served). */
+  inHand(counterId: number): Ticket | undefined {
+    for (const t of this.active.values()) {
+      if (t.counterId === counterId && (t.state === 'called' || t.state === 'serving')) return t;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,383 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import {
+  SkrError,
+  type BranchEvent,
+  type Counter,
+  type IssueTicketRequest,
+  type IssuedTicket,
+  type Ticket,
+  type TicketAction,
+  type TransferRequest,
+} from '@skr/protocol';
+import {
+  callTicket,
+  cancelTicket,
+  conflict,
+  defaultPolicy,
+  estimateWait,
+  finishService,
+  issueTicket,
+  markNoShow,
+  notFound,
+  parkTicket,
+  recallTicket,
+  returnParked,
+  startService,
+  transferTicket,
+  type CallingPolicy,
+} from '../domain';
+import { bookingRepo, catalogRepo, eventLog, ticketRepo, type Db, type NewEvent } from '../store';
+import { BranchState } from './branch-state';
+import { queueSnapshot, lineSummaries, publicTicketStatus } from './queue-view';
+
+/** How the branch is built: its database, clock and calling policy. */
+export interface BranchOptions {
+  db: Db;
+  now?: () => Date;
+  policy?: CallingPolicy;
+  /** Base of the public follow-the-line links printed on tickets. */
+  publicBaseUrl?: string;
+}
+
+/**
+ * The branch's use cases. Each change is one SQLite transaction (ticket rows + event log);
+ * memory is updated and the event published only after it has committed. Calls run one at a
+ * time on the event loop, so two counters can never take the same ticket.
+ */
+export function createBranch(opts: BranchOptions) {
+  const { db } = opts;
+  const now = opts.now ?? (() => new Date());
+  const policy = opts.policy ?? defaultPolicy;
+  const tickets = ticketRepo(db);
+  const log = eventLog(db);
+  const catalog = catalogRepo(db);
+  const bookings = bookingRepo(db);
+  const state = new BranchState(catalog, tickets);
+  const events = new EventEmitter<{ event: [BranchEvent] }>();
+  events.setMaxListeners(0);
+  state.load(now());
+
+  /** Runs `change` in one transaction, then updates memory and publishes. */
+  function commit(change: () => NewEvent[], calledId?: string): BranchEvent[] {
+    const written = db.transaction(() => change().map((e) => log.append(e)))();
+    for (const e of written) {
+      if (e.ticket)
+        state.applyTicket(e.ticket, e.ticket.id === calledId && e.type === 'ticket.called');
+      if (e.counter) state.counters.set(e.counter.id, e.counter);
+    }
+    for (const e of written) events.emit('event', e);
+    return written;
+  }
+
+  function service(id: string) {
+    const s = state.services.get(id);
+    if (!s || !s.active) throw notFound(`no matter ${id}`, { serviceId: id });
+    return s;
+  }
+  function counter(id: number): Counter {
+    const c = state.counters.get(id);
+    if (!c) throw notFound(`no counter ${id}`, { counterId: id });
+    return c;
+  }
+  function ticket(id: string): Ticket {
+    const t = state.active.get(id) ?? tickets.get(id);
+    if (!t) throw notFound(`no ticket ${id}`, { ticketId: id });
+    return t;
+  }
+  /** Line position in front of everyone now waiting in `inLine`. */
+  function frontOf(inLine: (t: Ticket) => boolean): string {
+    const first = Math.min(
+      now().getTime(),
+      ...state
+        .waiting()
+        .filter(inLine)
+        .map((t) => Date.parse(t.lineAt)),
+    );
+    return new Date(first - 1000).toISOString();
+  }
+  function followUrl(id: string): string {
+    return `${opts.publicBaseUrl ?? ''}/q/${id}`;
+  }
+  function issued(t: Ticket, peopleAhead: number, estimatedWaitMinutes: number): IssuedTicket {
+    return {
+      id: t.id,
+      number: t.number,
+      serviceId: t.serviceId,
+      issuedAt: t.issuedAt,
+      peopleAhead,
+      estimatedWaitMinutes,
+      bookedFor: t.bookedFor,
+      followUrl: followUrl(t.id),
+    };
+  }
+  function estimateFor(serviceId: string, priority: boolean, at: Date) {
+    return estimateWait({
+      serviceId,
+      priority,
+      now: at,
+      waiting: state.waiting(),
+      counters: [...state.counters.values()],
+      recentServiceMinutes: state.durations.get(serviceId) ?? [],
+    });
+  }
+
+  /** Issues a walk-in ticket, or checks in a booked visit; durable before it returns. */
+  function issue(
+    req: IssueTicketRequest,
+    actor: string | null,
+  ): { ticket: IssuedTicket; created: boolean } {
+    const at = now();
+    const day = state.rollDay(at);
+    const booking = req.bookingCode ? bookings.get(req.bookingCode) : undefined;
+    if (req.bookingCode) {
+      if (!booking) throw notFound('no booking with this code', { bookingCode: req.bookingCode });
+      if (booking.status === 'cancelled')
+        throw conflict('this booking was cancelled', { bookingCode: booking.code });
+      if (booking.status === 'checked-in' && booking.ticketId) {
+        // A second check-in (reprint, kiosk restart) answers with the same ticket.
+        const existing = ticket(booking.ticketId);
+        const est = estimateFor(existing.serviceId, existing.priority !== null, at);
+        return {
+          ticket: issued(existing, est.peopleAhead, est.estimatedWaitMinutes),
+          created: false,
+        };
+      }
+    }
+    const svc = service(req.serviceId ?? booking!.serviceId);
+    const est = estimateFor(svc.id, req.priority !== undefined, at);
+    let created!: Ticket;
+    commit(() => {
+      const sequence = tickets.nextSequence(day, svc.prefix);
+      created = issueTicket(
+        {
+          id: randomUUID(),
+          service: svc,
+          sequence,
+          now: at,
+          lang: req.lang ?? 'pl',
+          priority: req.priority ?? null,
+          booking: booking ? { code: booking.code, bookedFor: booking.bookedFor } : null,
+        },
+        state.settings,
+      );
+      tickets.insert(created);
+      if (booking)
+        bookings.save({
+          ...booking,
+          status: 'checked-in',
+          ticketId: created.id,
+          updatedAt: at.toISOString(),
+        });
+      return [{ at: at.toISOString(), type: 'ticket.issued', ticket: created, actor }];
+    });
+    const ahead = booking ? estimateFor(svc.id, false, new Date(created.lineAt)) : est;
+    return {
+      ticket: issued(created, ahead.peopleAhead, ahead.estimatedWaitMinutes),
+      created: true,
+    };
+  }
+
+  function setCounter(
+    id: number,
+    patch: Partial<Counter>,
+    type: BranchEvent['type'],
+    actor: string | null,
+  ): Counter {
+    const before = counter(id);
+    if (patch.state && patch.state !== 'open' && state.inHand(id)) {
+      throw conflict(`counter ${id} still has a ticket in hand; finish it first`, {
+        counterId: id,
+      });
+    }
+    const next: Counter = { ...before, ...patch };
+    commit(() => {
+      catalog.saveCounter(next);
+      return [{ at: now().toISOString(), type, counter: next, actor }];
+    });
+    return next;
+  }
+
+  /** Opens a counter for the signed-in clerk. */
+  function openCounter(id: number, clerk: string | null, actor: string | null) {
+    return setCounter(id, { state: 'open', pauseReason: null, clerk }, 'counter.opened', actor);
+  }
+  function closeCounter(id: number, actor: string | null) {
+    return setCounter(
+      id,
+      { state: 'closed', pauseReason: null, clerk: null },
+      'counter.closed',
+      actor,
+    );
+  }
+  function pauseCounter(id: number, reason: string, actor: string | null) {
+    return setCounter(id, { state: 'paused', pauseReason: reason }, 'counter.paused', actor);
+  }
+
+  /**
+   * Calls the next ticket to a counter; a ticket being served there is finished first.
+   * Undefined when nobody waits for it.
+   */
+  function callNext(counterId: number, actor: string | null): Ticket | undefined {
+    const c = counter(counterId);
+    if (c.state !== 'open') throw conflict(`counter ${counterId} is not open`, { counterId });
+    const at = now();
+    const current = state.inHand(counterId);
+    if (current?.state === 'called') {
+      throw conflict(
+        `ticket ${current.number} is still called: start it, recall it or mark it no-show`,
+        {
+          ticket: current.number,
+        },
+      );
+    }
+    const next = policy({
+      now: at,
+      counter: c,
+      waiting: state.waiting(),
+      services: state.services,
+      counters: state.counters,
+      settings: state.settings,
+      regularSincePriority: state.regularSincePriority,
+    });
+    if (!next && !current) return undefined;
+    let called: Ticket | undefined;
+    commit(() => {
+      const out: NewEvent[] = [];
+      if (current) {
+        const done = finishService(current, at);
+        tickets.update(done, current.state);
+        out.push({ at: at.toISOString(), type: 'ticket.finished', ticket: done, actor });
+      }
+      if (next) {
+        called = callTicket(next, c, at);
+        tickets.update(called, 'waiting');
+        out.push({ at: at.toISOString(), type: 'ticket.called', ticket: called, actor });
+      }
+      return out;
+    }, next?.id);
+    return called;
+  }
+
+  /** Applies a clerk's action to a ticket; returns the ticket after it. */
+  function act(
+    id: string,
+    action: TicketAction,
+    actor: string | null,
+    transfer?: TransferRequest,
+  ): Ticket {
+    const before = ticket(id);
+    const at = now();
+    let after: Ticket;
+    switch (action) {
+      case 'recall':
+        after = recallTicket(before, at, state.settings);
+        break;
+      case 'start':
+        after = startService(before, at);
+        break;
+      case 'finish':
+        after = finishService(before, at);
+        break;
+      case 'no-show':
+        after = markNoShow(before, at);
+        break;
+      case 'park':
+        after = parkTicket(before);
+        break;
+      case 'return':
+        after = returnParked(
+          before,
+          frontOf((t) => t.serviceId === before.serviceId),
+        );
+        break;
+      case 'cancel':
+        after = cancelTicket(before, at);
+        break;
+      case 'transfer': {
+        if (!transfer) throw new SkrError('INVALID', 'transfer needs serviceId or counterId');
+        after = transferTicket(before, transferTarget(before, transfer));
+        break;
+      }
+    }
+    const type: BranchEvent['type'] =
+      action === 'recall' && after.state === 'no-show' ? 'ticket.no-show' : eventTypeOf[action];
+    commit(() => {
+      tickets.update(after, before.state);
+      return [{ at: at.toISOString(), type, ticket: after, actor }];
+    });
+    return after;
+  }
+
+  function transferTarget(t: Ticket, req: TransferRequest) {
+    if (req.serviceId !== undefined) {
+      const svc = service(req.serviceId);
+      const lineAt =
+        req.position === 'front' ? frontOf((x) => x.serviceId === svc.id) : now().toISOString();
+      return { serviceId: svc.id, lineAt };
+    }
+    const c = counter(req.counterId!);
+    if (c.skills[t.serviceId] === undefined) {
+      throw conflict(`counter ${c.id} does not serve this matter`, {
+        counterId: c.id,
+        serviceId: t.serviceId,
+      });
+    }
+    const lineAt =
+      req.position === 'front'
+        ? frontOf((x) => x.targetCounterId === c.id || c.skills[x.serviceId] !== undefined)
+        : now().toISOString();
+    return { counterId: c.id, lineAt };
+  }
+
+  return {
+    events,
+    state,
+    now,
+    issue,
+    openCounter,
+    closeCounter,
+    pauseCounter,
+    callNext,
+    act,
+    ticket,
+    services: () => [...state.services.values()].filter((s) => s.active),
+    counters: () => [...state.counters.values()],
+    snapshot: () => queueSnapshot(state, log.lastSeq(), now(), bookings),
+    lines: () => lineSummaries(state, now(), bookings),
+    publicStatus: (id: string) => publicTicketStatus(state, ticket(id), now()),
+    eventsSince: (seq: number, limit?: number) => log.since(seq, limit),
+    lastSeq: () => log.lastSeq(),
+    /** Caches a booking made at the central portal (the portal sync also writes here). */
+    addBooking(code: string, serviceId: string, bookedFor: string, actor: string | null) {
+      service(serviceId);
+      const at = now().toISOString();
+      const existing = bookings.get(code);
+      if (existing && existing.status === 'checked-in')
+        throw conflict('this booking is already checked in');
+      commit(() => {
+        bookings.save({
+          code,
+          serviceId,
+          bookedFor: new Date(bookedFor).toISOString(),
+          status: 'booked',
+          ticketId: null,
+          updatedAt: at,
+        });
+        return [{ at, type: 'booking.created', actor }];
+      });
+    },
+  };
+}
+export type Branch = ReturnType<typeof createBranch>;
+
+const eventTypeOf: Record<TicketAction, BranchEvent['type']> = {
+  recall: 'ticket.recalled',
+  start: 'ticket.started',
+  finish: 'ticket.finished',
+  'no-show': 'ticket.no-show',
+  park: 'ticket.parked',
+  return: 'ticket.returned',
+  transfer: 'ticket.transferred',
+  cancel: 'ticket.cancelled',
+};

@@ -1,0 +1,3 @@
+export * from './branch';
+export * from './branch-state';
+export * from './queue-view';

@@ -1,0 +1,76 @@
+import type { LineSummary, QueueSnapshot, Ticket } from '@skr/protocol';
+import { addMinutes, estimateWait, waitedMinutes } from '../domain';
+import type { BookingRepo } from '../store';
+import type { BranchState } from './branch-state';
+
+/** Per-matter lines: how many wait, the longest wait, the estimate, bookings due soon. */
+export function lineSummaries(state: BranchState, now: Date, bookings: BookingRepo): LineSummary[] {
+  const waiting = state.waiting();
+  const due = bookings.dueBetween(
+    addMinutes(now, -state.settings.lateArrivalMinutes),
+    addMinutes(now, 60),
+  );
+  return [...state.services.values()]
+    .filter((s) => s.active)
+    .map((s) => {
+      const line = waiting.filter((t) => t.serviceId === s.id && new Date(t.lineAt) <= now);
+      const est = estimateWait({
+        serviceId: s.id,
+        priority: false,
+        now,
+        waiting,
+        counters: [...state.counters.values()],
+        recentServiceMinutes: state.durations.get(s.id) ?? [],
+      });
+      return {
+        serviceId: s.id,
+        waiting: line.length,
+        priorityWaiting: line.filter((t) => t.priority !== null).length,
+        longestWaitMinutes:
+          Math.round(Math.max(0, ...line.map((t) => waitedMinutes(t, now))) * 10) / 10,
+        estimatedWaitMinutes: est.estimatedWaitMinutes,
+        bookedDue: due.get(s.id) ?? 0,
+      };
+    });
+}
+
+/** Everything a screen or desk needs to draw the queue from scratch. */
+export function queueSnapshot(
+  state: BranchState,
+  seq: number,
+  now: Date,
+  bookings: BookingRepo,
+): QueueSnapshot {
+  return {
+    seq,
+    at: now.toISOString(),
+    lines: lineSummaries(state, now, bookings),
+    counters: [...state.counters.values()].map((c) => ({
+      ...c,
+      ticket: state.inHand(c.id) ?? null,
+    })),
+    recentCalls: state.recentCalls,
+    parked: [...state.active.values()].filter((t) => t.state === 'parked'),
+  };
+}
+
+/** What the public follow-the-line page may show: no personal data. */
+export function publicTicketStatus(state: BranchState, t: Ticket, now: Date) {
+  const ahead = state
+    .waiting()
+    .filter(
+      (x) =>
+        x.serviceId === t.serviceId &&
+        x.id !== t.id &&
+        x.lineAt < t.lineAt &&
+        new Date(x.lineAt) <= now,
+    ).length;
+  const counter = t.counterId !== null ? state.counters.get(t.counterId) : undefined;
+  return {
+    number: t.number,
+    serviceId: t.serviceId,
+    state: t.state,
+    peopleAhead: t.state === 'waiting' ? ahead : 0,
+    counterName: t.state === 'called' || t.state === 'serving' ? (counter?.name ?? null) : null,
+  };
+}

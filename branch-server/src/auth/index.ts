@@ -1,0 +1,3 @@
+export * from './password';
+export * from './tokens';
+export * from './auth-service';

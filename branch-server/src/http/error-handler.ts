@@ -1,0 +1,46 @@
+import { isSkrError, type ApiError } from '@skr/protocol';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { httpStatus, pickLang, userMessage } from './error-messages';
+
+/**
+ * The one error handler of the HTTP API: known failures keep their code and reason; anything
+ * unexpected is logged and answered as INTERNAL without a stack.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const lang = pickLang(req.headers['accept-language']);
+    let body: ApiError;
+    let status: number;
+    if (isSkrError(err)) {
+      status = httpStatus[err.code] ?? 500;
+      body = {
+        code: err.code,
+        message: userMessage(err.code, lang, err.message),
+        details: err.details,
+      };
+    } else if (err.statusCode === 429) {
+      status = 429;
+      body = { code: 'RATE_LIMITED', message: userMessage('RATE_LIMITED', lang) };
+    } else if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own: malformed JSON, wrong content type, body too large.
+      status = err.statusCode;
+      body = { code: 'INVALID', message: userMessage('INVALID', lang, err.message) };
+    } else {
+      req.log.error({ err }, 'unexpected error');
+      status = 500;
+      body = { code: 'INTERNAL', message: userMessage('INTERNAL', lang) };
+    }
+    if (body.details === undefined) delete body.details;
+    void reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send({
+      code: 'NOT_FOUND',
+      message: userMessage(
+        'NOT_FOUND',
+        pickLang(req.headers['accept-language']),
+        `${req.method} ${req.url}`,
+      ),
+    });
+  });
+}

@@ -1,0 +1,62 @@
+import type { ErrorCode, Lang } from '@skr/protocol';
+
+/** What a person is told for each failure code, in their language. */
+const messages: Partial<Record<ErrorCode, Record<Lang, string>>> = {
+  INVALID: {
+    pl: 'Nieprawidłowe dane w żądaniu.',
+    en: 'The request contains invalid data.',
+    uk: 'Запит містить неправильні дані.',
+  },
+  UNAUTHORIZED: {
+    pl: 'Wymagane zalogowanie lub token jest nieważny.',
+    en: 'Sign-in required or the token is not valid.',
+    uk: 'Потрібен вхід або токен недійсний.',
+  },
+  FORBIDDEN: {
+    pl: 'Brak uprawnień do tej operacji.',
+    en: 'You are not allowed to do this.',
+    uk: 'Немає прав на цю дію.',
+  },
+  NOT_FOUND: { pl: 'Nie znaleziono.', en: 'Not found.', uk: 'Не знайдено.' },
+  CONFLICT: {
+    pl: 'Operacja niemożliwa w obecnym stanie.',
+    en: 'Not possible in the current state.',
+    uk: 'Неможливо в поточному стані.',
+  },
+  RATE_LIMITED: {
+    pl: 'Zbyt wiele prób. Spróbuj ponownie za chwilę.',
+    en: 'Too many attempts. Try again in a moment.',
+    uk: 'Забагато спроб. Спробуйте трохи пізніше.',
+  },
+  INTERNAL: {
+    pl: 'Błąd serwera. Spróbuj ponownie.',
+    en: 'Server error. Please try again.',
+    uk: 'Помилка сервера. Спробуйте ще раз.',
+  },
+};
+
+/** HTTP status of each failure code. */
+export const httpStatus: Partial<Record<ErrorCode, number>> = {
+  INVALID: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  TIMEOUT: 504,
+};
+
+/** Picks pl, en or uk from an Accept-Language header; Polish first. */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  const first = (acceptLanguage ?? '').toLowerCase().split(',')[0]?.trim() ?? '';
+  if (first.startsWith('en')) return 'en';
+  if (first.startsWith('uk')) return 'uk';
+  return 'pl';
+}
+
+/** The user-facing message for a code, with the specific reason appended. */
+export function userMessage(code: ErrorCode, lang: Lang, reason?: string): string {
+  const base = (messages[code] ?? messages.INTERNAL!)[lang];
+  return reason ? `${base} (${reason})` : base;
+}

@@ -1,0 +1,80 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { createBranch, type Branch } from '../app';
+import { authService, type AuthService } from '../auth';
+import type { CallingPolicy } from '../domain';
+import { seedDemo } from '../seed/seed';
+import { authRepo, openDatabase, type Db } from '../store';
+import { authRoutes } from './auth-routes';
+import { installErrorHandler } from './error-handler';
+import { queueRoutes } from './queue-routes';
+import { attachSockets } from './socket-hub';
+import { ticketRoutes } from './ticket-routes';
+
+/** How to build a branch server. */
+export interface ServerOptions {
+  /** SQLite file (or ':memory:'). */
+  dbPath: string;
+  /** Seeds the demo branch on an empty database with this password for every user. */
+  demoPassword?: string;
+  now?: () => Date;
+  policy?: CallingPolicy;
+  logger?: Logger | boolean;
+  publicBaseUrl?: string;
+  loginRateLimit?: number;
+}
+
+/** A running (or ready to listen) branch server. */
+export interface BranchServer {
+  app: FastifyInstance;
+  branch: Branch;
+  auth: AuthService;
+  db: Db;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Builds the branch server: database, demo seed, use cases, HTTP routes and sockets. */
+export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
+  const now = opts.now ?? (() => new Date());
+  const db = openDatabase(opts.dbPath);
+  const auth = authService(authRepo(db), now);
+  if (opts.demoPassword !== undefined) await seedDemo(db, auth, opts.demoPassword);
+  const branch = createBranch({ db, now, policy: opts.policy, publicBaseUrl: opts.publicBaseUrl });
+  const app = Fastify({
+    ...(typeof opts.logger === 'object'
+      ? { loggerInstance: opts.logger }
+      : { logger: opts.logger ?? false }),
+    bodyLimit: 64 * 1024,
+  }) as unknown as FastifyInstance;
+  installErrorHandler(app);
+  await app.register(rateLimit, { global: false });
+  const ctx = { branch, auth, version: '0.1.0', loginRateLimit: opts.loginRateLimit ?? 10 };
+  await app.register(async (scope) => {
+    await authRoutes(scope, ctx);
+    await queueRoutes(scope, ctx);
+    await ticketRoutes(scope, ctx);
+  });
+  const sockets = attachSockets(app.server, branch, auth);
+  let closed = false;
+  return {
+    app,
+    branch,
+    auth,
+    db,
+    async listen(port, host = '127.0.0.1') {
+      await app.listen({ port, host });
+      const addr = app.server.address();
+      const p = typeof addr === 'object' && addr ? addr.port : port;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${p}`;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await sockets.close();
+      await app.close();
+      db.close();
+    },
+  };
+}

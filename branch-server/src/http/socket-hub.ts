@@ -1,0 +1,106 @@
+import {
+  SkrError,
+  SocketAuth,
+  isSkrError,
+  type BranchEvent,
+  type ClientToServerEvents,
+  type Principal,
+  type ServerToClientEvents,
+  type SocketNamespace,
+} from '@skr/protocol';
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Namespace } from 'socket.io';
+import type { Branch } from '../app';
+import { allowed, requireRole, type AuthService, type Caller } from '../auth';
+
+/** Events beyond this many are not replayed; the client gets a fresh snapshot instead. */
+const MAX_REPLAY = 20_000;
+const BATCH = 1000;
+
+const channels: Record<SocketNamespace, { who: readonly Principal[]; public: boolean }> = {
+  '/display': { who: allowed.displayChannel, public: true },
+  '/counter': { who: allowed.counterChannel, public: false },
+  '/kiosk': { who: allowed.kioskChannel, public: true },
+};
+
+/** Screens and kiosks never receive booking codes. */
+function forPublic(e: BranchEvent): BranchEvent {
+  return e.ticket ? { ...e, ticket: { ...e.ticket, bookingCode: null } } : e;
+}
+
+type Nsp = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { caller: Caller }
+>;
+
+/**
+ * socket.io on the HTTP server: `/display`, `/counter`, `/kiosk`. A client authenticates in
+ * the handshake (`auth.token`); with `auth.lastSeq` it gets every event it missed, in order,
+ * then live ones — also across a server restart, since replay reads the event log.
+ */
+export function attachSockets(httpServer: HttpServer, branch: Branch, auth: AuthService) {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+    serveClient: false,
+    cors: { origin: false },
+    pingInterval: 5000,
+    pingTimeout: 5000,
+  });
+  const namespaces: { nsp: Nsp; public: boolean }[] = [];
+  for (const [name, ch] of Object.entries(channels) as [
+    SocketNamespace,
+    (typeof channels)[SocketNamespace],
+  ][]) {
+    const nsp = io.of(name) as unknown as Nsp;
+    nsp.use((socket, next) => {
+      try {
+        const a = SocketAuth.safeParse(socket.handshake.auth);
+        if (!a.success) throw new SkrError('UNAUTHORIZED', 'auth.token is required');
+        const caller = auth.authenticate(a.data.token);
+        requireRole(caller, ch.who);
+        socket.data.caller = caller;
+        next();
+      } catch (e) {
+        const err = new Error(e instanceof Error ? e.message : 'refused') as Error & {
+          data: unknown;
+        };
+        err.data = { code: isSkrError(e) ? e.code : 'INTERNAL' };
+        next(err);
+      }
+    });
+    nsp.on('connection', (socket) => {
+      const lastSeq = SocketAuth.safeParse(socket.handshake.auth).data?.lastSeq;
+      const head = branch.lastSeq();
+      if (lastSeq === undefined || head - lastSeq > MAX_REPLAY || lastSeq > head) {
+        socket.emit('snapshot', branch.snapshot());
+      } else {
+        // Synchronous: no live event can slip in between the replay and the live stream.
+        for (let from = lastSeq; from < head;) {
+          const batch = branch.eventsSince(from, BATCH);
+          if (batch.length === 0) break;
+          for (const e of batch) socket.emit('event', ch.public ? forPublic(e) : e);
+          from = batch[batch.length - 1]!.seq;
+        }
+        socket.emit('resumed', { fromSeq: lastSeq, toSeq: head });
+      }
+      socket.on('queue:snapshot', (ack) => {
+        if (typeof ack !== 'function') return;
+        ack({ ok: true, data: branch.snapshot() });
+      });
+    });
+    namespaces.push({ nsp, public: ch.public });
+  }
+  const publish = (e: BranchEvent) => {
+    const pub = forPublic(e);
+    for (const n of namespaces) n.nsp.emit('event', n.public ? pub : e);
+  };
+  branch.events.on('event', publish);
+  return {
+    io,
+    close: () => {
+      branch.events.off('event', publish);
+      return new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Db } from './database';
+
+/** A visit booked through the central portal, as cached at the branch. */
+export interface Booking {
+  code: string;
+  serviceId: string;
+  bookedFor: string;
+  status: 'booked' | 'checked-in' | 'cancelled';
+  ticketId: string | null;
+  updatedAt: string;
+}
+
+/** Cached bookings; check-in works from here when the portal is unreachable. */
+export function bookingRepo(db: Db) {
+  const get = db.prepare(`SELECT * FROM bookings WHERE code = ?`);
+  const upsert = db.prepare(
+    `INSERT INTO bookings (code, service_id, booked_for, status, ticket_id, updated_at)
+     VALUES (@code, @serviceId, @bookedFor, @status, @ticketId, @updatedAt)
+     ON CONFLICT (code) DO UPDATE SET service_id=excluded.service_id, booked_for=excluded.booked_for,
+       status=excluded.status, ticket_id=excluded.ticket_id, updated_at=excluded.updated_at`,
+  );
+  const due = db.prepare(
+    `SELECT service_id, COUNT(*) AS n FROM bookings WHERE status = 'booked' AND booked_for BETWEEN ? AND ?
+     GROUP BY service_id`,
+  );
+  return {
+    get(code: string): Booking | undefined {
+      const r = get.get(code) as
+        | {
+            code: string;
+            service_id: string;
+            booked_for: string;
+            status: Booking['status'];
+            ticket_id: string | null;
+            updated_at: string;
+          }
+        | undefined;
+      return (
+        r && {
+          code: r.code,
+          serviceId: r.service_id,
+          bookedFor: r.booked_for,
+          status: r.status,
+          ticketId: r.ticket_id,
+          updatedAt: r.updated_at,
+        }
+      );
+    },
+    save(b: Booking): void {
+      upsert.run(b);
+    },
+    /** Bookings not yet checked in, per matter, with a booked time in [from, to]. */
+    dueBetween(from: string, to: string): Map<string, number> {
+      return new Map(
+        (due.all(from, to) as { service_id: string; n: number }[]).map((r) => [r.service_id, r.n]),
+      );
+    },
+  };
+}
+export type BookingRepo = ReturnType<typeof bookingRepo>;

@@ -1,0 +1,91 @@
+import type { Counter, QueueSettings, Service } from '@skr/protocol';
+import { defaultQueueSettings } from '@skr/protocol';
+import type { Db } from './database';
+
+interface ServiceRow {
+  id: string;
+  prefix: string;
+  names: string;
+  descriptions: string | null;
+  grp: string;
+  ord: number;
+  target_wait_minutes: number;
+  active: number;
+}
+interface CounterRow {
+  id: number;
+  name: string;
+  skills: string;
+  state: string;
+  pause_reason: string | null;
+  clerk: string | null;
+}
+
+/** Matters, counters and branch settings. */
+export function catalogRepo(db: Db) {
+  const upsertService = db.prepare(
+    `INSERT INTO services (id, prefix, names, descriptions, grp, ord, target_wait_minutes, active)
+     VALUES (@id, @prefix, @names, @descriptions, @group, @order, @targetWaitMinutes, @active)
+     ON CONFLICT (id) DO UPDATE SET prefix=excluded.prefix, names=excluded.names,
+       descriptions=excluded.descriptions, grp=excluded.grp, ord=excluded.ord,
+       target_wait_minutes=excluded.target_wait_minutes, active=excluded.active`,
+  );
+  const upsertCounter = db.prepare(
+    `INSERT INTO counters (id, name, skills, state, pause_reason, clerk)
+     VALUES (@id, @name, @skills, @state, @pauseReason, @clerk)
+     ON CONFLICT (id) DO UPDATE SET name=excluded.name, skills=excluded.skills, state=excluded.state,
+       pause_reason=excluded.pause_reason, clerk=excluded.clerk`,
+  );
+  const getSetting = db.prepare(`SELECT value FROM settings WHERE key = ?`);
+  const putSetting = db.prepare(
+    `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
+  return {
+    services(): Service[] {
+      return (db.prepare(`SELECT * FROM services ORDER BY grp, ord, id`).all() as ServiceRow[]).map(
+        (r) => ({
+          id: r.id,
+          prefix: r.prefix,
+          names: JSON.parse(r.names),
+          ...(r.descriptions ? { descriptions: JSON.parse(r.descriptions) } : {}),
+          group: r.grp,
+          order: r.ord,
+          targetWaitMinutes: r.target_wait_minutes,
+          active: r.active === 1,
+        }),
+      );
+    },
+    saveService(s: Service): void {
+      upsertService.run({
+        ...s,
+        names: JSON.stringify(s.names),
+        descriptions: s.descriptions ? JSON.stringify(s.descriptions) : null,
+        active: s.active ? 1 : 0,
+      });
+    },
+    counters(): Counter[] {
+      return (db.prepare(`SELECT * FROM counters ORDER BY id`).all() as CounterRow[]).map((r) => ({
+        id: r.id,
+        name: r.name,
+        skills: JSON.parse(r.skills),
+        state: r.state as Counter['state'],
+        pauseReason: r.pause_reason,
+        clerk: r.clerk,
+      }));
+    },
+    saveCounter(c: Counter): void {
+      upsertCounter.run({ ...c, skills: JSON.stringify(c.skills) });
+    },
+    settings(): QueueSettings {
+      const r = getSetting.get('queue') as { value: string } | undefined;
+      return { ...defaultQueueSettings, ...(r ? JSON.parse(r.value) : {}) };
+    },
+    saveSettings(s: QueueSettings): void {
+      putSetting.run('queue', JSON.stringify(s));
+    },
+    isEmpty(): boolean {
+      return (db.prepare(`SELECT COUNT(*) AS n FROM services`).get() as { n: number }).n === 0;
+    },
+  };
+}
+export type CatalogRepo = ReturnType<typeof catalogRepo>;

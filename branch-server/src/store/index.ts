@@ -1,0 +1,7 @@
+export * from './database';
+export * from './migrations';
+export * from './ticket-repo';
+export * from './event-log';
+export * from './catalog-repo';
+export * from './booking-repo';
+export * from './auth-repo';
