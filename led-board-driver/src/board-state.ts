@@ -25,6 +25,8 @@ export interface Board {
   /** Last text the board acknowledged; unset after a broadcast so the next show() is sent. */
   confirmedText?: string;
   job?: Job;
+  /** Whether the board ever answered (ACK or NAK); unproven boards go after proven ones. */
+  heard: boolean;
   /** Consecutive failed attempts of the current job while the board is alive. */
   failures: number;
   /** While dead: when the next probe may go out (ms, monotonic clock). */
@@ -37,6 +39,7 @@ export function newBoard(address: number): Board {
   return {
     address,
     alive: true,
+    heard: false,
     failures: 0,
     nextProbeAt: 0,
     seq: Math.floor(Math.random() * 256),
@@ -53,14 +56,17 @@ export interface Turn {
 }
 
 /**
- * Picks the next turn. Healthy boards go first (round-robin after `cursor`), then retransmits
- * of failing boards, then probes of dead boards that are due. A failing board therefore holds
- * the bus for at most the one attempt already on the wire when a healthy frame arrives.
+ * Picks the next turn, round-robin after `cursor` within each tier: boards that have answered
+ * before, then boards never heard from, then retransmits of failing boards, then probes of dead
+ * boards that are due. A board that stops answering therefore holds the bus for at most the
+ * one attempt already on the wire when a frame for a proven board arrives.
  */
 export function pickTurn(boards: readonly Board[], cursor: number, now: number): Turn | undefined {
   const order = rotate(boards, cursor);
-  const healthy = order.find((b) => b.alive && b.job && b.failures === 0);
-  if (healthy) return { board: healthy, kind: 'send' };
+  const proven = order.find((b) => b.alive && b.job && b.failures === 0 && b.heard);
+  if (proven) return { board: proven, kind: 'send' };
+  const unproven = order.find((b) => b.alive && b.job && b.failures === 0);
+  if (unproven) return { board: unproven, kind: 'send' };
   const failing = order.find((b) => b.alive && b.job && b.failures > 0);
   if (failing) return { board: failing, kind: 'retry' };
   const due = order.find((b) => !b.alive && b.nextProbeAt <= now);

@@ -144,6 +144,7 @@ export function createLedBus(options: LedBusOptions): LedBus {
 
   function onReply(board: Board, job: Job | undefined, reply: Reply): void {
     if (reply.kind === 'cancelled') return;
+    if (reply.kind !== 'timeout') board.heard = true;
     if (reply.kind === 'ack') {
       board.failures = 0;
       if (job) board.lastText = board.confirmedText = job.text;
