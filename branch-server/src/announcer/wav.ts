@@ -74,7 +74,7 @@ function toMono16(data: Buffer, format: number, bits: number, channels: number):
   for (let f = 0; f < frames; f++) {
     let sum = 0;
     for (let c = 0; c < channels; c++) sum += read((f * channels + c) * bytes);
-    out[f] = Math.max(-32768, Math.min(32767, Math.round((sum / channels) * 32767)));
+    out[f] = Math.max(-32768, Math.min(32767, Math.round((sum / channels) * 32768)));
   }
   return out;
 }

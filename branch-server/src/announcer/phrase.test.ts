@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { isSkrError } from '@skr/protocol/errors';
+import { espeakText } from './engine-espeak';
+import { buildPhrase, parseTicket, phraseParts } from './phrase';
+
+describe('buildPhrase', () => {
+  it('Polish: letter name, spelled number, neuter ordinal counter', () => {
+    expect(buildPhrase({ ticketNumber: 'A123', counterNumber: 7, lang: 'pl' })).toBe(
+      'Numer A sto dwadzieścia trzy, zaprasza stanowisko siódme.',
+    );
+    expect(buildPhrase({ ticketNumber: 'W005', counterNumber: 21, lang: 'pl' })).toBe(
+      'Numer Wu pięć, zaprasza stanowisko dwudzieste pierwsze.',
+    );
+    expect(buildPhrase({ ticketNumber: 'z912', counterNumber: 60, lang: 'pl' })).toBe(
+      'Numer Zet dziewięćset dwanaście, zaprasza stanowisko sześćdziesiąte.',
+    );
+  });
+
+  it('English and Ukrainian', () => {
+    expect(buildPhrase({ ticketNumber: 'A123', counterNumber: 7, lang: 'en' })).toBe(
+      'Number A, one hundred and twenty-three, please go to counter seven.',
+    );
+    expect(buildPhrase({ ticketNumber: 'B251', counterNumber: 53, lang: 'uk' })).toBe(
+      "Номер Бе двісті п'ятдесят один, запрошує п'ятдесят третє вікно.",
+    );
+  });
+
+  it('counter name follows the counter, digits spelled', () => {
+    expect(
+      buildPhrase({ ticketNumber: 'C1', counterNumber: 2, counterName: 'kasa 2', lang: 'pl' }),
+    ).toBe('Numer Ce jeden, zaprasza stanowisko drugie, kasa dwa.');
+  });
+
+  it('without a prefix', () => {
+    expect(buildPhrase({ ticketNumber: '17', counterNumber: 1, lang: 'pl' })).toBe(
+      'Numer siedemnaście, zaprasza stanowisko pierwsze.',
+    );
+  });
+
+  it('splits into the two cached halves', () => {
+    expect(phraseParts({ ticketNumber: 'A123', counterNumber: 7, lang: 'pl' })).toEqual([
+      'Numer A sto dwadzieścia trzy,',
+      'zaprasza stanowisko siódme.',
+    ]);
+  });
+
+  it('rejects a malformed ticket or counter with INVALID', () => {
+    for (const bad of [
+      () => parseTicket('A-12'),
+      () => parseTicket(''),
+      () => buildPhrase({ ticketNumber: 'A1', counterNumber: 0, lang: 'pl' }),
+    ]) {
+      expect(bad).toThrow();
+      try {
+        bad();
+      } catch (e) {
+        expect(isSkrError(e, 'INVALID')).toBe(true);
+      }
+    }
+    expect(parseTicket('a007')).toEqual({ prefix: 'A', number: 7 });
+  });
+});
+
+describe('espeakText', () => {
+  it('drops the Ukrainian apostrophe espeak-ng pauses on, and nothing else', () => {
+    expect(espeakText("п'ятдесят дев’ять", 'uk')).toBe('пятдесят девять');
+    expect(espeakText("Number A, it's", 'en')).toBe("Number A, it's");
+  });
+});
