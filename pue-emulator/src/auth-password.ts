@@ -48,16 +48,18 @@ interface AttemptRow {
 
 /** Confirms the code of a password login attempt and returns its profile id (single use). */
 export function verifyLoginCode(ctx: PueContext, req: PueVerifyCodeRequest): string {
-  return ctx.db.transaction(() => {
+  // The outcome is decided and recorded in one transaction, and thrown only after it commits:
+  // throwing inside would roll back the count of wrong tries.
+  const outcome = ctx.db.transaction((): { profileId: string } | SkrError => {
     const row = ctx.db
       .prepare(
         `SELECT profile_id, secret_hash, tries, used, expires_at FROM login_attempts
          WHERE id = ? AND kind = 'password'`,
       )
       .get(req.attemptId) as AttemptRow | undefined;
-    if (!row || row.used) throw new SkrError('UNAUTHORIZED', 'Login attempt not found or used');
+    if (!row || row.used) return new SkrError('UNAUTHORIZED', 'Login attempt not found or used');
     if (row.expires_at <= nowIso(ctx)) {
-      throw new SkrError('UNAUTHORIZED', 'Verification code expired; log in again');
+      return new SkrError('UNAUTHORIZED', 'Verification code expired; log in again');
     }
     if (!sameHash(sha256Hex(`${req.attemptId}:${req.code}`), row.secret_hash)) {
       const tries = row.tries + 1;
@@ -65,13 +67,15 @@ export function verifyLoginCode(ctx: PueContext, req: PueVerifyCodeRequest): str
       ctx.db
         .prepare('UPDATE login_attempts SET tries = ?, used = ? WHERE id = ?')
         .run(tries, spent ? 1 : 0, req.attemptId);
-      throw new SkrError(
+      return new SkrError(
         'UNAUTHORIZED',
         spent ? 'Wrong code, attempt void; log in again' : 'Wrong verification code',
         { details: { triesLeft: ctx.maxCodeTries - tries } },
       );
     }
     ctx.db.prepare('UPDATE login_attempts SET used = 1 WHERE id = ?').run(req.attemptId);
-    return row.profile_id;
+    return { profileId: row.profile_id };
   })();
+  if (outcome instanceof SkrError) throw outcome;
+  return outcome.profileId;
 }
