@@ -7,6 +7,8 @@ import { encodeFrame } from './frame-encode';
 import { createReplyListener } from './reply-listener';
 import type { Reply } from './reply-listener';
 import { boardText, encodeShowText } from './text-codec';
+import { applyReply, offlineError, textJob } from './reply-policy';
+import type { LedBusEvent } from './reply-policy';
 import type { LedTransport } from './transport';
 
 /** Options of createLedBus; every timing is in milliseconds. */
@@ -24,8 +26,7 @@ export interface LedBusOptions {
   addresses?: number[];
 }
 
-/** Events of the bus; each listener gets the board address. */
-export type LedBusEvent = 'board-dead' | 'board-alive';
+export type { LedBusEvent } from './reply-policy';
 
 /** The RS-485 LED bus: one master (us), boards 1..247, one frame on the wire at a time. */
 export interface LedBus {
@@ -143,53 +144,13 @@ export function createLedBus(options: LedBusOptions): LedBus {
   }
 
   function onReply(board: Board, job: Job | undefined, reply: Reply): void {
-    if (reply.kind === 'cancelled') return;
-    if (reply.kind !== 'timeout') board.heard = true;
-    if (reply.kind === 'ack') {
-      board.failures = 0;
-      if (job) board.lastText = board.confirmedText = job.text;
-      if (job && board.job === job) {
-        board.job = undefined;
-        settle(job);
-      }
-      if (!board.alive) {
-        board.alive = true;
-        emit('board-alive', board.address);
-      }
-      return;
-    }
-    if (reply.kind === 'nak') {
-      // A NAK proves the board is alive: never declare it dead for that.
-      if (!board.alive) {
-        board.alive = true;
-        board.failures = 0;
-        emit('board-alive', board.address);
-      }
-      board.failures++;
-      const hopeless = reply.reason !== 'CRC' && reply.reason !== 'UNKNOWN';
-      if ((hopeless || board.failures > retries) && job && board.job === job) {
-        board.job = undefined;
-        board.failures = 0;
-        settle(
-          job,
-          new SkrError('NAK', `LED board ${board.address} refused the frame (${reply.reason})`),
-        );
-      }
-      return;
-    }
-    if (!board.alive) {
-      board.nextProbeAt = performance.now() + probeIntervalMs;
-      return;
-    }
-    board.failures++;
-    if (board.failures <= retries) return;
-    board.alive = false;
-    board.failures = 0;
-    board.nextProbeAt = performance.now() + probeIntervalMs;
-    if (board.job) settle(board.job, offline(board.address));
-    // A board that comes back has usually lost power, so its probe carries the text it should show.
-    else if (board.lastText !== undefined) board.job = textJob(board.lastText, false);
-    emit('board-dead', board.address);
+    const effects = applyReply(board, job, reply, {
+      retries,
+      probeIntervalMs,
+      now: performance.now(),
+    });
+    if (effects.settle) settle(effects.settle.job, effects.settle.error);
+    if (effects.event) emit(effects.event, board.address);
   }
 
   async function sendBroadcast(job: BroadcastJob): Promise<void> {
@@ -217,10 +178,6 @@ export function createLedBus(options: LedBusOptions): LedBus {
     for (const w of job.waiters) w.resolve();
   }
 
-  function textJob(text: string, blink: boolean): Job {
-    return { text, blink, payload: encodeShowText(text, blink), waiters: [] };
-  }
-
   return {
     show(address, lines, { blink = false } = {}) {
       return new Promise<void>((resolve, reject) => {
@@ -234,7 +191,7 @@ export function createLedBus(options: LedBusOptions): LedBus {
         if (job && next !== job) next.waiters.push(...job.waiters);
         board.job = next;
         if (board.alive) next.waiters.push({ resolve, reject });
-        else reject(offline(address));
+        else reject(offlineError(address));
         wake();
       });
     },
@@ -285,10 +242,6 @@ export function createLedBus(options: LedBusOptions): LedBus {
       await transport.close();
     },
   };
-}
-
-function offline(address: number): SkrError {
-  return new SkrError('OFFLINE', `LED board ${address} does not answer`, { details: { address } });
 }
 
 function closedError(): SkrError {

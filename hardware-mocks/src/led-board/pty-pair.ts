@@ -34,7 +34,14 @@ export async function openPtyPair(devicePath?: string, timeoutMs = 5000): Promis
   let spawnError: Error | undefined;
   child.once('error', (e) => (spawnError = e));
 
+  // If our process exits without close(), do not leave socat running behind it.
+  const killOnExit = () => {
+    if (child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
+  };
+  process.once('exit', killOnExit);
+
   const close = async () => {
+    process.removeListener('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
       process.kill(child.pid, 'SIGTERM');
       await exited;
