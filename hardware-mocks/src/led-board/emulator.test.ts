@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SerialPort } from 'serialport';
+import { crc16, decodeFrames, encodeFrame, encodeShowText } from '@skr/led-board-driver';
+import type { LedFrame } from '@skr/protocol/led-board';
+import { startLedBoardEmulator } from './index';
+import type { LedBoardEmulator } from './index';
+
+// The emulator seen from the wire, with raw bytes a driver never sends: it must fail like a
+// board (NAK with a reason, silence on a frame for nobody) and not only like our driver expects.
+describe('LED board emulator over a pty', () => {
+  let emulator: LedBoardEmulator;
+  let port: SerialPort;
+  let carry: Uint8Array = new Uint8Array(0);
+  const replies: LedFrame[] = [];
+
+  beforeAll(async () => {
+    emulator = await startLedBoardEmulator({ addresses: [4, 200] });
+    port = new SerialPort({ path: emulator.devicePath, baudRate: 9600 });
+    await new Promise<void>((resolve, reject) => port.once('open', resolve).once('error', reject));
+    port.on('data', (chunk: Buffer) => {
+      const r = decodeFrames(new Uint8Array(chunk), carry);
+      carry = r.carry;
+      for (const e of r.events) if (e.type === 'frame') replies.push(e.frame);
+    });
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => port.close(() => resolve()));
+    await emulator.close();
+  });
+
+  async function exchange(bytes: Uint8Array, wait = 150): Promise<LedFrame[]> {
+    replies.length = 0;
+    port.write(Buffer.from(bytes));
+    await new Promise((r) => setTimeout(r, wait));
+    return [...replies];
+  }
+
+  it('ACKs a SHOW_TEXT, keeps the text and records the frame', async () => {
+    const frame = {
+      address: 200,
+      seq: 7,
+      command: 'SHOW_TEXT' as const,
+      payload: encodeShowText(['A1 → 4', 'B2 → 5'], true),
+    };
+    expect(await exchange(encodeFrame(frame))).toMatchObject([
+      { address: 200, seq: 7, command: 'ACK' },
+    ]);
+    expect(emulator.boards.get(200)).toMatchObject({ lines: ['A1 ? 4', 'B2 ? 5'], blinking: true });
+    expect(emulator.boards.get(200)?.frames).toHaveLength(1);
+  });
+
+  it('NAKs an unknown command and an empty SHOW_TEXT with their reasons', async () => {
+    const body = [4, 9, 0x7e, 0];
+    const crc = crc16(Uint8Array.from(body));
+    const unknown = Uint8Array.from([0x02, ...body, crc >> 8, crc & 0xff, 0x03]);
+    expect(await exchange(unknown)).toMatchObject([
+      { address: 4, seq: 9, command: 'NAK', payload: Uint8Array.of(2) },
+    ]);
+    const empty = encodeFrame({
+      address: 4,
+      seq: 10,
+      command: 'SHOW_TEXT',
+      payload: new Uint8Array(0),
+    });
+    expect(await exchange(empty)).toMatchObject([
+      { address: 4, seq: 10, command: 'NAK', payload: Uint8Array.of(3) },
+    ]);
+  });
+
+  it('NAKs a corrupted frame for one of its boards and ignores frames for nobody', async () => {
+    const bytes = encodeFrame({ address: 4, seq: 11, command: 'PING', payload: new Uint8Array(0) });
+    bytes[5] = (bytes[5] ?? 0) ^ 0x01; // CRC high byte
+    expect(await exchange(bytes)).toMatchObject([
+      { address: 4, seq: 11, command: 'NAK', payload: Uint8Array.of(1) },
+    ]);
+    const other = encodeFrame({ address: 9, seq: 1, command: 'PING', payload: new Uint8Array(0) });
+    expect(await exchange(other)).toEqual([]);
+  });
+
+  it('stays silent for a dead board and answers again once it is back', async () => {
+    const ping = encodeFrame({ address: 4, seq: 12, command: 'PING', payload: new Uint8Array(0) });
+    emulator.setFault({ deadAddresses: [4] });
+    expect(await exchange(ping)).toEqual([]);
+    emulator.setFault({ deadAddresses: [] });
+    expect(await exchange(ping)).toMatchObject([{ command: 'ACK', seq: 12 }]);
+  });
+});
