@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -87,6 +87,23 @@ describe('createAnnouncer with espeak-ng', () => {
     expect(b.wav.equals(a.wav)).toBe(true);
   });
 
+  it('a damaged cache file is rendered again instead of failing the call', async () => {
+    announcer = createAnnouncer({ engine: espeakEngine(), cacheDir: dir, langs: ['pl'] });
+    await announcer.announce({ ticketNumber: 'C3', counterNumber: 4, lang: 'pl' });
+    await announcer.close();
+    const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.wav'));
+    expect(files).toHaveLength(2);
+    for (const f of files) await writeFile(join(dir, f), 'truncated');
+
+    const engine = counting(espeakEngine());
+    announcer = createAnnouncer({ engine, cacheDir: dir, langs: ['pl'] });
+    const a = await announcer.announce({ ticketNumber: 'C3', counterNumber: 4, lang: 'pl' });
+    expect(engine.calls).toHaveLength(2);
+    expect((await soxStat(a.wav)).rmsAmplitude).toBeGreaterThan(0.03);
+    for (const f of files)
+      expect((await readFile(join(dir, f))).toString('ascii', 0, 4)).toBe('RIFF');
+  });
+
   it('joins segments: same audio as the halves, optional chime in front', async () => {
     announcer = createAnnouncer({
       engine: espeakEngine(),
@@ -117,7 +134,9 @@ describe('createAnnouncer with espeak-ng', () => {
     // (2 prefixes × 15 numbers + 3 counters) × 2 languages
     expect(engine.calls).toHaveLength(66);
     expect(announcer.stats().prerender).toEqual({ total: 66, done: 66, running: false });
-    expect(delay.percentile(99) / 1e6).toBeLessThan(50);
+    // Each step blocks only for a spawn and a WAV decode (~1 ms; p99 ~15 ms on an idle 2-core
+    // machine); the bound leaves room for other processes competing for the CPU.
+    expect(delay.percentile(99) / 1e6).toBeLessThan(100);
     const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.wav'));
     expect(files).toHaveLength(66);
 

@@ -10,10 +10,10 @@ import {
   type AnnounceRequest,
   type PrerenderPlan,
 } from './schemas';
-import { SegmentCache, segmentKey } from './segment-cache';
+import { createSegmentSource } from './segment-source';
 import type { SpeakerPlayer } from './speakers';
 import type { AnnouncerLog, Lang, SpeechEngine } from './types';
-import { concatPcm, decodeWav, durationMs, encodeWav, silence, type Pcm } from './wav';
+import { concatPcm, durationMs, encodeWav, silence, type Pcm } from './wav';
 
 /** Options of `createAnnouncer`. */
 export interface AnnouncerOptions {
@@ -83,65 +83,28 @@ function percentile(sorted: readonly number[], p: number): number {
 /** Creates an announcer over `engine`, caching segments in memory and under `cacheDir`. */
 export function createAnnouncer(opts: AnnouncerOptions): Announcer {
   const { engine, log } = opts;
-  const memoryLimit = opts.memoryBytes ?? 64 * 1024 * 1024;
-  const cache = new SegmentCache(opts.cacheDir, memoryLimit);
+  const segments = createSegmentSource({
+    engine,
+    cacheDir: opts.cacheDir,
+    memoryBytes: opts.memoryBytes ?? 64 * 1024 * 1024,
+    log,
+  });
   const concurrency = opts.concurrency ?? Math.max(1, Math.min(4, availableParallelism() - 1));
   const keepRecent = opts.keepRecent ?? 500;
   const recent = new Map<string, Buffer>();
-  const inflight = new Map<string, Promise<Pcm>>();
   const latencies: number[] = [];
-  const counts = { announcements: 0, memoryHits: 0, diskHits: 0, rendered: 0, renderErrors: 0 };
+  let announcements = 0;
   const progress = { total: 0, done: 0, running: false };
   let sampleRate = 22050;
   let chimeWav: { rate: number; wav: Buffer } | undefined;
   const stop = new AbortController();
   const running = new Set<Promise<void>>();
 
-  const hasRoom = (pcm: Pcm): boolean => cache.memoryBytes + pcm.samples.byteLength <= memoryLimit;
   const checkLang = (lang: Lang): void => {
     if (!opts.langs.includes(lang)) throw new SkrError('INVALID', `Language not enabled: ${lang}`);
     if (!engine.langs.includes(lang)) {
       throw new SkrError('UNAVAILABLE', `Engine ${engine.id} cannot speak ${lang}`);
     }
-  };
-
-  const render = async (key: string, lang: Lang, text: string): Promise<Pcm> => {
-    try {
-      const wav = await engine.synthesize(text, lang);
-      const pcm = decodeWav(wav);
-      await cache.toDisk(key, wav);
-      counts.rendered++;
-      return pcm;
-    } catch (e) {
-      counts.renderErrors++;
-      throw e;
-    }
-  };
-
-  // `warmOnly`: pre-rendering fills memory only while there is room, so late numbers of the
-  // plan do not push out the early ones the morning needs first.
-  const segment = async (lang: Lang, text: string, warmOnly = false): Promise<Pcm> => {
-    const key = segmentKey(engine.id, engine.variant ?? '', lang, text);
-    const hot = cache.fromMemory(key);
-    if (hot) {
-      if (!warmOnly) counts.memoryHits++;
-      return hot;
-    }
-    const stored = await cache.fromDisk(key);
-    if (stored) {
-      const pcm = decodeWav(stored);
-      if (!warmOnly) counts.diskHits++;
-      if (!warmOnly || hasRoom(pcm)) cache.remember(key, pcm);
-      return pcm;
-    }
-    let job = inflight.get(key);
-    if (!job) {
-      job = render(key, lang, text).finally(() => inflight.delete(key));
-      inflight.set(key, job);
-    }
-    const pcm = await job;
-    if (!warmOnly || hasRoom(pcm)) cache.remember(key, pcm);
-    return pcm;
   };
 
   const chimeAt = (rate: number): Pcm => chimePcm({ sampleRate: rate });
@@ -156,8 +119,8 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
       checkLang(lang);
       const [ticketText, counterText] = phraseParts({ ticketNumber, counterNumber, lang });
       const [ticket, counter] = await Promise.all([
-        segment(lang, ticketText),
-        segment(lang, counterText),
+        segments.get(lang, ticketText),
+        segments.get(lang, counterText),
       ]);
       const parts = [ticket, counter];
       const rate = ticket.sampleRate;
@@ -169,7 +132,7 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
       recent.delete(id);
       recent.set(id, wav);
       if (recent.size > keepRecent) recent.delete(recent.keys().next().value!);
-      counts.announcements++;
+      announcements++;
       latencies.push(performance.now() - start);
       if (latencies.length > 1000) latencies.shift();
       if (opts.speakers) {
@@ -210,7 +173,7 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
         items,
         concurrency,
         async ([lang, text]) => {
-          await segment(lang, text, true);
+          await segments.get(lang, text, true);
           progress.done++;
         },
         {
@@ -241,9 +204,10 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
       const sorted = [...latencies].sort((a, b) => a - b);
       return {
         engine: engine.id,
-        ...counts,
-        memoryBytes: cache.memoryBytes,
-        memoryEntries: cache.memoryEntries,
+        announcements,
+        ...segments.counts,
+        memoryBytes: segments.memory().bytes,
+        memoryEntries: segments.memory().entries,
         prerender: { ...progress },
         latencyMs: {
           p50: percentile(sorted, 50),
