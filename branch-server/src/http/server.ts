@@ -49,7 +49,8 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     bodyLimit: 64 * 1024,
   }) as unknown as FastifyInstance;
   installErrorHandler(app);
-  await app.register(rateLimit, { global: false });
+  // preHandler: the key includes the user name from the parsed body.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   const ctx = { branch, auth, version: '0.1.0', loginRateLimit: opts.loginRateLimit ?? 10 };
   await app.register(async (scope) => {
     await authRoutes(scope, ctx);

@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import type {
+  BranchEvent,
+  ClientToServerEvents,
+  DeviceKind,
+  QueueSnapshot,
+  ServerToClientEvents,
+  SocketNamespace,
+} from '@skr/protocol';
+import { buildServer, type BranchServer, type ServerOptions } from '../src/http/server';
+
+/** The password of every demo user in tests. */
+export const TEST_PASSWORD = 'test-password-1234';
+
+/** A typed socket.io client of one namespace. */
+export type BranchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Answer of an API call: status and parsed JSON body (undefined for 204). */
+export interface ApiResult<T = any> {
+  status: number;
+  body: T;
+}
+
+/** Calls the API at `url` with an optional bearer token and JSON body. */
+export async function callApi<T = any>(
+  url: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<ApiResult<T>> {
+  const res = await fetch(url + path, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A connected client with everything it received since before the connection. */
+export interface RecordingSocket {
+  socket: BranchSocket;
+  events: BranchEvent[];
+  snapshots: QueueSnapshot[];
+  resumed: { fromSeq: number; toSeq: number }[];
+  close(): void;
+}
+
+/**
+ * Connects a socket.io client to a namespace, recording from the first packet (the server
+ * sends the snapshot or the replay right after the handshake); rejects if refused.
+ */
+export function connectSocket(
+  url: string,
+  ns: SocketNamespace,
+  token: string,
+  lastSeq?: number,
+): Promise<RecordingSocket> {
+  const socket: BranchSocket = ioClient(url + ns, {
+    auth: lastSeq === undefined ? { token } : { token, lastSeq },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  const rec: RecordingSocket = {
+    socket,
+    events: [],
+    snapshots: [],
+    resumed: [],
+    close: () => socket.close(),
+  };
+  socket.on('event', (e) => rec.events.push(e));
+  socket.on('snapshot', (s) => rec.snapshots.push(s));
+  socket.on('resumed', (r) => rec.resumed.push(r));
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(rec));
+    socket.once('connect_error', (e) => {
+      socket.close();
+      reject(e);
+    });
+  });
+}
+
+/** Polls `cond` every 5 ms until true; throws after `ms`. */
+export async function until(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** A branch server on a random loopback port with a temporary database and the demo seed. */
+export async function startTestBranch(opts: Partial<ServerOptions> & { dir?: string } = {}) {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'skr-test-'));
+  const server: BranchServer = await buildServer({
+    dbPath: join(dir, 'branch.sqlite'),
+    demoPassword: TEST_PASSWORD,
+    loginRateLimit: 1000,
+    ...opts,
+  });
+  const url = await server.listen(0, '127.0.0.1');
+  const tokens = new Map<string, string>();
+  const sockets: RecordingSocket[] = [];
+  const api = <T = any>(method: string, path: string, token?: string, body?: unknown) =>
+    callApi<T>(url, method, path, token, body);
+  async function login(username: string): Promise<string> {
+    const cached = tokens.get(username);
+    if (cached) return cached;
+    const r = await api('POST', '/api/v1/auth/login', undefined, {
+      username,
+      password: TEST_PASSWORD,
+    });
+    if (r.status !== 200)
+      throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+    tokens.set(username, r.body.token);
+    return r.body.token;
+  }
+  async function device(kind: DeviceKind, name = `${kind} test`): Promise<string> {
+    const r = await api('POST', '/api/v1/devices', await login('admin'), { kind, name });
+    if (r.status !== 201) throw new Error(`device: ${r.status}`);
+    return r.body.token;
+  }
+  async function socket(ns: SocketNamespace, token: string, lastSeq?: number) {
+    const s = await connectSocket(url, ns, token, lastSeq);
+    sockets.push(s);
+    return s;
+  }
+  return {
+    url,
+    dir,
+    server,
+    branch: server.branch,
+    api,
+    login,
+    device,
+    socket,
+    /** Stops the server; `keepData` leaves the database for a restart. */
+    async close(keepData = false) {
+      for (const s of sockets) s.close();
+      await server.close();
+      if (!keepData && !opts.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+export type TestBranch = Awaited<ReturnType<typeof startTestBranch>>;
