@@ -5,7 +5,12 @@ export {
   encodeReceipt,
   encodeOutOfService,
 } from './tickets';
-export { MAX_TICKET_BYTES, formatLocalDateTime, storedLogoCommand } from './layout-base';
+export {
+  MAX_TICKET_BYTES,
+  MAX_RECEIPT_BYTES,
+  formatLocalDateTime,
+  storedLogoCommand,
+} from './layout-base';
 export { printerModels, type PrinterModelId } from './models';
 export { printLabels, type PrintLabels } from './labels';
 export type { PrinterTransport } from './transport';

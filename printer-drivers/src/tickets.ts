@@ -6,6 +6,7 @@ import {
 } from '@skr/protocol/printer';
 import type { PrinterModel } from '@skr/protocol/printer';
 import {
+  MAX_RECEIPT_BYTES,
   beginLayout,
   centre,
   bigNumber,
@@ -71,7 +72,7 @@ export function encodeReceipt(doc: ReceiptDoc, model: PrinterModel): Uint8Array 
   enc.line(`${labels.branch}: ${doc.branchName}`);
   enc.line(`${labels.sha256}:`);
   enc.line(doc.sha256.slice(0, 32)).line(doc.sha256.slice(32));
-  return endLayout(ctx);
+  return endLayout(ctx, MAX_RECEIPT_BYTES);
 }
 
 /** Encodes the slip printed while a matter or the kiosk is out of service. */

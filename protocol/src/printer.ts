@@ -12,7 +12,7 @@ export type PrintLang = z.infer<typeof PrintLang>;
 
 const isoDateTime = z.iso.datetime({ offset: true });
 // Bounds keep every layout under the 512-byte ticket budget (tested at the maxima).
-const line = z.string().min(1).max(80);
+const line = z.string().min(1).max(60);
 
 /** A walk-in queue ticket: number, matter, people ahead, estimated wait, QR to follow the line. */
 export const QueueTicketDoc = z.object({
@@ -22,7 +22,7 @@ export const QueueTicketDoc = z.object({
   issuedAt: isoDateTime,
   peopleAhead: z.number().int().min(0),
   estimatedWaitMinutes: z.number().int().min(0),
-  followUrl: z.url().max(120),
+  followUrl: z.url().max(96),
   lang: PrintLang,
   priority: z.boolean().optional(),
 });
@@ -59,7 +59,7 @@ export type ReceiptDoc = z.infer<typeof ReceiptDoc>;
 /** A slip the kiosk prints when a matter or the whole branch is out of service. */
 export const OutOfServiceDoc = z.object({
   branchName: line,
-  message: z.string().min(1).max(400),
+  message: z.string().min(1).max(300),
   lang: PrintLang,
 });
 /** An out-of-service slip. */

@@ -117,7 +117,8 @@ export async function startPrinterEmulator(
           faults = { ...faults, paperOut: true, paperOutAfterBytes: null };
       }
       if (isOffline(faults) || link.spoiling) {
-        if (!link.spoiling) spoiled++;
+        // The job's cut ends the lost ticket; counting cuts counts tickets, not stray bytes.
+        if (cmd.kind === 'cut') spoiled++;
         link.spoiling = cmd.kind !== 'cut';
         link.machine.discard();
         continue;
