@@ -1,6 +1,6 @@
 // Fault switches, so the branch's outbox, retries and offline mode can be tested against a
 // portal that misbehaves the ways real ones do:
-// - down: every TCP connection is reset at once (as if nothing listened);
+// - down: every request's connection is reset without an answer (as if the portal crashed);
 // - slowMs: each request waits this long before it is handled;
 // - error500Rate: this share of requests answers 500 before doing anything;
 // - dropResponses: the request is fully handled (side effects committed) but the connection
@@ -22,7 +22,7 @@ export interface FaultSwitches {
 
 const OFF: Required<PueFaults> = { down: false, slowMs: 0, error500Rate: 0, dropResponses: false };
 
-/** New switches, all off. `random` decides error500Rate draws (tests may fix it). */
+/** New switches, all off. */
 export function createFaultSwitches(): FaultSwitches {
   let state = { ...OFF };
   return {
@@ -41,20 +41,17 @@ export function createFaultSwitches(): FaultSwitches {
 
 const isControl = (url: string) => url.startsWith('/__emulator/');
 
-/** Wires the switches into the server's connection and request lifecycle. */
+/** Wires the switches into the request lifecycle; `random` draws for error500Rate. */
 export function installFaults(
   app: FastifyInstance,
   faults: FaultSwitches,
   random: () => number = Math.random,
 ): void {
-  app.server.on('connection', (socket) => {
-    if (faults.get().down) socket.destroy();
-  });
   app.addHook('onRequest', async (request, reply) => {
     if (isControl(request.url)) return;
     const f = faults.get();
     if (f.down) {
-      // A keep-alive connection opened before "down" was set: cut it too.
+      // Cut at the request, not at connect, so the control routes above still answer.
       reply.hijack();
       request.raw.socket.destroy();
       return;

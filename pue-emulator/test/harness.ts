@@ -8,7 +8,6 @@ import { startPueEmulator, type PueEmulator, type PueEmulatorOptions } from '../
 
 // Response bodies are checked with the protocol's zod schemas where the shape matters; a loose
 // type keeps assertions on error bodies short.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = any;
 
 /** A running emulator plus the test's handles on it. */
@@ -92,4 +91,21 @@ export async function passwordLogin(h: Harness, login: string): Promise<string> 
   });
   if (done.status !== 200) throw new Error(`verify failed: ${JSON.stringify(done.body)}`);
   return done.body.token as string;
+}
+
+/** A document as a branch outbox would send it. */
+export function sampleDocument(text = 'Wniosek o zasiłek chorobowy — treść testowa ąęłóż') {
+  const bytes = Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`);
+  return {
+    bytes,
+    body: {
+      formCode: 'ZUS-Z-3',
+      title: 'Zaświadczenie płatnika składek',
+      submitterPesel: '85010112345',
+      fileName: 'z3.pdf',
+      contentType: 'application/pdf',
+      contentB64: bytes.toString('base64'),
+      submittedAt: '2025-03-09T19:30:00.000Z',
+    },
+  };
 }
