@@ -42,9 +42,7 @@ const sw = (code: number, data: Uint8Array = new Uint8Array(0)): Buffer => {
 };
 
 /** Parses a short APDU into header, command data and Le presence (cases 1–4). */
-function parseApdu(
-  a: Uint8Array,
-): {
+function parseApdu(a: Uint8Array): {
   cla: number;
   ins: number;
   p1: number;
