@@ -45,7 +45,7 @@ interface Target {
   name: string;
   transport: (emu: PrinterEmulator | null) => PrinterTransport;
   emulated: boolean;
-  ptyPath?: boolean;
+  ptyPath?: true;
 }
 
 const targets: Target[] = [
