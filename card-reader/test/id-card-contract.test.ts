@@ -100,6 +100,23 @@ describe('ID card contract: virtual card via pcscd + vpcd', () => {
     ]);
   });
 
+  it('reports a quick card swap as removed + inserted and ends the old session', async () => {
+    const session = await openIdCardSession(service, READER);
+    const seen: string[] = [];
+    const offs = [
+      service.on('removed', (e) => seen.push(e.type)),
+      service.on('inserted', (e) => seen.push(e.type)),
+    ];
+    // Out and back in faster than pcscd polls: only the event counter in the state shows it.
+    await card.remove();
+    await card.insert();
+    const deadline = Date.now() + 5_000;
+    while (seen.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    offs.forEach((off) => off());
+    expect(seen).toEqual(['removed', 'inserted']);
+    await rejectsWith(session.pinTriesLeft(), 'CARD_REMOVED');
+  });
+
   it('reads a holder certificate that chains to the test CA', async () => {
     const session = await openIdCardSession(service, READER);
     const { pem, holder } = await session.readCertificate();
