@@ -109,7 +109,9 @@ describe('validation', () => {
       body: '{}',
     });
     expect(r3.status).toBe(400);
-    expect((await r3.json()).message).toMatch(/^The request contains invalid data/);
+    expect(((await r3.json()) as { message: string }).message).toMatch(
+      /^The request contains invalid data/,
+    );
     expect((await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'nope' })).status).toBe(404);
     const clerk = await b.login('urzednik3');
     expect((await b.api('POST', '/api/v1/counters/abc/open', clerk)).status).toBe(400);

@@ -59,3 +59,31 @@ export interface ClientToServerEvents {
   /** Asks for a fresh snapshot of the queue. */
   'queue:snapshot': (ack: (res: Ack<QueueSnapshot>) => void) => void;
 }
+
+/** Id of a call's announcement audio: `GET /api/v1/audio/{id}.wav` (e.g. `pl-A123-7`). */
+export function announcementId(lang: string, ticketNumber: string, counterId: number): string {
+  return `${lang}-${ticketNumber.toUpperCase()}-${counterId}`;
+}
+
+/** A screen's settings, set by the manager and fetched by the screen with its device token. */
+export const DisplayConfig = z.object({
+  /** Matters shown (all when empty). */
+  services: z.array(z.string()),
+  /** Language of the spoken announcement. */
+  voiceLang: z.enum(['pl', 'en', 'uk']),
+  /** 0 (mute) … 1. */
+  volume: z.number().min(0).max(1),
+  /** The scrolling message line. */
+  message: z.string().max(300),
+  /** How many past calls the screen lists. */
+  historySize: z.number().int().min(6).max(10),
+});
+export type DisplayConfig = z.infer<typeof DisplayConfig>;
+
+export const defaultDisplayConfig: DisplayConfig = {
+  services: [],
+  voiceLang: 'pl',
+  volume: 1,
+  message: 'Zapraszamy. Prosimy o przygotowanie dokumentu tożsamości.',
+  historySize: 8,
+};

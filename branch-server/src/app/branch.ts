@@ -331,6 +331,7 @@ export function createBranch(opts: BranchOptions) {
   }
 
   return {
+    db,
     events,
     state,
     now,

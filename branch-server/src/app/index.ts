@@ -1,3 +1,4 @@
 export * from './branch';
 export * from './branch-state';
 export * from './queue-view';
+export * from './announce-calls';

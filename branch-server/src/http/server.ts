@@ -1,15 +1,18 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { createBranch, type Branch } from '../app';
+import type { Announcer } from '../announcer';
+import { announceCalls, createBranch, type Branch } from '../app';
 import { authService, type AuthService } from '../auth';
 import type { CallingPolicy } from '../domain';
 import { seedDemo } from '../seed/seed';
 import { authRepo, openDatabase, type Db } from '../store';
 import { authRoutes } from './auth-routes';
 import { installErrorHandler } from './error-handler';
+import { mediaRoutes } from './media-routes';
 import { queueRoutes } from './queue-routes';
 import { attachSockets } from './socket-hub';
+import { staticRoutes } from './static-routes';
 import { ticketRoutes } from './ticket-routes';
 
 /** How to build a branch server. */
@@ -23,6 +26,10 @@ export interface ServerOptions {
   logger?: Logger | boolean;
   publicBaseUrl?: string;
   loginRateLimit?: number;
+  /** Spoken announcements of calls (off when absent). */
+  announcer?: Announcer;
+  /** Serve the built web apps (display, desk, kiosk); on by default. */
+  serveApps?: boolean;
 }
 
 /** A running (or ready to listen) branch server. */
@@ -56,7 +63,12 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     await authRoutes(scope, ctx);
     await queueRoutes(scope, ctx);
     await ticketRoutes(scope, ctx);
+    await mediaRoutes(scope, { ...ctx, announcer: opts.announcer });
   });
+  if (opts.serveApps !== false) await app.register(staticRoutes);
+  const stopAnnouncing = opts.announcer
+    ? announceCalls(branch, opts.announcer, (err) => app.log.warn({ err }, 'announcement failed'))
+    : () => {};
   const sockets = attachSockets(app.server, branch, auth);
   let closed = false;
   return {
@@ -73,6 +85,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     async close() {
       if (closed) return;
       closed = true;
+      stopAnnouncing();
       await sockets.close();
       await app.close();
       db.close();

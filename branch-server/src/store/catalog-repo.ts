@@ -1,4 +1,4 @@
-import type { Counter, QueueSettings, Service } from '@skr/protocol';
+import type { Counter, DisplayConfig, QueueSettings, Service } from '@skr/protocol';
 import { defaultQueueSettings } from '@skr/protocol';
 import type { Db } from './database';
 
@@ -82,6 +82,14 @@ export function catalogRepo(db: Db) {
     },
     saveSettings(s: QueueSettings): void {
       putSetting.run('queue', JSON.stringify(s));
+    },
+    /** A screen's settings by its token subject (`device:<id>`), if the manager set any. */
+    displayConfig(subject: string): DisplayConfig | undefined {
+      const r = getSetting.get(`display:${subject}`) as { value: string } | undefined;
+      return r ? (JSON.parse(r.value) as DisplayConfig) : undefined;
+    },
+    saveDisplayConfig(subject: string, config: DisplayConfig): void {
+      putSetting.run(`display:${subject}`, JSON.stringify(config));
     },
     isEmpty(): boolean {
       return (db.prepare(`SELECT COUNT(*) AS n FROM services`).get() as { n: number }).n === 0;
