@@ -28,10 +28,14 @@ describe('LED board emulator over a pty', () => {
     await emulator.close();
   });
 
-  async function exchange(bytes: Uint8Array, wait = 150): Promise<LedFrame[]> {
+  /** Writes raw bytes and collects the answers: `expected` of them, or none within 200 ms. */
+  async function exchange(bytes: Uint8Array, expected = 1): Promise<LedFrame[]> {
     replies.length = 0;
     port.write(Buffer.from(bytes));
-    await new Promise((r) => setTimeout(r, wait));
+    const deadline = Date.now() + (expected === 0 ? 200 : 2000);
+    while (replies.length < expected && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
+    if (expected === 0) await new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())));
     return [...replies];
   }
 
@@ -74,13 +78,13 @@ describe('LED board emulator over a pty', () => {
       { address: 4, seq: 11, command: 'NAK', payload: Uint8Array.of(1) },
     ]);
     const other = encodeFrame({ address: 9, seq: 1, command: 'PING', payload: new Uint8Array(0) });
-    expect(await exchange(other)).toEqual([]);
+    expect(await exchange(other, 0)).toEqual([]);
   });
 
   it('stays silent for a dead board and answers again once it is back', async () => {
     const ping = encodeFrame({ address: 4, seq: 12, command: 'PING', payload: new Uint8Array(0) });
     emulator.setFault({ deadAddresses: [4] });
-    expect(await exchange(ping)).toEqual([]);
+    expect(await exchange(ping, 0)).toEqual([]);
     emulator.setFault({ deadAddresses: [] });
     expect(await exchange(ping)).toMatchObject([{ command: 'ACK', seq: 12 }]);
   });
