@@ -135,8 +135,9 @@ export function createLedBus(options: LedBusOptions): LedBus {
       // The port itself failed: every board would fail alike, so give up this job instead of
       // spinning on retries; the caller learns DISCONNECTED.
       if (job) settle(job, asSkrError(error));
-      if (board.job === job) board.job = undefined;
+      // A dead board keeps its text for the next probe; the port may be back by then.
       if (kind === 'probe') board.nextProbeAt = performance.now() + probeIntervalMs;
+      else if (board.job === job) board.job = undefined;
       return;
     }
     expectation.arm();
