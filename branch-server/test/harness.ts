@@ -97,16 +97,22 @@ export async function until(cond: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-/** A branch server on a random loopback port with a temporary database and the demo seed. */
-export async function startTestBranch(opts: Partial<ServerOptions> & { dir?: string } = {}) {
+/**
+ * A branch server on a loopback port (random unless `port` is given, e.g. to restart on the
+ * same address) with a temporary database and the demo seed.
+ */
+export async function startTestBranch(
+  opts: Partial<ServerOptions> & { dir?: string; port?: number } = {},
+) {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'skr-test-'));
+  const { port = 0, ...serverOpts } = opts;
   const server: BranchServer = await buildServer({
     dbPath: join(dir, 'branch.sqlite'),
     demoPassword: TEST_PASSWORD,
     loginRateLimit: 1000,
-    ...opts,
+    ...serverOpts,
   });
-  const url = await server.listen(0, '127.0.0.1');
+  const url = await server.listen(port, '127.0.0.1');
   const tokens = new Map<string, string>();
   const sockets: RecordingSocket[] = [];
   const api = <T = any>(method: string, path: string, token?: string, body?: unknown) =>
