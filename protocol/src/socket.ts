@@ -19,8 +19,27 @@ export const BranchEventType = z.enum([
   'counter.closed',
   'counter.paused',
   'booking.created',
+  'device.status',
 ]);
 export type BranchEventType = z.infer<typeof BranchEventType>;
+
+/** A device's health report (a kiosk's printer out of paper, a screen's audio failing…). */
+export const DeviceStatusReport = z.object({
+  component: z.enum(['printer', 'card-reader', 'screen', 'audio', 'led-board']),
+  ok: z.boolean(),
+  code: z.string().max(40).optional(),
+  message: z.string().max(300).optional(),
+});
+export type DeviceStatusReport = z.infer<typeof DeviceStatusReport>;
+
+/** The last report of a component of a device, as the branch keeps it. */
+export const DeviceStatus = DeviceStatusReport.extend({
+  deviceId: z.string(),
+  deviceName: z.string(),
+  kind: z.string(),
+  at: z.string(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
 export const BranchEvent = z.object({
   seq: z.number().int().positive(),
@@ -30,6 +49,8 @@ export const BranchEvent = z.object({
   counter: Counter.optional(),
   /** Who did it: a username or a device id; never personal data of clients. */
   actor: z.string().nullable(),
+  /** For `device.status`: the device's report. */
+  device: DeviceStatus.optional(),
 });
 export type BranchEvent = z.infer<typeof BranchEvent>;
 

@@ -4,6 +4,7 @@ import {
   SkrError,
   type BranchEvent,
   type Counter,
+  type DeviceStatusReport,
   type IssueTicketRequest,
   type IssuedTicket,
   type Ticket,
@@ -29,6 +30,7 @@ import {
 } from '../domain';
 import { bookingRepo, catalogRepo, eventLog, ticketRepo, type Db, type NewEvent } from '../store';
 import { BranchState } from './branch-state';
+import { DeviceHealth } from './device-health';
 import { queueSnapshot, lineSummaries, publicTicketStatus } from './queue-view';
 
 /** How the branch is built: its database, clock and calling policy. */
@@ -57,6 +59,7 @@ export function createBranch(opts: BranchOptions) {
   const events = new EventEmitter<{ event: [BranchEvent] }>();
   events.setMaxListeners(0);
   state.load(now());
+  const health = new DeviceHealth(log);
 
   /** Runs `change` in one transaction, then updates memory and publishes. */
   function commit(change: () => NewEvent[], calledId?: string): BranchEvent[] {
@@ -65,6 +68,7 @@ export function createBranch(opts: BranchOptions) {
       if (e.ticket)
         state.applyTicket(e.ticket, e.ticket.id === calledId && e.type === 'ticket.called');
       if (e.counter) state.counters.set(e.counter.id, e.counter);
+      if (e.device) health.apply(e.device);
     }
     for (const e of written) events.emit('event', e);
     return written;
@@ -349,6 +353,17 @@ export function createBranch(opts: BranchOptions) {
     publicStatus: (id: string) => publicTicketStatus(state, ticket(id), now()),
     eventsSince: (seq: number, limit?: number) => log.since(seq, limit),
     lastSeq: () => log.lastSeq(),
+    /** Records a device's health report; publishes `device.status` when it changed. */
+    reportDeviceStatus(
+      device: { id: string; name: string; kind: string },
+      report: DeviceStatusReport,
+      actor: string,
+    ) {
+      const change = health.change(device, report, now().toISOString(), actor);
+      if (change) commit(() => [change]);
+      return { changed: change !== undefined };
+    },
+    deviceHealth: () => health.all(),
     /** Caches a booking made at the central portal (the portal sync also writes here). */
     addBooking(code: string, serviceId: string, bookedFor: string, actor: string | null) {
       service(serviceId);

@@ -2,3 +2,4 @@ export * from './branch';
 export * from './branch-state';
 export * from './queue-view';
 export * from './announce-calls';
+export * from './device-health';

@@ -49,6 +49,8 @@ export function authService(repo: AuthRepo, now: () => Date) {
       });
       return { id, token };
     },
+    /** The paired devices (revoked ones included, with their revocation time). */
+    devices: () => repo.devices(),
     revokeDevice(id: string): void {
       if (!repo.revokeDevice(id, now().toISOString()))
         throw new SkrError('NOT_FOUND', `no active device ${id}`);
@@ -77,6 +79,8 @@ export const allowed = {
   readQueue: ['clerk', 'manager', 'admin', 'display', 'kiosk', 'board'],
   manageDevices: ['admin'],
   manageBookings: ['manager', 'admin'],
+  reportDeviceStatus: ['kiosk', 'display', 'board'],
+  monitor: ['manager', 'admin'],
   displayChannel: ['display', 'manager', 'admin'],
   counterChannel: ['clerk', 'manager', 'admin'],
   kioskChannel: ['kiosk', 'admin'],

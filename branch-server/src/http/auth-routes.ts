@@ -1,11 +1,10 @@
-import { CreateDeviceRequest, LoginRequest } from '@skr/protocol';
+import { LoginRequest } from '@skr/protocol';
 import type { FastifyInstance } from 'fastify';
-import { allowed } from '../auth';
-import { authorize, bearer } from './authorize';
+import { bearer } from './authorize';
 import type { ApiContext } from './context';
 import { parse } from './validate';
 
-/** Login, logout and device pairing. */
+/** Staff login and logout. */
 export async function authRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
   app.post(
     '/api/v1/auth/login',
@@ -30,16 +29,6 @@ export async function authRoutes(app: FastifyInstance, ctx: ApiContext): Promise
   app.post('/api/v1/auth/logout', async (req, reply) => {
     ctx.auth.authenticate(bearer(req));
     ctx.auth.logout(bearer(req)!);
-    return reply.status(204).send();
-  });
-  app.post('/api/v1/devices', async (req, reply) => {
-    authorize(ctx.auth, req, allowed.manageDevices);
-    const body = parse(CreateDeviceRequest, req.body);
-    return reply.status(201).send(ctx.auth.createDevice(body.kind, body.name));
-  });
-  app.post<{ Params: { id: string } }>('/api/v1/devices/:id/revoke', async (req, reply) => {
-    authorize(ctx.auth, req, allowed.manageDevices);
-    ctx.auth.revokeDevice(req.params.id);
     return reply.status(204).send();
   });
 }

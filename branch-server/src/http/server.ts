@@ -8,6 +8,7 @@ import type { CallingPolicy } from '../domain';
 import { seedDemo } from '../seed/seed';
 import { authRepo, openDatabase, type Db } from '../store';
 import { authRoutes } from './auth-routes';
+import { deviceRoutes } from './device-routes';
 import { installErrorHandler } from './error-handler';
 import { mediaRoutes } from './media-routes';
 import { queueRoutes } from './queue-routes';
@@ -61,6 +62,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   const ctx = { branch, auth, version: '0.1.0', loginRateLimit: opts.loginRateLimit ?? 10 };
   await app.register(async (scope) => {
     await authRoutes(scope, ctx);
+    await deviceRoutes(scope, ctx);
     await queueRoutes(scope, ctx);
     await ticketRoutes(scope, ctx);
     await mediaRoutes(scope, { ...ctx, announcer: opts.announcer });

@@ -1,4 +1,4 @@
-import type { BranchEvent, BranchEventType, Counter, Ticket } from '@skr/protocol';
+import type { BranchEvent, BranchEventType, Counter, DeviceStatus, Ticket } from '@skr/protocol';
 import type { Db } from './database';
 
 /** What a change records; the log assigns `seq`. */
@@ -7,6 +7,7 @@ export interface NewEvent {
   type: BranchEventType;
   ticket?: Ticket;
   counter?: Counter;
+  device?: DeviceStatus;
   actor: string | null;
 }
 
@@ -30,7 +31,7 @@ export function eventLog(db: Db) {
   return {
     /** Appends inside the caller's transaction and returns the full event. */
     append(e: NewEvent): BranchEvent {
-      const payload = JSON.stringify({ ticket: e.ticket, counter: e.counter });
+      const payload = JSON.stringify({ ticket: e.ticket, counter: e.counter, device: e.device });
       const r = append.run(
         e.at,
         e.type,
@@ -48,8 +49,19 @@ export function eventLog(db: Db) {
         at: r.at,
         type: r.type,
         actor: r.actor,
-        ...(JSON.parse(r.payload) as Pick<BranchEvent, 'ticket' | 'counter'>),
+        ...(JSON.parse(r.payload) as Pick<BranchEvent, 'ticket' | 'counter' | 'device'>),
       }));
+    },
+    /** The latest `device.status` event per device and component (for the monitor after a restart). */
+    latestDeviceStatus(): DeviceStatus[] {
+      const rows = db
+        .prepare(
+          `SELECT payload FROM events WHERE seq IN (
+             SELECT MAX(seq) FROM events WHERE type = 'device.status'
+             GROUP BY json_extract(payload, '$.device.deviceId'), json_extract(payload, '$.device.component'))`,
+        )
+        .all() as { payload: string }[];
+      return rows.map((r) => (JSON.parse(r.payload) as { device: DeviceStatus }).device);
     },
     lastSeq(): number {
       return (last.get() as { seq: number }).seq;
