@@ -40,6 +40,11 @@ export interface BranchOptions {
   policy?: CallingPolicy;
   /** Base of the public follow-the-line links printed on tickets. */
   publicBaseUrl?: string;
+  /**
+   * Runs inside every change's transaction, after its events are logged: writes that must
+   * commit or roll back with the change (the portal outbox). Throwing rolls the change back.
+   */
+  onCommit?: (events: BranchEvent[], db: Db) => void;
 }
 
 /**
@@ -63,7 +68,11 @@ export function createBranch(opts: BranchOptions) {
 
   /** Runs `change` in one transaction, then updates memory and publishes. */
   function commit(change: () => NewEvent[], calledId?: string): BranchEvent[] {
-    const written = db.transaction(() => change().map((e) => log.append(e)))();
+    const written = db.transaction(() => {
+      const logged = change().map((e) => log.append(e));
+      opts.onCommit?.(logged, db);
+      return logged;
+    })();
     for (const e of written) {
       if (e.ticket)
         state.applyTicket(e.ticket, e.ticket.id === calledId && e.type === 'ticket.called');
