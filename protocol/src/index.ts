@@ -6,3 +6,5 @@ export * from './printer';
 export * from './led-board';
 export * from './card';
 export * from './pue';
+export * from './branch-pue';
+export * from './kiosk-bridge';

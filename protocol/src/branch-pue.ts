@@ -1,0 +1,116 @@
+// Contracts between a branch and the central portal that the portal contract (pue.ts) does not
+// cover: the branch's reports to the portal (visit outcomes, daily statistics), the kiosk's
+// document drop-off at the branch, and the manager's view of the sync backlog.
+import { z } from 'zod';
+import { Lang } from './domain';
+import { PueInstant, PueIsoDate } from './pue';
+
+// ---- branch → portal reports (sent from the outbox with an idempotency key) ----
+
+/** POST /v1/branches/{branchId}/visit-outcomes: what became of a booked visit. */
+export const PueVisitOutcome = z.object({
+  bookingCode: z.string().regex(/^[A-Z0-9]{6,12}$/),
+  serviceId: z.string().min(1).max(40).describe('the matter the visit was finally served under'),
+  outcome: z.enum(['done', 'no-show']),
+  ticketNumber: z.string().max(10),
+  checkedInAt: PueInstant,
+  calledAt: PueInstant.nullable(),
+  finishedAt: PueInstant.nullable(),
+  bookingCancelledCentrally: z
+    .boolean()
+    .describe('the portal had cancelled the booking after the client checked in'),
+});
+export type PueVisitOutcome = z.infer<typeof PueVisitOutcome>;
+
+/** One matter's numbers in a daily report. */
+export const PueDailyServiceStats = z.object({
+  serviceId: z.string().min(1).max(40),
+  issued: z.number().int().min(0),
+  booked: z.number().int().min(0).describe('tickets that were checked-in bookings'),
+  served: z.number().int().min(0),
+  noShow: z.number().int().min(0),
+  cancelled: z.number().int().min(0),
+  avgWaitMinutes: z.number().min(0).nullable(),
+  avgServiceMinutes: z.number().min(0).nullable(),
+});
+export type PueDailyServiceStats = z.infer<typeof PueDailyServiceStats>;
+
+/** POST /v1/branches/{branchId}/daily-stats: a closed day's numbers per matter. */
+export const PueDailyStats = z.object({
+  day: PueIsoDate,
+  services: z.array(PueDailyServiceStats),
+});
+export type PueDailyStats = z.infer<typeof PueDailyStats>;
+
+/** The portal's receipt of a branch report; the same key answers the same receipt. */
+export const PueReportReceipt = z.object({
+  receiptId: z.string(),
+  idempotencyKey: z.string(),
+  receivedAt: PueInstant,
+});
+export type PueReportReceipt = z.infer<typeof PueReportReceipt>;
+
+// ---- kiosk → branch document drop-off ----
+
+/** A form the kiosk offers for drop-off, named in every kiosk language. */
+export const DocumentForm = z.object({
+  code: z.string().min(1).max(40),
+  names: z.object({ pl: z.string(), en: z.string(), uk: z.string() }),
+});
+export type DocumentForm = z.infer<typeof DocumentForm>;
+
+/** GET /api/v1/document-forms. */
+export const DocumentFormCatalogue = z.object({ forms: z.array(DocumentForm) });
+export type DocumentFormCatalogue = z.infer<typeof DocumentFormCatalogue>;
+
+/** Largest decoded document the branch takes (10 MB). */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** POST /api/v1/documents (kiosk token; optional `x-pue-session`). */
+export const SubmitDocumentRequest = z.object({
+  formCode: z.string().min(1).max(40),
+  fileName: z.string().trim().min(1).max(200),
+  // base64 of at most 10 MB is at most 4 * ceil(10 MB / 3) characters.
+  contentB64: z
+    .string()
+    .min(4)
+    .max(4 * Math.ceil(MAX_DOCUMENT_BYTES / 3))
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'contentB64 must be base64'),
+  pages: z.number().int().min(1).max(500),
+  lang: Lang,
+});
+export type SubmitDocumentRequest = z.infer<typeof SubmitDocumentRequest>;
+
+/** What the portal confirmed (UPP: urzędowe poświadczenie przedłożenia). */
+export const DocumentUpp = z.object({ uppId: z.string(), receivedAt: PueInstant });
+
+/** A dropped-off document as the kiosk sees it. */
+export const DocumentStatus = z.object({
+  documentId: z.string(),
+  status: z.enum(['queued', 'delivered']),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  receivedAt: PueInstant,
+  upp: DocumentUpp.optional(),
+});
+export type DocumentStatus = z.infer<typeof DocumentStatus>;
+
+// ---- manager: the sync backlog ----
+
+/** GET /api/v1/sync/status (manager, admin). */
+export const SyncStatus = z.object({
+  outbox: z.object({
+    pending: z.number().int().min(0),
+    /** Rows the portal refused for good (4xx other than 408/429); kept for the manager. */
+    failed: z.number().int().min(0),
+    oldestAt: PueInstant.nullable(),
+    lastError: z.string().nullable(),
+    lastDeliveredAt: PueInstant.nullable(),
+  }),
+  bookings: z.object({
+    cursor: z.string().nullable(),
+    lastPullAt: PueInstant.nullable(),
+    lastError: z.string().nullable(),
+  }),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
