@@ -3,3 +3,4 @@ export * from './branch-state';
 export * from './queue-view';
 export * from './announce-calls';
 export * from './device-health';
+export * from './led-boards';

@@ -2,7 +2,8 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Announcer } from '../announcer';
-import { announceCalls, createBranch, type Branch } from '../app';
+import type { LedBus } from '@skr/led-board-driver';
+import { announceCalls, createBranch, driveLedBoards, type Branch, type LedLayout } from '../app';
 import { authService, type AuthService } from '../auth';
 import type { CallingPolicy } from '../domain';
 import { seedDemo } from '../seed/seed';
@@ -29,6 +30,8 @@ export interface ServerOptions {
   loginRateLimit?: number;
   /** Spoken announcements of calls (off when absent). */
   announcer?: Announcer;
+  /** RS-485 LED boards (counter boards + hall board) and where they hang. */
+  led?: { bus: LedBus; layout: LedLayout };
   /** Serve the built web apps (display, desk, kiosk); on by default. */
   serveApps?: boolean;
 }
@@ -71,6 +74,11 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   const stopAnnouncing = opts.announcer
     ? announceCalls(branch, opts.announcer, (err) => app.log.warn({ err }, 'announcement failed'))
     : () => {};
+  const stopLed = opts.led
+    ? driveLedBoards(branch, opts.led.bus, opts.led.layout, (err) =>
+        app.log.warn({ err }, 'LED board'),
+      )
+    : () => {};
   const sockets = attachSockets(app.server, branch, auth);
   let closed = false;
   return {
@@ -88,6 +96,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       if (closed) return;
       closed = true;
       stopAnnouncing();
+      stopLed();
       await sockets.close();
       await app.close();
       db.close();
