@@ -1,0 +1,127 @@
+// `npm start`: the whole branch on embedded defaults — device emulators (printer, LED boards,
+// virtual ID card), the central-portal stand-in, and the branch server with announcer, LED
+// boards and the web apps. Prints every URL. Ctrl+C stops everything it started.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pcscdRunning } from '@skr/card-reader';
+import { startAllEmulators } from '@skr/hardware-mocks/start-all';
+import { createLedBus, serialLedTransport } from '@skr/led-board-driver';
+import { DEMO_LOGINS, DEMO_PASSWORD, startPueEmulator } from '@skr/pue-emulator';
+import { createAnnouncer, pickEngine } from '../branch-server/src/announcer';
+import { readConfig } from '../branch-server/src/config';
+import { buildServer } from '../branch-server/src/http/server';
+import { createLogger } from '../branch-server/src/logger';
+
+const HALL_BOARD = 200;
+const COUNTERS = Array.from({ length: 12 }, (_, i) => i + 1);
+const log = createLogger('branch');
+const config = readConfig({ SKR_SEED: 'demo', ...process.env });
+mkdirSync(config.dataDir, { recursive: true });
+const stops: (() => Promise<unknown> | unknown)[] = [];
+
+async function startPcscd(): Promise<ChildProcess | null> {
+  if (await pcscdRunning()) return null;
+  if (process.getuid?.() !== 0) return null;
+  const child = spawn('pcscd', ['--foreground'], { stdio: 'ignore' });
+  child.on('error', () => {});
+  for (let i = 0; i < 50 && !(await pcscdRunning()); i += 1)
+    await new Promise((r) => setTimeout(r, 100));
+  return child;
+}
+
+const pcscd = await startPcscd();
+if (pcscd) stops.push(() => pcscd.kill('SIGTERM'));
+const anna = DEMO_LOGINS[0]!;
+const [givenName, surname] = anna.name.split(' ') as [string, string];
+const emulators = await startAllEmulators({
+  dataDir: config.dataDir,
+  printerPort: Number(process.env.SKR_PRINTER_PORT ?? 9100),
+  ledAddresses: [...COUNTERS, HALL_BOARD],
+  idCard: { pin: '1234', holder: { pesel: anna.pesel, givenName, surname } },
+});
+stops.push(() => emulators.close());
+
+const pue = await startPueEmulator({
+  port: Number(process.env.PUE_PORT ?? 8090),
+  host: '127.0.0.1',
+  dbPath: join(config.dataDir, 'pue-emulator.sqlite'),
+  caCertsPem: [emulators.caCertPem],
+  branchKeys: { 'demo-branch': 'demo-branch-key' },
+  seed: 'demo',
+  log: { level: 'warn' },
+  onOutboxMessage: (m) =>
+    console.log(`\n[PUE ${m.channel === 'sms' ? 'SMS' : 'e-mail'}] ${m.text}\n`),
+});
+stops.push(() => pue.close());
+
+const engine = await pickEngine().catch(() => undefined);
+const announcer = engine
+  ? createAnnouncer({ engine, cacheDir: join(config.dataDir, 'audio'), langs: ['pl', 'en', 'uk'] })
+  : undefined;
+if (announcer) stops.push(() => announcer.close());
+
+const bus = createLedBus({
+  transport: serialLedTransport({ path: emulators.led.devicePath, baudRate: 9600 }),
+  addresses: [...COUNTERS, HALL_BOARD],
+});
+stops.push(() => bus.close());
+
+const publicBaseUrl = process.env.SKR_PUBLIC_URL ?? `http://${config.host}:${config.port}`;
+const server = await buildServer({
+  dbPath: config.dbPath,
+  demoPassword: config.demoPassword,
+  logger: log,
+  announcer,
+  led: { bus, layout: { hallAddress: HALL_BOARD } },
+  publicBaseUrl,
+});
+const url = await server.listen(config.port, config.host);
+stops.unshift(() => server.close());
+if (announcer) {
+  const prefixes = server.branch.services().map((s) => s.prefix);
+  void announcer.prerender({ prefixes, maxNumber: 150, counters: COUNTERS, langs: ['pl'] });
+}
+
+// Demo screen and kiosk tokens, made once and kept beside the database (only readable by us).
+const tokensFile = join(config.dataDir, 'demo-devices.json');
+let devices: { display: string; kiosk: string };
+if (existsSync(tokensFile)) devices = JSON.parse(readFileSync(tokensFile, 'utf8'));
+else {
+  devices = {
+    display: server.auth.createDevice('display', 'Ekran sali (demo)').token,
+    kiosk: server.auth.createDevice('kiosk', 'Biletomat (demo)').token,
+  };
+  writeFileSync(tokensFile, JSON.stringify(devices, null, 2));
+  chmodSync(tokensFile, 0o600);
+}
+
+const lines = [
+  '',
+  'SKR — demo branch is running',
+  `  clerk desk:        ${url}/desk/`,
+  `  manager:           ${url}/desk/manager.html`,
+  `  waiting-room screen: ${url}/display/?token=${devices.display}`,
+  `  kiosk (renderer):  ${url}/kiosk/?token=${devices.kiosk}`,
+  `  API:               ${url}/api/v1/health   (docs/api.md)`,
+  `  users:             admin, kierownik, urzednik1…urzednik12`,
+  config.demoPasswordGenerated
+    ? `  password:          ${config.demoPassword}   (generated; set SKR_DEMO_PASSWORD to choose)`
+    : '  password:          from SKR_DEMO_PASSWORD',
+  `  central portal stand-in: ${pue.url}  (demo logins ${DEMO_LOGINS.map((d) => d.login).join(', ')}; password ${DEMO_PASSWORD})`,
+  ...emulators.describe().map((l) => `  ${l}`),
+  `  announcer:         ${engine ? engine.id : 'off (no speech engine found)'}`,
+  `  data:              ${config.dataDir}`,
+  '',
+];
+console.log(lines.join('\n'));
+
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, async () => {
+    if (stopping) return;
+    stopping = true;
+    for (const stop of stops) await Promise.resolve(stop()).catch(() => {});
+    process.exit(0);
+  });
+}
