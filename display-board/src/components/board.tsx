@@ -1,0 +1,54 @@
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { visibleCalls } from '../board-state';
+import type { DisplayClient } from '../display-client';
+import type { UiLang } from '../i18n';
+import { CallHistory } from './call-history';
+import { Clock } from './clock';
+import { LatestCall } from './latest-call';
+import { MessageLine } from './message-line';
+import { PairingNotice } from './pairing-notice';
+import { WaitingLines } from './waiting-lines';
+
+/** The whole waiting-room screen, drawn from the client's state. */
+export function Board({ client, lang }: { client: DisplayClient; lang: UiLang }) {
+  const { t } = useTranslation();
+  const view = useSyncExternalStore(client.subscribe, client.getState);
+  if (view.status === 'unauthorized') return <PairingNotice revoked />;
+  const { board, config } = view;
+  const calls = visibleCalls(board.calls, config.services);
+  const counterName = (id: number) => board.counters[id] ?? `${t('board.counter')} ${id}`;
+  const latest = calls[0];
+  return (
+    <div
+      className="board"
+      data-testid="board"
+      data-status={view.status}
+      data-last-seq={board.lastSeq}
+    >
+      <header className="board-header">
+        <h1>{t('board.title')}</h1>
+        <Clock />
+      </header>
+      {view.status === 'offline' && (
+        <div className="offline" role="alert" data-testid="offline">
+          {t('board.offline')}
+        </div>
+      )}
+      <LatestCall
+        call={latest}
+        counterName={latest ? counterName(latest.counterId) : ''}
+        flash={view.flash}
+      />
+      <CallHistory calls={calls.slice(1, 1 + config.historySize)} counterName={counterName} />
+      <WaitingLines
+        lines={board.lines}
+        services={view.services}
+        only={config.services}
+        lang={lang}
+      />
+      <MessageLine text={config.message} />
+      <div hidden data-testid="audio-state" data-played={view.audioPlayed} />
+    </div>
+  );
+}

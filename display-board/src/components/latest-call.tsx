@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { CallEntry } from '../board-state';
+
+/** Props of the big "now calling" panel. */
+export interface LatestCallProps {
+  call: CallEntry | undefined;
+  counterName: string;
+  flash: { seq: number; count: number };
+}
+
+/**
+ * The latest call, large and highlighted. The outer element stays put (tests and the
+ * benchmark observe it); the inner one is re-keyed on every flash so the CSS animation
+ * restarts for a recall of the same ticket.
+ */
+export function LatestCall({ call, counterName, flash }: LatestCallProps) {
+  const { t } = useTranslation();
+  const flashing = call !== undefined && flash.seq === call.seq;
+  return (
+    <section
+      className="latest"
+      data-testid="latest-call"
+      data-seq={call?.seq ?? 0}
+      data-number={call?.number ?? ''}
+      data-flashes={flash.count}
+      aria-live="assertive"
+      aria-atomic="true"
+      aria-labelledby="latest-title"
+    >
+      <h2 id="latest-title" className="panel-title">
+        {t('board.latest')}
+      </h2>
+      {call ? (
+        <div
+          key={flashing ? `flash-${flash.count}` : `seq-${call.seq}`}
+          className={flashing ? 'latest-call flash' : 'latest-call'}
+        >
+          <span className="latest-number" aria-label={`${t('board.ticket')} ${call.number}`}>
+            {call.number}
+          </span>
+          <span className="latest-arrow" aria-hidden="true">
+            →
+          </span>
+          <span className="latest-counter">{counterName}</span>
+        </div>
+      ) : (
+        <p className="latest-empty">{t('board.noCalls')}</p>
+      )}
+    </section>
+  );
+}

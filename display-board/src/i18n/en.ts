@@ -1,0 +1,60 @@
+import type { Catalogue } from './pl';
+
+/** English texts. */
+export const en: Catalogue = {
+  board: {
+    title: 'Calls',
+    latest: 'Now calling',
+    ticket: 'Number',
+    counter: 'Counter',
+    to: 'to',
+    history: 'Recent calls',
+    noCalls: 'No calls yet',
+    waitingTitle: 'Waiting',
+    matter: 'Matter',
+    people: 'People',
+    wait: 'Waiting time',
+    minutes: 'about {{count}} min',
+    noWait: 'no wait',
+    offline: 'No connection to the server. Retrying…',
+    clock: 'Time',
+    message: 'Notice',
+  },
+  pairing: {
+    title: 'This screen is not paired',
+    body: 'The branch administrator opens the pairing address with the device token on this screen.',
+    revoked:
+      'This screen’s token is no longer valid. Ask the administrator for a new pairing address.',
+  },
+  errors: {
+    UNAUTHORIZED: 'The screen has no access. Ask the administrator to pair it again.',
+    FORBIDDEN: 'This token does not belong to a screen.',
+    NOT_FOUND: 'Not found.',
+    DISCONNECTED: 'No connection to the server.',
+    UNAVAILABLE: 'The service is unavailable for a moment.',
+    RATE_LIMITED: 'Too many requests. Try again shortly.',
+    INTERNAL: 'Something went wrong. Please try again.',
+  },
+  follow: {
+    title: 'Your number',
+    state: {
+      waiting: 'You are waiting in line',
+      called: 'Please go to the counter',
+      serving: 'You are being served',
+      done: 'Your matter is finished',
+      'no-show': 'The number has lapsed: you did not come',
+      parked: 'On hold: come back to the counter with your documents',
+      cancelled: 'The number was cancelled',
+    },
+    ahead_one: 'Ahead of you: {{count}} person',
+    ahead_few: 'Ahead of you: {{count}} people',
+    ahead_many: 'Ahead of you: {{count}} people',
+    ahead_other: 'Ahead of you: {{count}} people',
+    aheadNone: 'You are next in line',
+    goTo: 'Go to: {{counter}}',
+    updated: 'Updated at {{time}}',
+    loading: 'Loading…',
+    notFound: 'This number was not found. Check the address on your ticket.',
+    noId: 'Scan the QR code on your ticket to follow the queue.',
+  },
+};

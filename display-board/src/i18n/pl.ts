@@ -1,0 +1,63 @@
+/** Polish texts of the waiting-room screen and the follow-the-line page (the reference catalogue). */
+export const pl = {
+  board: {
+    title: 'Wezwania',
+    latest: 'Zapraszamy',
+    ticket: 'Numer',
+    counter: 'Stanowisko',
+    to: 'do',
+    history: 'Ostatnie wezwania',
+    noCalls: 'Nie ma jeszcze wezwań',
+    waitingTitle: 'Oczekujący',
+    matter: 'Sprawa',
+    people: 'Osoby',
+    wait: 'Czas oczekiwania',
+    minutes: 'ok. {{count}} min',
+    noWait: 'bez czekania',
+    offline: 'Brak połączenia z serwerem. Ponawiam…',
+    clock: 'Godzina',
+    message: 'Komunikat',
+  },
+  pairing: {
+    title: 'Ekran nie jest sparowany',
+    body: 'Administrator oddziału otwiera na tym ekranie adres parowania z tokenem urządzenia.',
+    revoked: 'Token tego ekranu jest nieważny. Poproś administratora o nowy adres parowania.',
+  },
+  errors: {
+    UNAUTHORIZED: 'Ekran nie ma dostępu. Poproś administratora o nowe parowanie.',
+    FORBIDDEN: 'Ten token nie należy do ekranu.',
+    NOT_FOUND: 'Nie znaleziono.',
+    DISCONNECTED: 'Brak połączenia z serwerem.',
+    UNAVAILABLE: 'Usługa chwilowo niedostępna.',
+    RATE_LIMITED: 'Zbyt wiele zapytań. Spróbuj za chwilę.',
+    INTERNAL: 'Wystąpił błąd. Spróbuj ponownie.',
+  },
+  follow: {
+    title: 'Twój numer',
+    state: {
+      waiting: 'Czekasz w kolejce',
+      called: 'Zapraszamy do stanowiska',
+      serving: 'Jesteś obsługiwany',
+      done: 'Sprawa zakończona',
+      'no-show': 'Numer przepadł — nie zgłoszono się',
+      parked: 'Wstrzymany — wróć do stanowiska z dokumentami',
+      cancelled: 'Numer anulowany',
+    },
+    ahead_one: 'Przed Tobą: {{count}} osoba',
+    ahead_few: 'Przed Tobą: {{count}} osoby',
+    ahead_many: 'Przed Tobą: {{count}} osób',
+    ahead_other: 'Przed Tobą: {{count}} osoby',
+    aheadNone: 'Jesteś następny w kolejce',
+    goTo: 'Podejdź do: {{counter}}',
+    updated: 'Odświeżono o {{time}}',
+    loading: 'Wczytywanie…',
+    notFound: 'Nie znaleziono tego numeru. Sprawdź adres z biletu.',
+    noId: 'Zeskanuj kod QR z biletu, aby śledzić kolejkę.',
+  },
+};
+
+/** The shape every catalogue has (keys of the Polish one, string leaves). */
+export type Catalogue = {
+  [K in keyof typeof pl]: Leaves<(typeof pl)[K]>;
+};
+type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { TicketState } from './domain';
+import { DisplayConfig } from './socket';
+
+/**
+ * What `GET /api/v1/public/tickets/{id}` answers for the follow-the-line page on a phone:
+ * the ticket number and progress only, never personal data.
+ */
+export const PublicTicketStatus = z.object({
+  number: z.string(),
+  serviceId: z.string(),
+  state: TicketState,
+  /** People ahead in the same line (0 unless waiting). */
+  peopleAhead: z.number().int().min(0),
+  /** The counter's name while the ticket is called or served, else null. */
+  counterName: z.string().nullable(),
+});
+export type PublicTicketStatus = z.infer<typeof PublicTicketStatus>;
+
+/** What `GET /api/v1/display/config` answers a paired screen. */
+export const DisplayConfigResponse = z.object({ config: DisplayConfig });
+export type DisplayConfigResponse = z.infer<typeof DisplayConfigResponse>;
