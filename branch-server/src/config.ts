@@ -10,9 +10,14 @@ export interface ServerConfig {
   seed: 'demo' | undefined;
   demoPassword: string | undefined;
   demoPasswordGenerated: boolean;
+  /** The central portal, when SKR_PUE_URL is set. */
+  pue: { url: string; branchId: string; branchKey: string } | undefined;
 }
 
-/** Reads SKR_DATA_DIR, SKR_PORT, SKR_HOST, SKR_SEED and SKR_DEMO_PASSWORD; throws on bad values. */
+/**
+ * Reads SKR_DATA_DIR, SKR_PORT, SKR_HOST, SKR_SEED, SKR_DEMO_PASSWORD and the portal's
+ * SKR_PUE_URL, SKR_PUE_BRANCH_ID, SKR_PUE_BRANCH_KEY; throws on bad values.
+ */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = resolve(env.SKR_DATA_DIR ?? './data');
   const port = Number(env.SKR_PORT ?? 8080);
@@ -26,6 +31,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (demoPassword !== undefined && demoPassword.length < 12) {
     throw new Error('SKR_DEMO_PASSWORD needs at least 12 characters');
   }
+  const pue = env.SKR_PUE_URL
+    ? {
+        url: env.SKR_PUE_URL,
+        branchId: env.SKR_PUE_BRANCH_ID ?? '',
+        branchKey: env.SKR_PUE_BRANCH_KEY ?? '',
+      }
+    : undefined;
+  if (pue && (!pue.branchId || !pue.branchKey))
+    throw new Error('SKR_PUE_URL needs SKR_PUE_BRANCH_ID and SKR_PUE_BRANCH_KEY');
   const generated = seed === 'demo' && demoPassword === undefined;
   if (generated) demoPassword = generateDemoPassword();
   return {
@@ -36,5 +50,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seed,
     demoPassword: seed === 'demo' ? demoPassword : undefined,
     demoPasswordGenerated: generated,
+    pue,
   };
 }

@@ -9,6 +9,7 @@ const server = await buildServer({
   dbPath: config.dbPath,
   demoPassword: config.demoPassword,
   logger: log,
+  sync: config.pue,
 });
 const url = await server.listen(config.port, config.host);
 log.info({ url, dataDir: config.dataDir }, 'branch server listening');

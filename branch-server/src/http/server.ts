@@ -8,10 +8,13 @@ import { authService, type AuthService } from '../auth';
 import type { CallingPolicy } from '../domain';
 import { seedDemo } from '../seed/seed';
 import { authRepo, openDatabase, type Db } from '../store';
+import { createSync, type Sync, type SyncOptions } from '../sync';
 import { authRoutes } from './auth-routes';
 import { deviceRoutes } from './device-routes';
+import { documentRoutes } from './document-routes';
 import { installErrorHandler } from './error-handler';
 import { mediaRoutes } from './media-routes';
+import { pueRoutes } from './pue-routes';
 import { queueRoutes } from './queue-routes';
 import { attachSockets } from './socket-hub';
 import { staticRoutes } from './static-routes';
@@ -34,6 +37,8 @@ export interface ServerOptions {
   led?: { bus: LedBus; layout: LedLayout };
   /** Serve the built web apps (display, desk, kiosk); on by default. */
   serveApps?: boolean;
+  /** The central portal (bookings pull, outbox push, kiosk proxy); documents queue without it. */
+  sync?: SyncOptions;
 }
 
 /** A running (or ready to listen) branch server. */
@@ -42,6 +47,7 @@ export interface BranchServer {
   branch: Branch;
   auth: AuthService;
   db: Db;
+  sync: Sync;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -52,7 +58,15 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   const db = openDatabase(opts.dbPath);
   const auth = authService(authRepo(db), now);
   if (opts.demoPassword !== undefined) await seedDemo(db, auth, opts.demoPassword);
-  const branch = createBranch({ db, now, policy: opts.policy, publicBaseUrl: opts.publicBaseUrl });
+  const logger = typeof opts.logger === 'object' ? opts.logger : undefined;
+  const sync = createSync({ db, now, portal: opts.sync, log: logger });
+  const branch = createBranch({
+    db,
+    now,
+    policy: opts.policy,
+    publicBaseUrl: opts.publicBaseUrl,
+    onCommit: sync.onCommit,
+  });
   const app = Fastify({
     ...(typeof opts.logger === 'object'
       ? { loggerInstance: opts.logger }
@@ -69,6 +83,8 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     await queueRoutes(scope, ctx);
     await ticketRoutes(scope, ctx);
     await mediaRoutes(scope, { ...ctx, announcer: opts.announcer });
+    await pueRoutes(scope, { ...ctx, sync });
+    await documentRoutes(scope, { ...ctx, sync });
   });
   if (opts.serveApps !== false) await app.register(staticRoutes);
   const stopAnnouncing = opts.announcer
@@ -80,12 +96,14 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       )
     : () => {};
   const sockets = attachSockets(app.server, branch, auth);
+  sync.start();
   let closed = false;
   return {
     app,
     branch,
     auth,
     db,
+    sync,
     async listen(port, host = '127.0.0.1') {
       await app.listen({ port, host });
       const addr = app.server.address();
@@ -97,6 +115,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       closed = true;
       stopAnnouncing();
       stopLed();
+      await sync.stop();
       await sockets.close();
       await app.close();
       db.close();

@@ -1,0 +1,139 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  MAX_DOCUMENT_BYTES,
+  SkrError,
+  type DocumentStatus,
+  type PueDocumentSubmission,
+  type PueUpp,
+  type SubmitDocumentRequest,
+} from '@skr/protocol';
+import type { Db } from '../store';
+import { findForm } from './document-forms';
+import type { OutboxRepo } from './outbox-repo';
+
+/** What the outbox row of a document carries (the bytes stay in `documents.content`). */
+export type DocumentPayload = Omit<PueDocumentSubmission, 'contentB64' | 'submitterPesel'>;
+
+/** Idempotency key of a document: its id, so every retry is the same submission. */
+export const documentKey = (documentId: string) => `doc:${documentId}`;
+
+/** The portal accepts PDF, JPEG and PNG; the type is read from the bytes, not the file name. */
+export function sniffContentType(bytes: Buffer): PueDocumentSubmission['contentType'] | undefined {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  return undefined;
+}
+
+interface DocumentRow {
+  id: string;
+  sha256: string;
+  received_at: string;
+  status: 'queued' | 'delivered';
+  upp_id: string | null;
+  upp_received_at: string | null;
+}
+
+/**
+ * Document drop-off: each document is written with its outbox row in one transaction
+ * (synchronous=FULL, so it is on disk before the kiosk prints "received"), whether or not the
+ * portal is reachable. Content and submitter PESEL are erased once the portal has confirmed.
+ */
+export function documentStore(db: Db, outbox: OutboxRepo) {
+  const insert = db.prepare(
+    `INSERT INTO documents (id, form_code, file_name, content_type, pages, lang, sha256, size,
+       content, submitter_pesel, received_at, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')`,
+  );
+  const byId = db.prepare(
+    `SELECT id, sha256, received_at, status, upp_id, upp_received_at FROM documents WHERE id = ?`,
+  );
+  const content = db.prepare(`SELECT content, submitter_pesel, sha256 FROM documents WHERE id = ?`);
+  const delivered = db.prepare(
+    `UPDATE documents SET status = 'delivered', upp_id = ?, upp_received_at = ?, content = NULL,
+       submitter_pesel = NULL WHERE id = ?`,
+  );
+  return {
+    /** Stores and queues a document; INVALID for an unknown form, empty or non-PDF/JPEG/PNG content. */
+    submit(
+      req: SubmitDocumentRequest,
+      submitterPesel: string | null,
+      at: Date,
+      dueMs: number,
+    ): DocumentStatus {
+      const form = findForm(req.formCode);
+      if (!form) throw new SkrError('INVALID', `unknown form ${req.formCode}`);
+      const bytes = Buffer.from(req.contentB64, 'base64');
+      if (bytes.length === 0) throw new SkrError('INVALID', 'the document is empty');
+      if (bytes.length > MAX_DOCUMENT_BYTES)
+        throw new SkrError('INVALID', 'the document is larger than 10 MB');
+      const contentType = sniffContentType(bytes);
+      if (!contentType) throw new SkrError('INVALID', 'only PDF, JPEG and PNG documents are taken');
+      const id = randomUUID();
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const receivedAt = at.toISOString();
+      const payload: DocumentPayload = {
+        formCode: form.code,
+        title: form.names.pl,
+        fileName: req.fileName,
+        contentType,
+        submittedAt: receivedAt,
+      };
+      db.transaction(() => {
+        insert.run(
+          id,
+          form.code,
+          req.fileName,
+          contentType,
+          req.pages,
+          req.lang,
+          sha256,
+          bytes.length,
+          bytes,
+          submitterPesel,
+          receivedAt,
+        );
+        outbox.enqueue('document', documentKey(id), id, payload, at, dueMs);
+      })();
+      return { documentId: id, status: 'queued', sha256, receivedAt };
+    },
+    /** The document's state as the kiosk sees it; NOT_FOUND for an unknown id. */
+    status(id: string): DocumentStatus {
+      const r = byId.get(id) as DocumentRow | undefined;
+      if (!r) throw new SkrError('NOT_FOUND', 'no such document');
+      return {
+        documentId: r.id,
+        status: r.status,
+        sha256: r.sha256,
+        receivedAt: r.received_at,
+        ...(r.upp_id && r.upp_received_at
+          ? { upp: { uppId: r.upp_id, receivedAt: r.upp_received_at } }
+          : {}),
+      };
+    },
+    /** The full submission for the portal and the hash to expect, or undefined if the content is gone. */
+    submission(
+      id: string,
+      payload: DocumentPayload,
+    ): { body: PueDocumentSubmission; sha256: string } | undefined {
+      const r = content.get(id) as
+        { content: Buffer | null; submitter_pesel: string | null; sha256: string } | undefined;
+      if (!r?.content) return undefined;
+      return {
+        body: {
+          ...payload,
+          submitterPesel: r.submitter_pesel,
+          contentB64: r.content.toString('base64'),
+        },
+        sha256: r.sha256,
+      };
+    },
+    /** Marks delivered and erases content and PESEL (inside the outbox's transaction). */
+    markDelivered(id: string, upp: PueUpp): void {
+      delivered.run(upp.uppId, upp.receivedAt, id);
+    },
+  };
+}
+/** The document store. */
+export type DocumentStore = ReturnType<typeof documentStore>;

@@ -1,0 +1,8 @@
+export * from './sync-service';
+export * from './backoff';
+export * from './booking-merge';
+export * from './document-forms';
+export { sniffContentType, documentKey } from './documents';
+export { visitKey } from './visit-outcomes';
+export { statsKey, dailyStats } from './daily-stats';
+export { createPortalClient, isRetryable, type PortalClient, type PortalConfig } from './portal-client';

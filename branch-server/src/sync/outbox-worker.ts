@@ -1,0 +1,164 @@
+import { PueReportReceipt, PueUpp, SkrError } from '@skr/protocol';
+import type { Logger } from 'pino';
+import { retryDelayMs, type BackoffPolicy } from './backoff';
+import type { DocumentPayload, DocumentStore } from './documents';
+import type { DeliveryResult, OutboxItem, OutboxRepo } from './outbox-repo';
+import { isRetryable, type PortalClient } from './portal-client';
+
+/** What the delivery loop needs. */
+export interface OutboxWorkerOptions {
+  outbox: OutboxRepo;
+  documents: DocumentStore;
+  portal: PortalClient;
+  now: () => Date;
+  /** Scheduling clock in ms (real time even when tests fix `now`). */
+  clockMs: () => number;
+  backoff: BackoffPolicy;
+  /** Deliveries in flight at once. */
+  concurrency: number;
+  /** Rows taken per round; their results are recorded in one transaction. */
+  batchSize: number;
+  log: Logger;
+}
+
+/** Runs `fn` over `items` with at most `n` at a time, keeping the order of results. */
+async function mapPool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) {
+      const k = next++;
+      out[k] = await fn(items[k]!);
+    }
+  });
+  await Promise.all(lanes);
+  return out;
+}
+
+/**
+ * The outbox delivery loop: takes due rows, delivers them with bounded parallelism under their
+ * idempotency keys, and records each round's results in one transaction. A row is marked
+ * delivered only after the portal's answer; a crash in between re-sends it with the same key,
+ * and the portal answers with the first receipt (at least once here, exactly once there).
+ */
+export function outboxWorker(o: OutboxWorkerOptions) {
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+  let stopping = new AbortController();
+  let failing = false;
+
+  async function send(item: OutboxItem, signal: AbortSignal): Promise<unknown> {
+    const payload = JSON.parse(item.payload ?? 'null') as unknown;
+    switch (item.kind) {
+      case 'document': {
+        const sub = o.documents.submission(item.ref, payload as DocumentPayload);
+        if (!sub) throw new SkrError('NOT_FOUND', `document ${item.ref} has no content left`);
+        const res = await o.portal.postReport('/documents', item.idempotencyKey, sub.body, signal);
+        const upp = PueUpp.parse(res.body);
+        if (upp.sha256 !== sub.sha256)
+          throw new SkrError('CONFLICT', 'the portal confirmed different bytes');
+        return upp;
+      }
+      case 'visit-outcome':
+      case 'daily-stats': {
+        const path = item.kind === 'visit-outcome' ? '/visit-outcomes' : '/daily-stats';
+        const res = await o.portal.postReport(path, item.idempotencyKey, payload, signal);
+        return PueReportReceipt.parse(res.body);
+      }
+    }
+  }
+
+  async function deliver(item: OutboxItem, signal: AbortSignal): Promise<DeliveryResult> {
+    try {
+      const response = await send(item, signal);
+      return { id: item.id, ok: true, response, at: o.now().toISOString() };
+    } catch (e) {
+      const error = `${item.kind}: ${(e as Error).message}`;
+      if (!isRetryable(e)) {
+        o.log.error({ outboxId: item.id, kind: item.kind, err: e }, 'portal refused for good');
+        return { id: item.id, ok: false, retryAtMs: null, error };
+      }
+      const retryAtMs = o.clockMs() + retryDelayMs(item.attempts + 1, o.backoff);
+      return { id: item.id, ok: false, retryAtMs, error };
+    }
+  }
+
+  /** Delivers one round of due rows; returns how many were tried. */
+  async function drainOnce(): Promise<number> {
+    const items = o.outbox.due(o.clockMs(), o.batchSize);
+    if (items.length === 0) return 0;
+    const signal = stopping.signal;
+    const results = await mapPool(items, o.concurrency, (i) => deliver(i, signal));
+    const byId = new Map(items.map((i) => [i.id, i]));
+    o.outbox.record(results, (id, response) => {
+      const item = byId.get(id);
+      if (item?.kind === 'document') o.documents.markDelivered(item.ref, response as PueUpp);
+    });
+    const anyOk = results.some((r) => r.ok);
+    if (anyOk && failing) portalBack();
+    if (!anyOk && results.some((r) => !r.ok && r.retryAtMs !== null)) {
+      if (!failing) o.log.warn({ error: (results[0] as { error: string }).error }, 'portal push failing');
+      failing = true;
+    }
+    return items.length;
+  }
+
+  /** The portal answers again: retry everything waiting now instead of after its backoff. */
+  function portalBack(): void {
+    failing = false;
+    const n = o.outbox.wakeAll(o.clockMs());
+    if (n > 0) o.log.info({ rows: n }, 'portal reachable again; retrying the backlog now');
+    wake();
+  }
+
+  function wake(): void {
+    wakeUp?.();
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      let tried = 0;
+      try {
+        tried = await drainOnce();
+      } catch (err) {
+        o.log.error({ err }, 'outbox round failed');
+      }
+      if (!running) break;
+      if (tried > 0) continue;
+      const next = o.outbox.nextDueMs();
+      const wait = next === undefined ? 1000 : Math.min(1000, Math.max(0, next - o.clockMs()));
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, wait);
+        wakeUp = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      wakeUp = undefined;
+    }
+  }
+
+  return {
+    drainOnce,
+    wake,
+    portalBack,
+    /** Whether the last round found the portal failing. */
+    isFailing: () => failing,
+    start(): void {
+      if (running) return;
+      running = true;
+      stopping = new AbortController();
+      loop = run();
+    },
+    /** Stops the loop; deliveries in flight are aborted (they stay pending and go again later). */
+    async stop(): Promise<void> {
+      running = false;
+      stopping.abort();
+      wake();
+      await loop;
+    },
+  };
+}
+/** The outbox delivery loop. */
+export type OutboxWorker = ReturnType<typeof outboxWorker>;
