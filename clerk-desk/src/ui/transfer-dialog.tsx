@@ -1,0 +1,110 @@
+import type { Service, Ticket } from '@skr/protocol/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TransferTarget } from '../api/api-client';
+import type { CounterView } from '../live/queue-state';
+import { Modal } from './modal';
+
+interface Props {
+  ticket: Ticket;
+  services: Service[];
+  /** Counters that serve the ticket's matter (the server refuses others). */
+  counters: CounterView[];
+  onConfirm(target: TransferTarget): void;
+  onCancel(): void;
+}
+
+/** Sends the client to another matter or another counter, at the front or the end. */
+export function TransferDialog({ ticket, services, counters, onConfirm, onCancel }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as 'pl' | 'en' | 'uk';
+  const [kind, setKind] = useState<'matter' | 'counter'>('matter');
+  const others = services.filter((s) => s.id !== ticket.serviceId);
+  const [serviceId, setServiceId] = useState(others[0]?.id ?? ticket.serviceId);
+  const [counterId, setCounterId] = useState(counters[0]?.id ?? 0);
+  const [position, setPosition] = useState<'front' | 'end'>('end');
+  const confirm = () =>
+    onConfirm(kind === 'matter' ? { serviceId, position } : { counterId, position });
+  return (
+    <Modal
+      title={t('transfer.heading', { number: ticket.number })}
+      onConfirm={confirm}
+      onCancel={onCancel}
+      confirmDisabled={kind === 'counter' && counters.length === 0}
+    >
+      <fieldset>
+        <legend>{t('transfer.kind')}</legend>
+        <label className="radio">
+          <input
+            type="radio"
+            name="kind"
+            value="matter"
+            checked={kind === 'matter'}
+            onChange={() => setKind('matter')}
+          />
+          {t('transfer.toMatter')}
+        </label>
+        <label className="radio">
+          <input
+            type="radio"
+            name="kind"
+            value="counter"
+            checked={kind === 'counter'}
+            onChange={() => setKind('counter')}
+          />
+          {t('transfer.toCounter')}
+        </label>
+      </fieldset>
+      {kind === 'matter' ? (
+        <label>
+          {t('transfer.matter')}
+          <select name="service" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.prefix} · {s.names[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <label>
+          {t('transfer.counter')}
+          <select
+            name="counter"
+            value={counterId}
+            onChange={(e) => setCounterId(Number(e.target.value))}
+          >
+            {counters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({t(`counterState.${c.state}`)})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <fieldset>
+        <legend>{t('transfer.position')}</legend>
+        <label className="radio">
+          <input
+            type="radio"
+            name="position"
+            value="front"
+            checked={position === 'front'}
+            onChange={() => setPosition('front')}
+          />
+          {t('transfer.front')}
+        </label>
+        <label className="radio">
+          <input
+            type="radio"
+            name="position"
+            value="end"
+            checked={position === 'end'}
+            onChange={() => setPosition('end')}
+          />
+          {t('transfer.end')}
+        </label>
+      </fieldset>
+    </Modal>
+  );
+}
