@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
   SkrError,
@@ -31,6 +30,7 @@ import {
 import { bookingRepo, catalogRepo, eventLog, ticketRepo, type Db, type NewEvent } from '../store';
 import { BranchState } from './branch-state';
 import { DeviceHealth } from './device-health';
+import { uuidv7 } from './ids';
 import { queueSnapshot, lineSummaries, publicTicketStatus } from './queue-view';
 
 /** How the branch is built: its database, clock and calling policy. */
@@ -164,7 +164,7 @@ export function createBranch(opts: BranchOptions) {
       const sequence = tickets.nextSequence(day, svc.prefix);
       created = issueTicket(
         {
-          id: randomUUID(),
+          id: uuidv7(at),
           service: svc,
           sequence,
           now: at,

@@ -77,7 +77,8 @@ export const defaultPolicy: CallingPolicy = (view) => {
   const candidates = view.waiting.filter((t) => t.state === 'waiting' && eligible(t, view));
   if (candidates.length === 0) return undefined;
 
-  const due = candidates.filter((t) => new Date(t.lineAt) <= now);
+  const nowIso = now.toISOString();
+  const due = candidates.filter((t) => t.lineAt <= nowIso);
   if (due.length === 0) return [...candidates].sort((a, b) => a.lineAt.localeCompare(b.lineAt))[0];
 
   const starving = due
@@ -101,5 +102,5 @@ export const defaultPolicy: CallingPolicy = (view) => {
 /** Plain first-come first-served by line position: the baseline the default is measured against. */
 export const fifoPolicy: CallingPolicy = (view) =>
   view.waiting
-    .filter((t) => t.state === 'waiting' && eligible(t, view) && new Date(t.lineAt) <= view.now)
+    .filter((t) => t.state === 'waiting' && eligible(t, view) && t.lineAt <= view.now.toISOString())
     .sort((a, b) => a.lineAt.localeCompare(b.lineAt) || a.id.localeCompare(b.id))[0];

@@ -42,11 +42,13 @@ export function estimateWait(input: EstimateInput): {
   peopleAhead: number;
   estimatedWaitMinutes: number;
 } {
+  // ISO instants compare as text; parsing thousands of dates per ticket would dominate.
+  const now = input.now.toISOString();
   const ahead = input.waiting.filter(
     (t) =>
       t.state === 'waiting' &&
       t.serviceId === input.serviceId &&
-      new Date(t.lineAt) <= input.now &&
+      t.lineAt <= now &&
       (!input.priority || t.priority !== null),
   ).length;
   const perClient = typicalServiceMinutes(input.recentServiceMinutes);

@@ -53,10 +53,13 @@ const values = `@id, @number, @serviceId, @day, @state, @priority, @bookingCode,
 
 /** Tickets table access; every write is meant to run inside the caller's transaction. */
 export function ticketRepo(db: Db) {
-  const nextNumber = db.prepare(
-    `INSERT INTO day_sequences (day, prefix, last) VALUES (?, ?, 1)
-     ON CONFLICT (day, prefix) DO UPDATE SET last = last + 1 RETURNING last`,
+  const maxNumber = db.prepare(
+    `SELECT MAX(CAST(substr(number, 2) AS INTEGER)) AS last FROM tickets WHERE day = ? AND number LIKE ? || '%'`,
   );
+  // Last number per day and prefix, read once from the tickets themselves (the insert of the
+  // ticket is the durable record of its number), then counted in memory: no extra page to
+  // write per ticket.
+  const last = new Map<string, number>();
   const insert = db.prepare(`INSERT INTO tickets (${columns}) VALUES (${values})`);
   // The state guard makes a lost race visible instead of silently overwriting.
   const update = db.prepare(
@@ -78,12 +81,26 @@ export function ticketRepo(db: Db) {
     `SELECT ${columns} FROM tickets WHERE day = ? AND called_at IS NOT NULL ORDER BY called_at DESC LIMIT ?`,
   );
   return {
-    /** Reserves the next number of a prefix for a day (1, 2, …); never repeats. */
+    /**
+     * The next number of a prefix for a day (1, 2, …). Call inside the transaction that
+     * inserts the ticket; `insert` makes it taken, so a failed transaction reuses it.
+     */
     nextSequence(day: string, prefix: string): number {
-      return (nextNumber.get(day, prefix) as { last: number }).last;
+      const key = `${day}/${prefix}`;
+      let n = last.get(key);
+      if (n === undefined) {
+        n = (maxNumber.get(day, prefix) as { last: number | null }).last ?? 0;
+        last.set(key, n);
+      }
+      return n + 1;
     },
     insert(t: Ticket): void {
       insert.run(t);
+      const m = /^([A-Z])(\d+)$/.exec(t.number);
+      if (m) {
+        const key = `${t.day}/${m[1]}`;
+        last.set(key, Math.max(last.get(key) ?? 0, Number(m[2])));
+      }
     },
     /** Writes the new state; throws CONFLICT if the stored state is not `expected`. */
     update(t: Ticket, expected: TicketState): void {

@@ -1,0 +1,109 @@
+// Benchmark of the branch core (issue "Branch server core"), printed by `npm run bench`:
+// - durable ticket issues per second vs. the raw fsync'd single-row insert rate of the same disk;
+// - issue → HTTP answer p50/p99 with 100 displays connected over socket.io;
+// - call → the event at all 100 displays p99.
+// Everything runs on loopback in one process (server and clients share one event loop, so the
+// latencies include the clients' own work; a real branch has them on other machines).
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { callApi, connectSocket, startTestBranch } from '../test/harness';
+import { summary } from './stats';
+
+/** Single-row inserts, one transaction each, WAL + synchronous=FULL: the disk's fsync bound. */
+function rawInsertRate(dir: string, n: number): number {
+  const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
+  const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
+  const t0 = performance.now();
+  for (let i = 0; i < n; i += 1) ins.run(`row ${i}`);
+  const rate = n / ((performance.now() - t0) / 1000);
+  db.close();
+  return rate;
+}
+
+export async function benchCore(opts: { issues?: number; displays?: number; calls?: number } = {}) {
+  const issues = opts.issues ?? 2000;
+  const displays = opts.displays ?? 100;
+  const calls = opts.calls ?? 200;
+  const dir = mkdtempSync(join(tmpdir(), 'skr-bench-'));
+  const b = await startTestBranch({ dir });
+  try {
+    const raw = rawInsertRate(dir, issues);
+    // Durable issues straight through the use case (domain + one fsync'd transaction each).
+    const t0 = performance.now();
+    for (let i = 0; i < issues; i += 1) b.branch.issue({ serviceId: 'ogolne' }, 'bench');
+    const durable = issues / ((performance.now() - t0) / 1000);
+
+    const token = await b.device('display');
+    const screens = await Promise.all(
+      Array.from({ length: displays }, () => connectSocket(b.url, '/display', token)),
+    );
+    const kiosk = await b.device('kiosk');
+    const ack: number[] = [];
+    for (let i = 0; i < 500; i += 1) {
+      const s = performance.now();
+      const r = await callApi(b.url, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'zasilki' });
+      ack.push(performance.now() - s);
+      if (r.status !== 201) throw new Error(`issue failed: ${r.status}`);
+    }
+    const clerk = await b.login('urzednik4');
+    await callApi(b.url, 'POST', '/api/v1/counters/4/open', clerk);
+    const fanout: number[] = [];
+    for (let i = 0; i < calls; i += 1) {
+      let pending = displays;
+      let done!: () => void;
+      const all = new Promise<void>((r) => (done = r));
+      const handlers = screens.map((s) => {
+        const h = (e: { type: string }) => {
+          if (e.type === 'ticket.called' && --pending === 0) done();
+        };
+        s.socket.on('event', h);
+        return () => s.socket.off('event', h);
+      });
+      const s0 = performance.now();
+      const r = await callApi(b.url, 'POST', '/api/v1/counters/4/call-next', clerk);
+      if (r.status !== 200) throw new Error(`call failed: ${r.status}`);
+      await all;
+      fanout.push(performance.now() - s0);
+      handlers.forEach((off) => off());
+      await callApi(b.url, 'POST', `/api/v1/tickets/${r.body.ticket.id}/finish`, clerk);
+    }
+    for (const s of screens) s.close();
+    return {
+      rawInsertsPerSecond: Math.round(raw),
+      durableIssuesPerSecond: Math.round(durable),
+      ratio: Math.round((durable / raw) * 100) / 100,
+      issueAckMs: summary(ack),
+      callToAllDisplaysMs: summary(fanout),
+      displays,
+    };
+  } finally {
+    await b.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the figures with their goals. */
+export function printCore(r: Awaited<ReturnType<typeof benchCore>>): void {
+  console.log('Branch core');
+  console.log(`  raw fsync'd single-row inserts: ${r.rawInsertsPerSecond}/s`);
+  console.log(
+    `  durable ticket issues:          ${r.durableIssuesPerSecond}/s  ratio ${r.ratio} (goal ≥ 0.5)`,
+  );
+  console.log(
+    `  issue → ack (HTTP, ${r.displays} displays connected): p50 ${r.issueAckMs.p50} ms, p99 ${r.issueAckMs.p99} ms (goal p99 ≤ 10 ms)`,
+  );
+  console.log(
+    `  call → all ${r.displays} displays: p50 ${r.callToAllDisplaysMs.p50} ms, p99 ${r.callToAllDisplaysMs.p99} ms (goal p99 ≤ 25 ms)`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  printCore(await benchCore());
+}
