@@ -113,4 +113,3 @@ export const SyncStatus = z.object({
   }),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
-

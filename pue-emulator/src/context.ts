@@ -17,6 +17,8 @@ export interface PueContext {
   maxCodeTries: number;
   /** Called for every message put in the outbox (the demo prints it as the "phone"). */
   onOutboxMessage?: (message: { channel: string; to: string; text: string }) => void;
+  /** Branch deliveries so far, replays (same key again) included: how hard the outbox tried. */
+  deliveries: { received: number; replays: number };
 }
 
 /** `now()` as an ISO string in UTC. */

@@ -1,6 +1,7 @@
 // The emulator's own SQLite database: schema and opening. One file per emulator instance;
 // tests give each server a temp path. Money is stored in grosze, instants as ISO strings.
 import Database from 'better-sqlite3';
+import { REPORTS_SCHEMA } from './reports';
 
 /** The database handle type used throughout the emulator. */
 export type Db = Database.Database;
@@ -133,5 +134,6 @@ export function openDb(path: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  db.exec(REPORTS_SCHEMA);
   return db;
 }

@@ -9,11 +9,13 @@ import { openDb } from './db';
 import { createFaultSwitches } from './faults';
 import { listDocuments, type StoredDocument } from './intake';
 import { listOutbox } from './outbox';
+import { listReports, type StoredReport } from './reports';
 import { seedDemo } from './seed-demo';
 import { buildServer, type LogOptions } from './server';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './seed-demo';
 export type { StoredDocument } from './intake';
+export type { StoredReport } from './reports';
 export { buildOpenApi } from './openapi';
 
 /** Options of startPueEmulator. */
@@ -62,6 +64,12 @@ export interface PueEmulator {
   outbox(): PueOutboxMessage[];
   /** Documents taken in so far. */
   documents(): { count: number; items: StoredDocument[] };
+  /** Visit outcomes reported by branches, oldest first. */
+  visitOutcomes(): StoredReport[];
+  /** Daily statistics reported by branches, oldest first. */
+  dailyStats(): StoredReport[];
+  /** Branch deliveries received (documents and reports) and how many were replays of a key. */
+  deliveries(): { received: number; replays: number };
   /** Places a booking as if a client had booked it online. */
   createBooking(b: FixtureBooking): PueBooking;
   /** Cancels a booking as if its client had. */
@@ -84,6 +92,7 @@ export async function startPueEmulator(options: PueEmulatorOptions): Promise<Pue
     loginAttemptTtlMs: options.loginAttemptTtlMs ?? 5 * 60_000,
     cardChallengeTtlMs: options.cardChallengeTtlMs ?? 2 * 60_000,
     maxCodeTries: 3,
+    deliveries: { received: 0, replays: 0 },
     ...(options.onOutboxMessage ? { onOutboxMessage: options.onOutboxMessage } : {}),
   };
   if (options.seed === 'demo') seedDemo(ctx);
@@ -104,6 +113,9 @@ export async function startPueEmulator(options: PueEmulatorOptions): Promise<Pue
       const items = listDocuments(ctx);
       return { count: items.length, items };
     },
+    visitOutcomes: () => listReports(ctx, 'visit-outcome'),
+    dailyStats: () => listReports(ctx, 'daily-stats'),
+    deliveries: () => ({ ...ctx.deliveries }),
     createBooking: (b) => createBooking(ctx, b, 'fixture'),
     cancelBooking: (id) => cancelBooking(ctx, id, null),
     rebookBooking: (id, slot) => rebookBooking(ctx, id, slot, null, 'fixture'),

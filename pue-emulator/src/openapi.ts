@@ -27,6 +27,9 @@ const SCHEMAS: Record<string, z.ZodType> = {
   PueBookingChanges: P.PueBookingChanges,
   PueDocumentSubmission: P.PueDocumentSubmission,
   PueUpp: P.PueUpp,
+  PueVisitOutcome: P.PueVisitOutcome,
+  PueDailyStats: P.PueDailyStats,
+  PueReportReceipt: P.PueReportReceipt,
   PueFaults: P.PueFaults,
   PueOutboxMessage: P.PueOutboxMessage,
 };
@@ -63,6 +66,32 @@ const pathParam = (name: string, description: string) => ({
 });
 const E400 = err('INVALID: the body, query or path does not match the schema');
 const E401 = err('UNAUTHORIZED: missing, expired or wrong credentials');
+
+// A branch report sent from the outbox: idempotent per (branch, key), like document intake.
+const report = (summary: string, schema: string): Json => ({
+  post: {
+    summary,
+    description: 'The same idempotency key again answers the same receipt (200).',
+    security: branch,
+    parameters: [
+      pathParam('branchId', 'branch'),
+      {
+        name: 'idempotency-key',
+        in: 'header',
+        required: true,
+        schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' },
+      },
+    ],
+    requestBody: body(schema),
+    responses: {
+      '201': ok('PueReportReceipt', 'Taken in'),
+      '200': ok('PueReportReceipt', 'Already taken in with this key'),
+      '400': E400,
+      '401': E401,
+      '409': err('CONFLICT: key reused for another report'),
+    },
+  },
+});
 
 const PATHS: Record<string, Json> = {
   '/v1/auth/password': {
@@ -259,6 +288,14 @@ const PATHS: Record<string, Json> = {
       },
     },
   },
+  '/v1/branches/{branchId}/visit-outcomes': report(
+    'What became of a booked visit (served or no-show), sent once per ticket',
+    'PueVisitOutcome',
+  ),
+  '/v1/branches/{branchId}/daily-stats': report(
+    "A closed day's numbers per matter, sent once per day",
+    'PueDailyStats',
+  ),
   '/v1/health': { get: { summary: 'Liveness', responses: { '200': { description: 'Up' } } } },
   '/__emulator/outbox': {
     get: {

@@ -1,17 +1,21 @@
 // Routes a branch server uses, authenticated by its static key in `x-branch-key`: booking
-// changes since a cursor, a booking by confirmation code, document intake.
+// changes since a cursor, a booking by confirmation code, document intake, visit outcomes and
+// daily statistics.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   PueBookingChangesQuery,
+  PueDailyStats,
   PueDocumentSubmission,
   PueIdempotencyKey,
+  PueVisitOutcome,
   SkrError,
 } from '@skr/protocol';
 import { z } from 'zod';
 import { bookingChangesSince, findBookingByCode } from './bookings';
 import type { PueContext } from './context';
 import { submitDocument } from './intake';
+import { submitReport, type ReportKind } from './reports';
 import { parseInput } from './validate';
 
 const BranchParams = z.object({ branchId: z.string().min(1).max(64) });
@@ -56,8 +60,34 @@ export function registerBranchRoutes(app: FastifyInstance, ctx: PueContext): voi
       'idempotency-key header',
     );
     const doc = parseInput(PueDocumentSubmission, request.body, 'document');
+    ctx.deliveries.received += 1;
     const { upp, created } = submitDocument(ctx, branchId, key, doc);
+    if (!created) ctx.deliveries.replays += 1;
     request.log.info({ uppId: upp.uppId, branchId, replay: !created }, 'document taken in');
     return reply.status(created ? 201 : 200).send(upp);
   });
+
+  const reports: [string, ReportKind, z.ZodType][] = [
+    ['visit-outcomes', 'visit-outcome', PueVisitOutcome],
+    ['daily-stats', 'daily-stats', PueDailyStats],
+  ];
+  for (const [path, kind, schema] of reports) {
+    app.post(`/v1/branches/:branchId/${path}`, async (request, reply) => {
+      const branchId = authBranch(ctx, request);
+      const key = parseInput(
+        PueIdempotencyKey,
+        request.headers['idempotency-key'],
+        'idempotency-key header',
+      );
+      const body = parseInput(schema, request.body, kind);
+      ctx.deliveries.received += 1;
+      const { receipt, created } = submitReport(ctx, branchId, kind, key, body);
+      if (!created) ctx.deliveries.replays += 1;
+      request.log.info(
+        { receiptId: receipt.receiptId, branchId, replay: !created },
+        `${kind} taken in`,
+      );
+      return reply.status(created ? 201 : 200).send(receipt);
+    });
+  }
 }
