@@ -75,6 +75,7 @@ const server = await buildServer({
   announcer,
   led: { bus, layout: { hallAddress: HALL_BOARD } },
   publicBaseUrl,
+  sync: { url: pue.url, branchId: 'demo-branch', branchKey: 'demo-branch-key' },
 });
 const url = await server.listen(config.port, config.host);
 stops.unshift(() => server.close());
