@@ -1,0 +1,50 @@
+import {
+  ErrorCode,
+  isSkrError,
+  kioskBridgeMethods,
+  type KioskBridgeReply,
+  type KioskMethod,
+} from '@skr/protocol';
+import type { KioskHandlers } from '../devices/kiosk-services';
+
+/** True when `name` is a bridge method (guards lookups with names from outside). */
+export function isKioskMethod(name: string): name is KioskMethod {
+  return Object.hasOwn(kioskBridgeMethods, name);
+}
+
+/**
+ * Runs one bridge call from outside (IPC or HTTP): validates the input, calls the handler,
+ * validates the output and answers the envelope. Failures carry a code, never a stack.
+ */
+export async function dispatchBridgeCall(
+  handlers: KioskHandlers,
+  method: string,
+  rawInput: unknown,
+  log?: (err: unknown, method: string) => void,
+): Promise<KioskBridgeReply> {
+  if (!isKioskMethod(method))
+    return { ok: false, error: { code: 'NOT_FOUND', message: `no bridge method ${method}` } };
+  const spec = kioskBridgeMethods[method];
+  const input = spec.input.safeParse(rawInput ?? {});
+  if (!input.success)
+    return { ok: false, error: { code: 'INVALID', message: `bad input for ${method}` } };
+  try {
+    const handler = handlers[method] as (i: unknown) => Promise<unknown>;
+    const data = spec.output.parse(await handler(input.data));
+    return { ok: true, data };
+  } catch (e) {
+    log?.(e, method);
+    if (isSkrError(e)) {
+      const details = e.details && ErrorCode.safeParse(e.code).success ? pickSafe(e.details) : undefined;
+      return { ok: false, error: { code: e.code, message: e.message, ...(details ? { details } : {}) } };
+    }
+    return { ok: false, error: { code: 'INTERNAL', message: 'internal error' } };
+  }
+}
+
+// Only harmless details cross the boundary (tries left for a PIN, the booking code).
+function pickSafe(d: Record<string, unknown>): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  if (typeof d.triesLeft === 'number') out.triesLeft = d.triesLeft;
+  return Object.keys(out).length ? out : undefined;
+}

@@ -1,0 +1,107 @@
+import {
+  SkrError,
+  type KioskConfig,
+  type KioskEvent,
+  type KioskInput,
+  type KioskMethod,
+  type KioskOutput,
+  type Lang,
+} from '@skr/protocol';
+import type { BranchClient } from './branch-client';
+import type { CardService } from './card-service';
+import { createDocumentService } from './document-service';
+import type { FileService } from './file-service';
+import type { HealthReporter } from './health-reporter';
+import type { PrinterService } from './printer-service';
+import { createTicketService } from './ticket-service';
+
+/** Handlers of every bridge method (input already validated by the dispatcher). */
+export type KioskHandlers = {
+  [M in KioskMethod]: (input: KioskInput<M>) => Promise<KioskOutput<M>>;
+};
+
+/** The kiosk's device services as Electron main and the browser host both serve them. */
+export interface KioskServices {
+  handlers: KioskHandlers;
+  onEvent(cb: (e: KioskEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** What the services are built from; every device arrives ready (drivers get their transport). */
+export interface KioskServicesOptions {
+  config: KioskConfig;
+  branch: BranchClient;
+  printer: PrinterService;
+  /** Absent when the kiosk has no card reader (ticket machine only). */
+  card?: CardService;
+  files: FileService;
+  health: HealthReporter;
+  uppWaitMs?: number;
+}
+
+const PENDING: Record<Lang, string> = { pl: 'w kolejce do ZUS', en: 'queued for ZUS', uk: 'у черзі до ZUS' };
+
+/** Wires the device services into bridge handlers and one event stream. */
+export function createKioskServices(opts: KioskServicesOptions): KioskServices {
+  const { printer, card, files, branch } = opts;
+  const tickets = createTicketService({
+    branch,
+    printer,
+    branchName: opts.config.branchName,
+    publicOrigin: opts.config.publicOrigin,
+  });
+  const documents = createDocumentService({
+    branch,
+    files,
+    printer,
+    branchName: opts.config.branchName,
+    uppWaitMs: opts.uppWaitMs,
+    pendingLabel: (lang) => PENDING[lang],
+  });
+  const listeners = new Set<(e: KioskEvent) => void>();
+  const emit = (e: KioskEvent) => {
+    for (const cb of listeners) cb(e);
+  };
+  const offs = [
+    printer.onChange((ok, status) => emit({ type: 'printer', ok, status })),
+    card?.onChange((present) => emit({ type: 'card', present })) ?? (() => undefined),
+  ];
+  const needCard = () => {
+    if (!card) throw new SkrError('NOT_FOUND', 'this kiosk has no card reader');
+    return card;
+  };
+
+  const handlers: KioskHandlers = {
+    config: async () => ({ ...opts.config, pinpad: card?.pinpad() ?? false }),
+    devices: async () => ({
+      printer: printer.status(),
+      printerOk: printer.ok(),
+      cardReader: card?.readerPresent() ?? false,
+      cardPresent: card?.cardPresent() ?? false,
+    }),
+    issueTicket: (req) => tickets.issue(req),
+    checkIn: (req) => tickets.checkIn(req),
+    checkInByCard: async (req) => {
+      const pesel = await needCard().readPesel();
+      // The PESEL goes only to the branch's booking lookup, never to the renderer.
+      return tickets.checkInWith({ bookingPesel: pesel }, req.lang);
+    },
+    cardLogin: (req) => needCard().login(req),
+    cardEnd: async () => ({}),
+    listFiles: async () => ({ files: await files.list() }),
+    submitDocument: (req) => documents.submit(req),
+  };
+  return {
+    handlers,
+    onEvent(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    async close() {
+      for (const off of offs) off();
+      card?.close();
+      opts.health.close();
+      await printer.close();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import {
+  IssuedTicket,
+  type KioskCheckInRequest,
+  type KioskIssueRequest,
+  type KioskTicketOutcome,
+  type Lang,
+  type Service,
+} from '@skr/protocol';
+import type { BranchClient } from './branch-client';
+import type { PrinterService } from './printer-service';
+
+/** Options of {@link createTicketService}. */
+export interface TicketServiceOptions {
+  branch: BranchClient;
+  printer: PrinterService;
+  branchName: string;
+  /** Origin phones reach the branch at; relative follow URLs are made absolute with it. */
+  publicOrigin: string;
+}
+
+/** Issues tickets at the branch and prints them; the outcome always carries the number. */
+export interface TicketService {
+  issue(req: KioskIssueRequest): Promise<KioskTicketOutcome>;
+  checkIn(req: KioskCheckInRequest): Promise<KioskTicketOutcome>;
+  /** Check-in with a booking found by other means (the ID card): same printing. */
+  checkInWith(body: Record<string, unknown>, lang: Lang): Promise<KioskTicketOutcome>;
+}
+
+/** Creates the ticket service. */
+export function createTicketService(opts: TicketServiceOptions): TicketService {
+  const { branch, printer } = opts;
+  let services: Service[] | null = null;
+
+  async function serviceName(id: string, lang: Lang): Promise<string> {
+    try {
+      services ??= (await branch.json<{ services: Service[] }>('GET', '/api/v1/services'))
+        .services;
+    } catch {
+      return id; // the ticket still prints; the name is a courtesy
+    }
+    return services.find((s) => s.id === id)?.names[lang].slice(0, 60) ?? id;
+  }
+
+  const absolute = (u: string) => new URL(u, opts.publicOrigin).toString();
+
+  async function checkInWith(body: Record<string, unknown>, lang: Lang) {
+    // The number exists once the branch committed it; the client gets it on screen even if
+    // the printer fails below.
+    const ticket = IssuedTicket.parse(
+      await branch.json('POST', '/api/v1/tickets', { ...body, lang }),
+    );
+    const followUrl = absolute(ticket.followUrl);
+    const out = await printer.print({
+      kind: 'check-in',
+      doc: {
+        branchName: opts.branchName,
+        number: ticket.number,
+        serviceName: await serviceName(ticket.serviceId, lang),
+        bookedFor: ticket.bookedFor ?? ticket.issuedAt,
+        bookingCode: String(body.bookingCode ?? '—'),
+        lang,
+      },
+    });
+    return { ticket, followUrl, printed: out.printed, ...(out.error ? { printError: out.error } : {}) };
+  }
+
+  return {
+    async issue(req) {
+      const ticket = IssuedTicket.parse(
+        await branch.json('POST', '/api/v1/tickets', {
+          serviceId: req.serviceId,
+          lang: req.lang,
+          ...(req.priority ? { priority: req.priority } : {}),
+        }),
+      );
+      const followUrl = absolute(ticket.followUrl);
+      const out = await printer.print({
+        kind: 'queue',
+        doc: {
+          branchName: opts.branchName,
+          number: ticket.number,
+          serviceName: req.serviceName,
+          issuedAt: ticket.issuedAt,
+          peopleAhead: ticket.peopleAhead,
+          estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+          followUrl,
+          lang: req.lang,
+          priority: req.priority !== undefined,
+        },
+      });
+      return { ticket, followUrl, printed: out.printed, ...(out.error ? { printError: out.error } : {}) };
+    },
+    checkIn: (req) => checkInWith({ bookingCode: req.bookingCode }, req.lang),
+    checkInWith,
+  };
+}

@@ -1,0 +1,99 @@
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KIOSK_HTTP_CALL, KIOSK_HTTP_EVENTS } from '@skr/protocol';
+import { dispatchBridgeCall } from '../bridge/dispatch';
+import type { BranchClient } from '../devices/branch-client';
+import type { KioskServices } from '../devices/kiosk-services';
+import { registerApiProxy } from './api-proxy';
+import { SECURITY_HEADERS } from './security-headers';
+
+/** The built renderer (`npm run build -w @skr/kiosk-app`). */
+export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/** Options of {@link startKioskHost}. */
+export interface KioskHostOptions {
+  services: KioskServices;
+  branch: BranchClient;
+  rendererDir?: string;
+  /** Serve the device bridge over HTTP (browser mode); Electron uses IPC and turns it off. */
+  httpBridge?: boolean;
+  port?: number;
+  /** Called with failures of bridge calls (never with PINs: inputs are not logged). */
+  log?: (err: unknown, method: string) => void;
+}
+
+/** A running kiosk host on 127.0.0.1. */
+export interface KioskHost {
+  url: string;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the kiosk's local host: the renderer build under /kiosk/, the allowed branch API
+ * routes (device token added here) and, in browser mode, the device bridge over HTTP + SSE.
+ */
+export async function startKioskHost(opts: KioskHostOptions): Promise<KioskHost> {
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  const streams = new Set<ServerResponse>();
+  let origin = '';
+  app.addHook('onRequest', async (req, reply) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    // Loopback only, and only pages of our own origin may drive the devices: a web page in
+    // some other tab (or a DNS-rebinding trick) gets 403.
+    const host = req.headers.host;
+    const from = req.headers.origin;
+    if (host !== new URL(origin).host || (from !== undefined && from !== origin))
+      return reply.status(403).send({ code: 'FORBIDDEN', message: 'foreign origin' });
+  });
+  registerApiProxy(app, opts.branch);
+  if (opts.httpBridge !== false) {
+    app.post<{ Params: { method: string } }>(`${KIOSK_HTTP_CALL}:method`, async (req) =>
+      dispatchBridgeCall(opts.services.handlers, req.params.method, req.body, opts.log),
+    );
+    app.get(KIOSK_HTTP_EVENTS, (req, reply) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      streams.add(res);
+      const off = opts.services.onEvent((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
+      const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+      req.raw.on('close', () => {
+        off();
+        clearInterval(ping);
+        streams.delete(res);
+      });
+    });
+  }
+  const dir = opts.rendererDir ?? RENDERER_DIR;
+  if (existsSync(join(dir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dir, prefix: '/kiosk/', index: 'index.html' });
+    app.setNotFoundHandler((req, reply) =>
+      req.method === 'GET' && req.url.startsWith('/kiosk/')
+        ? reply.sendFile('index.html')
+        : reply.status(404).send({ code: 'NOT_FOUND', message: 'not found' }),
+    );
+  }
+  app.get('/', (_req, reply) => reply.redirect('/kiosk/'));
+  await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  origin = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : opts.port}`;
+  return {
+    url: origin,
+    app,
+    async close() {
+      for (const s of streams) s.end();
+      await app.close();
+    },
+  };
+}

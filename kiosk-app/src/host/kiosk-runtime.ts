@@ -1,0 +1,132 @@
+import {
+  createPcscReaderService,
+  openIdCardSession,
+  type PcscReaderService,
+} from '@skr/card-reader';
+import {
+  createPrinter,
+  printerModels,
+  serialTransport,
+  tcpTransport,
+  type PrinterModelId,
+  type PrinterTransport,
+} from '@skr/printer-drivers';
+import type { KioskConfig } from '@skr/protocol';
+import { createBranchClient, type BranchClient } from '../devices/branch-client';
+import { createCardService, type CardService } from '../devices/card-service';
+import { createFileService } from '../devices/file-service';
+import { createHealthReporter } from '../devices/health-reporter';
+import { createKioskServices, type KioskServices } from '../devices/kiosk-services';
+import { createPrinterService } from '../devices/printer-service';
+
+/** Everything that makes one kiosk: where its branch and devices are. */
+export interface KioskRuntimeConfig {
+  branchUrl: string;
+  deviceToken: string;
+  branchName: string;
+  /** Origin phones use for the follow-the-line page; defaults to branchUrl. */
+  publicOrigin?: string;
+  idleSeconds?: number;
+  /** `tcp:127.0.0.1:9100` or `serial:/dev/ttyUSB0`. */
+  printer: string;
+  printerModel?: PrinterModelId;
+  printerWatchMs?: number;
+  /** PC/SC reader name; absent = no card reader. */
+  cardReader?: string;
+  usbDir?: string;
+  scanDir?: string;
+  uppWaitMs?: number;
+}
+
+/** The running device side of a kiosk. */
+export interface KioskRuntime {
+  services: KioskServices;
+  branch: BranchClient;
+  close(): Promise<void>;
+}
+
+/** Builds the printer transport named by `spec`. */
+export function printerTransport(spec: string): PrinterTransport {
+  const [kind, ...rest] = spec.split(':');
+  if (kind === 'tcp') {
+    const port = Number(rest.pop());
+    return tcpTransport({ host: rest.join(':') || '127.0.0.1', port });
+  }
+  if (kind === 'serial') return serialTransport({ path: rest.join(':') });
+  throw new Error(`printer must be tcp:<host>:<port> or serial:<path>, got ${spec}`);
+}
+
+async function detectPinpad(pcsc: PcscReaderService, reader: string): Promise<boolean> {
+  // Asked once per card at start-up if a card is in; otherwise assume the screen keypad.
+  if (!pcsc.cardPresent(reader)) return false;
+  const s = await openIdCardSession(pcsc, reader).catch(() => null);
+  if (!s) return false;
+  try {
+    return await s.hasPinpad();
+  } catch {
+    return false;
+  } finally {
+    await s.close().catch(() => undefined);
+  }
+}
+
+/** Opens the devices and composes the kiosk services (used by Electron main and the host). */
+export async function startKioskRuntime(cfg: KioskRuntimeConfig): Promise<KioskRuntime> {
+  const branch = createBranchClient({ origin: cfg.branchUrl, token: cfg.deviceToken });
+  const health = createHealthReporter(branch);
+  const model = printerModels[cfg.printerModel ?? 'epson-tm-t88'];
+  const printerDriver = createPrinter({ transport: printerTransport(cfg.printer), model });
+  const printer = createPrinterService(printerDriver, health, cfg.printerWatchMs ?? 1000);
+  let pcsc: PcscReaderService | null = null;
+  let card: CardService | undefined;
+  if (cfg.cardReader) {
+    pcsc = createPcscReaderService();
+    await pcsc.waitForReader(cfg.cardReader, 3000).catch(() => undefined);
+    const pinpad = await detectPinpad(pcsc, cfg.cardReader);
+    card = createCardService({ pcsc, reader: cfg.cardReader, branch, health, pinpad });
+  }
+  const config: KioskConfig = {
+    branchName: cfg.branchName,
+    publicOrigin: cfg.publicOrigin ?? cfg.branchUrl,
+    idleSeconds: cfg.idleSeconds ?? 60,
+    pinpad: false,
+  };
+  const services = createKioskServices({
+    config,
+    branch,
+    printer,
+    card,
+    files: createFileService({ usb: cfg.usbDir, scanner: cfg.scanDir }),
+    health,
+    uppWaitMs: cfg.uppWaitMs,
+  });
+  return {
+    services,
+    branch,
+    async close() {
+      await services.close();
+      pcsc?.close();
+    },
+  };
+}
+
+/** Reads the runtime config from SKR_* environment variables. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskRuntimeConfig {
+  const need = (k: string) => {
+    const v = env[k];
+    if (!v) throw new Error(`${k} is required`);
+    return v;
+  };
+  return {
+    branchUrl: need('SKR_BRANCH_URL'),
+    deviceToken: need('SKR_KIOSK_TOKEN'),
+    branchName: env.SKR_BRANCH_NAME ?? 'ZUS Oddział',
+    publicOrigin: env.SKR_PUBLIC_ORIGIN,
+    idleSeconds: env.SKR_IDLE_SECONDS ? Number(env.SKR_IDLE_SECONDS) : undefined,
+    printer: env.SKR_PRINTER ?? 'tcp:127.0.0.1:9100',
+    printerModel: env.SKR_PRINTER_MODEL as PrinterModelId | undefined,
+    cardReader: env.SKR_CARD_READER || undefined,
+    usbDir: env.SKR_USB_DIR,
+    scanDir: env.SKR_SCAN_DIR,
+  };
+}

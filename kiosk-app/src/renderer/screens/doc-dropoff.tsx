@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang, Localized } from '@skr/protocol/domain';
+import type { KioskBridge, KioskFile, KioskSubmitResult } from '@skr/protocol/kiosk-bridge';
+import { api } from '../api';
+import { BigButton, ErrorBox, Screen } from '../ui';
+
+interface Form {
+  code: string;
+  names: Localized;
+}
+
+/** Drop off a document: form from the catalogue → file (USB or scanner) → confirm → UPP. */
+export function DocDropoff(props: { bridge: KioskBridge; token?: string; lang: Lang; onBack: () => void; onFinish: () => void }) {
+  const { t } = useTranslation();
+  const [forms, setForms] = useState<Form[]>([]);
+  const [files, setFiles] = useState<KioskFile[] | null>(null);
+  const [form, setForm] = useState<Form | null>(null);
+  const [file, setFile] = useState<KioskFile | null>(null);
+  const [result, setResult] = useState<KioskSubmitResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    api<{ forms: Form[] }>('GET', '/api/v1/document-forms').then((r) => setForms(r.forms)).catch(setError);
+  }, []);
+  useEffect(() => {
+    if (form) props.bridge.call('listFiles', {}).then((r) => setFiles(r.files)).catch(setError);
+  }, [form, props.bridge]);
+  async function submit() {
+    if (!form || !file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(
+        await props.bridge.call('submitDocument', {
+          source: file.source,
+          name: file.name,
+          formCode: form.code,
+          formName: form.names[props.lang].slice(0, 60),
+          lang: props.lang,
+          ...(props.token ? { pueSession: props.token } : {}),
+        }),
+      );
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (result)
+    return (
+      <Screen title={t('docs.done')} testId="doc-done">
+        <p role="status" data-testid="doc-status" data-status={result.status}>
+          {result.status === 'delivered' ? t('docs.delivered', { upp: result.uppId }) : t('docs.queued')}
+        </p>
+        <p>{result.printed ? t('docs.receiptPrinted') : t('docs.receiptNotPrinted', { id: result.documentId })}</p>
+        <BigButton label={t('ticket.done')} onClick={props.onFinish} testId="doc-finish" />
+      </Screen>
+    );
+  if (form && file)
+    return (
+      <Screen title={t('docs.confirm')} onBack={() => setFile(null)} testId="doc-confirm">
+        <ErrorBox error={error} />
+        <p>{t('docs.summary', { form: form.names[props.lang], file: file.name })}</p>
+        <BigButton label={t('docs.submit')} onClick={() => void submit()} disabled={busy} testId="doc-submit" />
+      </Screen>
+    );
+  if (form)
+    return (
+      <Screen title={t('docs.file')} onBack={() => setForm(null)} testId="doc-file">
+        <ErrorBox error={error} />
+        {files?.length === 0 && <p>{t('docs.noFiles')}</p>}
+        <div className="grid-1">
+          {files?.map((f) => (
+            <BigButton
+              key={`${f.source}/${f.name}`}
+              label={f.name}
+              hint={`${t(`docs.${f.source}`)} · ${Math.ceil(f.bytes / 1024)} kB`}
+              onClick={() => setFile(f)}
+              testId={`file-${f.name}`}
+            />
+          ))}
+        </div>
+      </Screen>
+    );
+  return (
+    <Screen title={t('docs.form')} onBack={props.onBack} testId="doc-form">
+      <ErrorBox error={error} />
+      <div className="grid-2">
+        {forms.map((f) => (
+          <BigButton key={f.code} label={f.names[props.lang]} hint={f.code} onClick={() => setForm(f)} testId={`form-${f.code.replace(/\W+/g, '-')}`} />
+        ))}
+      </div>
+    </Screen>
+  );
+}

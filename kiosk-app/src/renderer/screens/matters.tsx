@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang, PriorityReason, Service } from '@skr/protocol/domain';
+import { PriorityReason as Reasons } from '@skr/protocol/domain';
+import { api } from '../api';
+import { BigButton, ErrorBox, Screen } from '../ui';
+
+/** The menu of matters, with the priority option; a touch issues the ticket at once. */
+export function Matters(props: {
+  lang: Lang;
+  busy: boolean;
+  error: unknown;
+  onPick: (s: Service, priority: PriorityReason | undefined) => void;
+  onBack: () => void;
+}) {
+  const { t } = useTranslation();
+  const [services, setServices] = useState<Service[] | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [priority, setPriority] = useState<PriorityReason | undefined>();
+  const [showReasons, setShowReasons] = useState(false);
+  useEffect(() => {
+    api<{ services: Service[] }>('GET', '/api/v1/services')
+      .then((r) => setServices(r.services.filter((s) => s.active).sort((a, b) => a.order - b.order)))
+      .catch(setLoadError);
+  }, []);
+  return (
+    <Screen title={t('matters.title')} onBack={props.onBack} testId="matters">
+      <ErrorBox error={props.error ?? loadError} />
+      <div className="priority">
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={priority !== undefined}
+          aria-expanded={showReasons}
+          onClick={() => setShowReasons((v) => !v)}
+          data-testid="priority"
+        >
+          {t('matters.priority')}
+          {priority ? `: ${t(`priority.${priority}`)}` : ''}
+        </button>
+        <p className="hint">{t('matters.priorityHint')}</p>
+        {showReasons && (
+          <div className="reasons" role="group" aria-label={t('matters.priorityReason')}>
+            {Reasons.options.map((r) => (
+              <button
+                key={r}
+                type="button"
+                className="small"
+                aria-pressed={priority === r}
+                data-testid={`reason-${r}`}
+                onClick={() => {
+                  setPriority(r);
+                  setShowReasons(false);
+                }}
+              >
+                {t(`priority.${r}`)}
+              </button>
+            ))}
+            <button type="button" className="small" onClick={() => (setPriority(undefined), setShowReasons(false))}>
+              {t('matters.priorityOff')}
+            </button>
+          </div>
+        )}
+      </div>
+      <div className="grid-2">
+        {services?.map((s) => (
+          <BigButton
+            key={s.id}
+            label={s.names[props.lang]}
+            hint={s.descriptions?.[props.lang]}
+            disabled={props.busy}
+            onClick={() => props.onPick(s, priority)}
+            testId={`matter-${s.id}`}
+          />
+        ))}
+      </div>
+    </Screen>
+  );
+}

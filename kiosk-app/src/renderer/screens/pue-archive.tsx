@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PueArchiveOrder, PueArchiveOrderList } from '@skr/protocol/pue';
+import { api } from '../api';
+import { ErrorBox, Screen } from '../ui';
+import type { Choice } from './pue-account';
+
+/** Order contribution data older than the last 12 months, and see earlier orders. */
+export function PueArchive(props: { token: string; choice: Choice; onBack: () => void }) {
+  const { t } = useTranslation();
+  const year = new Date().getFullYear();
+  const [from, setFrom] = useState(year - 10);
+  const [to, setTo] = useState(year - 2);
+  const [orders, setOrders] = useState<PueArchiveOrder[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const path = `/api/v1/pue/accounts/${encodeURIComponent(props.choice.account.id)}/archive-orders`;
+  useEffect(() => {
+    api<PueArchiveOrderList>('GET', path, undefined, props.token).then((l) => setOrders(l.items)).catch(setError);
+  }, [path, props.token]);
+  async function order() {
+    setBusy(true);
+    setError(null);
+    try {
+      const o = await api<PueArchiveOrder>('POST', path, { fromYear: from, toYear: to }, props.token);
+      setOrders((l) => [o, ...l]);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const years = Array.from({ length: year - 1999 }, (_, i) => 1999 + i);
+  return (
+    <Screen title={t('archive.title')} onBack={props.onBack} testId="pue-archive">
+      <ErrorBox error={error} />
+      <div className="form row">
+        <label>
+          {t('archive.from')}
+          <select value={from} onChange={(e) => setFrom(Number(e.target.value))} data-testid="from-year">
+            {years.map((y) => (
+              <option key={y}>{y}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('archive.to')}
+          <select value={to} onChange={(e) => setTo(Number(e.target.value))} data-testid="to-year">
+            {years.map((y) => (
+              <option key={y}>{y}</option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="big primary" onClick={() => void order()} disabled={busy || from > to} data-testid="order-archive">
+          {t('archive.order')}
+        </button>
+      </div>
+      <h2>{t('archive.list')}</h2>
+      <ul className="list" data-testid="orders">
+        {orders.map((o) => (
+          <li key={o.id}>
+            {o.fromYear}–{o.toYear}: {o.status === 'ready' ? t('archive.ready') : t('archive.ordered')}
+          </li>
+        ))}
+      </ul>
+    </Screen>
+  );
+}

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '@skr/protocol/domain';
+import type { KioskBridge, KioskConfig } from '@skr/protocol/kiosk-bridge';
+import { api } from '../api';
+import { useIdleCountdown } from '../use-idle';
+import { BigButton, Screen } from '../ui';
+import { DocDropoff } from './doc-dropoff';
+import { PueAccountPick, type Choice } from './pue-account';
+import { PueArchive } from './pue-archive';
+import { PueData } from './pue-data';
+import { PueLogin, type Signed } from './pue-login';
+
+type Sub = 'login' | 'account' | 'menu' | 'data' | 'archive' | 'docs';
+/** Seconds before the end when the "are you still there?" notice appears. */
+const WARN_AT = 15;
+
+/**
+ * The urzędomat session: sign-in, account and role, then data, archive orders and documents.
+ * It ends after `idleSeconds` without a touch, when the card used to sign in leaves the reader,
+ * or on sign-out; `onEnd` then wipes the page.
+ */
+export function SelfService(props: { bridge: KioskBridge; config: KioskConfig; cardReader: boolean; lang: Lang; onEnd: () => void }) {
+  const { t } = useTranslation();
+  const [sub, setSub] = useState<Sub>('login');
+  const [signed, setSigned] = useState<Signed | null>(null);
+  const [choice, setChoice] = useState<Choice | null>(null);
+
+  const end = useCallback(() => {
+    // Best effort: the portal session also expires on its own.
+    const token = signed?.token;
+    const done = () => props.onEnd();
+    if (token) void api('POST', '/api/v1/pue/auth/logout', {}, token).catch(() => undefined).finally(done);
+    else done();
+    void props.bridge.call('cardEnd', {}).catch(() => undefined);
+  }, [signed, props]);
+  const left = useIdleCountdown(props.config.idleSeconds, end);
+  useEffect(
+    () =>
+      props.bridge.onEvent((e) => {
+        if (e.type === 'card' && !e.present && signed?.byCard) end();
+      }),
+    [props.bridge, signed, end],
+  );
+  useEffect(() => document.getElementById('screen-title')?.focus(), [sub]);
+
+  return (
+    <div className="self-service">
+      <div className="session-bar">
+        {signed && <span data-testid="signed-in">{t('pue.hello', { name: signed.name })}</span>}
+        <span className={left <= WARN_AT ? 'countdown warn' : 'countdown'} data-testid="countdown" aria-live={left <= WARN_AT ? 'assertive' : 'off'}>
+          {t('pue.idle', { count: left })}
+        </span>
+        <button type="button" className="small" onClick={end} data-testid="logout">
+          {signed ? t('pue.logout') : t('app.home')}
+        </button>
+      </div>
+      {left <= WARN_AT && (
+        <p className="banner" role="alert" data-testid="still-there">
+          {t('pue.stillThere')}
+        </p>
+      )}
+      {sub === 'login' && (
+        <PueLogin
+          bridge={props.bridge}
+          pinpad={props.config.pinpad}
+          cardReader={props.cardReader}
+          onSigned={(s) => (setSigned(s), setSub('account'))}
+          onBack={end}
+        />
+      )}
+      {sub === 'account' && signed && <PueAccountPick token={signed.token} onChosen={(c) => (setChoice(c), setSub('menu'))} onBack={end} />}
+      {sub === 'menu' && choice && (
+        <Screen title={t('pue.menu')} testId="pue-menu">
+          <p>
+            {t(`pue.accountKinds.${choice.account.kind}`)}: {choice.account.ownerName}
+            {choice.role ? ` · ${t(`pue.roles.${choice.role}`)}` : ''}
+          </p>
+          <div className="grid-1">
+            <BigButton label={t('pue.data')} onClick={() => setSub('data')} testId="menu-data" />
+            <BigButton label={t('pue.archive')} onClick={() => setSub('archive')} testId="menu-archive" />
+            <BigButton label={t('pue.documents')} onClick={() => setSub('docs')} testId="menu-docs" />
+            <BigButton label={t('pue.logout')} onClick={end} variant="secondary" testId="menu-logout" />
+          </div>
+        </Screen>
+      )}
+      {sub === 'data' && signed && choice && <PueData token={signed.token} choice={choice} lang={props.lang} onBack={() => setSub('menu')} />}
+      {sub === 'archive' && signed && choice && <PueArchive token={signed.token} choice={choice} onBack={() => setSub('menu')} />}
+      {sub === 'docs' && signed && <DocDropoff bridge={props.bridge} token={signed.token} lang={props.lang} onBack={() => setSub('menu')} onFinish={end} />}
+    </div>
+  );
+}

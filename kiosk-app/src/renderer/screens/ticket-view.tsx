@@ -1,0 +1,55 @@
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskTicketOutcome } from '@skr/protocol/kiosk-bridge';
+
+/** The issued number, always on screen, with the QR to follow the line and the print result. */
+export function TicketView(props: { outcome: KioskTicketOutcome; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { ticket, followUrl, printed } = props.outcome;
+  const [qr, setQr] = useState<string | null>(null);
+  useEffect(() => {
+    void QRCode.toDataURL(followUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' }).then(setQr);
+  }, [followUrl]);
+  useEffect(() => {
+    // Without a print the number must stay long enough to be noted down or scanned.
+    const timer = setTimeout(props.onDone, printed ? 20_000 : 60_000);
+    return () => clearTimeout(timer);
+  }, [printed, props.onDone]);
+  return (
+    <section className="screen ticket" aria-labelledby="screen-title" data-testid="ticket">
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('ticket.yourNumber')}
+      </h1>
+      <p className="number" data-testid="ticket-number" aria-live="polite">
+        {ticket.number}
+      </p>
+      <dl className="facts">
+        {ticket.bookedFor ? (
+          <div>
+            <dt>{t('ticket.bookedFor')}</dt>
+            <dd>{new Date(ticket.bookedFor).toLocaleTimeString('pl-PL', { hour: '2-digit', minute: '2-digit' })}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('ticket.peopleAhead')}</dt>
+          <dd data-testid="people-ahead">{ticket.peopleAhead}</dd>
+        </div>
+        <div>
+          <dt>{t('ticket.wait')}</dt>
+          <dd data-testid="wait">{t('ticket.minutes', { count: ticket.estimatedWaitMinutes })}</dd>
+        </div>
+      </dl>
+      <p className={printed ? 'status ok' : 'status warn'} role="status" data-testid="print-status">
+        {printed ? t('ticket.printed') : t('ticket.notPrinted')}
+      </p>
+      <figure className="qr">
+        {qr && <img src={qr} alt={t('ticket.follow')} data-testid="qr" data-url={followUrl} width={240} height={240} />}
+        <figcaption>{t('ticket.follow')}</figcaption>
+      </figure>
+      <button type="button" className="big primary done" onClick={props.onDone} data-testid="done">
+        {t('ticket.done')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorCode } from './api';
+
+/** A big touch button (≥ 48 px; the CSS makes most far larger) with an optional hint line. */
+export function BigButton(props: {
+  label: string;
+  hint?: string;
+  onClick: () => void;
+  disabled?: boolean;
+  pressed?: boolean;
+  testId?: string;
+  variant?: 'primary' | 'secondary';
+}) {
+  return (
+    <button
+      type="button"
+      className={`big ${props.variant ?? 'primary'}`}
+      onClick={props.onClick}
+      disabled={props.disabled}
+      aria-pressed={props.pressed}
+      data-testid={props.testId}
+    >
+      <span className="big-label">{props.label}</span>
+      {props.hint && <span className="big-hint">{props.hint}</span>}
+    </button>
+  );
+}
+
+/** A screen's frame: heading (focused for screen readers), content, optional back button. */
+export function Screen(props: { title: string; children: ReactNode; onBack?: () => void; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="screen" aria-labelledby="screen-title" data-testid={props.testId}>
+      <h1 id="screen-title" tabIndex={-1}>
+        {props.title}
+      </h1>
+      {props.children}
+      {props.onBack && (
+        <div className="nav">
+          <button type="button" className="small" onClick={props.onBack}>
+            {t('app.back')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** An error from our catalogue by code, announced to screen readers; never a stack. */
+export function ErrorBox({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const code = errorCode(error);
+  const key = `errors.${code}`;
+  const text = t(key) === key ? t('errors.generic') : t(key);
+  return (
+    <p className="error" role="alert" data-code={code}>
+      {text}
+    </p>
+  );
+}
+
+/** Formats grosze as złoty in the client's language. */
+export function money(gr: number, lang: string): string {
+  return new Intl.NumberFormat(lang === 'uk' ? 'uk-UA' : lang === 'en' ? 'en-GB' : 'pl-PL', {
+    style: 'currency',
+    currency: 'PLN',
+  }).format(gr / 100);
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { PrinterStatus } from './printer';
+import { ApiError, ErrorCode } from './errors';
+import { Lang, PriorityReason } from './domain';
+import { BookingCode, IssuedTicket } from './http';
+import { CardHolder } from './card';
+
+// The kiosk bridge: the one narrow API the kiosk renderer has to its devices. Electron's
+// preload implements it over IPC, the browser host over HTTP + server-sent events. Every
+// method is a name with an input and an output schema, checked on both sides of the boundary.
+
+/** What the renderer needs to know about its kiosk. */
+export const KioskConfig = z.object({
+  branchName: z.string().min(1).max(60),
+  /** Origin the follow-the-line QR points at (the branch server as phones reach it). */
+  publicOrigin: z.url(),
+  /** Seconds of no touch before a self-service session ends. */
+  idleSeconds: z.number().int().min(5).max(600),
+  /** True when the card reader has its own keypad (no on-screen PIN pad then). */
+  pinpad: z.boolean(),
+});
+/** Kiosk configuration as the renderer sees it. */
+export type KioskConfig = z.infer<typeof KioskConfig>;
+
+/** A walk-in ticket asked for at the kiosk. */
+export const KioskIssueRequest = z.object({
+  serviceId: z.string().min(1).max(40),
+  priority: PriorityReason.optional(),
+  lang: Lang,
+  /** Printed matter name (already in the client's language). */
+  serviceName: z.string().min(1).max(60),
+});
+export type KioskIssueRequest = z.infer<typeof KioskIssueRequest>;
+
+/** Check-in for a booked visit by its code (typed, or scanned from a QR as keystrokes). */
+export const KioskCheckInRequest = z.object({ bookingCode: BookingCode, lang: Lang });
+export type KioskCheckInRequest = z.infer<typeof KioskCheckInRequest>;
+
+/** Check-in for a booked visit with the ID card in the reader (no PIN needed). */
+export const KioskCardCheckInRequest = z.object({ lang: Lang });
+export type KioskCardCheckInRequest = z.infer<typeof KioskCardCheckInRequest>;
+
+/**
+ * A ticket the client holds: always shown on screen, printed when the printer could.
+ * `printError` says why not (the branch has been alerted then).
+ */
+export const KioskTicketOutcome = z.object({
+  ticket: IssuedTicket,
+  /** Absolute follow-the-line URL for the QR. */
+  followUrl: z.url(),
+  printed: z.boolean(),
+  printError: ErrorCode.optional(),
+});
+export type KioskTicketOutcome = z.infer<typeof KioskTicketOutcome>;
+
+/** Printer and card reader state for the renderer. */
+export const KioskDeviceState = z.object({
+  printer: PrinterStatus.nullable(),
+  printerOk: z.boolean(),
+  cardReader: z.boolean(),
+  cardPresent: z.boolean(),
+});
+export type KioskDeviceState = z.infer<typeof KioskDeviceState>;
+
+/** PIN typed on screen (absent when the reader's pinpad takes it). */
+export const KioskCardLoginRequest = z.object({
+  pin: z
+    .string()
+    .regex(/^\d{4,8}$/)
+    .optional(),
+});
+export type KioskCardLoginRequest = z.infer<typeof KioskCardLoginRequest>;
+
+/** A portal session opened with the ID card; the token lives only in the renderer's memory. */
+export const KioskCardLoginResult = z.object({
+  token: z.string().min(1),
+  expiresAt: z.string(),
+  holder: CardHolder,
+});
+export type KioskCardLoginResult = z.infer<typeof KioskCardLoginResult>;
+
+/** Where a file to drop off comes from. */
+export const KioskFileSource = z.enum(['usb', 'scanner']);
+export type KioskFileSource = z.infer<typeof KioskFileSource>;
+
+/** A file the client may attach (name only: no path ever crosses the bridge). */
+export const KioskFile = z.object({
+  source: KioskFileSource,
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\]+$/),
+  bytes: z.number().int().min(0),
+  contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+});
+export type KioskFile = z.infer<typeof KioskFile>;
+
+/** Drop off one file as a form; the branch queues it for the portal. */
+export const KioskSubmitRequest = z.object({
+  source: KioskFileSource,
+  name: KioskFile.shape.name,
+  formCode: z.string().min(1).max(32),
+  formName: z.string().min(1).max(60),
+  lang: Lang,
+  pueSession: z.string().min(1).max(500).optional(),
+});
+export type KioskSubmitRequest = z.infer<typeof KioskSubmitRequest>;
+
+/** The drop-off as the branch recorded it, and whether the UPP was printed. */
+export const KioskSubmitResult = z.object({
+  documentId: z.string(),
+  sha256: z.string(),
+  receivedAt: z.string(),
+  pages: z.number().int().min(1),
+  status: z.enum(['queued', 'delivered']),
+  uppId: z.string().nullable(),
+  printed: z.boolean(),
+  printError: ErrorCode.optional(),
+});
+export type KioskSubmitResult = z.infer<typeof KioskSubmitResult>;
+
+const none = z.object({}).strict();
+
+/** Every bridge method: name → input and output schema. */
+export const kioskBridgeMethods = {
+  config: { input: none, output: KioskConfig },
+  devices: { input: none, output: KioskDeviceState },
+  issueTicket: { input: KioskIssueRequest, output: KioskTicketOutcome },
+  checkIn: { input: KioskCheckInRequest, output: KioskTicketOutcome },
+  checkInByCard: { input: KioskCardCheckInRequest, output: KioskTicketOutcome },
+  cardLogin: { input: KioskCardLoginRequest, output: KioskCardLoginResult },
+  cardEnd: { input: none, output: none },
+  listFiles: { input: none, output: z.object({ files: z.array(KioskFile) }) },
+  submitDocument: { input: KioskSubmitRequest, output: KioskSubmitResult },
+} as const;
+/** Names of the bridge methods. */
+export type KioskMethod = keyof typeof kioskBridgeMethods;
+/** Input type of a bridge method. */
+export type KioskInput<M extends KioskMethod> = z.infer<(typeof kioskBridgeMethods)[M]['input']>;
+/** Output type of a bridge method. */
+export type KioskOutput<M extends KioskMethod> = z.infer<(typeof kioskBridgeMethods)[M]['output']>;
+
+/** The envelope every bridge call answers with (never a thrown stack across the boundary). */
+export const KioskBridgeReply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ApiError }),
+]);
+export type KioskBridgeReply = z.infer<typeof KioskBridgeReply>;
+
+/** Pushed from the device side: a card came or went, the printer changed. */
+export const KioskEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('card'), present: z.boolean() }),
+  z.object({ type: z.literal('printer'), ok: z.boolean(), status: PrinterStatus.nullable() }),
+]);
+export type KioskEvent = z.infer<typeof KioskEvent>;
+
+/** What the renderer gets from preload (window.skrKiosk) or from the HTTP client. */
+export interface KioskBridge {
+  /** Calls one method; rejects with an Error carrying `code` on `{ ok: false }`. */
+  call<M extends KioskMethod>(method: M, input: KioskInput<M>): Promise<KioskOutput<M>>;
+  /** Subscribes to device events; returns the unsubscribe function. */
+  onEvent(cb: (e: KioskEvent) => void): () => void;
+}
+
+/** IPC channel names (Electron) and HTTP paths (browser host) of the bridge. */
+export const KIOSK_IPC_CALL = 'skr-kiosk:call';
+export const KIOSK_IPC_EVENT = 'skr-kiosk:event';
+export const KIOSK_HTTP_CALL = '/bridge/call/';
+export const KIOSK_HTTP_EVENTS = '/bridge/events';
