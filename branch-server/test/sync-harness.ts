@@ -1,0 +1,68 @@
+// Shared pieces of the sync tests: a portal emulator in the test process and a branch server
+// wired to it with fast retry timing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPueEmulator, type PueEmulator } from '@skr/pue-emulator';
+import { startTestBranch, until, type TestBranch } from './harness';
+
+/** The branch id and key the emulator knows. */
+export const BRANCH_ID = 'o-101';
+export const BRANCH_KEY = 'sync-test-branch-key';
+
+/** A portal emulator on a random port with its own temp database. */
+export async function startPortal(
+  now?: () => Date,
+): Promise<PueEmulator & { dir: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'skr-sync-pue-'));
+  const pue = await startPueEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    dbPath: join(dir, 'pue.sqlite'),
+    caCertsPem: [],
+    branchKeys: { [BRANCH_ID]: BRANCH_KEY },
+    seed: 'demo',
+    log: { level: 'silent' },
+    ...(now ? { now } : {}),
+  });
+  return Object.assign(pue, {
+    dir,
+    async stop() {
+      await pue.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** A branch server using `pue` with quick pulls and retries (ms, not minutes). */
+export function startSyncedBranch(
+  pue: { url: string },
+  opts: Parameters<typeof startTestBranch>[0] = {},
+): Promise<TestBranch> {
+  return startTestBranch({
+    sync: {
+      url: pue.url,
+      branchId: BRANCH_ID,
+      branchKey: BRANCH_KEY,
+      pullIntervalMs: 100,
+      backoff: { baseMs: 20, capMs: 300 },
+      requestTimeoutMs: 3000,
+    },
+    ...opts,
+  });
+}
+
+/** A small valid PDF whose bytes differ by `n`. */
+export function pdf(n: number | string): string {
+  return Buffer.from(`%PDF-1.4\n% dokument ${n} — zażółć gęślą jaźń\n%%EOF\n`).toString('base64');
+}
+
+/** Drop-off body for the kiosk route. */
+export function docBody(n: number | string, formCode = 'Z-15A') {
+  return { formCode, fileName: `skan-${n}.pdf`, contentB64: pdf(n), pages: 1, lang: 'pl' };
+}
+
+/** Waits until the branch's outbox has nothing pending. */
+export async function untilDrained(b: TestBranch, ms = 15_000): Promise<void> {
+  await until(() => b.server.sync.status().outbox.pending === 0, ms);
+}
