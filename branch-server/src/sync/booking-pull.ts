@@ -20,7 +20,12 @@ export const BOOKING_KEYS = {
  * cursor, page by page, and writes each page and the new cursor in one transaction, so a crash
  * between pages re-reads at most one page (and replays are ignored by version).
  */
-export function bookingPuller(db: Db, portal: PortalClient, state: SyncStateRepo, timeZone: string) {
+export function bookingPuller(
+  db: Db,
+  portal: PortalClient,
+  state: SyncStateRepo,
+  timeZone: string,
+) {
   const get = db.prepare(
     `SELECT code, service_id AS serviceId, booked_for AS bookedFor, status, ticket_id AS ticketId,
        portal_version AS portalVersion FROM bookings WHERE code = ?`,
@@ -36,9 +41,7 @@ export function bookingPuller(db: Db, portal: PortalClient, state: SyncStateRepo
        portal_status=excluded.portal_status`,
   );
   // Visits of past days that nobody checked in for are of no use at the counter any more.
-  const prune = db.prepare(
-    `DELETE FROM bookings WHERE status != 'checked-in' AND booked_for < ?`,
-  );
+  const prune = db.prepare(`DELETE FROM bookings WHERE status != 'checked-in' AND booked_for < ?`);
 
   /** Pulls until the portal has no more changes; returns how many rows changed. */
   async function pull(now: Date, signal?: AbortSignal): Promise<number> {

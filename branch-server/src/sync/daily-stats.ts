@@ -54,7 +54,8 @@ export function enqueueClosedDays(
         )
         .all(today) as { day: string }[]
     ).map((r) => r.day);
-    for (const day of days) outbox.enqueue('daily-stats', statsKey(day), day, dailyStats(db, day), at, dueMs);
+    for (const day of days)
+      outbox.enqueue('daily-stats', statsKey(day), day, dailyStats(db, day), at, dueMs);
     return days;
   })();
 }

@@ -5,4 +5,9 @@ export * from './document-forms';
 export { sniffContentType, documentKey } from './documents';
 export { visitKey } from './visit-outcomes';
 export { statsKey, dailyStats } from './daily-stats';
-export { createPortalClient, isRetryable, type PortalClient, type PortalConfig } from './portal-client';
+export {
+  createPortalClient,
+  isRetryable,
+  type PortalClient,
+  type PortalConfig,
+} from './portal-client';

@@ -19,6 +19,8 @@ export interface OutboxWorkerOptions {
   /** Rows taken per round; their results are recorded in one transaction. */
   batchSize: number;
   log: Logger;
+  /** Called after a round delivered documents (the sync scrubs their bytes off the disk). */
+  onDocumentsDelivered?: () => void;
 }
 
 /** Runs `fn` over `items` with at most `n` at a time, keeping the order of results. */
@@ -91,14 +93,19 @@ export function outboxWorker(o: OutboxWorkerOptions) {
     const signal = stopping.signal;
     const results = await mapPool(items, o.concurrency, (i) => deliver(i, signal));
     const byId = new Map(items.map((i) => [i.id, i]));
+    let documents = 0;
     o.outbox.record(results, (id, response) => {
       const item = byId.get(id);
-      if (item?.kind === 'document') o.documents.markDelivered(item.ref, response as PueUpp);
+      if (item?.kind !== 'document') return;
+      o.documents.markDelivered(item.ref, response as PueUpp);
+      documents += 1;
     });
+    if (documents > 0) o.onDocumentsDelivered?.();
     const anyOk = results.some((r) => r.ok);
     if (anyOk && failing) portalBack();
     if (!anyOk && results.some((r) => !r.ok && r.retryAtMs !== null)) {
-      if (!failing) o.log.warn({ error: (results[0] as { error: string }).error }, 'portal push failing');
+      if (!failing)
+        o.log.warn({ error: (results[0] as { error: string }).error }, 'portal push failing');
       failing = true;
     }
     return items.length;

@@ -43,6 +43,8 @@ export function createSync(args: CreateSyncArgs) {
   const { db, now } = args;
   const clockMs = args.clockMs ?? Date.now;
   const log = (args.log ?? pino({ level: 'silent' })).child({ module: 'sync' });
+  // Erased document bytes and PESELs are overwritten with zeros, not just unlinked.
+  db.pragma('secure_delete = ON');
   const outbox = outboxRepo(db);
   const documents = documentStore(db, outbox);
   const state = syncState(db);
@@ -60,12 +62,25 @@ export function createSync(args: CreateSyncArgs) {
       concurrency: args.portal?.concurrency ?? 16,
       batchSize: args.portal?.batchSize ?? 128,
       log,
+      onDocumentsDelivered: scrubWal,
     });
   const puller = portal && bookingPuller(db, portal, state, timeZone());
   let pullTimer: NodeJS.Timeout | undefined;
   let pulling: Promise<void> | undefined;
   let pullFailing = false;
   let stopped = true;
+  let lastScrubMs = 0;
+
+  /**
+   * Old page images in the WAL still hold what was erased; a truncating checkpoint removes
+   * them. Done when the backlog is empty, otherwise at most every 5 s (a checkpoint is an fsync).
+   */
+  function scrubWal(): void {
+    const t = clockMs();
+    if (outbox.stats().pending > 0 && t - lastScrubMs < 5000) return;
+    lastScrubMs = t;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
   let aborter = new AbortController();
 
   /** Pulls bookings now (and queues closed days' statistics); rejects when the portal fails. */
