@@ -20,6 +20,7 @@ export const BranchEventType = z.enum([
   'counter.paused',
   'booking.created',
   'device.status',
+  'config.changed',
 ]);
 export type BranchEventType = z.infer<typeof BranchEventType>;
 

@@ -10,9 +10,11 @@ import { seedDemo } from '../seed/seed';
 import { authRepo, openDatabase, type Db } from '../store';
 import { createSync, type Sync, type SyncOptions } from '../sync';
 import { authRoutes } from './auth-routes';
+import { configRoutes } from './config-routes';
 import { deviceRoutes } from './device-routes';
 import { documentRoutes } from './document-routes';
 import { installErrorHandler } from './error-handler';
+import { managerRoutes } from './manager-routes';
 import { mediaRoutes } from './media-routes';
 import { pueRoutes } from './pue-routes';
 import { queueRoutes } from './queue-routes';
@@ -83,6 +85,9 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     await queueRoutes(scope, ctx);
     await ticketRoutes(scope, ctx);
     await mediaRoutes(scope, { ...ctx, announcer: opts.announcer });
+    // `sockets` is attached below; the monitor only asks for it at request time.
+    await managerRoutes(scope, { ...ctx, io: () => sockets.io });
+    await configRoutes(scope, ctx);
     await pueRoutes(scope, { ...ctx, sync });
     await documentRoutes(scope, { ...ctx, sync });
   });

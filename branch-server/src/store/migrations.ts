@@ -142,6 +142,205 @@ const migrations: string[] = [
   ALTER TABLE bookings ADD COLUMN portal_version INTEGER;
   ALTER TABLE bookings ADD COLUMN portal_status TEXT;
   `,
+  // 3: manager statistics (owned by branch-server/src/stats) and the configuration audit
+  // (branch-server/src/config-admin). Triggers fold every ticket change into per-day summaries
+  // in the change's own transaction, so a 5-year report reads summaries, never raw tickets.
+  `
+  ALTER TABLE tickets ADD COLUMN clerk TEXT;
+  -- Counts and exact sums per day x matter x counter x clerk (counter 0 / clerk '' = none yet).
+  CREATE TABLE stats_daily (
+    day TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    counter_id INTEGER NOT NULL,
+    clerk TEXT NOT NULL,
+    issued INTEGER NOT NULL DEFAULT 0,
+    booked INTEGER NOT NULL DEFAULT 0,
+    served INTEGER NOT NULL DEFAULT 0,
+    no_show INTEGER NOT NULL DEFAULT 0,
+    cancelled INTEGER NOT NULL DEFAULT 0,
+    wait_n INTEGER NOT NULL DEFAULT 0,
+    wait_sum REAL NOT NULL DEFAULT 0,
+    service_n INTEGER NOT NULL DEFAULT 0,
+    service_sum REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, service_id, counter_id, clerk)
+  ) WITHOUT ROWID;
+  -- 1-minute histograms (bucket 240 = 4 h or more) of waits ('w') and service times ('s'),
+  -- per matter ('s'), counter ('c') and clerk ('k') and day; the same per month under 'S', 'C',
+  -- 'K' with day = YYYY-MM, so a month's report reads a few thousand rows, not one per ticket.
+  CREATE TABLE stats_hist (
+    dim TEXT NOT NULL,
+    day TEXT NOT NULL,
+    key TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    bucket INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (dim, day, key, metric, bucket)
+  ) WITHOUT ROWID;
+  -- Arrivals per local day, UTC hour and matter (the reader shifts hours to local time).
+  CREATE TABLE stats_hourly (
+    day TEXT NOT NULL,
+    utc_hour INTEGER NOT NULL,
+    service_id TEXT NOT NULL,
+    issued INTEGER NOT NULL,
+    PRIMARY KEY (day, utc_hour, service_id)
+  ) WITHOUT ROWID;
+
+  CREATE TRIGGER stats_issue AFTER INSERT ON tickets BEGIN
+    INSERT INTO stats_daily (day, service_id, counter_id, clerk, issued, booked)
+      VALUES (NEW.day, NEW.service_id, COALESCE(NEW.counter_id, 0), COALESCE(NEW.clerk, ''), 1,
+        NEW.booking_code IS NOT NULL)
+      ON CONFLICT DO UPDATE SET issued = issued + 1, booked = booked + excluded.booked;
+    INSERT INTO stats_hourly (day, utc_hour, service_id, issued)
+      VALUES (NEW.day, CAST(substr(NEW.issued_at, 12, 2) AS INTEGER), NEW.service_id, 1)
+      ON CONFLICT DO UPDATE SET issued = issued + 1;
+  END;
+  -- Whoever calls a ticket is its clerk (the last caller after a transfer).
+  CREATE TRIGGER stats_clerk AFTER UPDATE OF state ON tickets
+    WHEN OLD.state = 'waiting' AND NEW.state = 'called' BEGIN
+    UPDATE tickets SET clerk = (SELECT clerk FROM counters WHERE id = NEW.counter_id)
+      WHERE id = NEW.id;
+  END;
+  -- The wait until the first call, from the line entry (booked time for a punctual booking).
+  CREATE TRIGGER stats_first_call AFTER UPDATE OF state ON tickets
+    WHEN OLD.state = 'waiting' AND NEW.state = 'called' AND NEW.transfers = 0
+      AND OLD.target_counter_id IS NULL BEGIN
+    INSERT INTO stats_daily (day, service_id, counter_id, clerk, wait_n, wait_sum)
+      SELECT NEW.day, NEW.service_id, COALESCE(NEW.counter_id, 0),
+        COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), ''), 1,
+        MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) WHERE true
+      ON CONFLICT DO UPDATE SET wait_n = wait_n + 1, wait_sum = wait_sum + excluded.wait_sum;
+    INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+      SELECT CASE WHEN p.monthly THEN upper(d.dim) ELSE d.dim END,
+        CASE WHEN p.monthly THEN substr(NEW.day, 1, 7) ELSE NEW.day END, d.key, 'w',
+        MIN(240, CAST(MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) AS INTEGER)), 1
+      FROM (SELECT 's' AS dim, NEW.service_id AS key
+        UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
+        UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
+        (SELECT 0 AS monthly UNION ALL SELECT 1) p
+      WHERE true
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER stats_import_call AFTER INSERT ON tickets WHEN NEW.called_at IS NOT NULL BEGIN
+    INSERT INTO stats_daily (day, service_id, counter_id, clerk, wait_n, wait_sum)
+      SELECT NEW.day, NEW.service_id, COALESCE(NEW.counter_id, 0),
+        COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), ''), 1,
+        MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) WHERE true
+      ON CONFLICT DO UPDATE SET wait_n = wait_n + 1, wait_sum = wait_sum + excluded.wait_sum;
+    INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+      SELECT CASE WHEN p.monthly THEN upper(d.dim) ELSE d.dim END,
+        CASE WHEN p.monthly THEN substr(NEW.day, 1, 7) ELSE NEW.day END, d.key, 'w',
+        MIN(240, CAST(MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) AS INTEGER)), 1
+      FROM (SELECT 's' AS dim, NEW.service_id AS key
+        UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
+        UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
+        (SELECT 0 AS monthly UNION ALL SELECT 1) p
+      WHERE true
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER stats_final AFTER UPDATE OF state ON tickets
+    WHEN NEW.state IN ('done', 'no-show', 'cancelled')
+      AND OLD.state NOT IN ('done', 'no-show', 'cancelled') BEGIN
+    INSERT INTO stats_daily (day, service_id, counter_id, clerk, served, no_show, cancelled,
+        service_n, service_sum)
+      SELECT NEW.day, NEW.service_id, COALESCE(NEW.counter_id, 0),
+        COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), ''),
+        NEW.state = 'done', NEW.state = 'no-show', NEW.state = 'cancelled', NEW.state = 'done',
+        CASE WHEN NEW.state = 'done'
+          THEN MAX(0, (julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440) ELSE 0 END
+      WHERE true
+      ON CONFLICT DO UPDATE SET served = served + excluded.served, no_show = no_show + excluded.no_show,
+        cancelled = cancelled + excluded.cancelled, service_n = service_n + excluded.service_n,
+        service_sum = service_sum + excluded.service_sum;
+    INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+      SELECT CASE WHEN p.monthly THEN upper(d.dim) ELSE d.dim END,
+        CASE WHEN p.monthly THEN substr(NEW.day, 1, 7) ELSE NEW.day END, d.key, 's',
+        MIN(240, CAST(MAX(0, (julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440) AS INTEGER)), 1
+      FROM (SELECT 's' AS dim, NEW.service_id AS key
+        UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
+        UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
+        (SELECT 0 AS monthly UNION ALL SELECT 1) p
+      WHERE NEW.state = 'done'
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER stats_import_final AFTER INSERT ON tickets
+    WHEN NEW.state IN ('done', 'no-show', 'cancelled') BEGIN
+    INSERT INTO stats_daily (day, service_id, counter_id, clerk, served, no_show, cancelled,
+        service_n, service_sum)
+      SELECT NEW.day, NEW.service_id, COALESCE(NEW.counter_id, 0),
+        COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), ''),
+        NEW.state = 'done', NEW.state = 'no-show', NEW.state = 'cancelled', NEW.state = 'done',
+        CASE WHEN NEW.state = 'done'
+          THEN MAX(0, (julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440) ELSE 0 END
+      WHERE true
+      ON CONFLICT DO UPDATE SET served = served + excluded.served, no_show = no_show + excluded.no_show,
+        cancelled = cancelled + excluded.cancelled, service_n = service_n + excluded.service_n,
+        service_sum = service_sum + excluded.service_sum;
+    INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+      SELECT CASE WHEN p.monthly THEN upper(d.dim) ELSE d.dim END,
+        CASE WHEN p.monthly THEN substr(NEW.day, 1, 7) ELSE NEW.day END, d.key, 's',
+        MIN(240, CAST(MAX(0, (julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440) AS INTEGER)), 1
+      FROM (SELECT 's' AS dim, NEW.service_id AS key
+        UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
+        UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
+        (SELECT 0 AS monthly UNION ALL SELECT 1) p
+      WHERE NEW.state = 'done'
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+
+  -- Tickets already there before this version (clerks unknown).
+  INSERT INTO stats_daily (day, service_id, counter_id, clerk, issued, booked, served, no_show,
+      cancelled, wait_n, wait_sum, service_n, service_sum)
+    SELECT day, service_id, COALESCE(counter_id, 0), '', COUNT(*), SUM(booking_code IS NOT NULL),
+      SUM(state = 'done'), SUM(state = 'no-show'), SUM(state = 'cancelled'),
+      SUM(called_at IS NOT NULL),
+      TOTAL(CASE WHEN called_at IS NOT NULL
+        THEN MAX(0, (julianday(called_at) - julianday(line_at)) * 1440) END),
+      SUM(state = 'done'),
+      TOTAL(CASE WHEN state = 'done'
+        THEN MAX(0, (julianday(finished_at) - julianday(started_at)) * 1440) END)
+    FROM tickets GROUP BY 1, 2, 3;
+  INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+    SELECT 's', day, service_id, 'w',
+      MIN(240, CAST(MAX(0, (julianday(called_at) - julianday(line_at)) * 1440) AS INTEGER)) AS b,
+      COUNT(*) FROM tickets WHERE called_at IS NOT NULL GROUP BY 2, 3, 5;
+  INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+    SELECT 'c', day, CAST(counter_id AS TEXT), 'w',
+      MIN(240, CAST(MAX(0, (julianday(called_at) - julianday(line_at)) * 1440) AS INTEGER)) AS b,
+      COUNT(*) FROM tickets WHERE called_at IS NOT NULL AND counter_id IS NOT NULL GROUP BY 2, 3, 5;
+  INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+    SELECT 's', day, service_id, 's',
+      MIN(240, CAST(MAX(0, (julianday(finished_at) - julianday(started_at)) * 1440) AS INTEGER)) AS b,
+      COUNT(*) FROM tickets WHERE state = 'done' GROUP BY 2, 3, 5;
+  INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+    SELECT 'c', day, CAST(counter_id AS TEXT), 's',
+      MIN(240, CAST(MAX(0, (julianday(finished_at) - julianday(started_at)) * 1440) AS INTEGER)) AS b,
+      COUNT(*) FROM tickets WHERE state = 'done' AND counter_id IS NOT NULL GROUP BY 2, 3, 5;
+  INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+    SELECT upper(dim), substr(day, 1, 7), key, metric, bucket, SUM(n) FROM stats_hist
+    GROUP BY 1, 2, 3, 4, 5;
+  INSERT INTO stats_hourly (day, utc_hour, service_id, issued)
+    SELECT day, CAST(substr(issued_at, 12, 2) AS INTEGER), service_id, COUNT(*)
+    FROM tickets GROUP BY 1, 2, 3;
+
+  -- Missed bookings per period, and each counter's last state change, without a table scan.
+  CREATE INDEX bookings_due ON bookings(status, booked_for);
+  CREATE INDEX events_counter ON events(counter_id, seq) WHERE counter_id IS NOT NULL;
+
+  -- Every configuration change: who, when, what (a JSON before/after per field).
+  CREATE TABLE config_audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    diff TEXT NOT NULL
+  );
+  CREATE TRIGGER config_audit_append_only_update BEFORE UPDATE ON config_audit
+    BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+  CREATE TRIGGER config_audit_append_only_delete BEFORE DELETE ON config_audit
+    BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+  `,
 ];
 
 /** Brings the schema to the newest version, one transaction per step. */

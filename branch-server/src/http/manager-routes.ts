@@ -1,0 +1,52 @@
+import { SkrError } from '@skr/protocol';
+import { StatsQuery } from '@skr/protocol/manager';
+import type { FastifyInstance } from 'fastify';
+import type { Server } from 'socket.io';
+import { allowed } from '../auth';
+import { monitorSnapshot } from '../stats/monitor';
+import { statsReport } from '../stats/stats-report';
+import { authorize } from './authorize';
+import type { ApiContext } from './context';
+import { parse } from './validate';
+
+/** Token subjects with a socket connected now, over every namespace. */
+export function connectedSubjects(io: Server | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!io) return out;
+  for (const ns of ['/display', '/counter', '/kiosk']) {
+    for (const s of io.of(ns).sockets.values()) {
+      const subject = (s.data as { caller?: { subject?: string } }).caller?.subject;
+      if (subject) out.add(subject);
+    }
+  }
+  return out;
+}
+
+/** The manager's live monitor and statistics (manager and admin). */
+export async function managerRoutes(
+  app: FastifyInstance,
+  ctx: ApiContext & { io: () => Server | undefined },
+): Promise<void> {
+  const { branch, auth } = ctx;
+  app.get('/api/v1/manager/monitor', async (req) => {
+    authorize(auth, req, allowed.monitor);
+    return monitorSnapshot(branch, {
+      devices: () => auth.devices(),
+      connected: () => connectedSubjects(ctx.io()),
+    });
+  });
+  app.get('/api/v1/manager/stats', async (req) => {
+    authorize(auth, req, allowed.monitor);
+    const q = parse(StatsQuery, req.query);
+    if (Number.isNaN(Date.parse(`${q.date}T00:00:00Z`)))
+      throw new SkrError('INVALID', `no such date ${q.date}`);
+    return statsReport(branch.db, {
+      period: q.period,
+      date: q.date,
+      now: branch.now(),
+      settings: branch.state.settings,
+      services: [...branch.state.services.values()],
+      counters: [...branch.state.counters.values()],
+    });
+  });
+}
