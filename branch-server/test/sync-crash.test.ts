@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { callApi, TEST_PASSWORD, until } from './harness';
+import { startServerProcess, type ServerProcess } from './process';
+import { BRANCH_ID, BRANCH_KEY, docBody, startPortal } from './sync-harness';
+
+const dir = mkdtempSync(join(tmpdir(), 'skr-sync-crash-'));
+let proc: ServerProcess | undefined;
+let pue: Awaited<ReturnType<typeof startPortal>> | undefined;
+afterAll(async () => {
+  await proc?.kill();
+  await pue?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('kill -9 of the branch server in the middle of a push', () => {
+  it('loses no document and delivers none twice', async () => {
+    pue = await startPortal();
+    // A slow portal keeps deliveries in flight when the branch dies.
+    pue.faults.set({ slowMs: 150 });
+    // startServerProcess passes this process's environment on to the branch server.
+    process.env.SKR_PUE_URL = pue.url;
+    process.env.SKR_PUE_BRANCH_ID = BRANCH_ID;
+    process.env.SKR_PUE_BRANCH_KEY = BRANCH_KEY;
+    proc = await startServerProcess(dir, TEST_PASSWORD);
+    const login = async (username: string) =>
+      (
+        await callApi(proc!.url, 'POST', '/api/v1/auth/login', undefined, {
+          username,
+          password: TEST_PASSWORD,
+        })
+      ).body.token as string;
+    const admin = await login('admin');
+    const kiosk = (
+      await callApi(proc.url, 'POST', '/api/v1/devices', admin, { kind: 'kiosk', name: 'k' })
+    ).body.token as string;
+    const ids: string[] = [];
+    for (let i = 0; i < 150; i += 1) {
+      const r = await callApi(proc.url, 'POST', '/api/v1/documents', kiosk, docBody(i));
+      expect(r.status).toBe(201);
+      ids.push(r.body.documentId);
+    }
+    await until(() => pue!.documents().count >= 20, 20_000);
+    await proc.kill('SIGKILL');
+    const atKill = pue.documents().count;
+    expect(atKill).toBeLessThan(150);
+
+    proc = await startServerProcess(dir, TEST_PASSWORD);
+    const manager = await login('kierownik');
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const st = await callApi(proc.url, 'GET', '/api/v1/sync/status', manager);
+      if (st.body.outbox.pending === 0) break;
+      if (Date.now() > deadline) throw new Error(`backlog left: ${JSON.stringify(st.body)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const docs = pue.documents().items;
+    expect(docs).toHaveLength(150);
+    expect(new Set(docs.map((d) => d.upp.sha256)).size).toBe(150);
+    // Deliveries the dead server never heard back about were sent again under the same key.
+    expect(pue.deliveries().replays).toBeGreaterThan(0);
+    for (const id of ids) {
+      const r = await callApi(proc.url, 'GET', `/api/v1/documents/${id}`, kiosk);
+      expect(r.body.status).toBe('delivered');
+    }
+  }, 90_000);
+});
