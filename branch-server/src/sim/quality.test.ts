@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { compareSchedulers } from './quality';
+import { generateDay } from './scenario';
+import { simulateDay } from './simulate-day';
+import { defaultPolicy } from '../domain';
+
+describe('scheduler quality on a simulated day of a large branch', () => {
+  const rows = compareSchedulers({ days: 1, visits: 3200 });
+  const byName = Object.fromEntries(rows.map((r) => [r.policy, r]));
+  const def = byName.default!;
+  const fifo = byName.fifo!;
+  const novo = byName['novo-sga-like']!;
+
+  it('serves every client who came, under every policy', () => {
+    for (const r of rows) expect(r.clients).toBe(def.clients);
+    expect(def.clients).toBeGreaterThan(3000);
+  });
+
+  it('prints an estimate within 3 minutes of the real wait on average', () => {
+    expect(def.estimateMae).toBeLessThanOrEqual(3);
+  });
+
+  it('calls booked clients within 5 minutes of their time, far more often than FIFO does', () => {
+    expect(def.bookedWithin5MinShare).toBeGreaterThanOrEqual(0.95);
+    expect(def.bookedWithin5MinShare).toBeGreaterThan(fifo.bookedWithin5MinShare + 0.1);
+    expect(def.bookedWithin5MinShare).toBeGreaterThan(novo.bookedWithin5MinShare + 0.1);
+  });
+
+  it('serves priority clients quickly without raising the mean wait above FIFO', () => {
+    expect(def.priorityMeanWait).toBeLessThan(fifo.priorityMeanWait / 2);
+    expect(def.meanWait).toBeLessThanOrEqual(fifo.meanWait);
+  });
+
+  it('keeps the longest wait within the starvation bound (2 × the longest target + one service)', () => {
+    // FIFO minimises the longest wait by construction; the default trades some of it for
+    // skills, priorities and bookings, but never lets a wait run without bound.
+    expect(def.longestWait).toBeLessThanOrEqual(2 * 20 + 20);
+    expect(fifo.longestWait).toBeLessThanOrEqual(def.longestWait);
+  });
+
+  it('is deterministic for a seed', () => {
+    const day = generateDay({ seed: 9, visits: 400, counters: 12 });
+    const a = simulateDay(day, defaultPolicy).map((r) => [r.ticket.id, r.calledAt]);
+    const b = simulateDay(day, defaultPolicy).map((r) => [r.ticket.id, r.calledAt]);
+    expect(a).toEqual(b);
+  });
+});
