@@ -31,6 +31,8 @@ export interface PueEmulatorOptions {
   branchKeys: Record<string, string>;
   /** 'demo' seeds invented profiles, accounts and two bookings (only into an empty database). */
   seed?: 'demo';
+  /** 'full' (default) fsyncs every commit; 'normal' does not (benches, see openDb). */
+  durability?: 'full' | 'normal';
   /** The clock; tests move it to pass expiries. */
   now?: () => Date;
   /** Session lifetime, default 15 minutes. */
@@ -82,7 +84,7 @@ export interface PueEmulator {
 
 /** Starts an emulator listening on host:port with its own SQLite database. */
 export async function startPueEmulator(options: PueEmulatorOptions): Promise<PueEmulator> {
-  const db = openDb(options.dbPath);
+  const db = openDb(options.dbPath, options.durability);
   const ctx: PueContext = {
     db,
     now: options.now ?? (() => new Date()),
