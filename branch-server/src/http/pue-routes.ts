@@ -42,6 +42,12 @@ export function pueSession(req: FastifyRequest): string | undefined {
 export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): Promise<void> {
   const { auth, sync } = ctx;
 
+  // Authorization runs before the body and parameters are validated: a caller without the
+  // kiosk role gets 401/403, never a 400 describing the expected input.
+  const kioskOnly = async (req: FastifyRequest) => {
+    authorize(auth, req, allowed.kioskChannel);
+  };
+
   async function forward(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -72,7 +78,7 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
     return reply.status(res.status).send(checked.data);
   }
 
-  app.post('/api/v1/pue/auth/password', (req, reply) =>
+  app.post('/api/v1/pue/auth/password', { preHandler: kioskOnly }, (req, reply) =>
     forward(req, reply, {
       method: 'POST',
       path: '/v1/auth/password',
@@ -80,7 +86,7 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
       answer: PuePasswordLoginStarted,
     }),
   );
-  app.post('/api/v1/pue/auth/password/verify', (req, reply) =>
+  app.post('/api/v1/pue/auth/password/verify', { preHandler: kioskOnly }, (req, reply) =>
     forward(req, reply, {
       method: 'POST',
       path: '/v1/auth/password/verify',
@@ -88,14 +94,14 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
       answer: PueSession,
     }),
   );
-  app.post('/api/v1/pue/auth/card/challenge', (req, reply) =>
+  app.post('/api/v1/pue/auth/card/challenge', { preHandler: kioskOnly }, (req, reply) =>
     forward(req, reply, {
       method: 'POST',
       path: '/v1/auth/card/challenge',
       answer: PueCardChallenge,
     }),
   );
-  app.post('/api/v1/pue/auth/card', (req, reply) =>
+  app.post('/api/v1/pue/auth/card', { preHandler: kioskOnly }, (req, reply) =>
     forward(req, reply, {
       method: 'POST',
       path: '/v1/auth/card',
@@ -103,13 +109,13 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
       answer: PueSession,
     }),
   );
-  app.post('/api/v1/pue/auth/logout', (req, reply) =>
+  app.post('/api/v1/pue/auth/logout', { preHandler: kioskOnly }, (req, reply) =>
     forward(req, reply, { method: 'POST', path: '/v1/auth/logout', withSession: true }),
   );
-  app.get('/api/v1/pue/me', (req, reply) =>
+  app.get('/api/v1/pue/me', { preHandler: kioskOnly }, (req, reply) =>
     forward(req, reply, { method: 'GET', path: '/v1/me', withSession: true, answer: PueProfile }),
   );
-  app.get('/api/v1/pue/accounts/:accountId', (req, reply) => {
+  app.get('/api/v1/pue/accounts/:accountId', { preHandler: kioskOnly }, (req, reply) => {
     const { accountId } = parse(AccountParams, req.params);
     const { role } = parse(PueAccountDataQuery, req.query);
     return forward(req, reply, {
@@ -119,25 +125,33 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
       answer: PueAccountData,
     });
   });
-  app.get('/api/v1/pue/accounts/:accountId/archive-orders', (req, reply) => {
-    const { accountId } = parse(AccountParams, req.params);
-    return forward(req, reply, {
-      method: 'GET',
-      path: `/v1/accounts/${encodeURIComponent(accountId)}/archive-orders`,
-      withSession: true,
-      answer: PueArchiveOrderList,
-    });
-  });
-  app.post('/api/v1/pue/accounts/:accountId/archive-orders', (req, reply) => {
-    const { accountId } = parse(AccountParams, req.params);
-    return forward(req, reply, {
-      method: 'POST',
-      path: `/v1/accounts/${encodeURIComponent(accountId)}/archive-orders`,
-      body: parse(PueArchiveOrderRequest, req.body),
-      withSession: true,
-      answer: PueArchiveOrder,
-    });
-  });
+  app.get(
+    '/api/v1/pue/accounts/:accountId/archive-orders',
+    { preHandler: kioskOnly },
+    (req, reply) => {
+      const { accountId } = parse(AccountParams, req.params);
+      return forward(req, reply, {
+        method: 'GET',
+        path: `/v1/accounts/${encodeURIComponent(accountId)}/archive-orders`,
+        withSession: true,
+        answer: PueArchiveOrderList,
+      });
+    },
+  );
+  app.post(
+    '/api/v1/pue/accounts/:accountId/archive-orders',
+    { preHandler: kioskOnly },
+    (req, reply) => {
+      const { accountId } = parse(AccountParams, req.params);
+      return forward(req, reply, {
+        method: 'POST',
+        path: `/v1/accounts/${encodeURIComponent(accountId)}/archive-orders`,
+        body: parse(PueArchiveOrderRequest, req.body),
+        withSession: true,
+        answer: PueArchiveOrder,
+      });
+    },
+  );
 
   app.get('/api/v1/sync/status', async (req) => {
     authorize(auth, req, allowed.manageBookings);
