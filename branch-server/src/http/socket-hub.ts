@@ -16,6 +16,8 @@ import { allowed, requireRole, type AuthService, type Caller } from '../auth';
 /** Events beyond this many are not replayed; the client gets a fresh snapshot instead. */
 const MAX_REPLAY = 20_000;
 const BATCH = 1000;
+/** How often connected sockets' tokens are checked again (revocation, logout, expiry). */
+const RECHECK_MS = 1000;
 
 const channels: Record<SocketNamespace, { who: readonly Principal[]; public: boolean }> = {
   '/display': { who: allowed.displayChannel, public: true },
@@ -91,6 +93,21 @@ export function attachSockets(httpServer: HttpServer, branch: Branch, auth: Auth
     });
     namespaces.push({ nsp, public: ch.public });
   }
+  // A token revoked (or logged out, or expired) after the handshake must not keep a live
+  // feed: every connected socket's token is checked again each second and cut off if refused.
+  const recheck = setInterval(() => {
+    for (const { nsp } of namespaces) {
+      for (const socket of nsp.sockets.values()) {
+        const token = SocketAuth.safeParse(socket.handshake.auth).data?.token;
+        try {
+          auth.authenticate(token);
+        } catch {
+          socket.disconnect(true);
+        }
+      }
+    }
+  }, RECHECK_MS);
+  recheck.unref();
   const publish = (e: BranchEvent) => {
     const pub = forPublic(e);
     for (const n of namespaces) n.nsp.emit('event', n.public ? pub : e);
@@ -99,6 +116,7 @@ export function attachSockets(httpServer: HttpServer, branch: Branch, auth: Auth
   return {
     io,
     close: () => {
+      clearInterval(recheck);
       branch.events.off('event', publish);
       return new Promise<void>((resolve) => io.close(() => resolve()));
     },
