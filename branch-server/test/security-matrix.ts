@@ -1,0 +1,262 @@
+import type { Principal } from '@skr/protocol';
+
+/** Who may call a route, as docs/api.md states it; `anyone` needs no token. */
+export type Who = readonly Principal[] | 'anyone';
+
+/** One route of the matrix and a request that changes nothing when it is allowed. */
+export interface RouteCase {
+  method: 'GET' | 'POST' | 'PUT';
+  /** The route pattern as Fastify registered it. */
+  route: string;
+  /** A concrete path (unknown ids, so an allowed call ends in 400/404/409/503, not a change). */
+  path: string;
+  body?: unknown;
+  who: Who;
+}
+
+const staff = ['clerk', 'manager', 'admin'] as const;
+const anyToken = ['clerk', 'manager', 'admin', 'display', 'kiosk', 'board'] as const;
+const managers = ['manager', 'admin'] as const;
+const kioskChannel = ['kiosk', 'admin'] as const;
+const none = '00000000-0000-7000-8000-000000000000';
+
+/**
+ * Every HTTP route and its roles, written from docs/api.md by hand (not imported from the
+ * server's own table, so a wrong entry there is caught). The test also fails when the server
+ * has a route this list does not name. Logout is tested on its own (it revokes the token).
+ */
+export const routeCases: RouteCase[] = [
+  {
+    method: 'POST',
+    route: '/api/v1/auth/login',
+    path: '/api/v1/auth/login',
+    body: {},
+    who: 'anyone',
+  },
+  { method: 'GET', route: '/api/v1/health', path: '/api/v1/health', who: 'anyone' },
+  {
+    method: 'GET',
+    route: '/api/v1/public/tickets/:id',
+    path: `/api/v1/public/tickets/${none}`,
+    who: 'anyone',
+  },
+  { method: 'GET', route: '/api/v1/services', path: '/api/v1/services', who: anyToken },
+  { method: 'GET', route: '/api/v1/counters', path: '/api/v1/counters', who: anyToken },
+  { method: 'GET', route: '/api/v1/queue', path: '/api/v1/queue', who: anyToken },
+  { method: 'GET', route: '/api/v1/events', path: '/api/v1/events?since=0&limit=1', who: anyToken },
+  {
+    method: 'POST',
+    route: '/api/v1/tickets',
+    path: '/api/v1/tickets',
+    body: {},
+    who: ['kiosk', ...staff],
+  },
+  { method: 'GET', route: '/api/v1/tickets/:id', path: `/api/v1/tickets/${none}`, who: staff },
+  {
+    method: 'POST',
+    route: '/api/v1/tickets/:id/:action',
+    path: `/api/v1/tickets/${none}/start`,
+    who: staff,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/counters/:id/:action',
+    path: '/api/v1/counters/999/call-next',
+    who: staff,
+  },
+  { method: 'POST', route: '/api/v1/bookings', path: '/api/v1/bookings', body: {}, who: managers },
+  {
+    method: 'GET',
+    route: '/api/v1/display/config',
+    path: '/api/v1/display/config',
+    who: ['display', ...managers],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/devices/:id/display-config',
+    path: `/api/v1/devices/${none}/display-config`,
+    body: {},
+    who: managers,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audio/chime.wav',
+    path: '/api/v1/audio/chime.wav',
+    who: anyToken,
+  },
+  { method: 'GET', route: '/api/v1/audio/:id', path: '/api/v1/audio/pl-A001-1.wav', who: anyToken },
+  {
+    method: 'POST',
+    route: '/api/v1/devices/status',
+    path: '/api/v1/devices/status',
+    body: {},
+    who: ['kiosk', 'display', 'board'],
+  },
+  { method: 'GET', route: '/api/v1/devices/status', path: '/api/v1/devices/status', who: managers },
+  { method: 'POST', route: '/api/v1/devices', path: '/api/v1/devices', body: {}, who: ['admin'] },
+  { method: 'GET', route: '/api/v1/devices', path: '/api/v1/devices', who: managers },
+  {
+    method: 'POST',
+    route: '/api/v1/devices/:id/revoke',
+    path: `/api/v1/devices/${none}/revoke`,
+    who: ['admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/manager/monitor',
+    path: '/api/v1/manager/monitor',
+    who: managers,
+  },
+  { method: 'GET', route: '/api/v1/manager/stats', path: '/api/v1/manager/stats', who: managers },
+  { method: 'GET', route: '/api/v1/config', path: '/api/v1/config', who: managers },
+  { method: 'GET', route: '/api/v1/config/audit', path: '/api/v1/config/audit', who: managers },
+  {
+    method: 'PUT',
+    route: '/api/v1/config/services/:id',
+    path: '/api/v1/config/services/nope',
+    body: {},
+    who: ['admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/config/counters',
+    path: '/api/v1/config/counters',
+    body: {},
+    who: ['admin'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/config/counters/:id',
+    path: '/api/v1/config/counters/999',
+    body: {},
+    who: ['admin'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/config/settings',
+    path: '/api/v1/config/settings',
+    body: { bad: 1 },
+    who: ['admin'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/config/users/:username',
+    path: '/api/v1/config/users/nobody',
+    body: { bad: 1 },
+    who: ['admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/config/devices',
+    path: '/api/v1/config/devices',
+    body: {},
+    who: ['admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/config/devices/:id/revoke',
+    path: `/api/v1/config/devices/${none}/revoke`,
+    who: ['admin'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/config/devices/:id/display',
+    path: `/api/v1/config/devices/${none}/display`,
+    body: {},
+    who: ['admin'],
+  },
+  { method: 'GET', route: '/api/v1/document-forms', path: '/api/v1/document-forms', who: anyToken },
+  {
+    method: 'POST',
+    route: '/api/v1/documents',
+    path: '/api/v1/documents',
+    body: {},
+    who: kioskChannel,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/documents/:id',
+    path: `/api/v1/documents/${none}`,
+    who: ['kiosk', ...managers],
+  },
+  { method: 'GET', route: '/api/v1/sync/status', path: '/api/v1/sync/status', who: managers },
+  {
+    method: 'POST',
+    route: '/api/v1/pue/auth/password',
+    path: '/api/v1/pue/auth/password',
+    body: {},
+    who: kioskChannel,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/pue/auth/password/verify',
+    path: '/api/v1/pue/auth/password/verify',
+    body: {},
+    who: kioskChannel,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/pue/auth/card/challenge',
+    path: '/api/v1/pue/auth/card/challenge',
+    who: kioskChannel,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/pue/auth/card',
+    path: '/api/v1/pue/auth/card',
+    body: {},
+    who: kioskChannel,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/pue/auth/logout',
+    path: '/api/v1/pue/auth/logout',
+    who: kioskChannel,
+  },
+  { method: 'GET', route: '/api/v1/pue/me', path: '/api/v1/pue/me', who: kioskChannel },
+  {
+    method: 'GET',
+    route: '/api/v1/pue/accounts/:accountId',
+    path: '/api/v1/pue/accounts/x',
+    who: kioskChannel,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pue/accounts/:accountId/archive-orders',
+    path: '/api/v1/pue/accounts/x/archive-orders',
+    who: kioskChannel,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/pue/accounts/:accountId/archive-orders',
+    path: '/api/v1/pue/accounts/x/archive-orders',
+    body: {},
+    who: kioskChannel,
+  },
+];
+
+/** Socket namespaces and who may join them (docs/api.md, "socket.io"). */
+export const namespaceCases = [
+  { ns: '/display', who: ['display', ...managers] },
+  { ns: '/counter', who: staff },
+  { ns: '/kiosk', who: kioskChannel },
+] as const;
+
+/**
+ * `METHOD /route` for every route in Fastify's `printRoutes({ commonPrefix: false })` tree
+ * (HEAD left out: Fastify adds it to every GET).
+ */
+export function registeredRoutes(tree: string): string[] {
+  const out: string[] = [];
+  const stack: { depth: number; path: string }[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^(.*?)[├└]── (\S+) \(([^)]+)\)$/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length;
+    while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
+    const path = (stack[stack.length - 1]?.path ?? '') + m[2]!;
+    stack.push({ depth, path });
+    for (const method of m[3]!.split(', ')) if (method !== 'HEAD') out.push(`${method} ${path}`);
+  }
+  return out;
+}
