@@ -186,3 +186,9 @@ export const AuditEntry = z.object({
   diff: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** GET /api/v1/config/audit. */
+export const AuditResponse = z.object({ entries: z.array(AuditEntry) });
+
+/** A freshly paired device: its token is shown this once. */
+export const PairedDevice = z.object({ id: z.string(), token: z.string() });

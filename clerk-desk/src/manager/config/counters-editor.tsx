@@ -1,0 +1,91 @@
+import type { Counter } from '@skr/protocol/domain';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ManagerApi } from '../api';
+import { SaveStatus, useSave } from './use-save';
+
+/** "emerytury:3, zasilki:1" → { emerytury: 3, zasilki: 1 }. */
+export function parseSkills(text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const [id, w] = part.split(':').map((s) => s.trim());
+    if (id) out[id] = Number(w ?? 1) || 1;
+  }
+  return out;
+}
+const skillsText = (s: Record<string, number>) =>
+  Object.entries(s)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(', ');
+
+function CounterRow(props: {
+  counter: Counter | null;
+  api: ManagerApi;
+  canEdit: boolean;
+  reload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const c = props.counter;
+  const [name, setName] = useState(c?.name ?? '');
+  const [skills, setSkills] = useState(c ? skillsText(c.skills) : '');
+  const { save, message } = useSave(props.reload);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(() => props.api.saveCounter(c?.id ?? null, { name, skills: parseSkills(skills) }));
+  };
+  const label = c?.name ?? t('config.newCounter');
+  return (
+    <form
+      className="mgr-row-form"
+      onSubmit={submit}
+      aria-label={label}
+      data-testid={`counter-form-${c?.id ?? 'new'}`}
+    >
+      <fieldset disabled={!props.canEdit}>
+        <label>
+          {t('config.name')}
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <label className="wide">
+          {t('config.skills')}
+          <input value={skills} onChange={(e) => setSkills(e.target.value)} />
+        </label>
+        <button type="submit">{c ? t('config.save') : t('config.add')}</button>
+      </fieldset>
+      <SaveStatus message={message} />
+    </form>
+  );
+}
+
+/** Counters and their skill weights; a counter's live state stays with its clerk. */
+export function CountersEditor(props: {
+  api: ManagerApi;
+  counters: Counter[];
+  canEdit: boolean;
+  reload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="mgr-card" aria-labelledby="cfg-counters-h">
+      <h2 id="cfg-counters-h">{t('config.counters')}</h2>
+      {props.counters.map((c) => (
+        <CounterRow
+          key={`${c.id}/${c.name}/${skillsText(c.skills)}`}
+          counter={c}
+          api={props.api}
+          canEdit={props.canEdit}
+          reload={props.reload}
+        />
+      ))}
+      {props.canEdit && (
+        <CounterRow
+          key={`new-${props.counters.length}`}
+          counter={null}
+          api={props.api}
+          canEdit
+          reload={props.reload}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+import type { DeviceKind } from '@skr/protocol/http';
+import type { DeviceInfo } from '@skr/protocol/manager';
+import { defaultDisplayConfig, type DisplayConfig } from '@skr/protocol/socket';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ManagerApi } from '../api';
+import { SaveStatus, useSave } from './use-save';
+
+function DisplaySettings(props: {
+  device: DeviceInfo;
+  api: ManagerApi;
+  canEdit: boolean;
+  reload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [c, setC] = useState<DisplayConfig>(props.device.displayConfig ?? defaultDisplayConfig);
+  const { save, message } = useSave(props.reload);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(() => props.api.saveDisplay(props.device.id, c));
+  };
+  return (
+    <form
+      className="mgr-row-form"
+      onSubmit={submit}
+      aria-label={`${t('config.screen')}: ${props.device.name}`}
+    >
+      <fieldset disabled={!props.canEdit}>
+        <label className="wide">
+          {t('config.screenServices')}
+          <input
+            value={c.services.join(', ')}
+            onChange={(e) =>
+              setC({
+                ...c,
+                services: e.target.value
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              })
+            }
+          />
+        </label>
+        <label>
+          {t('config.voice')}
+          <select
+            value={c.voiceLang}
+            onChange={(e) =>
+              setC({ ...c, voiceLang: e.target.value as DisplayConfig['voiceLang'] })
+            }
+          >
+            <option value="pl">PL</option>
+            <option value="en">EN</option>
+            <option value="uk">UK</option>
+          </select>
+        </label>
+        <label>
+          {t('config.volume')}
+          <input
+            type="number"
+            min={0}
+            max={1}
+            step={0.1}
+            value={c.volume}
+            onChange={(e) => setC({ ...c, volume: Number(e.target.value) })}
+          />
+        </label>
+        <label>
+          {t('config.history')}
+          <input
+            type="number"
+            min={6}
+            max={10}
+            value={c.historySize}
+            onChange={(e) => setC({ ...c, historySize: Number(e.target.value) })}
+          />
+        </label>
+        <label className="wide">
+          {t('config.message')}
+          <input
+            value={c.message}
+            maxLength={300}
+            onChange={(e) => setC({ ...c, message: e.target.value })}
+          />
+        </label>
+        <button type="submit">{t('config.save')}</button>
+      </fieldset>
+      <SaveStatus message={message} />
+    </form>
+  );
+}
+
+/** Paired devices: pair (token shown once), revoke, and each screen's settings. */
+export function DevicesEditor(props: {
+  api: ManagerApi;
+  devices: DeviceInfo[];
+  canEdit: boolean;
+  reload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<DeviceKind>('display');
+  const [name, setName] = useState('');
+  const [token, setToken] = useState<string | null>(null);
+  const { save, message } = useSave(props.reload);
+  const pair = (e: FormEvent) => {
+    e.preventDefault();
+    void save(async () => {
+      const d = await props.api.createDevice(kind, name);
+      setToken(d.token);
+      setName('');
+    });
+  };
+  return (
+    <section className="mgr-card" aria-labelledby="cfg-devices-h">
+      <h2 id="cfg-devices-h">{t('config.devices')}</h2>
+      <ul className="mgr-device-list">
+        {props.devices.map((d) => (
+          <li key={d.id} data-testid={`cfg-device-${d.name}`}>
+            <strong>
+              {t(`monitor.kinds.${d.kind}`)}: {d.name}
+            </strong>{' '}
+            <span>
+              {d.revokedAt
+                ? `${t('config.revoked')} ${new Date(d.revokedAt).toLocaleString(document.documentElement.lang)}`
+                : `${t('config.created')} ${new Date(d.createdAt).toLocaleString(document.documentElement.lang)}`}
+            </span>{' '}
+            {!d.revokedAt && props.canEdit && (
+              <button
+                onClick={() => void save(() => props.api.revokeDevice(d.id))}
+                aria-label={`${t('config.revoke')}: ${d.name}`}
+              >
+                {t('config.revoke')}
+              </button>
+            )}
+            {!d.revokedAt && d.kind === 'display' && (
+              <DisplaySettings
+                key={JSON.stringify(d.displayConfig)}
+                device={d}
+                api={props.api}
+                canEdit={props.canEdit}
+                reload={props.reload}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      {props.canEdit && (
+        <form className="mgr-row-form" onSubmit={pair} aria-label={t('config.pair')}>
+          <label>
+            {t('config.kind')}
+            <select value={kind} onChange={(e) => setKind(e.target.value as DeviceKind)}>
+              {(['display', 'kiosk', 'board'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`monitor.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('config.name')}
+            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+          </label>
+          <button type="submit">{t('config.pair')}</button>
+        </form>
+      )}
+      {token && (
+        <p className="mgr-token" role="status">
+          {t('config.tokenOnce', { token })}
+        </p>
+      )}
+      <SaveStatus message={message} />
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import type { ServiceConfig } from '@skr/protocol/manager';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ManagerApi } from '../api';
+import { SaveStatus, useSave } from './use-save';
+
+const blank: ServiceConfig = {
+  id: '',
+  prefix: '',
+  names: { pl: '', en: '', uk: '' },
+  group: 'ogolne',
+  order: 1,
+  targetWaitMinutes: 15,
+  active: true,
+  openingHours: null,
+};
+
+/** Matters: names in three languages, prefix, target, kiosk group and order, opening hours. */
+export function ServicesEditor(props: {
+  api: ManagerApi;
+  services: ServiceConfig[];
+  canEdit: boolean;
+  reload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<ServiceConfig | null>(null);
+  const { save, message } = useSave(props.reload);
+  const set = (patch: Partial<ServiceConfig>) => setEditing((e) => (e ? { ...e, ...patch } : e));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (editing && (await save(() => props.api.saveService(editing)))) setEditing(null);
+  };
+  const hours = editing?.openingHours;
+  return (
+    <section className="mgr-card" aria-labelledby="cfg-services-h">
+      <h2 id="cfg-services-h">{t('config.services')}</h2>
+      <table className="mgr-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('config.prefix')}</th>
+            <th scope="col">{t('config.namePl')}</th>
+            <th scope="col">{t('config.group')}</th>
+            <th scope="col">{t('config.targetWait')}</th>
+            <th scope="col">{t('config.hours')}</th>
+            <th scope="col">{t('config.active')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.services.map((s) => (
+            <tr key={s.id}>
+              <td>{s.prefix}</td>
+              <th scope="row">
+                <button
+                  className="link"
+                  onClick={() => setEditing(s)}
+                  aria-label={`${s.names.pl} (${s.id})`}
+                >
+                  {s.names.pl}
+                </button>
+              </th>
+              <td>
+                {s.group} · {s.order}
+              </td>
+              <td>{s.targetWaitMinutes}</td>
+              <td>{s.openingHours ? `${s.openingHours.from}–${s.openingHours.to}` : '—'}</td>
+              <td>{s.active ? '✓' : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.canEdit && (
+        <button onClick={() => setEditing(blank)}>
+          {t('config.add')}: {t('config.newService')}
+        </button>
+      )}
+      {editing && (
+        <form
+          className="mgr-form"
+          onSubmit={submit}
+          aria-label={editing.id || t('config.newService')}
+        >
+          <fieldset disabled={!props.canEdit}>
+            <label>
+              {t('config.id')}
+              <input
+                value={editing.id}
+                onChange={(e) => set({ id: e.target.value })}
+                required
+                readOnly={blank !== editing && props.services.some((s) => s.id === editing.id)}
+              />
+            </label>
+            <label>
+              {t('config.prefix')}
+              <input
+                value={editing.prefix}
+                maxLength={1}
+                onChange={(e) => set({ prefix: e.target.value.toUpperCase() })}
+                required
+              />
+            </label>
+            {(['pl', 'en', 'uk'] as const).map((l) => (
+              <label key={l}>
+                {t(`config.name${l === 'pl' ? 'Pl' : l === 'en' ? 'En' : 'Uk'}`)}
+                <input
+                  value={editing.names[l]}
+                  onChange={(e) => set({ names: { ...editing.names, [l]: e.target.value } })}
+                  required
+                />
+              </label>
+            ))}
+            <label>
+              {t('config.group')}
+              <input value={editing.group} onChange={(e) => set({ group: e.target.value })} />
+            </label>
+            <label>
+              {t('config.order')}
+              <input
+                type="number"
+                value={editing.order}
+                onChange={(e) => set({ order: Number(e.target.value) })}
+              />
+            </label>
+            <label>
+              {t('config.targetWait')}
+              <input
+                type="number"
+                min={1}
+                value={editing.targetWaitMinutes}
+                onChange={(e) => set({ targetWaitMinutes: Number(e.target.value) })}
+              />
+            </label>
+            <label>
+              {t('config.days')}
+              <input
+                value={hours?.days.join(',') ?? ''}
+                placeholder="1,2,3,4,5"
+                onChange={(e) => {
+                  const days = e.target.value
+                    .split(',')
+                    .map(Number)
+                    .filter((d) => d >= 1 && d <= 7);
+                  set({
+                    openingHours: e.target.value.trim()
+                      ? { days, from: hours?.from ?? '08:00', to: hours?.to ?? '18:00' }
+                      : null,
+                  });
+                }}
+              />
+            </label>
+            {hours && (
+              <>
+                <label>
+                  {t('config.hours')}
+                  <input
+                    type="time"
+                    value={hours.from}
+                    onChange={(e) => set({ openingHours: { ...hours, from: e.target.value } })}
+                  />
+                </label>
+                <input
+                  type="time"
+                  aria-label={t('config.hours')}
+                  value={hours.to}
+                  onChange={(e) => set({ openingHours: { ...hours, to: e.target.value } })}
+                />
+              </>
+            )}
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={editing.active}
+                onChange={(e) => set({ active: e.target.checked })}
+              />
+              {t('config.active')}
+            </label>
+            <button type="submit">{t('config.save')}</button>
+          </fieldset>
+        </form>
+      )}
+      <SaveStatus message={message} />
+    </section>
+  );
+}

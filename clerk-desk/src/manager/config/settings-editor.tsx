@@ -1,0 +1,54 @@
+import type { QueueSettings } from '@skr/protocol/domain';
+import type { SettingsConfig } from '@skr/protocol/manager';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ManagerApi } from '../api';
+import { SaveStatus, useSave } from './use-save';
+
+const FIELDS: [keyof SettingsConfig, string][] = [
+  ['regularPerPriority', 'config.regularPerPriority'],
+  ['maxRecalls', 'config.maxRecalls'],
+  ['lateArrivalMinutes', 'config.lateArrival'],
+  ['earlyArrivalMinutes', 'config.earlyArrival'],
+  ['starvationFactor', 'config.starvation'],
+];
+
+/** The priority mixing rule, the recall limit, the late-arrival window and the rest. */
+export function SettingsEditor(props: {
+  api: ManagerApi;
+  settings: QueueSettings;
+  canEdit: boolean;
+  reload: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const { timeZone: _tz, ...initial } = props.settings;
+  const [form, setForm] = useState<SettingsConfig>(initial);
+  const { save, message } = useSave(props.reload);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(() => props.api.saveSettings(form));
+  };
+  return (
+    <section className="mgr-card" aria-labelledby="cfg-settings-h">
+      <h2 id="cfg-settings-h">{t('config.settings')}</h2>
+      <form className="mgr-form" onSubmit={submit}>
+        <fieldset disabled={!props.canEdit}>
+          {FIELDS.map(([k, label]) => (
+            <label key={k}>
+              {t(label)}
+              <input
+                type="number"
+                step={k === 'starvationFactor' ? 0.1 : 1}
+                min={0}
+                value={form[k]}
+                onChange={(e) => setForm({ ...form, [k]: Number(e.target.value) })}
+              />
+            </label>
+          ))}
+          <button type="submit">{t('config.save')}</button>
+        </fieldset>
+      </form>
+      <SaveStatus message={message} />
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import type { MonitorCounter } from '@skr/protocol/manager';
+import { useTranslation } from 'react-i18next';
+
+/** Each counter: open (serving whom, for how long), on break (why) or closed, and since when. */
+export function CountersPanel({ counters }: { counters: MonitorCounter[] }) {
+  const { t } = useTranslation();
+  const time = (iso: string) =>
+    new Date(iso).toLocaleTimeString(document.documentElement.lang, {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+  return (
+    <section className="mgr-card" aria-labelledby="counters-h">
+      <h2 id="counters-h">{t('monitor.counters')}</h2>
+      <ul className="mgr-counters">
+        {counters.map((c) => (
+          <li key={c.id} className={`counter counter-${c.state}`} data-testid={`counter-${c.id}`}>
+            <strong>{c.name}</strong>
+            <span className="counter-state">{t(`monitor.state.${c.state}`)}</span>
+            {c.clerk && <span>{c.clerk}</span>}
+            {c.state === 'paused' && c.pauseReason && <span>{c.pauseReason}</span>}
+            {c.state === 'open' && (
+              <span>
+                {c.ticket
+                  ? `${t('monitor.serving', { number: c.ticket.number, minutes: Math.round(c.ticketMinutes ?? 0) })}${
+                      c.ticket.state === 'called' ? ` (${t('monitor.called')})` : ''
+                    }`
+                  : t('monitor.idle')}
+              </span>
+            )}
+            {c.stateSince && (
+              <span className="since">{t('monitor.since', { time: time(c.stateSince) })}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Lang } from '@skr/protocol/domain';
+import type { MonitorLine } from '@skr/protocol/manager';
+import { useTranslation } from 'react-i18next';
+
+/** People waiting per matter; the longest wait coloured against its target. */
+export function LinesTable({ lines }: { lines: MonitorLine[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language as Lang) ?? 'pl';
+  return (
+    <section className="mgr-card" aria-labelledby="lines-h">
+      <h2 id="lines-h">{t('monitor.lines')}</h2>
+      <table className="mgr-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('monitor.matter')}</th>
+            <th scope="col">{t('monitor.waiting')}</th>
+            <th scope="col">{t('monitor.longest')}</th>
+            <th scope="col">{t('monitor.target')}</th>
+            <th scope="col">{t('monitor.estimate')}</th>
+            <th scope="col">{t('monitor.booked')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.serviceId} data-testid={`line-${l.serviceId}`}>
+              <th scope="row">
+                <span className="prefix">{l.prefix}</span> {l.names[lang] ?? l.names.pl}
+              </th>
+              <td>
+                {l.waiting}
+                {l.priorityWaiting > 0 && ` (${t('monitor.priority')} ${l.priorityWaiting})`}
+              </td>
+              <td className={`level level-${l.level}`} data-level={l.level}>
+                {t('monitor.min', { n: Math.round(l.longestWaitMinutes) })}
+                <span className="level-text"> · {t(`monitor.level.${l.level}`)}</span>
+              </td>
+              <td>{t('monitor.min', { n: l.targetWaitMinutes })}</td>
+              <td>{t('monitor.min', { n: l.estimatedWaitMinutes })}</td>
+              <td>{l.bookedDue}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

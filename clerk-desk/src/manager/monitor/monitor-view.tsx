@@ -1,0 +1,122 @@
+import type { SyncStatus } from '@skr/protocol/branch-pue';
+import type { MonitorAlert, MonitorSnapshot } from '@skr/protocol/manager';
+import { useTranslation } from 'react-i18next';
+import type { ManagerApi } from '../api';
+import { errorText } from '../error-text';
+import { CountersPanel } from './counters-panel';
+import { DevicesPanel } from './devices-panel';
+import { LinesTable } from './lines-table';
+import { useMonitor } from './use-monitor';
+
+/** An outbox row older than this is worth an alert. */
+const BACKLOG_MINUTES = 15;
+
+function outboxAlert(sync: SyncStatus | null, now: Date): MonitorAlert | null {
+  const o = sync?.outbox;
+  if (
+    !o ||
+    (o.failed === 0 &&
+      (!o.oldestAt || now.getTime() - Date.parse(o.oldestAt) < BACKLOG_MINUTES * 60_000))
+  )
+    return null;
+  return {
+    kind: 'outbox-backlog',
+    subject: 'outbox',
+    since: o.oldestAt,
+    code: null,
+    detail: `${o.pending} / ${o.failed}`,
+  };
+}
+
+function Alerts({ snapshot, sync }: { snapshot: MonitorSnapshot; sync: SyncStatus | null }) {
+  const { t } = useTranslation();
+  const backlog = outboxAlert(sync, new Date(snapshot.at));
+  const alerts = backlog ? [...snapshot.alerts, backlog] : snapshot.alerts;
+  return (
+    <section className="mgr-card mgr-alerts" aria-labelledby="alerts-h">
+      <h2 id="alerts-h">{t('monitor.alerts')}</h2>
+      <div aria-live="assertive">
+        {alerts.length === 0 ? (
+          <p>{t('monitor.noAlerts')}</p>
+        ) : (
+          <ul>
+            {alerts.map((a) => (
+              <li
+                key={`${a.kind}/${a.subject}/${a.detail}`}
+                className={`alert-${a.kind}`}
+                data-testid="alert"
+              >
+                {t(`monitor.alert.${a.kind}`, { detail: a.detail })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Outbox({ sync }: { sync: SyncStatus | null }) {
+  const { t } = useTranslation();
+  const time = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang);
+  return (
+    <section className="mgr-card" aria-labelledby="outbox-h">
+      <h2 id="outbox-h">{t('monitor.outbox')}</h2>
+      {!sync ? (
+        <p>{t('monitor.outboxNone')}</p>
+      ) : (
+        <>
+          <p data-testid="outbox">{t('monitor.outboxPending', sync.outbox)}</p>
+          {sync.outbox.oldestAt && (
+            <p>{t('monitor.outboxOldest', { time: time(sync.outbox.oldestAt) })}</p>
+          )}
+          {sync.outbox.lastError && (
+            <p>{t('monitor.outboxLastError', { error: sync.outbox.lastError })}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The live monitor page. */
+export function MonitorView(props: {
+  api: ManagerApi;
+  origin: string;
+  token: string;
+  onExpired: () => void;
+}) {
+  const { t } = useTranslation();
+  const { snapshot, sync, live, error } = useMonitor(
+    props.api,
+    props.origin,
+    props.token,
+    props.onExpired,
+  );
+  return (
+    <div className="mgr-monitor">
+      <p className="mgr-status" role="status">
+        <span className={live ? 'dot live' : 'dot'} aria-hidden="true" />
+        {live ? t('monitor.live') : t('monitor.reconnecting')}
+        {snapshot &&
+          ` · ${t('monitor.updated', { time: new Date(snapshot.at).toLocaleTimeString(document.documentElement.lang) })}`}
+      </p>
+      {error !== null && (
+        <p role="alert" className="mgr-error">
+          {errorText(t, error)}
+        </p>
+      )}
+      {snapshot && (
+        <>
+          <Alerts snapshot={snapshot} sync={sync} />
+          <LinesTable lines={snapshot.lines} />
+          <CountersPanel counters={snapshot.counters} />
+          <div className="mgr-two">
+            <DevicesPanel devices={snapshot.devices} />
+            <Outbox sync={sync} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

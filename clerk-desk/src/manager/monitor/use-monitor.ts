@@ -1,0 +1,82 @@
+import type { SyncStatus } from '@skr/protocol/branch-pue';
+import type { MonitorSnapshot } from '@skr/protocol/manager';
+import type { ClientToServerEvents, ServerToClientEvents } from '@skr/protocol/socket';
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { ManagerApiError, type ManagerApi } from '../api';
+
+/** What the monitor shows, and how fresh it is. */
+export interface MonitorState {
+  snapshot: MonitorSnapshot | null;
+  sync: SyncStatus | null;
+  live: boolean;
+  error: unknown;
+}
+
+/** Waits keep growing between events; redraw at least this often. */
+const POLL_MS = 10_000;
+/** Bursts of events (a busy hall) cost one fetch. */
+const SETTLE_MS = 200;
+
+/**
+ * The live monitor: a snapshot over HTTP, refetched whenever the branch publishes an event on
+ * the `/counter` channel (a printer's paper-out arrives within a fraction of a second) and
+ * every 10 s; sockets resume from the last sequence number after a network break.
+ */
+export function useMonitor(api: ManagerApi, origin: string, token: string, onExpired: () => void) {
+  const [state, setState] = useState<MonitorState>({
+    snapshot: null,
+    sync: null,
+    live: false,
+    error: null,
+  });
+  const expired = useRef(onExpired);
+  expired.current = onExpired;
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastSeq: number | undefined;
+    const refresh = async () => {
+      try {
+        const [snapshot, sync] = await Promise.all([
+          api.monitor(),
+          api.syncStatus().catch(() => null),
+        ]);
+        if (!stopped) setState((s) => ({ ...s, snapshot, sync, error: null }));
+      } catch (e) {
+        if (e instanceof ManagerApiError && e.code === 'UNAUTHORIZED') expired.current();
+        else if (!stopped) setState((s) => ({ ...s, error: e }));
+      }
+    };
+    const soon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), SETTLE_MS);
+    };
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${origin}/counter`, {
+      autoConnect: false,
+      transports: ['websocket'],
+      auth: (cb) => cb(lastSeq === undefined ? { token } : { token, lastSeq }),
+    });
+    socket.on('snapshot', (s) => {
+      lastSeq = s.seq;
+      soon();
+    });
+    socket.on('event', (e) => {
+      lastSeq = e.seq;
+      soon();
+    });
+    socket.on('connect', () => setState((s) => ({ ...s, live: true })));
+    socket.on('disconnect', () => setState((s) => ({ ...s, live: false })));
+    socket.on('connect_error', () => setState((s) => ({ ...s, live: false })));
+    socket.connect();
+    void refresh();
+    const poll = setInterval(() => void refresh(), POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      clearInterval(poll);
+      socket.close();
+    };
+  }, [api, origin, token]);
+  return state;
+}

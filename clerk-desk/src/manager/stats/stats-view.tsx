@@ -1,0 +1,128 @@
+import type { StatsPeriod, StatsReport } from '@skr/protocol/manager';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ManagerApi } from '../api';
+import { errorText } from '../error-text';
+import { StatsCharts } from './stats-charts';
+import { DataTable, statsColumns } from './stats-table';
+
+const today = () => new Date().toLocaleDateString('en-CA');
+
+/** Statistics of a day, week or month: summary, charts, tables with CSV export. */
+export function StatsView({ api }: { api: ManagerApi }) {
+  const { t } = useTranslation();
+  const [period, setPeriod] = useState<StatsPeriod>('day');
+  const [date, setDate] = useState(today);
+  const [report, setReport] = useState<StatsReport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(
+    async (p: StatsPeriod, d: string) => {
+      try {
+        setError(null);
+        setReport(await api.stats(p, d));
+      } catch (e) {
+        setError(e);
+      }
+    },
+    [api],
+  );
+  useEffect(() => {
+    void load('day', today());
+  }, [load]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void load(period, date);
+  };
+  const file = (name: string) => `skr-${name}-${report?.period}-${report?.from}.csv`;
+  return (
+    <div className="mgr-stats">
+      <form className="mgr-card mgr-controls" onSubmit={submit}>
+        <label>
+          {t('stats.period')}{' '}
+          <select value={period} onChange={(e) => setPeriod(e.target.value as StatsPeriod)}>
+            {(['day', 'week', 'month'] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(`stats.periods.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('stats.date')}{' '}
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+        </label>
+        <button type="submit">{t('stats.show')}</button>
+        {report && (
+          <span className="mgr-range" role="status">
+            {t('stats.range', { from: report.from, to: report.to })} ·{' '}
+            {t('stats.took', { ms: report.tookMs })}
+          </span>
+        )}
+      </form>
+      {error !== null && (
+        <p role="alert" className="mgr-error">
+          {errorText(t, error)}
+        </p>
+      )}
+      {report && (
+        <>
+          <section className="mgr-tiles" aria-label={t('stats.totals')} data-testid="totals">
+            {(
+              [
+                ['issued', report.total.issued],
+                ['served', report.total.served],
+                ['noShows', report.total.noShows],
+                ['bookingsKept', report.total.bookingsKept],
+                ['bookingsMissed', report.total.bookingsMissed],
+                ['waitMedian', report.total.wait.median],
+                ['waitP90', report.total.wait.p90],
+                ['serviceMean', report.total.service.mean],
+              ] as const
+            ).map(([k, v]) => (
+              <div key={k} className="tile">
+                <span className="tile-label">{t(`stats.col.${k}`)}</span>
+                <span className="tile-value">{v ?? '—'}</span>
+              </div>
+            ))}
+          </section>
+          <StatsCharts report={report} />
+          <DataTable
+            id="by-service"
+            title={t('stats.byService')}
+            rows={[...report.byService, { ...report.total, label: t('stats.total') }]}
+            columns={statsColumns(t, t('monitor.matter'))}
+            fileName={file('sprawy')}
+          />
+          <DataTable
+            id="by-counter"
+            title={t('stats.byCounter')}
+            rows={report.byCounter}
+            columns={statsColumns(t, t('stats.col.label'))}
+            fileName={file('stanowiska')}
+          />
+          <DataTable
+            id="by-clerk"
+            title={t('stats.byClerk')}
+            rows={report.byClerk}
+            columns={statsColumns(t, t('stats.col.label'))}
+            fileName={file('urzednicy')}
+          />
+          <DataTable
+            id="by-hour"
+            title={t('stats.byHour')}
+            rows={report.byHour.filter((h) => h.issued > 0)}
+            columns={[
+              {
+                header: t('stats.col.hour'),
+                value: (h) => `${String(h.hour).padStart(2, '0')}:00`,
+              },
+              { header: t('stats.col.issued'), value: (h) => h.issued },
+            ]}
+            fileName={file('godziny')}
+          />
+          <p className="mgr-note">{t('stats.note')}</p>
+        </>
+      )}
+    </div>
+  );
+}
