@@ -96,7 +96,7 @@ describe('ticket machine', () => {
     await p.getByTestId('go-check-in').click();
     await p.getByTestId('booking-code').fill('ZZZZZZ');
     await p.getByTestId('confirm-code').click();
-    await expect.poll(() => p.locator('[role=alert]').getAttribute('data-code')).toBe('NOT_FOUND');
+    await expect.poll(() => p.locator('.error[role=alert]').getAttribute('data-code')).toBe('NOT_FOUND');
     await p.getByText('Wstecz').click();
   });
 
@@ -138,7 +138,7 @@ describe('ticket machine', () => {
     const down = rig.branch.close(true);
     await down;
     await p.getByTestId('go-ticket').click();
-    await expect.poll(() => p.locator('[role=alert]').first().getAttribute('data-code')).toBe('UNAVAILABLE');
+    await expect.poll(() => p.locator('.error[role=alert]').first().getAttribute('data-code'), { timeout: 10_000 }).toBe('UNAVAILABLE');
     await rig.restartBranch();
     expect(new URL(rig.branch.url).port).toBe(port);
     await p.getByText('Wstecz').click();

@@ -13,7 +13,7 @@ import { PueLogin, type Signed } from './pue-login';
 
 type Sub = 'login' | 'account' | 'menu' | 'data' | 'archive' | 'docs';
 /** Seconds before the end when the "are you still there?" notice appears. */
-const WARN_AT = 15;
+const WARN_AT_MAX = 15;
 
 /**
  * The urzędomat session: sign-in, account and role, then data, archive orders and documents.
@@ -35,6 +35,7 @@ export function SelfService(props: { bridge: KioskBridge; config: KioskConfig; c
     void props.bridge.call('cardEnd', {}).catch(() => undefined);
   }, [signed, props]);
   const left = useIdleCountdown(props.config.idleSeconds, end);
+  const WARN_AT = Math.min(WARN_AT_MAX, Math.floor(props.config.idleSeconds / 2));
   useEffect(
     () =>
       props.bridge.onEvent((e) => {

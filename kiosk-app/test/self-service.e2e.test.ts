@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
+import { CARD_PIN, startKioskRig, tinyPdf, type KioskRig } from './kiosk-rig';
+
+// The urzędomat in Chromium against the real branch server (with its portal proxy and
+// outbox), the portal stand-in, pcscd + the virtual ID card and the printer emulator.
+// Screenshots of every screen go to docs/screenshots/kiosk-*.png.
+
+const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const IDLE = 10;
+let rig: KioskRig;
+
+beforeAll(async () => {
+  rig = await startKioskRig({ pue: true, card: true, idleSeconds: IDLE });
+  rig.addUsbFile('wniosek-emerytura.pdf', tinyPdf(2));
+}, 90_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `kiosk-${name}.png`) });
+
+/** Runs axe-core (WCAG 2.1 A/AA) on the current screen; returns the violations' ids. */
+async function axe(p: Page): Promise<string[]> {
+  await p.evaluate(AXE);
+  const r = await p.evaluate(() =>
+    (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+}
+
+async function toSelfService(p: Page) {
+  await p.getByTestId('home').waitFor();
+  await p.getByTestId('go-self-service').click();
+  await p.getByTestId('pue-login').waitFor();
+}
+
+async function typePin(p: Page, pin: string) {
+  for (const d of pin) await p.getByRole('group', { name: 'PIN do dowodu' }).getByRole('button', { name: d, exact: true }).click();
+}
+
+describe('urzędomat', () => {
+  it('home, matters and ticket screens pass axe and are photographed', async () => {
+    const p = rig.page;
+    await p.getByTestId('home').waitFor();
+    expect(await axe(p)).toEqual([]);
+    await shot(p, 'home');
+    await p.getByTestId('go-ticket').click();
+    await p.getByTestId('matter-emerytury').waitFor();
+    expect(await axe(p)).toEqual([]);
+    await shot(p, 'matters');
+    await p.getByTestId('matter-emerytury').click();
+    await p.getByTestId('qr').waitFor();
+    expect(await axe(p)).toEqual([]);
+    await shot(p, 'ticket');
+    await p.getByTestId('done').click();
+    await p.getByTestId('go-check-in').click();
+    expect(await axe(p)).toEqual([]);
+    await shot(p, 'check-in');
+    await p.getByText('Wstecz').click();
+    await p.getByTestId('large-text').click();
+    await shot(p, 'home-large-text');
+    expect(await axe(p)).toEqual([]);
+    await p.getByTestId('large-text').click();
+    // Touch targets: every button at least 48 × 48 px.
+    const small = await p.$$eval('button', (bs) => bs.filter((b) => b.getBoundingClientRect().height < 48 || b.getBoundingClientRect().width < 48).length);
+    expect(small).toBe(0);
+  });
+
+  it('ID card: wrong PIN shows tries left, right PIN signs in; account, role, data, archive order', async () => {
+    const p = rig.page;
+    await rig.card!.insert();
+    await toSelfService(p);
+    await shot(p, 'pue-login-card');
+    expect(await axe(p)).toEqual([]);
+    await typePin(p, '0000');
+    await p.getByTestId('card-sign-in').click();
+    await expect.poll(() => p.locator('.error[role=alert]').first().textContent(), { timeout: 10_000 }).toContain('Pozostałe próby: 2');
+    await typePin(p, CARD_PIN);
+    await p.getByTestId('card-sign-in').click();
+    await p.getByTestId('pue-account').waitFor();
+    expect(await p.getByTestId('signed-in').textContent()).toContain('Anna Kowalska');
+    await shot(p, 'pue-account');
+    await p.getByTestId('account-individual').click();
+    await p.getByTestId('role-insured').click();
+    await p.getByTestId('pue-menu').waitFor();
+    await shot(p, 'pue-menu');
+    expect(await axe(p)).toEqual([]);
+    await p.getByTestId('menu-data').click();
+    await p.getByTestId('bases').waitFor();
+    expect(await p.locator('[data-testid=bases] tbody tr').count()).toBe(12);
+    expect(await p.getByTestId('balance').textContent()).toMatch(/zł/);
+    await shot(p, 'pue-data');
+    expect(await axe(p)).toEqual([]);
+    await p.getByText('Wstecz').click();
+    await p.getByTestId('menu-archive').click();
+    await p.getByTestId('order-archive').click();
+    await expect.poll(() => p.locator('[data-testid=orders] li').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    await shot(p, 'pue-archive');
+    await p.getByText('Wstecz').click();
+    // Pulling the card ends the session and wipes the page.
+    await rig.card!.remove();
+    await p.getByTestId('home').waitFor({ timeout: 5000 });
+    expect(await p.content()).not.toContain('Kowalska');
+  });
+
+  it('password + e-mail/SMS code; documents queue with the portal down and a UPP slip prints', async () => {
+    const p = rig.page;
+    const anna = DEMO_LOGINS[0]!;
+    await toSelfService(p);
+    await p.getByTestId('mode-password').click();
+    await p.getByTestId('login').fill(anna.login);
+    await p.getByTestId('password').fill('short');
+    expect(await p.getByTestId('password-next').isDisabled()).toBe(true);
+    await p.getByTestId('password').fill(DEMO_PASSWORD);
+    await shot(p, 'pue-login-password');
+    await p.getByTestId('password-next').click();
+    await p.getByTestId('code').waitFor();
+    await shot(p, 'pue-code');
+    const code = rig.pue!.outbox().at(-1)!.code;
+    await p.getByTestId('code').fill(code);
+    await p.getByTestId('code-sign-in').click();
+    await p.getByTestId('account-individual').click();
+    await p.getByTestId('role-insured').click();
+    await p.getByTestId('menu-docs').click();
+    await p.locator('[data-testid^=form-]').first().waitFor();
+    await shot(p, 'doc-form');
+    expect(await axe(p)).toEqual([]);
+    await p.locator('[data-testid^=form-]').first().click();
+    await p.getByTestId('file-wniosek-emerytura.pdf').click();
+    await shot(p, 'doc-confirm');
+    rig.pue!.faults.set({ down: true });
+    const slip = rig.printer.nextTicket(10_000);
+    await p.getByTestId('doc-submit').click();
+    await p.getByTestId('doc-done').waitFor({ timeout: 10_000 });
+    expect(await p.getByTestId('doc-status').getAttribute('data-status')).toBe('queued');
+    const printed = (await slip).lines.join('\n');
+    expect(printed).toContain('w kolejce do ZUS');
+    await shot(p, 'doc-done');
+    rig.pue!.faults.clear();
+    await p.getByTestId('doc-finish').click();
+    await p.getByTestId('home').waitFor();
+  });
+
+  it('portal down: a clear message at sign-in, no stack', async () => {
+    const p = rig.page;
+    rig.pue!.faults.set({ down: true });
+    await toSelfService(p);
+    await p.getByTestId('mode-password').click();
+    await p.getByTestId('login').fill('anna.kowalska');
+    await p.getByTestId('password').fill(DEMO_PASSWORD);
+    await p.getByTestId('password-next').click();
+    await expect.poll(() => p.locator('.error[role=alert]').first().getAttribute('data-code'), { timeout: 10_000 }).toBe('UNAVAILABLE');
+    await shot(p, 'pue-portal-down');
+    rig.pue!.faults.clear();
+    await p.getByTestId('logout').click();
+    await p.getByTestId('home').waitFor();
+  });
+
+  it(`ends an idle session after ${IDLE} s with a visible countdown and leaves nothing on screen`, { timeout: 60_000 }, async () => {
+    const p = rig.page;
+    await rig.card!.insert();
+    await toSelfService(p);
+    await typePin(p, CARD_PIN);
+    await p.getByTestId('card-sign-in').click();
+    await p.getByTestId('pue-account').waitFor({ timeout: 10_000 }).catch(async (e) => {
+      throw new Error(`${e}: ${await p.locator('main').innerText()}`);
+    });
+    await p.getByTestId('still-there').waitFor({ timeout: IDLE * 1000 });
+    expect(await p.getByTestId('countdown').textContent()).toMatch(/Koniec sesji za \d+ s/);
+    await shot(p, 'pue-idle-warning');
+    await p.getByTestId('home').waitFor({ timeout: (IDLE + 5) * 1000 });
+    expect(await p.content()).not.toContain('Kowalska');
+    await rig.card!.remove();
+  });
+});
