@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { acquireVirtualPcscd, VIRTUAL_READERS, type VirtualPcscd } from '@skr/card-reader';
-import { loadOrCreateTestCa, startVirtualIdCard, type VirtualIdCard } from '@skr/hardware-mocks/id-card/index';
+import {
+  loadOrCreateTestCa,
+  startVirtualIdCard,
+  type VirtualIdCard,
+} from '@skr/hardware-mocks/id-card/index';
 import { startPrinterEmulator, type PrinterEmulator } from '@skr/hardware-mocks/printer/index';
 import { DEMO_LOGINS, startPueEmulator, type PueEmulator } from '@skr/pue-emulator';
 import { launchBrowser } from '../../branch-server/test/browser';
@@ -57,7 +61,9 @@ export async function startKioskRig(opts: KioskRigOptions = {}) {
     }
     const branchDir = join(dir, 'branch');
     mkdirSync(branchDir);
-    const sync = pue ? { url: pue.url, branchId: BRANCH_ID, branchKey: BRANCH_KEY, pullIntervalMs: 60_000 } : undefined;
+    const sync = pue
+      ? { url: pue.url, branchId: BRANCH_ID, branchKey: BRANCH_KEY, pullIntervalMs: 60_000 }
+      : undefined;
     let branch: TestBranch = await startTestBranch({ dir: branchDir, ...(sync ? { sync } : {}) });
     cleanups.push(() => branch.close(true));
     const deviceToken = await branch.device('kiosk', 'Biletomat 1');
@@ -90,7 +96,10 @@ export async function startKioskRig(opts: KioskRigOptions = {}) {
       uppWaitMs: 1500,
     });
     cleanups.push(() => runtime.close());
-    const host: KioskHost = await startKioskHost({ services: runtime.services, branch: runtime.branch });
+    const host: KioskHost = await startKioskHost({
+      services: runtime.services,
+      branch: runtime.branch,
+    });
     cleanups.push(() => host.close());
     const browser: Browser = await launchBrowser();
     cleanups.push(() => browser.close());
@@ -121,7 +130,10 @@ export async function startKioskRig(opts: KioskRigOptions = {}) {
         await branch.close(true);
         await new Promise((r) => setTimeout(r, downMs));
         const { buildServer } = await import('../../branch-server/src/http/server');
-        const server = await buildServer({ dbPath: join(branchDir, 'branch.sqlite'), ...(sync ? { sync } : {}) });
+        const server = await buildServer({
+          dbPath: join(branchDir, 'branch.sqlite'),
+          ...(sync ? { sync } : {}),
+        });
         await server.listen(port, '127.0.0.1');
         branch = { ...branch, server, close: async () => server.close() } as TestBranch;
       },
@@ -145,7 +157,10 @@ export function tinyPdf(pages = 2): Buffer {
   const objs = [
     '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
     `2 0 obj << /Type /Pages /Kids [${kids}] /Count ${pages} >> endobj`,
-    ...Array.from({ length: pages }, (_, i) => `${3 + i} 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj`),
+    ...Array.from(
+      { length: pages },
+      (_, i) => `${3 + i} 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj`,
+    ),
   ];
   return Buffer.from(`%PDF-1.4\n${objs.join('\n')}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 }

@@ -30,9 +30,13 @@ const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `kiosk-
 async function axe(p: Page): Promise<string[]> {
   await p.evaluate(AXE);
   const r = await p.evaluate(() =>
-    (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+    (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
   );
-  return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  return r.violations.map(
+    (v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 async function toSelfService(p: Page) {
@@ -42,7 +46,11 @@ async function toSelfService(p: Page) {
 }
 
 async function typePin(p: Page, pin: string) {
-  for (const d of pin) await p.getByRole('group', { name: 'PIN do dowodu' }).getByRole('button', { name: d, exact: true }).click();
+  for (const d of pin)
+    await p
+      .getByRole('group', { name: 'PIN do dowodu' })
+      .getByRole('button', { name: d, exact: true })
+      .click();
 }
 
 describe('urzędomat', () => {
@@ -69,7 +77,13 @@ describe('urzędomat', () => {
     expect(await axe(p)).toEqual([]);
     await p.getByTestId('large-text').click();
     // Touch targets: every button at least 48 × 48 px.
-    const small = await p.$$eval('button', (bs) => bs.filter((b) => b.getBoundingClientRect().height < 48 || b.getBoundingClientRect().width < 48).length);
+    const small = await p.$$eval(
+      'button',
+      (bs) =>
+        bs.filter(
+          (b) => b.getBoundingClientRect().height < 48 || b.getBoundingClientRect().width < 48,
+        ).length,
+    );
     expect(small).toBe(0);
   });
 
@@ -81,7 +95,9 @@ describe('urzędomat', () => {
     expect(await axe(p)).toEqual([]);
     await typePin(p, '0000');
     await p.getByTestId('card-sign-in').click();
-    await expect.poll(() => p.locator('.error[role=alert]').first().textContent(), { timeout: 10_000 }).toContain('Pozostałe próby: 2');
+    await expect
+      .poll(() => p.locator('.error[role=alert]').first().textContent(), { timeout: 10_000 })
+      .toContain('Pozostałe próby: 2');
     await typePin(p, CARD_PIN);
     await p.getByTestId('card-sign-in').click();
     await p.getByTestId('pue-account').waitFor();
@@ -101,7 +117,9 @@ describe('urzędomat', () => {
     await p.getByText('Wstecz').click();
     await p.getByTestId('menu-archive').click();
     await p.getByTestId('order-archive').click();
-    await expect.poll(() => p.locator('[data-testid=orders] li').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => p.locator('[data-testid=orders] li').count(), { timeout: 5000 })
+      .toBeGreaterThan(0);
     await shot(p, 'pue-archive');
     await p.getByText('Wstecz').click();
     // Pulling the card ends the session and wipes the page.
@@ -156,27 +174,38 @@ describe('urzędomat', () => {
     await p.getByTestId('login').fill('anna.kowalska');
     await p.getByTestId('password').fill(DEMO_PASSWORD);
     await p.getByTestId('password-next').click();
-    await expect.poll(() => p.locator('.error[role=alert]').first().getAttribute('data-code'), { timeout: 10_000 }).toBe('UNAVAILABLE');
+    await expect
+      .poll(() => p.locator('.error[role=alert]').first().getAttribute('data-code'), {
+        timeout: 10_000,
+      })
+      .toBe('UNAVAILABLE');
     await shot(p, 'pue-portal-down');
     rig.pue!.faults.clear();
     await p.getByTestId('logout').click();
     await p.getByTestId('home').waitFor();
   });
 
-  it(`ends an idle session after ${IDLE} s with a visible countdown and leaves nothing on screen`, { timeout: 60_000 }, async () => {
-    const p = rig.page;
-    await rig.card!.insert();
-    await toSelfService(p);
-    await typePin(p, CARD_PIN);
-    await p.getByTestId('card-sign-in').click();
-    await p.getByTestId('pue-account').waitFor({ timeout: 10_000 }).catch(async (e) => {
-      throw new Error(`${e}: ${await p.locator('main').innerText()}`);
-    });
-    await p.getByTestId('still-there').waitFor({ timeout: IDLE * 1000 });
-    expect(await p.getByTestId('countdown').textContent()).toMatch(/Koniec sesji za \d+ s/);
-    await shot(p, 'pue-idle-warning');
-    await p.getByTestId('home').waitFor({ timeout: (IDLE + 5) * 1000 });
-    expect(await p.content()).not.toContain('Kowalska');
-    await rig.card!.remove();
-  });
+  it(
+    `ends an idle session after ${IDLE} s with a visible countdown and leaves nothing on screen`,
+    { timeout: 60_000 },
+    async () => {
+      const p = rig.page;
+      await rig.card!.insert();
+      await toSelfService(p);
+      await typePin(p, CARD_PIN);
+      await p.getByTestId('card-sign-in').click();
+      await p
+        .getByTestId('pue-account')
+        .waitFor({ timeout: 10_000 })
+        .catch(async (e) => {
+          throw new Error(`${e}: ${await p.locator('main').innerText()}`);
+        });
+      await p.getByTestId('still-there').waitFor({ timeout: IDLE * 1000 });
+      expect(await p.getByTestId('countdown').textContent()).toMatch(/Koniec sesji za \d+ s/);
+      await shot(p, 'pue-idle-warning');
+      await p.getByTestId('home').waitFor({ timeout: (IDLE + 5) * 1000 });
+      expect(await p.content()).not.toContain('Kowalska');
+      await rig.card!.remove();
+    },
+  );
 });

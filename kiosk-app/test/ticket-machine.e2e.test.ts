@@ -82,7 +82,15 @@ describe('ticket machine', () => {
     const p = rig.page;
     const manager = await rig.branch.login('kierownik');
     const bookedFor = new Date(Date.now() + 10 * 60_000).toISOString();
-    expect((await rig.branch.api('POST', '/api/v1/bookings', manager, { code: 'QRT5K9', serviceId: 'emerytury', bookedFor })).status).toBe(201);
+    expect(
+      (
+        await rig.branch.api('POST', '/api/v1/bookings', manager, {
+          code: 'QRT5K9',
+          serviceId: 'emerytury',
+          bookedFor,
+        })
+      ).status,
+    ).toBe(201);
     await p.getByTestId('go-check-in').click();
     const next = rig.printer.nextTicket(5000);
     await p.getByTestId('booking-code').pressSequentially('qrt5k9');
@@ -90,13 +98,17 @@ describe('ticket machine', () => {
     await p.getByTestId('ticket').waitFor();
     const printed = await next;
     expect(printed.lines.join('\n')).toContain('QRT5K9');
-    expect(printed.lines.join('\n')).toContain((await p.getByTestId('ticket-number').textContent())!);
+    expect(printed.lines.join('\n')).toContain(
+      (await p.getByTestId('ticket-number').textContent())!,
+    );
     await home();
     // An unknown code: a clear message, no ticket.
     await p.getByTestId('go-check-in').click();
     await p.getByTestId('booking-code').fill('ZZZZZZ');
     await p.getByTestId('confirm-code').click();
-    await expect.poll(() => p.locator('.error[role=alert]').getAttribute('data-code')).toBe('NOT_FOUND');
+    await expect
+      .poll(() => p.locator('.error[role=alert]').getAttribute('data-code'))
+      .toBe('NOT_FOUND');
     await p.getByText('Wstecz').click();
   });
 
@@ -123,7 +135,9 @@ describe('ticket machine', () => {
     rig.printer.clearFaults();
     await p.getByTestId('printer-banner').waitFor({ state: 'detached', timeout: 5000 });
     await expect
-      .poll(async () => JSON.stringify((await rig.branch.api('GET', '/api/v1/devices/status', admin)).body))
+      .poll(async () =>
+        JSON.stringify((await rig.branch.api('GET', '/api/v1/devices/status', admin)).body),
+      )
       .toMatch(/"component":"printer","ok":true/);
   });
 
@@ -138,7 +152,11 @@ describe('ticket machine', () => {
     const down = rig.branch.close(true);
     await down;
     await p.getByTestId('go-ticket').click();
-    await expect.poll(() => p.locator('.error[role=alert]').first().getAttribute('data-code'), { timeout: 10_000 }).toBe('UNAVAILABLE');
+    await expect
+      .poll(() => p.locator('.error[role=alert]').first().getAttribute('data-code'), {
+        timeout: 10_000,
+      })
+      .toBe('UNAVAILABLE');
     await rig.restartBranch();
     expect(new URL(rig.branch.url).port).toBe(port);
     await p.getByText('Wstecz').click();
@@ -146,7 +164,9 @@ describe('ticket machine', () => {
     const next = rig.printer.nextTicket(5000);
     await p.getByTestId('matter-emerytury').click();
     await p.getByTestId('ticket').waitFor();
-    expect((await next).lines.join('\n')).toContain((await p.getByTestId('ticket-number').textContent())!);
+    expect((await next).lines.join('\n')).toContain(
+      (await p.getByTestId('ticket-number').textContent())!,
+    );
     await home();
   });
 });

@@ -35,8 +35,12 @@ export async function dispatchBridgeCall(
   } catch (e) {
     log?.(e, method);
     if (isSkrError(e)) {
-      const details = e.details && ErrorCode.safeParse(e.code).success ? pickSafe(e.details) : undefined;
-      return { ok: false, error: { code: e.code, message: e.message, ...(details ? { details } : {}) } };
+      const details =
+        e.details && ErrorCode.safeParse(e.code).success ? pickSafe(e.details) : undefined;
+      return {
+        ok: false,
+        error: { code: e.code, message: e.message, ...(details ? { details } : {}) },
+      };
     }
     return { ok: false, error: { code: 'INTERNAL', message: 'internal error' } };
   }

@@ -17,7 +17,12 @@ export interface BranchClient {
     headers?: Record<string, string>,
   ): Promise<BranchAnswer>;
   /** Like request, but a non-2xx answer rejects with its ApiError code. */
-  json<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  json<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T>;
 }
 
 /** Options of {@link createBranchClient}. */

@@ -35,7 +35,9 @@ export interface CardServiceOptions {
 
 /** PESEL from the certificate's `serialNumber=PNOPL-<PESEL>` (ETSI natural-person id). */
 export function peselFromCertificate(pem: string): string {
-  const m = /serialNumber=PNOPL-(\d{11})/.exec(new X509Certificate(pem).subject.replace(/\n/g, ','));
+  const m = /serialNumber=PNOPL-(\d{11})/.exec(
+    new X509Certificate(pem).subject.replace(/\n/g, ','),
+  );
   if (!m?.[1]) throw new SkrError('NOT_FOUND', 'certificate names no PESEL');
   return m[1];
 }
@@ -45,14 +47,20 @@ export function createCardService(opts: CardServiceOptions): CardService {
   const { pcsc, reader, branch } = opts;
   const listeners = new Set<(present: boolean) => void>();
   const has = () => pcsc.readers().includes(reader);
-  opts.health.report({ component: 'card-reader', ok: has(), ...(has() ? {} : { code: 'NOT_FOUND' }) });
+  opts.health.report({
+    component: 'card-reader',
+    ok: has(),
+    ...(has() ? {} : { code: 'NOT_FOUND' }),
+  });
   const emit = (present: boolean) => {
     for (const cb of listeners) cb(present);
   };
   const offIn = pcsc.on('inserted', (e) => e.reader === reader && emit(true));
   const offOut = pcsc.on('removed', (e) => e.reader === reader && emit(false));
 
-  async function withSession<T>(fn: (s: Awaited<ReturnType<typeof openIdCardSession>>) => Promise<T>) {
+  async function withSession<T>(
+    fn: (s: Awaited<ReturnType<typeof openIdCardSession>>) => Promise<T>,
+  ) {
     if (!pcsc.cardPresent(reader)) throw new SkrError('CARD_REMOVED', 'no card in the reader');
     const session = await openIdCardSession(pcsc, reader, { timeoutMs: 5000 });
     try {
@@ -85,7 +93,9 @@ export function createCardService(opts: CardServiceOptions): CardService {
         const challenge = PueCardChallenge.parse(
           await branch.json('POST', '/api/v1/pue/auth/card/challenge', {}),
         );
-        const signed = await session.respondToChallenge(Buffer.from(challenge.challengeB64, 'base64'));
+        const signed = await session.respondToChallenge(
+          Buffer.from(challenge.challengeB64, 'base64'),
+        );
         const pue = PueSession.parse(
           await branch.json('POST', '/api/v1/pue/auth/card', {
             challengeId: challenge.challengeId,
@@ -96,7 +106,8 @@ export function createCardService(opts: CardServiceOptions): CardService {
         // Only what the screen needs crosses the bridge: no PESEL, no profile here.
         return { token: pue.token, expiresAt: pue.expiresAt, holder };
       }),
-    readPesel: () => withSession(async (s) => peselFromCertificate((await s.readCertificate()).pem)),
+    readPesel: () =>
+      withSession(async (s) => peselFromCertificate((await s.readCertificate()).pem)),
     close() {
       offIn();
       offOut();

@@ -38,12 +38,20 @@ export function createDocumentService(opts: DocumentServiceOptions): DocumentSer
   return {
     async submit(req) {
       const { bytes, pages } = await files.read(req.source, req.name);
-      const headers: Record<string, string> = req.pueSession ? { 'x-pue-session': req.pueSession } : {};
+      const headers: Record<string, string> = req.pueSession
+        ? { 'x-pue-session': req.pueSession }
+        : {};
       const accepted = Accepted.parse(
         await branch.json(
           'POST',
           '/api/v1/documents',
-          { formCode: req.formCode, fileName: req.name, contentB64: bytes.toString('base64'), pages, lang: req.lang },
+          {
+            formCode: req.formCode,
+            fileName: req.name,
+            contentB64: bytes.toString('base64'),
+            pages,
+            lang: req.lang,
+          },
           headers,
         ),
       );
@@ -53,7 +61,9 @@ export function createDocumentService(opts: DocumentServiceOptions): DocumentSer
       let status = accepted.status;
       const end = Date.now() + (opts.uppWaitMs ?? 2000);
       while (Date.now() < end) {
-        const r = await branch.request('GET', `/api/v1/documents/${encodeURIComponent(accepted.documentId)}`).catch(() => null);
+        const r = await branch
+          .request('GET', `/api/v1/documents/${encodeURIComponent(accepted.documentId)}`)
+          .catch(() => null);
         const s = r && r.status === 200 ? DocumentState.safeParse(r.body) : null;
         if (s?.success && s.data.upp) {
           uppId = s.data.upp.uppId;

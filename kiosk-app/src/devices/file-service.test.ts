@@ -23,7 +23,9 @@ describe('file service', () => {
   });
 
   it('counts pages of a PDF, one for an image', () => {
-    expect(countPages(Buffer.from('/Type /Pages /Type /Page\n/Type/Page'), 'application/pdf')).toBe(2);
+    expect(countPages(Buffer.from('/Type /Pages /Type /Page\n/Type/Page'), 'application/pdf')).toBe(
+      2,
+    );
     expect(countPages(Buffer.from('x'), 'image/png')).toBe(1);
   });
 });

@@ -16,7 +16,10 @@ const TYPES: Record<string, KioskFile['contentType']> = {
 export interface FileService {
   list(): Promise<KioskFile[]>;
   /** Reads one listed file by source and bare name (no path ever comes from the renderer). */
-  read(source: KioskFileSource, name: string): Promise<{ bytes: Buffer; pages: number; file: KioskFile }>;
+  read(
+    source: KioskFileSource,
+    name: string,
+  ): Promise<{ bytes: Buffer; pages: number; file: KioskFile }>;
 }
 
 /** Pages of a PDF (its /Type /Page objects); an image is one page. */

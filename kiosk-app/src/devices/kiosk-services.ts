@@ -39,7 +39,11 @@ export interface KioskServicesOptions {
   uppWaitMs?: number;
 }
 
-const PENDING: Record<Lang, string> = { pl: 'w kolejce do ZUS', en: 'queued for ZUS', uk: 'у черзі до ZUS' };
+const PENDING: Record<Lang, string> = {
+  pl: 'w kolejce do ZUS',
+  en: 'queued for ZUS',
+  uk: 'у черзі до ZUS',
+};
 
 /** Wires the device services into bridge handlers and one event stream. */
 export function createKioskServices(opts: KioskServicesOptions): KioskServices {

@@ -33,8 +33,7 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
 
   async function serviceName(id: string, lang: Lang): Promise<string> {
     try {
-      services ??= (await branch.json<{ services: Service[] }>('GET', '/api/v1/services'))
-        .services;
+      services ??= (await branch.json<{ services: Service[] }>('GET', '/api/v1/services')).services;
     } catch {
       return id; // the ticket still prints; the name is a courtesy
     }
@@ -61,7 +60,12 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
         lang,
       },
     });
-    return { ticket, followUrl, printed: out.printed, ...(out.error ? { printError: out.error } : {}) };
+    return {
+      ticket,
+      followUrl,
+      printed: out.printed,
+      ...(out.error ? { printError: out.error } : {}),
+    };
   }
 
   return {
@@ -88,7 +92,12 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
           priority: req.priority !== undefined,
         },
       });
-      return { ticket, followUrl, printed: out.printed, ...(out.error ? { printError: out.error } : {}) };
+      return {
+        ticket,
+        followUrl,
+        printed: out.printed,
+        ...(out.error ? { printError: out.error } : {}),
+      };
     },
     checkIn: (req) => checkInWith({ bookingCode: req.bookingCode }, req.lang),
     checkInWith,

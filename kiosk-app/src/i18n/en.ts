@@ -2,7 +2,13 @@ import type { Catalogue } from './pl';
 
 // English catalogue.
 export const en: Catalogue = {
-  app: { title: 'ZUS ticket machine and self-service kiosk', language: 'Language', largeText: 'Large text', home: 'Start', back: 'Back' },
+  app: {
+    title: 'ZUS ticket machine and self-service kiosk',
+    language: 'Language',
+    largeText: 'Large text',
+    home: 'Start',
+    back: 'Back',
+  },
   home: {
     welcome: 'Welcome to the ZUS branch',
     ticket: 'Get a ticket',
@@ -16,7 +22,8 @@ export const en: Catalogue = {
   matters: {
     title: 'Choose your matter',
     priority: 'Priority service',
-    priorityHint: 'For pregnant women, people with disabilities, with a child under 3, seniors 75+ and veterans.',
+    priorityHint:
+      'For pregnant women, people with disabilities, with a child under 3, seniors 75+ and veterans.',
     priorityReason: 'Grounds for priority',
     priorityOff: 'No priority',
   },
@@ -33,7 +40,8 @@ export const en: Catalogue = {
     wait: 'Estimated wait',
     minutes: '{{count}} min',
     printed: 'Your ticket has been printed.',
-    notPrinted: 'The ticket could not be printed. Remember your number or scan the QR code. Staff have been notified.',
+    notPrinted:
+      'The ticket could not be printed. Remember your number or scan the QR code. Staff have been notified.',
     follow: 'Scan the code to follow the queue on your phone',
     bookedFor: 'Visit booked for',
     done: 'Done',
@@ -62,7 +70,11 @@ export const en: Catalogue = {
     triesLeft: 'Wrong PIN. Tries left: {{count}}.',
     account: 'Choose an account',
     role: 'Choose a role',
-    accountKinds: { individual: 'Personal account', payer: 'Payer account', proxy: 'Power of attorney' },
+    accountKinds: {
+      individual: 'Personal account',
+      payer: 'Payer account',
+      proxy: 'Power of attorney',
+    },
     roles: { general: 'General', insured: 'Insured', beneficiary: 'Beneficiary' },
     menu: 'What would you like to do?',
     data: 'Account data',
@@ -107,13 +119,15 @@ export const en: Catalogue = {
     summary: 'Form: {{form}}. File: {{file}}.',
     submit: 'Drop off',
     done: 'Document received',
-    queued: 'The document is waiting at the branch to be sent to ZUS. The receipt (UPP) has been printed.',
+    queued:
+      'The document is waiting at the branch to be sent to ZUS. The receipt (UPP) has been printed.',
     delivered: 'The document has been delivered to ZUS. UPP number: {{upp}}.',
     receiptPrinted: 'The receipt has been printed.',
     receiptNotPrinted: 'The receipt could not be printed. Document number: {{id}}.',
   },
   errors: {
-    UNAVAILABLE: 'The system is temporarily unavailable. Try again shortly or ask at the information desk.',
+    UNAVAILABLE:
+      'The system is temporarily unavailable. Try again shortly or ask at the information desk.',
     NOT_FOUND: 'Not found. Check the data and try again.',
     CONFLICT: 'This cannot be done (e.g. the booking was cancelled).',
     INVALID: 'Invalid data. Check and try again.',

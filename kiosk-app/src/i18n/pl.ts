@@ -1,6 +1,12 @@
 // Polish catalogue (the reference one: en and uk have the same keys).
 export const pl = {
-  app: { title: 'Biletomat i urzędomat ZUS', language: 'Język', largeText: 'Duży tekst', home: 'Start', back: 'Wstecz' },
+  app: {
+    title: 'Biletomat i urzędomat ZUS',
+    language: 'Język',
+    largeText: 'Duży tekst',
+    home: 'Start',
+    back: 'Wstecz',
+  },
   home: {
     welcome: 'Witamy w oddziale ZUS',
     ticket: 'Pobierz bilet',
@@ -32,7 +38,8 @@ export const pl = {
     wait: 'Szacowany czas oczekiwania',
     minutes: '{{count}} min',
     printed: 'Bilet został wydrukowany.',
-    notPrinted: 'Nie udało się wydrukować biletu. Zapamiętaj numer lub zeskanuj kod QR. Obsługa została powiadomiona.',
+    notPrinted:
+      'Nie udało się wydrukować biletu. Zapamiętaj numer lub zeskanuj kod QR. Obsługa została powiadomiona.',
     follow: 'Zeskanuj kod, aby śledzić kolejkę w telefonie',
     bookedFor: 'Wizyta umówiona na',
     done: 'Gotowe',
@@ -61,7 +68,11 @@ export const pl = {
     triesLeft: 'Zły PIN. Pozostałe próby: {{count}}.',
     account: 'Wybierz konto',
     role: 'Wybierz rolę',
-    accountKinds: { individual: 'Konto osobiste', payer: 'Konto płatnika', proxy: 'Pełnomocnictwo' },
+    accountKinds: {
+      individual: 'Konto osobiste',
+      payer: 'Konto płatnika',
+      proxy: 'Pełnomocnictwo',
+    },
     roles: { general: 'Ogólna', insured: 'Ubezpieczony', beneficiary: 'Świadczeniobiorca' },
     menu: 'Co chcesz zrobić?',
     data: 'Dane z konta',

@@ -2,7 +2,13 @@ import type { Catalogue } from './pl';
 
 // Ukrainian catalogue.
 export const uk: Catalogue = {
-  app: { title: 'Термінал черги та самообслуговування ZUS', language: 'Мова', largeText: 'Великий текст', home: 'Початок', back: 'Назад' },
+  app: {
+    title: 'Термінал черги та самообслуговування ZUS',
+    language: 'Мова',
+    largeText: 'Великий текст',
+    home: 'Початок',
+    back: 'Назад',
+  },
   home: {
     welcome: 'Ласкаво просимо до відділення ZUS',
     ticket: 'Отримати талон',
@@ -16,7 +22,8 @@ export const uk: Catalogue = {
   matters: {
     title: 'Оберіть справу',
     priority: 'Першочергове обслуговування',
-    priorityHint: 'Для вагітних, осіб з інвалідністю, з дитиною до 3 років, людей 75+ та ветеранів.',
+    priorityHint:
+      'Для вагітних, осіб з інвалідністю, з дитиною до 3 років, людей 75+ та ветеранів.',
     priorityReason: 'Підстава для першочерговості',
     priorityOff: 'Без першочерговості',
   },
@@ -33,7 +40,8 @@ export const uk: Catalogue = {
     wait: 'Орієнтовний час очікування',
     minutes: '{{count}} хв',
     printed: 'Талон надруковано.',
-    notPrinted: 'Не вдалося надрукувати талон. Запам’ятайте номер або скануйте QR-код. Персонал повідомлено.',
+    notPrinted:
+      'Не вдалося надрукувати талон. Запам’ятайте номер або скануйте QR-код. Персонал повідомлено.',
     follow: 'Скануйте код, щоб стежити за чергою в телефоні',
     bookedFor: 'Візит заброньовано на',
     done: 'Готово',
@@ -62,7 +70,11 @@ export const uk: Catalogue = {
     triesLeft: 'Неправильний PIN. Залишилось спроб: {{count}}.',
     account: 'Оберіть акаунт',
     role: 'Оберіть роль',
-    accountKinds: { individual: 'Особистий акаунт', payer: 'Акаунт платника', proxy: 'Довіреність' },
+    accountKinds: {
+      individual: 'Особистий акаунт',
+      payer: 'Акаунт платника',
+      proxy: 'Довіреність',
+    },
     roles: { general: 'Загальна', insured: 'Застрахований', beneficiary: 'Отримувач допомоги' },
     menu: 'Що ви хочете зробити?',
     data: 'Дані акаунта',

@@ -4,7 +4,10 @@ import { dispatchBridgeCall } from '../bridge/dispatch';
 import type { KioskServices } from '../devices/kiosk-services';
 
 /** True when the IPC message comes from our own page (its top frame, on the host's origin). */
-export function trustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, origin: string): boolean {
+export function trustedSender(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  origin: string,
+): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   try {
@@ -24,11 +27,16 @@ export function setupIpc(
   origin: string,
   target: () => Pick<WebContents, 'send'> | null,
 ) {
-  ipcMain.handle(KIOSK_IPC_CALL, async (event, method: unknown, input: unknown): Promise<KioskBridgeReply> => {
-    if (!trustedSender(event, origin)) return { ok: false, error: { code: 'FORBIDDEN', message: 'untrusted sender' } };
-    if (typeof method !== 'string') return { ok: false, error: { code: 'INVALID', message: 'method name' } };
-    return dispatchBridgeCall(services.handlers, method, input);
-  });
+  ipcMain.handle(
+    KIOSK_IPC_CALL,
+    async (event, method: unknown, input: unknown): Promise<KioskBridgeReply> => {
+      if (!trustedSender(event, origin))
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'untrusted sender' } };
+      if (typeof method !== 'string')
+        return { ok: false, error: { code: 'INVALID', message: 'method name' } };
+      return dispatchBridgeCall(services.handlers, method, input);
+    },
+  );
   const off = services.onEvent((e) => target()?.send(KIOSK_IPC_EVENT, e));
   return () => {
     off();

@@ -20,7 +20,15 @@ await app.whenReady();
 setupSessionPolicy(session.defaultSession);
 const runtime = await startKioskRuntime(configFromEnv());
 // The renderer and the API proxy come from the local host; devices go over IPC only.
-const host = await startKioskHost({ services: runtime.services, branch: runtime.branch, httpBridge: false });
+const host = await startKioskHost({
+  services: runtime.services,
+  branch: runtime.branch,
+  httpBridge: false,
+});
 let win: BrowserWindow | null = null;
 setupIpc(ipcMain, runtime.services, host.url, () => win?.webContents ?? null);
-win = (await setupWindow((o) => new BrowserWindow(o), `${host.url}/kiosk/`, preload)) as BrowserWindow;
+win = (await setupWindow(
+  (o) => new BrowserWindow(o),
+  `${host.url}/kiosk/`,
+  preload,
+)) as BrowserWindow;

@@ -25,7 +25,19 @@ function fakeWindow() {
       },
     } as any;
   };
-  return { create, handlers, get options() { return options!; }, get openHandler() { return openHandler!; }, get loaded() { return loaded; } };
+  return {
+    create,
+    handlers,
+    get options() {
+      return options!;
+    },
+    get openHandler() {
+      return openHandler!;
+    },
+    get loaded() {
+      return loaded;
+    },
+  };
 }
 
 describe('kiosk window', () => {

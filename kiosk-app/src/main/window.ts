@@ -29,7 +29,10 @@ export function kioskWindowOptions(preloadPath: string): BrowserWindowConstructo
 }
 
 /** The one constructor this module needs; a fake in unit tests, Electron's in main.ts. */
-export type WindowFactory = (opts: BrowserWindowConstructorOptions) => Pick<BrowserWindow, 'loadURL' | 'once' | 'show' | 'setMenu'> & {
+export type WindowFactory = (opts: BrowserWindowConstructorOptions) => Pick<
+  BrowserWindow,
+  'loadURL' | 'once' | 'show' | 'setMenu'
+> & {
   webContents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 };
 
@@ -52,7 +55,13 @@ export async function setupWindow(create: WindowFactory, url: string, preloadPat
   // Keyboard escapes (Alt+F4, Ctrl+W, F11, DevTools) are swallowed.
   win.webContents.on('before-input-event', (event, input) => {
     const key = input.key.toLowerCase();
-    if (input.alt || input.meta || key === 'f11' || key === 'f12' || (input.control && ['w', 'q', 'r', 'i'].includes(key)))
+    if (
+      input.alt ||
+      input.meta ||
+      key === 'f11' ||
+      key === 'f12' ||
+      (input.control && ['w', 'q', 'r', 'i'].includes(key))
+    )
       event.preventDefault();
   });
   win.once('ready-to-show', () => win.show());

@@ -1,7 +1,12 @@
 // Preload (sandboxed, context-isolated): exposes exactly one object, window.skrKiosk, with
 // call(method, input) and onEvent(cb). No Node or Electron object reaches the page.
 import { contextBridge, ipcRenderer } from 'electron';
-import { KIOSK_IPC_CALL, KIOSK_IPC_EVENT, KioskEvent, type KioskBridge } from '@skr/protocol/kiosk-bridge';
+import {
+  KIOSK_IPC_CALL,
+  KIOSK_IPC_EVENT,
+  KioskEvent,
+  type KioskBridge,
+} from '@skr/protocol/kiosk-bridge';
 import { unwrap } from '../renderer/bridge-client';
 
 const bridge: KioskBridge = {

@@ -5,7 +5,12 @@ import { BridgeError } from './bridge-client';
  * Calls a branch route through the kiosk host (same origin; the host adds the device token).
  * `session` is the client's portal session token, kept only in memory.
  */
-export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown, session?: string): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  session?: string,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -107,7 +107,13 @@ export function App({ bridge }: { bridge: KioskBridge }) {
               {l.label}
             </button>
           ))}
-          <button type="button" className="small" aria-pressed={largeText} onClick={() => setLargeText((v) => !v)} data-testid="large-text">
+          <button
+            type="button"
+            className="small"
+            aria-pressed={largeText}
+            onClick={() => setLargeText((v) => !v)}
+            data-testid="large-text"
+          >
             {t('app.largeText')}
           </button>
         </nav>
@@ -120,7 +126,9 @@ export function App({ bridge }: { bridge: KioskBridge }) {
       <main>
         <ErrorBox error={fatal} />
         {view === 'home' && <Home go={go} selfService />}
-        {view === 'matters' && <Matters lang={lang} busy={busy} error={error} onPick={pick} onBack={home} />}
+        {view === 'matters' && (
+          <Matters lang={lang} busy={busy} error={error} onPick={pick} onBack={home} />
+        )}
         {view === 'check-in' && (
           <CheckIn
             busy={busy}
@@ -133,7 +141,13 @@ export function App({ bridge }: { bridge: KioskBridge }) {
         )}
         {view === 'ticket' && outcome && <TicketView outcome={outcome} onDone={home} />}
         {view === 'self-service' && config && (
-          <SelfService bridge={bridge} config={config} cardReader={cardReader} lang={lang} onEnd={wipeAndRestart} />
+          <SelfService
+            bridge={bridge}
+            config={config}
+            cardReader={cardReader}
+            lang={lang}
+            onEnd={wipeAndRestart}
+          />
         )}
       </main>
     </div>

@@ -17,7 +17,11 @@ export function Keypad(props: {
     else if (props.value.length < props.max) props.onChange(props.value + k);
   };
   return (
-    <div className={props.letters ? 'keypad letters' : 'keypad'} role="group" aria-label={props.label}>
+    <div
+      className={props.letters ? 'keypad letters' : 'keypad'}
+      role="group"
+      aria-label={props.label}
+    >
       {keys.map((k) => (
         <button
           key={k}

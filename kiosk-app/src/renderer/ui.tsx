@@ -28,7 +28,12 @@ export function BigButton(props: {
 }
 
 /** A screen's frame: heading (focused for screen readers), content, optional back button. */
-export function Screen(props: { title: string; children: ReactNode; onBack?: () => void; testId?: string }) {
+export function Screen(props: {
+  title: string;
+  children: ReactNode;
+  onBack?: () => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <section className="screen" aria-labelledby="screen-title" data-testid={props.testId}>

@@ -20,7 +20,11 @@ export function CheckIn(props: {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   // A QR may carry a URL ending in the code; keep the letters and digits of the last part.
-  const clean = (v: string) => (v.split(/[/=]/).pop() ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12);
+  const clean = (v: string) =>
+    (v.split(/[/=]/).pop() ?? '')
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(0, 12);
   const submit = () => code.length >= 6 && !props.busy && props.onCode(code);
   return (
     <Screen title={t('checkIn.title')} onBack={props.onBack} testId="check-in">
@@ -47,13 +51,31 @@ export function CheckIn(props: {
         <p id="code-hint" className="hint">
           {t('checkIn.codeHint')}
         </p>
-        <Keypad value={code} onChange={setCode} onEnter={submit} max={12} letters label={t('checkIn.codeLabel')} />
-        <button type="submit" className="big primary" disabled={code.length < 6 || props.busy} data-testid="confirm-code">
+        <Keypad
+          value={code}
+          onChange={setCode}
+          onEnter={submit}
+          max={12}
+          letters
+          label={t('checkIn.codeLabel')}
+        />
+        <button
+          type="submit"
+          className="big primary"
+          disabled={code.length < 6 || props.busy}
+          data-testid="confirm-code"
+        >
           {t('checkIn.confirm')}
         </button>
       </form>
       {props.cardReader && (
-        <button type="button" className="big secondary" onClick={props.onCard} disabled={props.busy} data-testid="check-in-card">
+        <button
+          type="button"
+          className="big secondary"
+          onClick={props.onCard}
+          disabled={props.busy}
+          data-testid="check-in-card"
+        >
           <span className="big-label">{t('checkIn.card')}</span>
           <span className="big-hint">{t('checkIn.cardHint')}</span>
         </button>

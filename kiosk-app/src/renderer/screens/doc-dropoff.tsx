@@ -11,7 +11,13 @@ interface Form {
 }
 
 /** Drop off a document: form from the catalogue → file (USB or scanner) → confirm → UPP. */
-export function DocDropoff(props: { bridge: KioskBridge; token?: string; lang: Lang; onBack: () => void; onFinish: () => void }) {
+export function DocDropoff(props: {
+  bridge: KioskBridge;
+  token?: string;
+  lang: Lang;
+  onBack: () => void;
+  onFinish: () => void;
+}) {
   const { t } = useTranslation();
   const [forms, setForms] = useState<Form[]>([]);
   const [files, setFiles] = useState<KioskFile[] | null>(null);
@@ -21,10 +27,16 @@ export function DocDropoff(props: { bridge: KioskBridge; token?: string; lang: L
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    api<{ forms: Form[] }>('GET', '/api/v1/document-forms').then((r) => setForms(r.forms)).catch(setError);
+    api<{ forms: Form[] }>('GET', '/api/v1/document-forms')
+      .then((r) => setForms(r.forms))
+      .catch(setError);
   }, []);
   useEffect(() => {
-    if (form) props.bridge.call('listFiles', {}).then((r) => setFiles(r.files)).catch(setError);
+    if (form)
+      props.bridge
+        .call('listFiles', {})
+        .then((r) => setFiles(r.files))
+        .catch(setError);
   }, [form, props.bridge]);
   async function submit() {
     if (!form || !file) return;
@@ -51,9 +63,15 @@ export function DocDropoff(props: { bridge: KioskBridge; token?: string; lang: L
     return (
       <Screen title={t('docs.done')} testId="doc-done">
         <p role="status" data-testid="doc-status" data-status={result.status}>
-          {result.status === 'delivered' ? t('docs.delivered', { upp: result.uppId }) : t('docs.queued')}
+          {result.status === 'delivered'
+            ? t('docs.delivered', { upp: result.uppId })
+            : t('docs.queued')}
         </p>
-        <p>{result.printed ? t('docs.receiptPrinted') : t('docs.receiptNotPrinted', { id: result.documentId })}</p>
+        <p>
+          {result.printed
+            ? t('docs.receiptPrinted')
+            : t('docs.receiptNotPrinted', { id: result.documentId })}
+        </p>
         <BigButton label={t('ticket.done')} onClick={props.onFinish} testId="doc-finish" />
       </Screen>
     );
@@ -62,7 +80,12 @@ export function DocDropoff(props: { bridge: KioskBridge; token?: string; lang: L
       <Screen title={t('docs.confirm')} onBack={() => setFile(null)} testId="doc-confirm">
         <ErrorBox error={error} />
         <p>{t('docs.summary', { form: form.names[props.lang], file: file.name })}</p>
-        <BigButton label={t('docs.submit')} onClick={() => void submit()} disabled={busy} testId="doc-submit" />
+        <BigButton
+          label={t('docs.submit')}
+          onClick={() => void submit()}
+          disabled={busy}
+          testId="doc-submit"
+        />
       </Screen>
     );
   if (form)
@@ -88,7 +111,13 @@ export function DocDropoff(props: { bridge: KioskBridge; token?: string; lang: L
       <ErrorBox error={error} />
       <div className="grid-2">
         {forms.map((f) => (
-          <BigButton key={f.code} label={f.names[props.lang]} hint={f.code} onClick={() => setForm(f)} testId={`form-${f.code.replace(/\W+/g, '-')}`} />
+          <BigButton
+            key={f.code}
+            label={f.names[props.lang]}
+            hint={f.code}
+            onClick={() => setForm(f)}
+            testId={`form-${f.code.replace(/\W+/g, '-')}`}
+          />
         ))}
       </div>
     </Screen>

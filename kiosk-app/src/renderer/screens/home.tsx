@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { BigButton } from '../ui';
 
 /** Start screen: the three ways in. */
-export function Home(props: { go: (to: 'matters' | 'check-in' | 'self-service') => void; selfService: boolean }) {
+export function Home(props: {
+  go: (to: 'matters' | 'check-in' | 'self-service') => void;
+  selfService: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <section className="screen home" aria-labelledby="screen-title" data-testid="home">
@@ -10,8 +13,18 @@ export function Home(props: { go: (to: 'matters' | 'check-in' | 'self-service') 
         {t('home.welcome')}
       </h1>
       <div className="grid-1">
-        <BigButton label={t('home.ticket')} hint={t('home.ticketHint')} onClick={() => props.go('matters')} testId="go-ticket" />
-        <BigButton label={t('home.checkIn')} hint={t('home.checkInHint')} onClick={() => props.go('check-in')} testId="go-check-in" />
+        <BigButton
+          label={t('home.ticket')}
+          hint={t('home.ticketHint')}
+          onClick={() => props.go('matters')}
+          testId="go-ticket"
+        />
+        <BigButton
+          label={t('home.checkIn')}
+          hint={t('home.checkInHint')}
+          onClick={() => props.go('check-in')}
+          testId="go-check-in"
+        />
         {props.selfService && (
           <BigButton
             label={t('home.selfService')}

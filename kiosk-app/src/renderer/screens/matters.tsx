@@ -20,7 +20,9 @@ export function Matters(props: {
   const [showReasons, setShowReasons] = useState(false);
   useEffect(() => {
     api<{ services: Service[] }>('GET', '/api/v1/services')
-      .then((r) => setServices(r.services.filter((s) => s.active).sort((a, b) => a.order - b.order)))
+      .then((r) =>
+        setServices(r.services.filter((s) => s.active).sort((a, b) => a.order - b.order)),
+      )
       .catch(setLoadError);
   }, []);
   return (
@@ -56,7 +58,11 @@ export function Matters(props: {
                 {t(`priority.${r}`)}
               </button>
             ))}
-            <button type="button" className="small" onClick={() => (setPriority(undefined), setShowReasons(false))}>
+            <button
+              type="button"
+              className="small"
+              onClick={() => (setPriority(undefined), setShowReasons(false))}
+            >
               {t('matters.priorityOff')}
             </button>
           </div>

@@ -11,13 +11,19 @@ export interface Choice {
 }
 
 /** Choose the account (individual, payer, proxy) and then the role within it. */
-export function PueAccountPick(props: { token: string; onChosen: (c: Choice) => void; onBack: () => void }) {
+export function PueAccountPick(props: {
+  token: string;
+  onChosen: (c: Choice) => void;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const [profile, setProfile] = useState<PueProfile | null>(null);
   const [account, setAccount] = useState<PueAccount | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api<PueProfile>('GET', '/api/v1/pue/me', undefined, props.token).then(setProfile).catch(setError);
+    api<PueProfile>('GET', '/api/v1/pue/me', undefined, props.token)
+      .then(setProfile)
+      .catch(setError);
   }, [props.token]);
   const pickAccount = (a: PueAccount) => {
     if (a.roles.length === 0) props.onChosen({ account: a, role: null });
@@ -25,15 +31,30 @@ export function PueAccountPick(props: { token: string; onChosen: (c: Choice) => 
     else setAccount(a);
   };
   return (
-    <Screen title={account ? t('pue.role') : t('pue.account')} onBack={account ? () => setAccount(null) : props.onBack} testId="pue-account">
+    <Screen
+      title={account ? t('pue.role') : t('pue.account')}
+      onBack={account ? () => setAccount(null) : props.onBack}
+      testId="pue-account"
+    >
       <ErrorBox error={error} />
       <div className="grid-1">
         {!account &&
           profile?.accounts.map((a) => (
-            <BigButton key={a.id} label={`${t(`pue.accountKinds.${a.kind}`)}: ${a.ownerName}`} hint={a.label} onClick={() => pickAccount(a)} testId={`account-${a.kind}`} />
+            <BigButton
+              key={a.id}
+              label={`${t(`pue.accountKinds.${a.kind}`)}: ${a.ownerName}`}
+              hint={a.label}
+              onClick={() => pickAccount(a)}
+              testId={`account-${a.kind}`}
+            />
           ))}
         {account?.roles.map((r) => (
-          <BigButton key={r} label={t(`pue.roles.${r}`)} onClick={() => props.onChosen({ account, role: r })} testId={`role-${r}`} />
+          <BigButton
+            key={r}
+            label={t(`pue.roles.${r}`)}
+            onClick={() => props.onChosen({ account, role: r })}
+            testId={`role-${r}`}
+          />
         ))}
       </div>
     </Screen>

@@ -16,13 +16,20 @@ export function PueArchive(props: { token: string; choice: Choice; onBack: () =>
   const [busy, setBusy] = useState(false);
   const path = `/api/v1/pue/accounts/${encodeURIComponent(props.choice.account.id)}/archive-orders`;
   useEffect(() => {
-    api<PueArchiveOrderList>('GET', path, undefined, props.token).then((l) => setOrders(l.items)).catch(setError);
+    api<PueArchiveOrderList>('GET', path, undefined, props.token)
+      .then((l) => setOrders(l.items))
+      .catch(setError);
   }, [path, props.token]);
   async function order() {
     setBusy(true);
     setError(null);
     try {
-      const o = await api<PueArchiveOrder>('POST', path, { fromYear: from, toYear: to }, props.token);
+      const o = await api<PueArchiveOrder>(
+        'POST',
+        path,
+        { fromYear: from, toYear: to },
+        props.token,
+      );
       setOrders((l) => [o, ...l]);
     } catch (e) {
       setError(e);
@@ -37,7 +44,11 @@ export function PueArchive(props: { token: string; choice: Choice; onBack: () =>
       <div className="form row">
         <label>
           {t('archive.from')}
-          <select value={from} onChange={(e) => setFrom(Number(e.target.value))} data-testid="from-year">
+          <select
+            value={from}
+            onChange={(e) => setFrom(Number(e.target.value))}
+            data-testid="from-year"
+          >
             {years.map((y) => (
               <option key={y}>{y}</option>
             ))}
@@ -51,7 +62,13 @@ export function PueArchive(props: { token: string; choice: Choice; onBack: () =>
             ))}
           </select>
         </label>
-        <button type="button" className="big primary" onClick={() => void order()} disabled={busy || from > to} data-testid="order-archive">
+        <button
+          type="button"
+          className="big primary"
+          onClick={() => void order()}
+          disabled={busy || from > to}
+          data-testid="order-archive"
+        >
           {t('archive.order')}
         </button>
       </div>
@@ -59,7 +76,8 @@ export function PueArchive(props: { token: string; choice: Choice; onBack: () =>
       <ul className="list" data-testid="orders">
         {orders.map((o) => (
           <li key={o.id}>
-            {o.fromYear}–{o.toYear}: {o.status === 'ready' ? t('archive.ready') : t('archive.ordered')}
+            {o.fromYear}–{o.toYear}:{' '}
+            {o.status === 'ready' ? t('archive.ready') : t('archive.ordered')}
           </li>
         ))}
       </ul>

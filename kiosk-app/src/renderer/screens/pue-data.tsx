@@ -6,13 +6,23 @@ import { ErrorBox, Screen, money } from '../ui';
 import type { Choice } from './pue-account';
 
 /** Account data for the chosen role: contribution bases, balance, capital, OFE, benefits. */
-export function PueData(props: { token: string; choice: Choice; lang: string; onBack: () => void }) {
+export function PueData(props: {
+  token: string;
+  choice: Choice;
+  lang: string;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const [data, setData] = useState<PueAccountData | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     const q = props.choice.role ? `?role=${props.choice.role}` : '';
-    api<PueAccountData>('GET', `/api/v1/pue/accounts/${encodeURIComponent(props.choice.account.id)}${q}`, undefined, props.token)
+    api<PueAccountData>(
+      'GET',
+      `/api/v1/pue/accounts/${encodeURIComponent(props.choice.account.id)}${q}`,
+      undefined,
+      props.token,
+    )
       .then(setData)
       .catch(setError);
   }, [props.token, props.choice]);
@@ -74,7 +84,8 @@ export function PueData(props: { token: string; choice: Choice; lang: string; on
           <ul className="list">
             {data.beneficiary.benefits.map((b) => (
               <li key={b.id}>
-                <strong>{b.kind}</strong> — {m(b.monthlyAmountGr)} {t('data.monthly')}, {t('data.grantedOn', { date: b.grantedOn })}
+                <strong>{b.kind}</strong> — {m(b.monthlyAmountGr)} {t('data.monthly')},{' '}
+                {t('data.grantedOn', { date: b.grantedOn })}
               </li>
             ))}
           </ul>

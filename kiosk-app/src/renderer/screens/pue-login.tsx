@@ -15,7 +15,13 @@ export interface Signed {
 }
 
 /** Sign-in to PUE: ID card + PIN, or login + password + code from SMS/e-mail. */
-export function PueLogin(props: { bridge: KioskBridge; pinpad: boolean; cardReader: boolean; onSigned: (s: Signed) => void; onBack: () => void }) {
+export function PueLogin(props: {
+  bridge: KioskBridge;
+  pinpad: boolean;
+  cardReader: boolean;
+  onSigned: (s: Signed) => void;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'card' | 'password'>(props.cardReader ? 'card' : 'password');
   const [pin, setPin] = useState('');
@@ -35,7 +41,8 @@ export function PueLogin(props: { bridge: KioskBridge; pinpad: boolean; cardRead
       await fn();
     } catch (e) {
       setError(e);
-      if (e instanceof BridgeError && typeof e.details?.triesLeft === 'number') setTriesLeft(e.details.triesLeft);
+      if (e instanceof BridgeError && typeof e.details?.triesLeft === 'number')
+        setTriesLeft(e.details.triesLeft);
     } finally {
       setBusy(false);
     }
@@ -45,28 +52,56 @@ export function PueLogin(props: { bridge: KioskBridge; pinpad: boolean; cardRead
       const entered = pin;
       setPin(''); // the PIN leaves the screen state before the call
       const r = await props.bridge.call('cardLogin', props.pinpad ? {} : { pin: entered });
-      props.onSigned({ token: r.token, name: `${r.holder.givenName} ${r.holder.surname}`, byCard: true });
+      props.onSigned({
+        token: r.token,
+        name: `${r.holder.givenName} ${r.holder.surname}`,
+        byCard: true,
+      });
     });
   const start = () =>
     run(async () => {
-      setAttempt(await api<PuePasswordLoginStarted>('POST', '/api/v1/pue/auth/password', { login, password }));
+      setAttempt(
+        await api<PuePasswordLoginStarted>('POST', '/api/v1/pue/auth/password', {
+          login,
+          password,
+        }),
+      );
       setPassword('');
     });
   const verify = () =>
     run(async () => {
-      const s = await api<PueSession>('POST', '/api/v1/pue/auth/password/verify', { attemptId: attempt?.attemptId, code });
-      props.onSigned({ token: s.token, name: `${s.profile.firstName} ${s.profile.lastName}`, byCard: false });
+      const s = await api<PueSession>('POST', '/api/v1/pue/auth/password/verify', {
+        attemptId: attempt?.attemptId,
+        code,
+      });
+      props.onSigned({
+        token: s.token,
+        name: `${s.profile.firstName} ${s.profile.lastName}`,
+        byCard: false,
+      });
     });
 
   return (
     <Screen title={t('pue.title')} onBack={props.onBack} testId="pue-login">
       <div className="tabs" role="group">
         {props.cardReader && (
-          <button type="button" className="small" aria-pressed={mode === 'card'} onClick={() => setMode('card')} data-testid="mode-card">
+          <button
+            type="button"
+            className="small"
+            aria-pressed={mode === 'card'}
+            onClick={() => setMode('card')}
+            data-testid="mode-card"
+          >
             {t('pue.byCard')}
           </button>
         )}
-        <button type="button" className="small" aria-pressed={mode === 'password'} onClick={() => setMode('password')} data-testid="mode-password">
+        <button
+          type="button"
+          className="small"
+          aria-pressed={mode === 'password'}
+          onClick={() => setMode('password')}
+          data-testid="mode-password"
+        >
           {t('pue.byPassword')}
         </button>
       </div>
@@ -82,11 +117,32 @@ export function PueLogin(props: { bridge: KioskBridge; pinpad: boolean; cardRead
           {!props.pinpad && (
             <>
               <label htmlFor="pin">{t('pue.pin')}</label>
-              <input id="pin" type="password" inputMode="none" autoComplete="off" value={pin} readOnly data-testid="pin" aria-live="off" />
-              <Keypad value={pin} onChange={setPin} onEnter={() => void cardLogin()} max={8} label={t('pue.pin')} />
+              <input
+                id="pin"
+                type="password"
+                inputMode="none"
+                autoComplete="off"
+                value={pin}
+                readOnly
+                data-testid="pin"
+                aria-live="off"
+              />
+              <Keypad
+                value={pin}
+                onChange={setPin}
+                onEnter={() => void cardLogin()}
+                max={8}
+                label={t('pue.pin')}
+              />
             </>
           )}
-          <button type="button" className="big primary" disabled={busy || (!props.pinpad && pin.length < 4)} onClick={() => void cardLogin()} data-testid="card-sign-in">
+          <button
+            type="button"
+            className="big primary"
+            disabled={busy || (!props.pinpad && pin.length < 4)}
+            onClick={() => void cardLogin()}
+            data-testid="card-sign-in"
+          >
             {t('pue.signIn')}
           </button>
         </div>
@@ -94,10 +150,28 @@ export function PueLogin(props: { bridge: KioskBridge; pinpad: boolean; cardRead
       {mode === 'password' && !attempt && (
         <form className="form" onSubmit={(e) => (e.preventDefault(), void start())}>
           <label htmlFor="login">{t('pue.login')}</label>
-          <input id="login" value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="off" data-testid="login" />
+          <input
+            id="login"
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+            autoComplete="off"
+            data-testid="login"
+          />
           <label htmlFor="password">{t('pue.password')}</label>
-          <input id="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" data-testid="password" />
-          <button type="submit" className="big primary" disabled={busy || !login || password.length < 12} data-testid="password-next">
+          <input
+            id="password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="off"
+            data-testid="password"
+          />
+          <button
+            type="submit"
+            className="big primary"
+            disabled={busy || !login || password.length < 12}
+            data-testid="password-next"
+          >
             {t('pue.next')}
           </button>
         </form>
@@ -106,9 +180,27 @@ export function PueLogin(props: { bridge: KioskBridge; pinpad: boolean; cardRead
         <form className="form" onSubmit={(e) => (e.preventDefault(), void verify())}>
           <p role="status">{t('pue.codeSent', { destination: attempt.destination })}</p>
           <label htmlFor="code">{t('pue.code')}</label>
-          <input id="code" inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))} autoComplete="one-time-code" data-testid="code" />
-          <Keypad value={code} onChange={setCode} onEnter={() => void verify()} max={6} label={t('pue.code')} />
-          <button type="submit" className="big primary" disabled={busy || code.length !== 6} data-testid="code-sign-in">
+          <input
+            id="code"
+            inputMode="numeric"
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
+            autoComplete="one-time-code"
+            data-testid="code"
+          />
+          <Keypad
+            value={code}
+            onChange={setCode}
+            onEnter={() => void verify()}
+            max={6}
+            label={t('pue.code')}
+          />
+          <button
+            type="submit"
+            className="big primary"
+            disabled={busy || code.length !== 6}
+            data-testid="code-sign-in"
+          >
             {t('pue.signIn')}
           </button>
         </form>

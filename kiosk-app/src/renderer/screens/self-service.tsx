@@ -20,7 +20,13 @@ const WARN_AT_MAX = 15;
  * It ends after `idleSeconds` without a touch, when the card used to sign in leaves the reader,
  * or on sign-out; `onEnd` then wipes the page.
  */
-export function SelfService(props: { bridge: KioskBridge; config: KioskConfig; cardReader: boolean; lang: Lang; onEnd: () => void }) {
+export function SelfService(props: {
+  bridge: KioskBridge;
+  config: KioskConfig;
+  cardReader: boolean;
+  lang: Lang;
+  onEnd: () => void;
+}) {
   const { t } = useTranslation();
   const [sub, setSub] = useState<Sub>('login');
   const [signed, setSigned] = useState<Signed | null>(null);
@@ -30,7 +36,10 @@ export function SelfService(props: { bridge: KioskBridge; config: KioskConfig; c
     // Best effort: the portal session also expires on its own.
     const token = signed?.token;
     const done = () => props.onEnd();
-    if (token) void api('POST', '/api/v1/pue/auth/logout', {}, token).catch(() => undefined).finally(done);
+    if (token)
+      void api('POST', '/api/v1/pue/auth/logout', {}, token)
+        .catch(() => undefined)
+        .finally(done);
     else done();
     void props.bridge.call('cardEnd', {}).catch(() => undefined);
   }, [signed, props]);
@@ -49,7 +58,11 @@ export function SelfService(props: { bridge: KioskBridge; config: KioskConfig; c
     <div className="self-service">
       <div className="session-bar">
         {signed && <span data-testid="signed-in">{t('pue.hello', { name: signed.name })}</span>}
-        <span className={left <= WARN_AT ? 'countdown warn' : 'countdown'} data-testid="countdown" aria-live={left <= WARN_AT ? 'assertive' : 'off'}>
+        <span
+          className={left <= WARN_AT ? 'countdown warn' : 'countdown'}
+          data-testid="countdown"
+          aria-live={left <= WARN_AT ? 'assertive' : 'off'}
+        >
           {t('pue.idle', { count: left })}
         </span>
         <button type="button" className="small" onClick={end} data-testid="logout">
@@ -70,7 +83,13 @@ export function SelfService(props: { bridge: KioskBridge; config: KioskConfig; c
           onBack={end}
         />
       )}
-      {sub === 'account' && signed && <PueAccountPick token={signed.token} onChosen={(c) => (setChoice(c), setSub('menu'))} onBack={end} />}
+      {sub === 'account' && signed && (
+        <PueAccountPick
+          token={signed.token}
+          onChosen={(c) => (setChoice(c), setSub('menu'))}
+          onBack={end}
+        />
+      )}
       {sub === 'menu' && choice && (
         <Screen title={t('pue.menu')} testId="pue-menu">
           <p>
@@ -79,15 +98,45 @@ export function SelfService(props: { bridge: KioskBridge; config: KioskConfig; c
           </p>
           <div className="grid-1">
             <BigButton label={t('pue.data')} onClick={() => setSub('data')} testId="menu-data" />
-            <BigButton label={t('pue.archive')} onClick={() => setSub('archive')} testId="menu-archive" />
-            <BigButton label={t('pue.documents')} onClick={() => setSub('docs')} testId="menu-docs" />
-            <BigButton label={t('pue.logout')} onClick={end} variant="secondary" testId="menu-logout" />
+            <BigButton
+              label={t('pue.archive')}
+              onClick={() => setSub('archive')}
+              testId="menu-archive"
+            />
+            <BigButton
+              label={t('pue.documents')}
+              onClick={() => setSub('docs')}
+              testId="menu-docs"
+            />
+            <BigButton
+              label={t('pue.logout')}
+              onClick={end}
+              variant="secondary"
+              testId="menu-logout"
+            />
           </div>
         </Screen>
       )}
-      {sub === 'data' && signed && choice && <PueData token={signed.token} choice={choice} lang={props.lang} onBack={() => setSub('menu')} />}
-      {sub === 'archive' && signed && choice && <PueArchive token={signed.token} choice={choice} onBack={() => setSub('menu')} />}
-      {sub === 'docs' && signed && <DocDropoff bridge={props.bridge} token={signed.token} lang={props.lang} onBack={() => setSub('menu')} onFinish={end} />}
+      {sub === 'data' && signed && choice && (
+        <PueData
+          token={signed.token}
+          choice={choice}
+          lang={props.lang}
+          onBack={() => setSub('menu')}
+        />
+      )}
+      {sub === 'archive' && signed && choice && (
+        <PueArchive token={signed.token} choice={choice} onBack={() => setSub('menu')} />
+      )}
+      {sub === 'docs' && signed && (
+        <DocDropoff
+          bridge={props.bridge}
+          token={signed.token}
+          lang={props.lang}
+          onBack={() => setSub('menu')}
+          onFinish={end}
+        />
+      )}
     </div>
   );
 }

@@ -9,7 +9,9 @@ export function TicketView(props: { outcome: KioskTicketOutcome; onDone: () => v
   const { ticket, followUrl, printed } = props.outcome;
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
-    void QRCode.toDataURL(followUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' }).then(setQr);
+    void QRCode.toDataURL(followUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' }).then(
+      setQr,
+    );
   }, [followUrl]);
   useEffect(() => {
     // Without a print the number must stay long enough to be noted down or scanned.
@@ -28,7 +30,12 @@ export function TicketView(props: { outcome: KioskTicketOutcome; onDone: () => v
         {ticket.bookedFor ? (
           <div>
             <dt>{t('ticket.bookedFor')}</dt>
-            <dd>{new Date(ticket.bookedFor).toLocaleTimeString('pl-PL', { hour: '2-digit', minute: '2-digit' })}</dd>
+            <dd>
+              {new Date(ticket.bookedFor).toLocaleTimeString('pl-PL', {
+                hour: '2-digit',
+                minute: '2-digit',
+              })}
+            </dd>
           </div>
         ) : null}
         <div>
@@ -44,7 +51,16 @@ export function TicketView(props: { outcome: KioskTicketOutcome; onDone: () => v
         {printed ? t('ticket.printed') : t('ticket.notPrinted')}
       </p>
       <figure className="qr">
-        {qr && <img src={qr} alt={t('ticket.follow')} data-testid="qr" data-url={followUrl} width={240} height={240} />}
+        {qr && (
+          <img
+            src={qr}
+            alt={t('ticket.follow')}
+            data-testid="qr"
+            data-url={followUrl}
+            width={240}
+            height={240}
+          />
+        )}
         <figcaption>{t('ticket.follow')}</figcaption>
       </figure>
       <button type="button" className="big primary done" onClick={props.onDone} data-testid="done">
