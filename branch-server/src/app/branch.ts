@@ -30,6 +30,7 @@ import {
 import { bookingRepo, catalogRepo, eventLog, ticketRepo, type Db, type NewEvent } from '../store';
 import { BranchState } from './branch-state';
 import { DeviceHealth } from './device-health';
+import { GroupCommit } from './group-commit';
 import { uuidv7 } from './ids';
 import { queueSnapshot, lineSummaries, publicTicketStatus } from './queue-view';
 
@@ -66,22 +67,34 @@ export function createBranch(opts: BranchOptions) {
   state.load(now());
   const health = new DeviceHealth(log);
 
-  /** Runs `change` in one transaction, then updates memory and publishes. */
-  function commit(change: () => NewEvent[], calledId?: string): BranchEvent[] {
-    const written = db.transaction(() => {
-      const logged = change().map((e) => log.append(e));
-      opts.onCommit?.(logged, db);
-      return logged;
-    })();
+  /** Appends a change's events (inside the caller's transaction) and lets the sync see them. */
+  function record(change: () => NewEvent[]): BranchEvent[] {
+    const logged = change().map((e) => log.append(e));
+    opts.onCommit?.(logged, db);
+    return logged;
+  }
+  /** Updates memory after a change has been written. */
+  function apply(written: BranchEvent[], calledId?: string): void {
     for (const e of written) {
       if (e.ticket)
         state.applyTicket(e.ticket, e.ticket.id === calledId && e.type === 'ticket.called');
       if (e.counter) state.counters.set(e.counter.id, e.counter);
       if (e.device) health.apply(e.device);
     }
+  }
+  function publish(written: BranchEvent[]): void {
     for (const e of written) events.emit('event', e);
+  }
+
+  /** Runs `change` in one transaction, then updates memory and publishes. */
+  function commit(change: () => NewEvent[], calledId?: string): BranchEvent[] {
+    const written = db.transaction(() => record(change))();
+    apply(written, calledId);
+    publish(written);
     return written;
   }
+  // Kiosk tickets arriving together share one fsync; memory is rebuilt if that commit fails.
+  const group = new GroupCommit(db, () => state.load(now()));
 
   function service(id: string) {
     const s = state.services.get(id);
@@ -135,11 +148,29 @@ export function createBranch(opts: BranchOptions) {
     });
   }
 
-  /** Issues a walk-in ticket, or checks in a booked visit; durable before it returns. */
-  function issue(
+  /**
+   * Issues a walk-in ticket, or checks in a booked visit. Resolves once the ticket is on disk
+   * (group commit: tickets issued at the same moment share one fsync).
+   */
+  async function issue(
     req: IssueTicketRequest,
     actor: string | null,
-  ): { ticket: IssuedTicket; created: boolean } {
+  ): Promise<{ ticket: IssuedTicket; created: boolean }> {
+    let written: BranchEvent[] = [];
+    const result = await group.run(
+      () => {
+        const r = issueStep(req, actor);
+        written = r.written;
+        return r.result;
+      },
+      () => apply(written),
+    );
+    publish(written);
+    return result;
+  }
+
+  /** One issue inside the group transaction: reads the booking there, so two check-ins of one code cannot both win. */
+  function issueStep(req: IssueTicketRequest, actor: string | null) {
     const at = now();
     const day = state.rollDay(at);
     const booking = req.bookingCode ? bookings.get(req.bookingCode) : undefined;
@@ -152,28 +183,30 @@ export function createBranch(opts: BranchOptions) {
         const existing = ticket(booking.ticketId);
         const est = estimateFor(existing.serviceId, existing.priority !== null, at);
         return {
-          ticket: issued(existing, est.peopleAhead, est.estimatedWaitMinutes),
-          created: false,
+          written: [] as BranchEvent[],
+          result: {
+            ticket: issued(existing, est.peopleAhead, est.estimatedWaitMinutes),
+            created: false,
+          },
         };
       }
     }
     const svc = service(req.serviceId ?? booking!.serviceId);
     const est = estimateFor(svc.id, req.priority !== undefined, at);
-    let created!: Ticket;
-    commit(() => {
-      const sequence = tickets.nextSequence(day, svc.prefix);
-      created = issueTicket(
-        {
-          id: uuidv7(at),
-          service: svc,
-          sequence,
-          now: at,
-          lang: req.lang ?? 'pl',
-          priority: req.priority ?? null,
-          booking: booking ? { code: booking.code, bookedFor: booking.bookedFor } : null,
-        },
-        state.settings,
-      );
+    const sequence = tickets.nextSequence(day, svc.prefix);
+    const created = issueTicket(
+      {
+        id: uuidv7(at),
+        service: svc,
+        sequence,
+        now: at,
+        lang: req.lang ?? 'pl',
+        priority: req.priority ?? null,
+        booking: booking ? { code: booking.code, bookedFor: booking.bookedFor } : null,
+      },
+      state.settings,
+    );
+    const written = record(() => {
       tickets.insert(created);
       if (booking)
         bookings.save({
@@ -186,8 +219,11 @@ export function createBranch(opts: BranchOptions) {
     });
     const ahead = booking ? estimateFor(svc.id, false, new Date(created.lineAt)) : est;
     return {
-      ticket: issued(created, ahead.peopleAhead, ahead.estimatedWaitMinutes),
-      created: true,
+      written,
+      result: {
+        ticket: issued(created, ahead.peopleAhead, ahead.estimatedWaitMinutes),
+        created: true,
+      },
     };
   }
 

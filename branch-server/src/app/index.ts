@@ -4,3 +4,4 @@ export * from './queue-view';
 export * from './announce-calls';
 export * from './device-health';
 export * from './led-boards';
+export * from './group-commit';

@@ -11,7 +11,7 @@ export async function ticketRoutes(app: FastifyInstance, ctx: ApiContext): Promi
   app.post('/api/v1/tickets', async (req, reply) => {
     const caller = authorize(auth, req, allowed.issueTicket);
     const body = parse(IssueTicketRequest, req.body);
-    const { ticket, created } = branch.issue(body, caller.subject);
+    const { ticket, created } = await branch.issue(body, caller.subject);
     // The ticket row and its event are committed (fsynced) before this answer is sent.
     return reply.status(created ? 201 : 200).send(ticket);
   });
