@@ -52,6 +52,8 @@ export const MonitorAlert = z.object({
   subject: z.string(),
   since: z.string().nullable(),
   code: z.string().nullable(),
+  /** For a device fault: which part (printer, card-reader, …), so the page can name it. */
+  component: z.string().nullable().default(null),
   detail: z.string(),
 });
 export type MonitorAlert = z.infer<typeof MonitorAlert>;

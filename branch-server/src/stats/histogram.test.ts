@@ -41,12 +41,23 @@ describe('histogram quantiles', () => {
   });
 
   it('merges bucket by bucket and keeps the mean exact', () => {
-    const m = mergeHistograms([new Map([[1, 2]]), new Map([[1, 3], [7, 1]])]);
+    const m = mergeHistograms([
+      new Map([[1, 2]]),
+      new Map([
+        [1, 3],
+        [7, 1],
+      ]),
+    ]);
     expect([...m.entries()].sort()).toEqual([
       [1, 5],
       [7, 1],
     ]);
-    expect(durationStats(3, 10, histOf([1, 3, 6]))).toEqual({ n: 3, mean: 3.3, median: 3.5, p90: 6.7 });
+    expect(durationStats(3, 10, histOf([1, 3, 6]))).toEqual({
+      n: 3,
+      mean: 3.3,
+      median: 3.5,
+      p90: 6.7,
+    });
     expect(durationStats(0, 0, undefined)).toEqual({ n: 0, mean: null, median: null, p90: null });
   });
 });

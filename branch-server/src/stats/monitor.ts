@@ -89,6 +89,7 @@ function alertsOf(lines: MonitorLine[], devices: MonitorDevice[], now: Date): Mo
         now.getTime() - (l.longestWaitMinutes - l.targetWaitMinutes) * 60_000,
       ).toISOString(),
       code: null,
+      component: null,
       detail: `${l.prefix}: ${l.longestWaitMinutes} / ${l.targetWaitMinutes} min`,
     });
   }
@@ -100,6 +101,7 @@ function alertsOf(lines: MonitorLine[], devices: MonitorDevice[], now: Date): Mo
         subject: d.id,
         since: c.at,
         code: c.code ?? null,
+        component: c.component,
         detail: `${d.name}: ${c.component}${c.message ? ` — ${c.message}` : ''}`,
       });
     }
@@ -109,6 +111,7 @@ function alertsOf(lines: MonitorLine[], devices: MonitorDevice[], now: Date): Mo
         subject: d.id,
         since: null,
         code: 'OFFLINE',
+        component: null,
         detail: d.name,
       });
     }

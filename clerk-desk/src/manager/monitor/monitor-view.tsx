@@ -24,12 +24,21 @@ function outboxAlert(sync: SyncStatus | null, now: Date): MonitorAlert | null {
     subject: 'outbox',
     since: o.oldestAt,
     code: null,
+    component: null,
     detail: `${o.pending} / ${o.failed}`,
   };
 }
 
 function Alerts({ snapshot, sync }: { snapshot: MonitorSnapshot; sync: SyncStatus | null }) {
   const { t } = useTranslation();
+  // A device fault is told from its parts, so the component is named in the reader's language.
+  const detail = (a: MonitorAlert) => {
+    if (a.kind !== 'device-fault' || !a.component) return a.detail;
+    const d = snapshot.devices.find((x) => x.id === a.subject);
+    const c = d?.components.find((x) => x.component === a.component);
+    const part = t(`monitor.components.${a.component}`, { defaultValue: a.component });
+    return `${d?.name ?? a.subject}: ${part}${c?.message ? ` — ${c.message}` : ''}`;
+  };
   const backlog = outboxAlert(sync, new Date(snapshot.at));
   const alerts = backlog ? [...snapshot.alerts, backlog] : snapshot.alerts;
   return (
@@ -46,7 +55,7 @@ function Alerts({ snapshot, sync }: { snapshot: MonitorSnapshot; sync: SyncStatu
                 className={`alert-${a.kind}`}
                 data-testid="alert"
               >
-                {t(`monitor.alert.${a.kind}`, { detail: a.detail })}
+                {t(`monitor.alert.${a.kind}`, { detail: detail(a) })}
               </li>
             ))}
           </ul>

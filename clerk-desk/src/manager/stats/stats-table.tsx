@@ -65,16 +65,31 @@ export function DataTable<R>({
   );
 }
 
-/** The columns of a matter / counter / clerk table. */
-export function statsColumns(t: (k: string) => string, first: string): CsvColumn<StatsRow>[] {
-  return [
-    { header: first, value: (r) => r.label },
+/**
+ * The columns of a matter / counter / clerk table. Counters and clerks show what they did
+ * (served, no-shows, times): tickets are issued to a matter, not to a counter.
+ */
+export function statsColumns(
+  t: (k: string) => string,
+  first: string,
+  perMatter = true,
+): CsvColumn<StatsRow>[] {
+  const matterOnly: CsvColumn<StatsRow>[] = [
     { header: t('stats.col.issued'), value: (r) => r.issued },
     { header: t('stats.col.served'), value: (r) => r.served },
     { header: t('stats.col.noShows'), value: (r) => r.noShows },
     { header: t('stats.col.cancelled'), value: (r) => r.cancelled },
     { header: t('stats.col.bookingsKept'), value: (r) => r.bookingsKept },
     { header: t('stats.col.bookingsMissed'), value: (r) => r.bookingsMissed },
+  ];
+  return [
+    { header: first, value: (r) => r.label },
+    ...(perMatter
+      ? matterOnly
+      : [
+          { header: t('stats.col.served'), value: (r: StatsRow) => r.served },
+          { header: t('stats.col.noShows'), value: (r: StatsRow) => r.noShows },
+        ]),
     { header: t('stats.col.waitMean'), value: (r) => r.wait.mean },
     { header: t('stats.col.waitMedian'), value: (r) => r.wait.median },
     { header: t('stats.col.waitP90'), value: (r) => r.wait.p90 },

@@ -97,14 +97,14 @@ export function StatsView({ api }: { api: ManagerApi }) {
             id="by-counter"
             title={t('stats.byCounter')}
             rows={report.byCounter}
-            columns={statsColumns(t, t('stats.col.label'))}
+            columns={statsColumns(t, t('stats.col.label'), false)}
             fileName={file('stanowiska')}
           />
           <DataTable
             id="by-clerk"
             title={t('stats.byClerk')}
             rows={report.byClerk}
-            columns={statsColumns(t, t('stats.col.label'))}
+            columns={statsColumns(t, t('stats.col.label'), false)}
             fileName={file('urzednicy')}
           />
           <DataTable
