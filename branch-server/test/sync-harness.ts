@@ -38,13 +38,14 @@ export async function startPortal(
 export function startSyncedBranch(
   pue: { url: string },
   opts: Parameters<typeof startTestBranch>[0] = {},
+  pullIntervalMs = 100,
 ): Promise<TestBranch> {
   return startTestBranch({
     sync: {
       url: pue.url,
       branchId: BRANCH_ID,
       branchKey: BRANCH_KEY,
-      pullIntervalMs: 100,
+      pullIntervalMs,
       backoff: { baseMs: 20, capMs: 300 },
       requestTimeoutMs: 3000,
     },

@@ -83,8 +83,18 @@ export function createSync(args: CreateSyncArgs) {
   }
   let aborter = new AbortController();
 
-  /** Pulls bookings now (and queues closed days' statistics); rejects when the portal fails. */
-  async function pullNow(): Promise<number> {
+  let pullChain: Promise<unknown> = Promise.resolve();
+  /**
+   * Pulls bookings now (and queues closed days' statistics); rejects when the portal fails.
+   * Pulls run one after another, never two at once on the same cursor.
+   */
+  function pullNow(): Promise<number> {
+    const next = pullChain.then(pullOnce, pullOnce);
+    pullChain = next.catch(() => undefined);
+    return next;
+  }
+
+  async function pullOnce(): Promise<number> {
     enqueueClosedDays(db, outbox, localDay(now(), timeZone()), now(), clockMs());
     worker?.wake();
     if (!puller) return 0;
