@@ -43,9 +43,9 @@ function makeRepo(db: Db) {
        TOTAL(wait_sum) AS waitSum, SUM(service_n) AS serviceN, TOTAL(service_sum) AS serviceSum
      FROM stats_daily WHERE day BETWEEN ? AND ? GROUP BY service_id, counter_id, clerk`,
   );
-  // Rows are summed in JS: cheaper than SQLite sorting them for a GROUP BY.
+  // One row per histogram: a JSON object bucket → count (migration 3).
   const hist = db
-    .prepare(`SELECT key, metric, bucket, n FROM stats_hist WHERE dim = ? AND day BETWEEN ? AND ?`)
+    .prepare(`SELECT key, metric, counts FROM stats_hist WHERE dim = ? AND day BETWEEN ? AND ?`)
     .raw(true);
   const hourly = db.prepare(
     `SELECT day, utc_hour AS hour, SUM(issued) AS n FROM stats_hourly
@@ -63,16 +63,16 @@ function makeRepo(db: Db) {
     /** Histograms of one dimension over [from, to]: `key/metric` → histogram. */
     histograms(dim: HistDim, from: string, to: string): Map<string, Histogram> {
       const out = new Map<string, Histogram>();
-      for (const [key, metric, bucket, n] of hist.all(dim, from, to) as [
+      for (const [key, metric, counts] of hist.all(dim, from, to) as [
         string,
         HistMetric,
-        number,
-        number,
+        string,
       ][]) {
         const k = `${key}/${metric}`;
         let h = out.get(k);
         if (!h) out.set(k, (h = new Map()));
-        addToHistogram(h, bucket, n);
+        for (const [bucket, n] of Object.entries(JSON.parse(counts) as Record<string, number>))
+          addToHistogram(h, Number(bucket), n);
       }
       return out;
     },

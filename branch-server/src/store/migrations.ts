@@ -166,15 +166,16 @@ const migrations: string[] = [
   ) WITHOUT ROWID;
   -- 1-minute histograms (bucket 240 = 4 h or more) of waits ('w') and service times ('s'),
   -- per matter ('s'), counter ('c') and clerk ('k') and day; the same per month under 'S', 'C',
-  -- 'K' with day = YYYY-MM, so a month's report reads a few thousand rows, not one per ticket.
+  -- 'K' with day = YYYY-MM. One row holds a whole histogram as a JSON object (bucket -> count),
+  -- so a week's report reads hundreds of rows, not one per ticket; b = the bucket last counted.
   CREATE TABLE stats_hist (
     dim TEXT NOT NULL,
     day TEXT NOT NULL,
     key TEXT NOT NULL,
     metric TEXT NOT NULL,
-    bucket INTEGER NOT NULL,
-    n INTEGER NOT NULL,
-    PRIMARY KEY (dim, day, key, metric, bucket)
+    b INTEGER NOT NULL,
+    counts TEXT NOT NULL,
+    PRIMARY KEY (dim, day, key, metric)
   ) WITHOUT ROWID;
   -- Arrivals per local day, UTC hour and matter (the reader shifts hours to local time).
   CREATE TABLE stats_hourly (
@@ -209,16 +210,18 @@ const migrations: string[] = [
         COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), ''), 1,
         MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) WHERE true
       ON CONFLICT DO UPDATE SET wait_n = wait_n + 1, wait_sum = wait_sum + excluded.wait_sum;
-    INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+    INSERT INTO stats_hist (dim, day, key, metric, b, counts)
       SELECT CASE WHEN p.monthly THEN upper(d.dim) ELSE d.dim END,
         CASE WHEN p.monthly THEN substr(NEW.day, 1, 7) ELSE NEW.day END, d.key, 'w',
-        MIN(240, CAST(MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) AS INTEGER)), 1
+        w.b, json_object(CAST(w.b AS TEXT), 1)
       FROM (SELECT 's' AS dim, NEW.service_id AS key
         UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
         UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
-        (SELECT 0 AS monthly UNION ALL SELECT 1) p
+        (SELECT 0 AS monthly UNION ALL SELECT 1) p,
+        (SELECT MIN(240, CAST(MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) AS INTEGER)) AS b) w
       WHERE true
-      ON CONFLICT DO UPDATE SET n = n + 1;
+      ON CONFLICT DO UPDATE SET b = excluded.b, counts = json_set(counts, '$."' || excluded.b || '"',
+        COALESCE(json_extract(counts, '$."' || excluded.b || '"'), 0) + 1);
   END;
   CREATE TRIGGER stats_import_call AFTER INSERT ON tickets WHEN NEW.called_at IS NOT NULL BEGIN
     INSERT INTO stats_daily (day, service_id, counter_id, clerk, wait_n, wait_sum)
@@ -226,16 +229,18 @@ const migrations: string[] = [
         COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), ''), 1,
         MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) WHERE true
       ON CONFLICT DO UPDATE SET wait_n = wait_n + 1, wait_sum = wait_sum + excluded.wait_sum;
-    INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+    INSERT INTO stats_hist (dim, day, key, metric, b, counts)
       SELECT CASE WHEN p.monthly THEN upper(d.dim) ELSE d.dim END,
         CASE WHEN p.monthly THEN substr(NEW.day, 1, 7) ELSE NEW.day END, d.key, 'w',
-        MIN(240, CAST(MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) AS INTEGER)), 1
+        w.b, json_object(CAST(w.b AS TEXT), 1)
       FROM (SELECT 's' AS dim, NEW.service_id AS key
         UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
         UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
-        (SELECT 0 AS monthly UNION ALL SELECT 1) p
+        (SELECT 0 AS monthly UNION ALL SELECT 1) p,
+        (SELECT MIN(240, CAST(MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) AS INTEGER)) AS b) w
       WHERE true
-      ON CONFLICT DO UPDATE SET n = n + 1;
+      ON CONFLICT DO UPDATE SET b = excluded.b, counts = json_set(counts, '$."' || excluded.b || '"',
+        COALESCE(json_extract(counts, '$."' || excluded.b || '"'), 0) + 1);
   END;
   CREATE TRIGGER stats_final AFTER UPDATE OF state ON tickets
     WHEN NEW.state IN ('done', 'no-show', 'cancelled')
@@ -251,16 +256,18 @@ const migrations: string[] = [
       ON CONFLICT DO UPDATE SET served = served + excluded.served, no_show = no_show + excluded.no_show,
         cancelled = cancelled + excluded.cancelled, service_n = service_n + excluded.service_n,
         service_sum = service_sum + excluded.service_sum;
-    INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+    INSERT INTO stats_hist (dim, day, key, metric, b, counts)
       SELECT CASE WHEN p.monthly THEN upper(d.dim) ELSE d.dim END,
         CASE WHEN p.monthly THEN substr(NEW.day, 1, 7) ELSE NEW.day END, d.key, 's',
-        MIN(240, CAST(MAX(0, (julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440) AS INTEGER)), 1
+        w.b, json_object(CAST(w.b AS TEXT), 1)
       FROM (SELECT 's' AS dim, NEW.service_id AS key
         UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
         UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
-        (SELECT 0 AS monthly UNION ALL SELECT 1) p
+        (SELECT 0 AS monthly UNION ALL SELECT 1) p,
+        (SELECT MIN(240, CAST(MAX(0, (julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440) AS INTEGER)) AS b) w
       WHERE NEW.state = 'done'
-      ON CONFLICT DO UPDATE SET n = n + 1;
+      ON CONFLICT DO UPDATE SET b = excluded.b, counts = json_set(counts, '$."' || excluded.b || '"',
+        COALESCE(json_extract(counts, '$."' || excluded.b || '"'), 0) + 1);
   END;
   CREATE TRIGGER stats_import_final AFTER INSERT ON tickets
     WHEN NEW.state IN ('done', 'no-show', 'cancelled') BEGIN
@@ -275,16 +282,18 @@ const migrations: string[] = [
       ON CONFLICT DO UPDATE SET served = served + excluded.served, no_show = no_show + excluded.no_show,
         cancelled = cancelled + excluded.cancelled, service_n = service_n + excluded.service_n,
         service_sum = service_sum + excluded.service_sum;
-    INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+    INSERT INTO stats_hist (dim, day, key, metric, b, counts)
       SELECT CASE WHEN p.monthly THEN upper(d.dim) ELSE d.dim END,
         CASE WHEN p.monthly THEN substr(NEW.day, 1, 7) ELSE NEW.day END, d.key, 's',
-        MIN(240, CAST(MAX(0, (julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440) AS INTEGER)), 1
+        w.b, json_object(CAST(w.b AS TEXT), 1)
       FROM (SELECT 's' AS dim, NEW.service_id AS key
         UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
         UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
-        (SELECT 0 AS monthly UNION ALL SELECT 1) p
+        (SELECT 0 AS monthly UNION ALL SELECT 1) p,
+        (SELECT MIN(240, CAST(MAX(0, (julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440) AS INTEGER)) AS b) w
       WHERE NEW.state = 'done'
-      ON CONFLICT DO UPDATE SET n = n + 1;
+      ON CONFLICT DO UPDATE SET b = excluded.b, counts = json_set(counts, '$."' || excluded.b || '"',
+        COALESCE(json_extract(counts, '$."' || excluded.b || '"'), 0) + 1);
   END;
 
   -- Tickets already there before this version (clerks unknown).
@@ -299,25 +308,30 @@ const migrations: string[] = [
       TOTAL(CASE WHEN state = 'done'
         THEN MAX(0, (julianday(finished_at) - julianday(started_at)) * 1440) END)
     FROM tickets GROUP BY 1, 2, 3;
-  INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+  CREATE TEMP TABLE stats_hist_rows (dim TEXT, day TEXT, key TEXT, metric TEXT, bucket INTEGER, n INTEGER);
+  INSERT INTO stats_hist_rows
     SELECT 's', day, service_id, 'w',
       MIN(240, CAST(MAX(0, (julianday(called_at) - julianday(line_at)) * 1440) AS INTEGER)) AS b,
       COUNT(*) FROM tickets WHERE called_at IS NOT NULL GROUP BY 2, 3, 5;
-  INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+  INSERT INTO stats_hist_rows
     SELECT 'c', day, CAST(counter_id AS TEXT), 'w',
       MIN(240, CAST(MAX(0, (julianday(called_at) - julianday(line_at)) * 1440) AS INTEGER)) AS b,
       COUNT(*) FROM tickets WHERE called_at IS NOT NULL AND counter_id IS NOT NULL GROUP BY 2, 3, 5;
-  INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+  INSERT INTO stats_hist_rows
     SELECT 's', day, service_id, 's',
       MIN(240, CAST(MAX(0, (julianday(finished_at) - julianday(started_at)) * 1440) AS INTEGER)) AS b,
       COUNT(*) FROM tickets WHERE state = 'done' GROUP BY 2, 3, 5;
-  INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
+  INSERT INTO stats_hist_rows
     SELECT 'c', day, CAST(counter_id AS TEXT), 's',
       MIN(240, CAST(MAX(0, (julianday(finished_at) - julianday(started_at)) * 1440) AS INTEGER)) AS b,
       COUNT(*) FROM tickets WHERE state = 'done' AND counter_id IS NOT NULL GROUP BY 2, 3, 5;
-  INSERT INTO stats_hist (dim, day, key, metric, bucket, n)
-    SELECT upper(dim), substr(day, 1, 7), key, metric, bucket, SUM(n) FROM stats_hist
+  INSERT INTO stats_hist_rows
+    SELECT upper(dim), substr(day, 1, 7), key, metric, bucket, SUM(n) FROM stats_hist_rows
     GROUP BY 1, 2, 3, 4, 5;
+  INSERT INTO stats_hist (dim, day, key, metric, b, counts)
+    SELECT dim, day, key, metric, 0, json_group_object(CAST(bucket AS TEXT), n) FROM stats_hist_rows
+    GROUP BY 1, 2, 3, 4;
+  DROP TABLE stats_hist_rows;
   INSERT INTO stats_hourly (day, utc_hour, service_id, issued)
     SELECT day, CAST(substr(issued_at, 12, 2) AS INTEGER), service_id, COUNT(*)
     FROM tickets GROUP BY 1, 2, 3;
@@ -340,6 +354,13 @@ const migrations: string[] = [
     BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
   CREATE TRIGGER config_audit_append_only_delete BEFORE DELETE ON config_audit
     BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+  `,
+  // 4: check-in by ID card (owned by branch-server/src/sync). The branch keeps only a keyed
+  // hash of the PESEL from the bookings feed; the key ('pesel-hmac-key' in settings) is made
+  // lazily by sync/pesel-hash.ts with Node's CSPRNG.
+  `
+  ALTER TABLE bookings ADD COLUMN pesel_hash TEXT;
+  CREATE INDEX bookings_pesel ON bookings(pesel_hash) WHERE pesel_hash IS NOT NULL;
   `,
 ];
 
