@@ -26,8 +26,12 @@ export interface QueueConnection {
   close(): void;
 }
 
-/** Events come in bursts (a call finishes one ticket and calls another): refresh once. */
-const REFRESH_DEBOUNCE_MS = 150;
+/**
+ * Events come in bursts (a call finishes one ticket and calls another): one refresh per
+ * burst, at most this long after its first event (a throttle, so a busy hall cannot
+ * postpone it forever).
+ */
+const REFRESH_AFTER_MS = 150;
 /** Waits grow without events; refresh the longest-wait figures this often. */
 const REFRESH_EVERY_MS = 20_000;
 
@@ -43,7 +47,7 @@ export function connectQueue(
 ): QueueConnection {
   let snap: QueueSnapshot | null = null;
   let closed = false;
-  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let pending: ReturnType<typeof setTimeout> | undefined;
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(origin + '/counter', {
     // A function, so every reconnect sends the current lastSeq (socket.io reuses `auth`).
     auth: (cb) => cb(snap ? { token, lastSeq: snap.seq } : { token }),
@@ -75,8 +79,11 @@ export function connectQueue(
       });
   };
   const refreshSoon = () => {
-    clearTimeout(debounce);
-    debounce = setTimeout(refresh, REFRESH_DEBOUNCE_MS);
+    if (pending !== undefined) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      refresh();
+    }, REFRESH_AFTER_MS);
   };
 
   socket.on('snapshot', take);
@@ -120,7 +127,7 @@ export function connectQueue(
     close() {
       closed = true;
       clearInterval(timer);
-      clearTimeout(debounce);
+      clearTimeout(pending);
       socket.close();
     },
   };

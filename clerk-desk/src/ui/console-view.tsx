@@ -38,6 +38,7 @@ export function ConsoleView({ api, live, counterId, onClosed }: Props) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const [dialog, setDialog] = useState<'transfer' | 'pause' | null>(null);
+  const queued = useRef<DeskCommand | null>(null);
   const snap = live.snapshot!;
   const counter = counterOf(snap, counterId);
   const ticket = counter?.ticket ?? null;
@@ -89,7 +90,13 @@ export function ConsoleView({ api, live, counterId, onClosed }: Props) {
     );
 
   const command = (c: DeskCommand) => {
-    if (!enabled[c] || busy) return;
+    if (busy) {
+      // Type-ahead: the screen may already show the new state (its event came before the
+      // answer); the key is kept and tried once the request in flight is done.
+      queued.current = c;
+      return;
+    }
+    if (!enabled[c]) return;
     switch (c) {
       case 'call-next':
         return void run(
@@ -112,6 +119,12 @@ export function ConsoleView({ api, live, counterId, onClosed }: Props) {
   };
   const commandRef = useRef(command);
   commandRef.current = command;
+  useEffect(() => {
+    if (busy || !queued.current) return;
+    const c = queued.current;
+    queued.current = null;
+    commandRef.current(c);
+  }, [busy]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

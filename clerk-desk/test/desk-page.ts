@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { TEST_PASSWORD, type TestBranch } from '../../branch-server/test/harness';
+
+/** The screen size the console is made for. */
+export const VIEWPORT = { width: 1366, height: 768 };
+
+/** Opens the console in a fresh browser context (own sessionStorage) at 1366×768. */
+export async function openDesk(browser: Browser, url: string, locale = 'pl-PL'): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale,
+    timezoneId: 'Europe/Warsaw',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(url + '/desk/');
+  return page;
+}
+
+/** Signs in with the mouse-free form (fills and presses Enter). */
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.getByLabel('Nazwa użytkownika').fill(username);
+  await page.getByLabel('Hasło').fill(TEST_PASSWORD);
+  await page.getByLabel('Hasło').press('Enter');
+  await page.getByRole('heading', { name: 'Wybierz stanowisko' }).waitFor();
+}
+
+/** Picks a counter on the choice screen and waits for the serving console. */
+export async function chooseCounter(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${name} `) }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.getByTestId('do-call-next').waitFor();
+}
+
+/** Issues a walk-in ticket (or checks in a booking) through the API, as the kiosk would. */
+export async function issue(
+  branch: TestBranch,
+  req: { serviceId?: string; bookingCode?: string },
+): Promise<{ id: string; number: string }> {
+  const r = await branch.api('POST', '/api/v1/tickets', await branch.login('admin'), req);
+  if (r.status !== 201) throw new Error(`issue: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** A ticket as the server has it now. */
+export function serverTicket(branch: TestBranch, id: string) {
+  return branch.branch.ticket(id);
+}
+
+/** Polls the text of a test id until it equals `want` (null: the element is absent). */
+export async function expectText(page: Page, testId: string, want: string | null): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const el = page.getByTestId(testId);
+        return (await el.count()) === 0 ? null : el.first().textContent();
+      },
+      { timeout: 5000 },
+    )
+    .toBe(want);
+}
+
+/** Waits until the ticket in hand shows this number (null: no client in hand). */
+export function expectInHand(page: Page, number: string | null): Promise<void> {
+  return expectText(page, 'ticket-number', number);
+}
+
+/** Presses Tab until the focused element's text matches (keyboard-only navigation). */
+export async function tabTo(page: Page, text: RegExp, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    if (text.test(focused)) return;
+  }
+  throw new Error(`no focusable element matching ${text} within ${max} tabs`);
+}
+
+/** Saves a screenshot when SKR_SCREENSHOTS_DIR is set; always checks the page fits the screen. */
+export async function screenshot(page: Page, name: string): Promise<Buffer> {
+  const dir = process.env.SKR_SCREENSHOTS_DIR;
+  const png = await page.screenshot({ path: dir ? `${dir}/${name}.png` : undefined });
+  const size = await page.evaluate(() => ({
+    w: document.documentElement.scrollWidth,
+    h: document.documentElement.scrollHeight,
+  }));
+  expect(size.w).toBeLessThanOrEqual(VIEWPORT.width);
+  expect(size.h).toBeLessThanOrEqual(VIEWPORT.height);
+  return png;
+}
