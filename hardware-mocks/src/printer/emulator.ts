@@ -136,6 +136,9 @@ export async function startPrinterEmulator(
   if (opts.tcpPort !== null) {
     const srv = net.createServer((socket) => {
       sockets.add(socket);
+      // Status answers are single bytes: without this, Nagle holds each one until the
+      // previous is ACKed (40 ms of delayed ACK per query), which no real printer does.
+      socket.setNoDelay(true);
       const link = createLink((b) => socket.writable && socket.write(b));
       socket.on('data', (chunk: Buffer) => receive(link, new Uint8Array(chunk)));
       socket.on('error', () => undefined);
