@@ -1,0 +1,132 @@
+import { createRng } from '../branch-server/src/sim/prng';
+import type { SoakBranch } from './branch-fixture';
+
+const services = [
+  'emerytury',
+  'zasilki',
+  'skladki',
+  'ubezpieczenia',
+  'pue-profil',
+  'orzecznictwo',
+  'dokumenty',
+  'ogolne',
+];
+
+/** Everything the server acknowledged, to be found again after any crash. */
+export interface Acked {
+  tickets: Map<string, string>;
+  calls: Map<string, string>;
+  documents: Set<string>;
+}
+
+/** Latencies measured by the clients (ms). */
+export interface Timings {
+  issue: number[];
+  callNext: number[];
+  /** Desk sends call-next → ticket id known, for the call → screen figure. */
+  callSent: Map<string, number>;
+}
+
+export function newAcked(): Acked {
+  return { tickets: new Map(), calls: new Map(), documents: new Set() };
+}
+
+export function newTimings(): Timings {
+  return { issue: [], callNext: [], callSent: new Map() };
+}
+
+async function post(url: string, path: string, token: string, body?: unknown) {
+  const res = await fetch(url + path, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+const pdf = Buffer.from('%PDF-1.4\n% soak\n%%EOF\n').toString('base64');
+
+/**
+ * Runs the ×10 peak hour against `url` until `stop()` says so: 6 kiosks issuing ~100 tickets a
+ * second in all (6,000 an hour compressed 60×) with a document drop-off now and then, and 60
+ * desks calling, starting and finishing at the same pace. Connection failures (a killed
+ * server) end nothing: the loop waits and tries again; only acknowledged answers are recorded.
+ */
+export async function runWorkload(
+  url: string,
+  branch: SoakBranch,
+  stop: () => boolean,
+  acked: Acked,
+  timings: Timings,
+  opts: { seed: number; ticketsPerSecond?: number; serviceMs?: number },
+): Promise<void> {
+  const rng = createRng(opts.seed);
+  const perKiosk = (opts.ticketsPerSecond ?? 100) / branch.kiosks.length;
+  const serviceMs = opts.serviceMs ?? 600;
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const kiosk = async (token: string, k: number) => {
+    let n = 0;
+    while (!stop()) {
+      const t0 = performance.now();
+      try {
+        if (k === 0 && n % 25 === 24) {
+          const d = await post(url, '/api/v1/documents', token, {
+            formCode: 'Z-15A',
+            fileName: `soak-${n}.pdf`,
+            contentB64: pdf,
+            pages: 1,
+            lang: 'pl',
+          });
+          if (d.status === 201) acked.documents.add(d.body.id);
+        } else {
+          const r = await post(url, '/api/v1/tickets', token, {
+            serviceId: rng.pick(services),
+            ...(rng.next() < 0.05 ? { priority: 'senior' } : {}),
+          });
+          if (r.status === 201) {
+            acked.tickets.set(r.body.id, r.body.number);
+            timings.issue.push(performance.now() - t0);
+          }
+        }
+      } catch {
+        await pause(50); // the server is down: a kiosk would retry
+      }
+      n += 1;
+      await pause(Math.max(0, 1000 / perKiosk - (performance.now() - t0)));
+    }
+  };
+  const desk = async (counter: number) => {
+    const token = branch.clerks[(counter - 1) % branch.clerks.length]!;
+    while (!stop()) {
+      try {
+        const t0 = performance.now();
+        const r = await post(url, `/api/v1/counters/${counter}/call-next`, token);
+        if (r.status === 200) {
+          acked.calls.set(r.body.ticket.id, r.body.ticket.calledAt);
+          timings.callNext.push(performance.now() - t0);
+          timings.callSent.set(r.body.ticket.id, t0);
+          await post(url, `/api/v1/tickets/${r.body.ticket.id}/start`, token);
+        } else if (r.status === 409) {
+          // A ticket still only called here (e.g. the server died between call and start).
+          const q = await fetch(`${url}/api/v1/queue`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          const held = (
+            (await q.json()) as {
+              counters: { id: number; ticket: { id: string; state: string } | null }[];
+            }
+          ).counters.find((c) => c.id === counter)?.ticket;
+          if (held?.state === 'called') await post(url, `/api/v1/tickets/${held.id}/start`, token);
+        }
+      } catch {
+        await pause(50);
+      }
+      await pause(rng.next() * 2 * serviceMs);
+    }
+  };
+  await Promise.all([...branch.kiosks.map(kiosk), ...branch.counters.map(desk)]);
+}
