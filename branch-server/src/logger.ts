@@ -13,6 +13,10 @@ export function createLogger(name: string): Logger {
         '*.token',
         '*.pin',
         '*.pesel',
+        // Check-in by ID card sends the holder's PESEL in the ticket request.
+        '*.bookingPesel',
+        'req.body.bookingPesel',
+        'bookingPesel',
         'password',
         'token',
         'pin',

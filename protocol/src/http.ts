@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Counter, Lang, PriorityReason, Service, Ticket } from './domain';
+import { Pesel } from './pesel';
 
 /** Staff roles. */
 export const Role = z.enum(['admin', 'manager', 'clerk']);
@@ -46,11 +47,14 @@ export const IssueTicketRequest = z
     serviceId: z.string().min(1).max(40).optional(),
     priority: PriorityReason.optional(),
     bookingCode: BookingCode.optional(),
+    /** Check-in by ID card: the holder's PESEL, used for a keyed-hash lookup and never stored or logged. */
+    bookingPesel: Pesel.optional(),
     lang: Lang.optional(),
   })
-  .refine((r) => r.serviceId !== undefined || r.bookingCode !== undefined, {
-    message: 'serviceId or bookingCode is required',
-  });
+  .refine(
+    (r) => r.serviceId !== undefined || r.bookingCode !== undefined || r.bookingPesel !== undefined,
+    { message: 'serviceId, bookingCode or bookingPesel is required' },
+  );
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
 
 export const IssuedTicket = z.object({

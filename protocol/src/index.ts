@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './domain';
 export * from './http';
+export * from './pesel';
 export * from './socket';
 export * from './printer';
 export * from './led-board';

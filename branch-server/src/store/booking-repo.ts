@@ -23,28 +23,22 @@ export function bookingRepo(db: Db) {
     `SELECT service_id, COUNT(*) AS n FROM bookings WHERE status = 'booked' AND booked_for BETWEEN ? AND ?
      GROUP BY service_id`,
   );
+  const byPesel = db.prepare(
+    `SELECT * FROM bookings WHERE pesel_hash = @hash AND status IN ('booked', 'checked-in')
+       AND booked_for BETWEEN @from AND @to
+     ORDER BY abs(julianday(booked_for) - julianday(@at)), booked_for`,
+  );
   return {
     get(code: string): Booking | undefined {
-      const r = get.get(code) as
-        | {
-            code: string;
-            service_id: string;
-            booked_for: string;
-            status: Booking['status'];
-            ticket_id: string | null;
-            updated_at: string;
-          }
-        | undefined;
-      return (
-        r && {
-          code: r.code,
-          serviceId: r.service_id,
-          bookedFor: r.booked_for,
-          status: r.status,
-          ticketId: r.ticket_id,
-          updatedAt: r.updated_at,
-        }
-      );
+      const r = get.get(code) as BookingRow | undefined;
+      return r && fromRow(r);
+    },
+    /**
+     * Bookings of a card holder (by the branch's keyed PESEL hash) that can be checked in or
+     * were already: booked time in [from, to] (ISO), nearest to `at` first.
+     */
+    byPeselHash(hash: string, from: string, to: string, at: string): Booking[] {
+      return (byPesel.all({ hash, from, to, at }) as BookingRow[]).map(fromRow);
     },
     save(b: Booking): void {
       upsert.run(b);
@@ -58,3 +52,23 @@ export function bookingRepo(db: Db) {
   };
 }
 export type BookingRepo = ReturnType<typeof bookingRepo>;
+
+interface BookingRow {
+  code: string;
+  service_id: string;
+  booked_for: string;
+  status: Booking['status'];
+  ticket_id: string | null;
+  updated_at: string;
+}
+
+function fromRow(r: BookingRow): Booking {
+  return {
+    code: r.code,
+    serviceId: r.service_id,
+    bookedFor: r.booked_for,
+    status: r.status,
+    ticketId: r.ticket_id,
+    updatedAt: r.updated_at,
+  };
+}

@@ -2,6 +2,7 @@ import { PueBookingChanges } from '@skr/protocol';
 import { localDay } from '../domain/time';
 import type { Db } from '../store';
 import { mergeBooking, type CachedBooking, type MergedBooking } from './booking-merge';
+import { peselHasher } from './pesel-hash';
 import type { PortalClient } from './portal-client';
 import type { SyncStateRepo } from './sync-state';
 
@@ -19,6 +20,8 @@ export const BOOKING_KEYS = {
  * Incremental pull of the branch's bookings: asks the portal for changes after the stored
  * cursor, page by page, and writes each page and the new cursor in one transaction, so a crash
  * between pages re-reads at most one page (and replays are ignored by version).
+ * The feed's PESEL is kept only as the branch's keyed hash (for ID-card check-in), and only
+ * until the visit is 36 h past.
  */
 export function bookingPuller(
   db: Db,
@@ -32,16 +35,21 @@ export function bookingPuller(
   );
   const upsert = db.prepare(
     `INSERT INTO bookings (code, service_id, booked_for, status, ticket_id, updated_at, portal_id,
-       portal_version, portal_status)
+       portal_version, portal_status, pesel_hash)
      VALUES (@code, @serviceId, @bookedFor, @status, @ticketId, @updatedAt, @portalId,
-       @portalVersion, @portalStatus)
+       @portalVersion, @portalStatus, @peselHash)
      ON CONFLICT (code) DO UPDATE SET service_id=excluded.service_id, booked_for=excluded.booked_for,
        status=excluded.status, ticket_id=excluded.ticket_id, updated_at=excluded.updated_at,
        portal_id=excluded.portal_id, portal_version=excluded.portal_version,
-       portal_status=excluded.portal_status`,
+       portal_status=excluded.portal_status, pesel_hash=excluded.pesel_hash`,
   );
   // Visits of past days that nobody checked in for are of no use at the counter any more.
   const prune = db.prepare(`DELETE FROM bookings WHERE status != 'checked-in' AND booked_for < ?`);
+  // Checked-in visits stay (visit outcomes refer to them); the client's hash does not.
+  const forget = db.prepare(
+    `UPDATE bookings SET pesel_hash = NULL WHERE pesel_hash IS NOT NULL AND booked_for < ?`,
+  );
+  const hashPesel = peselHasher(db);
 
   /** Pulls until the portal has no more changes; returns how many rows changed. */
   async function pull(now: Date, signal?: AbortSignal): Promise<number> {
@@ -67,9 +75,11 @@ export function bookingPuller(
         for (const item of page.items) {
           const merged = mergeBooking(get.get(item.code) as CachedBooking | undefined, item, today);
           if (!merged) continue;
-          upsert.run({ ...merged, updatedAt: now.toISOString() } satisfies MergedBooking & {
-            updatedAt: string;
-          });
+          upsert.run({
+            ...merged,
+            updatedAt: now.toISOString(),
+            peselHash: item.pesel === null ? null : hashPesel(item.pesel),
+          } satisfies MergedBooking & { updatedAt: string; peselHash: string | null });
           changed += 1;
         }
         state.set(BOOKING_KEYS.cursor, page.cursor);
@@ -78,7 +88,11 @@ export function bookingPuller(
       })();
       if (!page.hasMore) break;
     }
-    prune.run(new Date(now.getTime() - 36 * 3600_000).toISOString());
+    const horizon = new Date(now.getTime() - 36 * 3600_000).toISOString();
+    db.transaction(() => {
+      prune.run(horizon);
+      forget.run(horizon);
+    })();
     return changed;
   }
   return { pull };
