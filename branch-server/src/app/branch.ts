@@ -28,7 +28,9 @@ import {
   type CallingPolicy,
 } from '../domain';
 import { bookingRepo, catalogRepo, eventLog, ticketRepo, type Db, type NewEvent } from '../store';
+import { peselHasher } from '../sync/pesel-hash';
 import { BranchState } from './branch-state';
+import { cardBookingCode } from './card-check-in';
 import { DeviceHealth } from './device-health';
 import { GroupCommit } from './group-commit';
 import { uuidv7 } from './ids';
@@ -61,6 +63,7 @@ export function createBranch(opts: BranchOptions) {
   const log = eventLog(db);
   const catalog = catalogRepo(db);
   const bookings = bookingRepo(db);
+  const hashPesel = peselHasher(db);
   const state = new BranchState(catalog, tickets);
   const events = new EventEmitter<{ event: [BranchEvent] }>();
   events.setMaxListeners(0);
@@ -173,9 +176,17 @@ export function createBranch(opts: BranchOptions) {
   function issueStep(req: IssueTicketRequest, actor: string | null) {
     const at = now();
     const day = state.rollDay(at);
-    const booking = req.bookingCode ? bookings.get(req.bookingCode) : undefined;
-    if (req.bookingCode) {
-      if (!booking) throw notFound('no booking with this code', { bookingCode: req.bookingCode });
+    // By ID card: the holder's booking is found by the keyed PESEL hash, then checked in as by its code.
+    const code =
+      req.bookingCode ??
+      (req.bookingPesel === undefined
+        ? undefined
+        : cardBookingCode(bookings, hashPesel(req.bookingPesel), at, state.settings, (id) =>
+            state.active.has(id),
+          ));
+    const booking = code ? bookings.get(code) : undefined;
+    if (code) {
+      if (!booking) throw notFound('no booking with this code', { bookingCode: code });
       if (booking.status === 'cancelled')
         throw conflict('this booking was cancelled', { bookingCode: booking.code });
       if (booking.status === 'checked-in' && booking.ticketId) {
