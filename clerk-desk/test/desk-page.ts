@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { TEST_PASSWORD, type TestBranch } from '../../branch-server/test/harness';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The screen size the console is made for. */
 export const VIEWPORT = { width: 1366, height: 768 };
@@ -76,7 +80,10 @@ export async function tabTo(page: Page, text: RegExp, max = 80): Promise<void> {
   throw new Error(`no focusable element matching ${text} within ${max} tabs`);
 }
 
-/** Saves a screenshot when SKR_SCREENSHOTS_DIR is set; always checks the page fits the screen. */
+/**
+ * Saves a screenshot when SKR_SCREENSHOTS_DIR is set; always checks that the page fits the
+ * 1366×768 screen without scrolling and passes axe.
+ */
 export async function screenshot(page: Page, name: string): Promise<Buffer> {
   const dir = process.env.SKR_SCREENSHOTS_DIR;
   const png = await page.screenshot({ path: dir ? `${dir}/${name}.png` : undefined });
@@ -86,5 +93,19 @@ export async function screenshot(page: Page, name: string): Promise<Buffer> {
   }));
   expect(size.w).toBeLessThanOrEqual(VIEWPORT.width);
   expect(size.h).toBeLessThanOrEqual(VIEWPORT.height);
+  expect(await axe(page)).toEqual([]);
   return png;
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA) on the current screen; returns the violations found. */
+export async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const r = await page.evaluate(() =>
+    (globalThis as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  );
+  return r.violations.map(
+    (v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`,
+  );
 }

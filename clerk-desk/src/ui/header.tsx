@@ -33,7 +33,11 @@ export function Header({ session, counter, status, onSignOut, onChangeCounter }:
         {status && (
           <span className={`link link-${status}`} role="status" aria-live="polite">
             <span className="dot" aria-hidden="true" />
-            {status === 'online' ? t('link.online') : t('link.connecting')}
+            {status === 'online'
+              ? t('link.online')
+              : status === 'offline'
+                ? t('errors.DISCONNECTED')
+                : t('link.connecting')}
           </span>
         )}
         <div className="langs" role="group" aria-label={t('app.language')}>

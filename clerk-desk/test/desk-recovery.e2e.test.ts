@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../branch-server/test/browser';
+import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
+import {
+  chooseCounter,
+  expectInHand,
+  expectText,
+  issue,
+  openDesk,
+  screenshot,
+  serverTicket,
+  signIn,
+} from './desk-page';
+
+// The server stops in the middle of a service and comes back on the same port with the same
+// database: the console says so, keeps the ticket in hand, and carries on by itself.
+describe('clerk desk in Chromium: server gone and back', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'skr-desk-recovery-'));
+  let branch: TestBranch;
+  let browser: Browser;
+  let page: Page;
+  let port: number;
+  let ticketId: string;
+
+  beforeAll(async () => {
+    branch = await startTestBranch({ dir });
+    port = Number(new URL(branch.url).port);
+    browser = await launchBrowser();
+    page = await openDesk(browser, branch.url);
+    page.setDefaultTimeout(5000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await branch?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has a client in hand', async () => {
+    await signIn(page, 'urzednik3');
+    await chooseCounter(page, 'Stanowisko 3');
+    ticketId = (await issue(branch, { serviceId: 'emerytury' })).id;
+    await issue(branch, { serviceId: 'ogolne' });
+    await page.getByTestId('do-call-next').click();
+    await expectInHand(page, 'A001');
+  });
+
+  it('says the server is gone and keeps the ticket on screen', async () => {
+    await branch.close(true);
+    await page.getByTestId('offline').waitFor();
+    expect(await page.getByTestId('offline').textContent()).toContain('Brak połączenia z serwerem');
+    await expectInHand(page, 'A001');
+    expect(await page.getByTestId('ticket-state').textContent()).toBe('wezwany');
+    // Nothing can be sent meanwhile, so nothing is lost or half-done.
+    expect(await page.getByTestId('do-start').isDisabled()).toBe(true);
+    expect(await page.getByTestId('do-call-next').isDisabled()).toBe(true);
+    await screenshot(page, 'desk-offline');
+  });
+
+  it('recovers by itself on restart; the ticket in hand is still actionable', async () => {
+    branch = await startTestBranch({ dir, port });
+    await page.getByTestId('restored').waitFor({ timeout: 15_000 });
+    await expectText(page, 'offline', null);
+    await expectInHand(page, 'A001');
+    await page.getByTestId('do-start').click();
+    await expectText(page, 'ticket-state', 'w obsłudze');
+    expect(serverTicket(branch, ticketId).state).toBe('serving');
+    // Live updates flow again: a new ticket shows up in the lines without reload.
+    await issue(branch, { serviceId: 'emerytury' });
+    await expectText(page, 'lines-total', 'Razem czeka: 2');
+    await page.getByTestId('do-finish').click();
+    await expectInHand(page, null);
+    expect(serverTicket(branch, ticketId).state).toBe('done');
+  });
+
+  it('recovers when the page is reloaded while the server is down', async () => {
+    await page.getByTestId('do-call-next').click();
+    await page.getByTestId('ticket-number').waitFor();
+    const called = branch.branch.snapshot().counters.find((c) => c.id === 3)!.ticket!;
+    await expectInHand(page, called.number);
+    await branch.close(true);
+    await page.getByTestId('offline').waitFor();
+    await page.reload().catch(() => undefined);
+    branch = await startTestBranch({ dir, port });
+    // The session (sessionStorage) survives the reload; the snapshot brings the ticket back.
+    await page.reload();
+    await expectInHand(page, called.number);
+    await page.getByTestId('do-no-show').click();
+    await expectInHand(page, null);
+    expect(serverTicket(branch, called.id).state).toBe('no-show');
+  });
+});
