@@ -119,9 +119,10 @@ describe('no PIN, password, token or PESEL in logs or on screens', () => {
     const me = await kioskCall(kiosk, 'GET', '/api/v1/pue/me', session);
     expect(me.body.pesel).toBe(anna.pesel);
     const account = me.body.accounts[0].id as string;
-    expect((await kioskCall(kiosk, 'GET', `/api/v1/pue/accounts/${account}?role=insured`, session)).status).toBe(
-      200,
-    );
+    expect(
+      (await kioskCall(kiosk, 'GET', `/api/v1/pue/accounts/${account}?role=insured`, session))
+        .status,
+    ).toBe(200);
     expect(
       (await kioskCall(kiosk, 'POST', '/api/v1/documents', session, docBody('log'))).status,
     ).toBe(201);
