@@ -174,9 +174,10 @@ system itself.
   data, a document drop-off and a call; its whole log, the display feed, the queue, the public
   follow status and pages must contain no password, token, code, portal session, PESEL or surname.
   (No card PIN is ever sent to the branch server: the PIN goes from the kiosk to the card.)
-- Kiosk window lockdown: asserted by \`kiosk-app/src/main/window.test.ts\` (kiosk, sandbox,
-  context isolation, no node integration, navigation and new windows refused, shortcuts
-  swallowed).
+- Kiosk window lockdown (\`security-kiosk.test.ts\`, over the kiosk's own setup functions with a
+  recording stand-in for Electron): kiosk and full-screen, sandbox, context isolation, no Node
+  integration or devtools; other origins, redirects, new windows and webviews refused; Alt+F4,
+  Ctrl+W, F11, F12, Ctrl+I swallowed; every permission and download refused, CSP on every answer.
 - Found and fixed while writing these tests: the portal proxy routes validated the body before
   checking the role (a caller without a token got a 400 describing the expected input); a
   revoked, logged-out or expired token kept its live socket feed.
