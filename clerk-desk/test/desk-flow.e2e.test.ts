@@ -24,7 +24,7 @@ describe('clerk desk in Chromium: serving flow', () => {
     branch = await startTestBranch();
     browser = await launchBrowser();
     page = await openDesk(browser, branch.url);
-    page.setDefaultTimeout(5000);
+    page.setDefaultTimeout(10_000);
   });
   afterAll(async () => {
     await browser?.close();
@@ -34,6 +34,14 @@ describe('clerk desk in Chromium: serving flow', () => {
   it('signs in and opens a counter', async () => {
     await page.getByRole('heading', { name: 'Logowanie pracownika' }).waitFor();
     await screenshot(page, 'desk-sign-in');
+    // The language switch works before sign-in and is remembered.
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('heading', { name: 'Staff sign-in' }).waitFor();
+    await page.getByRole('button', { name: 'UK' }).click();
+    await page.getByRole('heading', { name: 'Вхід працівника' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk');
+    await page.getByRole('button', { name: 'PL' }).click();
+    await page.getByRole('heading', { name: 'Logowanie pracownika' }).waitFor();
     await signIn(page, 'urzednik1');
     await expectText(page, 'offline', null);
     await screenshot(page, 'desk-counter-choice');

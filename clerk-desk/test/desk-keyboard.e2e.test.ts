@@ -17,7 +17,7 @@ describe('clerk desk in Chromium: keyboard only', () => {
     branch = await startTestBranch();
     browser = await launchBrowser();
     page = await openDesk(browser, branch.url);
-    page.setDefaultTimeout(5000);
+    page.setDefaultTimeout(10_000);
     // Counter 7 serves only contributions (C); counter 6 is the other one that does.
     for (let i = 0; i < 6; i++) await issue(branch, { serviceId: 'skladki' });
     // Open, so a ticket transferred there waits for it (a closed target is not binding).

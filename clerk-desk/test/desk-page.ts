@@ -60,7 +60,7 @@ export async function expectText(page: Page, testId: string, want: string | null
         const el = page.getByTestId(testId);
         return (await el.count()) === 0 ? null : el.first().textContent();
       },
-      { timeout: 5000 },
+      { timeout: 10_000 },
     )
     .toBe(want);
 }

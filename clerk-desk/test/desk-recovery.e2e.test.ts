@@ -31,7 +31,7 @@ describe('clerk desk in Chromium: server gone and back', () => {
     port = Number(new URL(branch.url).port);
     browser = await launchBrowser();
     page = await openDesk(browser, branch.url);
-    page.setDefaultTimeout(5000);
+    page.setDefaultTimeout(10_000);
   });
   afterAll(async () => {
     await browser?.close();
