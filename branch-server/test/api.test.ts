@@ -242,4 +242,20 @@ describe('a ticket from kiosk to counter', () => {
       'closed',
     );
   });
+
+  it("refuses a clerk's action on a ticket at another clerk's counter", async () => {
+    const kiosk = await b.device('kiosk');
+    const mine = await b.login('urzednik9');
+    const other = await b.login('urzednik10');
+    await b.api('POST', '/api/v1/counters/9/open', mine);
+    await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'pue-profil' });
+    const called = await b.api('POST', '/api/v1/counters/9/call-next', mine);
+    const id = called.body.ticket.id;
+    const r = await b.api('POST', `/api/v1/tickets/${id}/finish`, other);
+    expect(r).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    // A manager may step in.
+    const manager = await b.login('kierownik');
+    expect((await b.api('POST', `/api/v1/tickets/${id}/start`, manager)).status).toBe(200);
+    expect((await b.api('POST', `/api/v1/tickets/${id}/finish`, mine)).status).toBe(200);
+  });
 });

@@ -325,8 +325,27 @@ export function createBranch(opts: BranchOptions) {
     action: TicketAction,
     actor: string | null,
     transfer?: TransferRequest,
+    /** A clerk may act only on tickets at the counter they are signed in at. */
+    clerk?: string,
   ): Ticket {
     const before = ticket(id);
+    if (
+      clerk !== undefined &&
+      action !== 'return' &&
+      action !== 'cancel' &&
+      before.counterId !== null
+    ) {
+      const at = state.counters.get(before.counterId);
+      if (at?.clerk !== clerk) {
+        throw new SkrError(
+          'FORBIDDEN',
+          `ticket ${before.number} is at counter ${before.counterId}, not yours`,
+          {
+            details: { counterId: before.counterId },
+          },
+        );
+      }
+    }
     const at = now();
     let after: Ticket;
     switch (action) {

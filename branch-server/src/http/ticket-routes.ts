@@ -26,7 +26,8 @@ export async function ticketRoutes(app: FastifyInstance, ctx: ApiContext): Promi
       const action = TicketAction.safeParse(req.params.action);
       if (!action.success) throw new SkrError('NOT_FOUND', `no ticket action ${req.params.action}`);
       const transfer = action.data === 'transfer' ? parse(TransferRequest, req.body) : undefined;
-      return { ticket: branch.act(req.params.id, action.data, caller.subject, transfer) };
+      const clerk = caller.principal === 'clerk' ? caller.subject.replace(/^user:/, '') : undefined;
+      return { ticket: branch.act(req.params.id, action.data, caller.subject, transfer, clerk) };
     },
   );
   // Public and unauthenticated on purpose: the id is unguessable and the answer has no personal data.
