@@ -46,11 +46,18 @@ describe('check-in by ID card', () => {
     rig.pue!.faults.set({ down: true });
 
     await rig.card!.insert();
+    // pcscd polls the virtual slot: wait until the kiosk has seen the card (slow under load).
+    await expect
+      .poll(async () => (await rig.runtime.services.handlers.devices({})).cardPresent, {
+        timeout: 15_000,
+      })
+      .toBe(true);
     await p.getByTestId('home').waitFor();
     await p.getByTestId('go-check-in').click();
-    const slip = rig.printer.nextTicket(10_000);
+    const slip = rig.printer.nextTicket(15_000);
+    slip.catch(() => undefined); // awaited below; no unhandled rejection if a step before fails
     await p.getByTestId('check-in-card').click();
-    await p.getByTestId('ticket').waitFor({ timeout: 10_000 });
+    await p.getByTestId('ticket').waitFor({ timeout: 15_000 });
     const number = (await p.getByTestId('ticket-number').textContent())!;
     expect(number).toMatch(/^B\d{3}$/);
     const printed = (await slip).lines.join('\n');
@@ -74,7 +81,7 @@ describe('check-in by ID card', () => {
     // The card again: the same number, no second ticket.
     await p.getByTestId('go-check-in').click();
     await p.getByTestId('check-in-card').click();
-    await p.getByTestId('ticket').waitFor({ timeout: 10_000 });
+    await p.getByTestId('ticket').waitFor({ timeout: 15_000 });
     expect(await p.getByTestId('ticket-number').textContent()).toBe(number);
     await p.getByTestId('done').click();
 
