@@ -81,7 +81,7 @@ export async function runWorkload(
             pages: 1,
             lang: 'pl',
           });
-          if (d.status === 201) acked.documents.add(d.body.id);
+          if (d.status === 201) acked.documents.add(d.body.documentId);
         } else {
           const r = await post(url, '/api/v1/tickets', token, {
             serviceId: rng.pick(services),
