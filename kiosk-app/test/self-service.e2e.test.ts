@@ -54,6 +54,16 @@ async function typePin(p: Page, pin: string) {
       .click();
 }
 
+/** Inserts the virtual card and waits until the kiosk has seen it (pcscd polls the slot; slow under load). */
+async function insertCard(): Promise<void> {
+  await rig.card!.insert();
+  await expect
+    .poll(async () => (await rig.runtime.services.handlers.devices({})).cardPresent, {
+      timeout: 15_000,
+    })
+    .toBe(true);
+}
+
 describe('urzędomat', () => {
   it('home, matters and ticket screens pass axe and are photographed', async () => {
     const p = rig.page;
@@ -90,7 +100,7 @@ describe('urzędomat', () => {
 
   it('ID card: wrong PIN shows tries left, right PIN signs in; account, role, data, archive order', async () => {
     const p = rig.page;
-    await rig.card!.insert();
+    await insertCard();
     await toSelfService(p);
     await shot(p, 'pue-login-card');
     expect(await axe(p)).toEqual([]);
@@ -191,7 +201,7 @@ describe('urzędomat', () => {
     { timeout: 60_000 },
     async () => {
       const p = rig.page;
-      await rig.card!.insert();
+      await insertCard();
       await toSelfService(p);
       await typePin(p, CARD_PIN);
       await p.getByTestId('card-sign-in').click();
