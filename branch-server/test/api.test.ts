@@ -259,3 +259,12 @@ describe('a ticket from kiosk to counter', () => {
     expect((await b.api('POST', `/api/v1/tickets/${id}/finish`, mine)).status).toBe(200);
   });
 });
+
+describe('requests refused before routing', () => {
+  it('answers over-long headers with our error body', async () => {
+    const r = await fetch(`${b.url}/api/v1/health`, { headers: { 'x-junk': 'x'.repeat(20_000) } });
+    expect(r.status).toBe(431);
+    expect(await r.json()).toMatchObject({ code: 'INVALID' });
+    expect((await b.api('GET', '/api/v1/health')).status).toBe(200);
+  });
+});

@@ -1,4 +1,5 @@
 import { isSkrError, type ApiError } from '@skr/protocol';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { httpStatus, pickLang, userMessage } from './error-messages';
 
@@ -43,4 +44,28 @@ export function installErrorHandler(app: FastifyInstance): void {
       ),
     });
   });
+}
+
+/**
+ * Requests Node refuses before any route runs (headers over 16 kB, malformed request line)
+ * get the same `{code, message}` body as every other error, then the connection closes.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  const body = JSON.stringify({
+    code: 'INVALID',
+    message: userMessage(
+      'INVALID',
+      'pl',
+      tooLarge ? 'request headers too large' : 'malformed request',
+    ),
+  });
+  socket.end(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -13,7 +13,7 @@ import { authRoutes } from './auth-routes';
 import { configRoutes } from './config-routes';
 import { deviceRoutes } from './device-routes';
 import { documentRoutes } from './document-routes';
-import { installErrorHandler } from './error-handler';
+import { answerClientError, installErrorHandler } from './error-handler';
 import { managerRoutes } from './manager-routes';
 import { mediaRoutes } from './media-routes';
 import { pueRoutes } from './pue-routes';
@@ -74,6 +74,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       ? { loggerInstance: opts.logger }
       : { logger: opts.logger ?? false }),
     bodyLimit: 64 * 1024,
+    clientErrorHandler: answerClientError,
   }) as unknown as FastifyInstance;
   installErrorHandler(app);
   // preHandler: the key includes the user name from the parsed body.
