@@ -52,7 +52,7 @@ describe('configuration without restart', () => {
       'PUT',
       '/api/v1/config/services/emerytury-2',
       admin,
-      svc({ id: 'emerytury-2', prefix: 'J', order: 9 }),
+      svc({ id: 'emerytury-2', prefix: 'J', order: 9, openingHours: null }),
     );
     const t = await b.api('POST', '/api/v1/tickets', await b.device('kiosk'), {
       serviceId: 'emerytury-2',

@@ -1,4 +1,5 @@
 import type { Counter, QueueSettings, Service, Ticket } from '@skr/protocol';
+import type { OpeningHours } from '@skr/protocol/manager';
 import { localDay } from '../domain';
 import type { CatalogRepo, TicketRepo } from '../store';
 
@@ -12,6 +13,8 @@ const RECENT_CALLS = 10;
  */
 export class BranchState {
   services = new Map<string, Service>();
+  /** Walk-in hours per matter (absent = always open). */
+  hours = new Map<string, OpeningHours>();
   counters = new Map<number, Counter>();
   settings!: QueueSettings;
   active = new Map<string, Ticket>();
@@ -29,6 +32,11 @@ export class BranchState {
   load(now: Date): void {
     this.settings = this.catalog.settings();
     this.services = new Map(this.catalog.services().map((s) => [s.id, s]));
+    this.hours = new Map();
+    for (const id of this.services.keys()) {
+      const h = this.catalog.openingHours(id);
+      if (h) this.hours.set(id, h);
+    }
     this.counters = new Map(this.catalog.counters().map((c) => [c.id, c]));
     this.active = new Map(this.tickets.active().map((t) => [t.id, t]));
     this.day = localDay(now, this.settings.timeZone);

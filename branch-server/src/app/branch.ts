@@ -17,6 +17,7 @@ import {
   defaultPolicy,
   estimateWait,
   finishService,
+  isOpen,
   issueTicket,
   markNoShow,
   notFound,
@@ -203,6 +204,16 @@ export function createBranch(opts: BranchOptions) {
       }
     }
     const svc = service(req.serviceId ?? booking!.serviceId);
+    if (!booking && !isOpen(state.hours.get(svc.id), at, state.settings.timeZone)) {
+      const h = state.hours.get(svc.id)!;
+      throw conflict(`${svc.names.pl}: tickets are issued ${h.from}–${h.to}`, {
+        serviceId: svc.id,
+        reason: 'closed',
+        from: h.from,
+        to: h.to,
+        days: h.days,
+      });
+    }
     const est = estimateFor(svc.id, req.priority !== undefined, at);
     const sequence = tickets.nextSequence(day, svc.prefix);
     const created = issueTicket(

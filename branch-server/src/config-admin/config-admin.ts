@@ -109,12 +109,14 @@ export function configAdmin(branch: Branch, auth: AuthService) {
           details: { prefix: next.prefix, serviceId: clash.id },
         });
       const before = catalog.services().find((s) => s.id === id);
+      // Read before the write: the hours live in another table than the matter.
+      const hoursBefore = openingHours(id);
       return change(actor, 'service', id, before ? 'update' : 'create', () => {
         const { openingHours: hours, ...service } = next;
         catalog.saveService(service as Service);
         putSetting.run(hoursKey(id), JSON.stringify(hours));
         return {
-          diff: fieldDiff(before && { ...before, openingHours: openingHours(id) }, next),
+          diff: fieldDiff(before && { ...before, openingHours: hoursBefore }, next),
         };
       });
     },

@@ -4,3 +4,4 @@ export * from './domain-error';
 export * from './ticket-lifecycle';
 export * from './calling-policy';
 export * from './estimate';
+export * from './opening-hours';

@@ -1,4 +1,5 @@
 import type { Counter, DisplayConfig, QueueSettings, Service } from '@skr/protocol';
+import type { OpeningHours } from '@skr/protocol/manager';
 import { defaultQueueSettings } from '@skr/protocol';
 import type { Db } from './database';
 
@@ -90,6 +91,11 @@ export function catalogRepo(db: Db) {
     },
     saveDisplayConfig(subject: string, config: DisplayConfig): void {
       putSetting.run(`display:${subject}`, JSON.stringify(config));
+    },
+    /** A matter's opening hours for walk-ins, if the admin set any. */
+    openingHours(serviceId: string): OpeningHours | undefined {
+      const r = getSetting.get(`hours:${serviceId}`) as { value: string } | undefined;
+      return r ? (JSON.parse(r.value) as OpeningHours) : undefined;
     },
     isEmpty(): boolean {
       return (db.prepare(`SELECT COUNT(*) AS n FROM services`).get() as { n: number }).n === 0;
