@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// The PESEL check digit, copied from pue-emulator/src/pesel.ts so the branch can refuse a
-// misread card number (INVALID) before it looks anything up; protocol depends on nothing else.
+// The PESEL check digit: the branch refuses a misread card number (INVALID) before it looks
+// anything up, and the portal stand-in makes its demo numbers with it.
 const WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
 
 /** The check digit for the first 10 digits of a PESEL. */

@@ -1,19 +1,9 @@
-// PESEL helpers: the checksum (so demo data and card certificates carry plausible numbers) and
-// masking, because a full PESEL must never reach a log or a screen that is not the person's own.
+// PESEL helpers: the checksum lives in protocol (the branch validates card numbers too); here
+// demo numbers and masking, because a full PESEL must never reach a log or a screen that is not the person's own.
 
-const WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+import { isValidPesel, peselCheckDigit } from '@skr/protocol/pesel';
 
-/** The check digit for the first 10 digits of a PESEL. */
-export function peselCheckDigit(first10: string): number {
-  let sum = 0;
-  for (let i = 0; i < 10; i++) sum += Number(first10[i]) * (WEIGHTS[i] ?? 0);
-  return (10 - (sum % 10)) % 10;
-}
-
-/** True when `pesel` is 11 digits with a correct check digit. */
-export function isValidPesel(pesel: string): boolean {
-  return /^\d{11}$/.test(pesel) && peselCheckDigit(pesel.slice(0, 10)) === Number(pesel[10]);
-}
+export { isValidPesel, peselCheckDigit };
 
 /** Completes 10 digits into a valid PESEL (for demo and test data). */
 export function withCheckDigit(first10: string): string {

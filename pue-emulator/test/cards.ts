@@ -1,6 +1,6 @@
 // Throwaway ID-card PKI for tests: a test CA and holder certificates made with @peculiar/x509
 // and Node's WebCrypto, and a signer doing what the card does (ECDSA P-256/SHA-256, raw r||s).
-import './reflect-shim';
+import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 

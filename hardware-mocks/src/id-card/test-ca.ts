@@ -1,4 +1,4 @@
-import './reflect-shim';
+import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
