@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CallEntry } from '../board-state';
+import { splitCounterName } from '../counter-name';
 
 /** Props of the list of earlier calls. */
 export interface CallHistoryProps {
@@ -15,16 +16,33 @@ export function CallHistory({ calls, counterName }: CallHistoryProps) {
       <h2 id="history-title" className="panel-title">
         {t('board.history')}
       </h2>
-      <ol className="history-list">
-        {calls.map((c) => (
-          <li key={c.ticketId} data-number={c.number} data-state={c.state} data-seq={c.seq}>
-            <span className="history-number">{c.number}</span>
-            <span className="history-arrow" aria-label={t('board.to')}>
-              →
-            </span>
-            <span className="history-counter">{counterName(c.counterId)}</span>
-          </li>
+      <div className="history-head" aria-hidden="true">
+        {[0, 1].map((i) => (
+          <span key={i}>
+            <span>{t('board.ticket')}</span>
+            <span>{t('board.counter')}</span>
+          </span>
         ))}
+      </div>
+      <ol className="history-list">
+        {calls.map((c) => {
+          const name = counterName(c.counterId);
+          const counter = splitCounterName(name);
+          return (
+            <li key={c.ticketId} data-number={c.number} data-state={c.state} data-seq={c.seq}>
+              <span className="history-number">{c.number}</span>
+              <span className="history-arrow" aria-label={t('board.to')}>
+                →
+              </span>
+              <span
+                className={counter.long ? 'history-counter long' : 'history-counter'}
+                aria-label={name}
+              >
+                {counter.long ? name : counter.short}
+              </span>
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

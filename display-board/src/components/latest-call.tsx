@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CallEntry } from '../board-state';
+import { splitCounterName } from '../counter-name';
 
 /** Props of the big "now calling" panel. */
 export interface LatestCallProps {
@@ -16,6 +17,7 @@ export interface LatestCallProps {
 export function LatestCall({ call, counterName, flash }: LatestCallProps) {
   const { t } = useTranslation();
   const flashing = call !== undefined && flash.seq === call.seq;
+  const counter = splitCounterName(counterName);
   return (
     <section
       className="latest"
@@ -41,7 +43,14 @@ export function LatestCall({ call, counterName, flash }: LatestCallProps) {
           <span className="latest-arrow" aria-hidden="true">
             →
           </span>
-          <span className="latest-counter">{counterName}</span>
+          <span className="latest-counter" aria-label={counterName}>
+            <span className="counter-label" aria-hidden="true">
+              {counter.label || t('board.counter')}
+            </span>
+            <span className={counter.long ? 'counter-no long' : 'counter-no'} aria-hidden="true">
+              {counter.short}
+            </span>
+          </span>
         </div>
       ) : (
         <p className="latest-empty">{t('board.noCalls')}</p>

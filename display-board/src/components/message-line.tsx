@@ -8,14 +8,25 @@ export function MessageLine({ text }: { text: string }) {
   const [scroll, setScroll] = useState(false);
   useLayoutEffect(() => {
     const el = box.current;
-    const span = el?.firstElementChild as HTMLElement | null;
-    setScroll(!!el && !!span && span.scrollWidth > el.clientWidth);
+    const copy = el?.querySelector('.message-copy');
+    if (!el || !copy) return;
+    // The text's own width (a range excludes the copy's padding and the second copy).
+    const range = document.createRange();
+    range.selectNodeContents(copy);
+    setScroll(range.getBoundingClientRect().width > el.clientWidth);
   }, [text]);
   if (!text) return null;
   return (
     <footer className="message" data-testid="message" aria-label={t('board.message')}>
       <div className="message-box" ref={box}>
-        <span className={scroll ? 'message-text scroll' : 'message-text'}>{text}</span>
+        <span className={scroll ? 'message-text scroll' : 'message-text'}>
+          <span className="message-copy">{text}</span>
+          {scroll && (
+            <span className="message-copy" aria-hidden="true">
+              {text}
+            </span>
+          )}
+        </span>
       </div>
     </footer>
   );

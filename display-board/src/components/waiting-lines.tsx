@@ -15,9 +15,10 @@ export interface WaitingLinesProps {
 export function WaitingLines({ lines, services, only, lang }: WaitingLinesProps) {
   const { t } = useTranslation();
   const byId = new Map(services.map((s) => [s.id, s]));
+  // By ticket letter (A, B, C…): the order clients know from the kiosk and their tickets.
   const rank = (id: string) => {
     const s = byId.get(id);
-    return s ? `${s.group}\u0000${String(s.order).padStart(4, '0')}` : `\uffff${id}`;
+    return s ? `${s.prefix}${id}` : `\uffff${id}`;
   };
   const shown = lines
     .filter((l) => only.length === 0 || only.includes(l.serviceId))
@@ -52,7 +53,7 @@ export function WaitingLines({ lines, services, only, lang }: WaitingLinesProps)
                 <td className="num">
                   {l.waiting === 0
                     ? t('board.noWait')
-                    : t('board.minutes', { count: l.estimatedWaitMinutes })}
+                    : t('board.minutes', { count: Math.max(1, l.estimatedWaitMinutes) })}
                 </td>
               </tr>
             );

@@ -1,0 +1,99 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestBranch } from '../../branch-server/test/harness';
+
+/** A screen's page with its own browser context (own localStorage, like a separate device). */
+export interface ScreenPage {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** Opens the screen once with `?token=` (pairing) and waits until it is live. */
+export async function openScreen(
+  browser: Browser,
+  url: string,
+  token: string,
+  viewport = { width: 1920, height: 1080 },
+): Promise<ScreenPage> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(`${url}/display/?token=${encodeURIComponent(token)}`);
+  await page.locator('[data-testid=board][data-status=online]').waitFor({ timeout: 10_000 });
+  return { context, page };
+}
+
+/** The number and seq on a page's latest-call panel. */
+export async function latestOf(
+  page: Page,
+): Promise<{ number: string; seq: number; flashes: number }> {
+  const el = page.getByTestId('latest-call');
+  return {
+    number: (await el.getAttribute('data-number')) ?? '',
+    seq: Number(await el.getAttribute('data-seq')),
+    flashes: Number(await el.getAttribute('data-flashes')),
+  };
+}
+
+/** Waits until the latest call on `page` shows `number` (optionally applied at `seq`). */
+export async function waitLatest(page: Page, number: string, seq?: number): Promise<void> {
+  const sel =
+    `[data-testid=latest-call][data-number="${number}"]` +
+    (seq === undefined ? '' : `[data-seq="${seq}"]`);
+  await page.locator(sel).waitFor({ state: 'attached', timeout: 5000 });
+}
+
+/** Ticket numbers in the history list, newest first. */
+export async function historyOf(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid=call-history] li')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-number') ?? ''));
+}
+
+/** Issues a ticket at a kiosk; returns the answer (id, number, followUrl…). */
+export async function issue(b: TestBranch, kiosk: string, serviceId: string) {
+  const r = await b.api('POST', '/api/v1/tickets', kiosk, { serviceId });
+  if (r.status !== 201) throw new Error(`issue: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as { id: string; number: string; followUrl: string };
+}
+
+/** Signs clerk `urzednik<n>` in at counter n and opens it; returns the clerk's token. */
+export async function openCounter(b: TestBranch, n: number): Promise<string> {
+  const token = await b.login(`urzednik${n}`);
+  const r = await b.api('POST', `/api/v1/counters/${n}/open`, token);
+  if (r.status !== 200) throw new Error(`open counter ${n}: ${r.status} ${JSON.stringify(r.body)}`);
+  return token;
+}
+
+/** Clerk calls the next ticket at counter n; returns the ticket called. */
+export async function callNext(b: TestBranch, clerk: string, n: number) {
+  const r = await b.api('POST', `/api/v1/counters/${n}/call-next`, clerk);
+  if (r.status !== 200) throw new Error(`call-next ${n}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.ticket as { id: string; number: string };
+}
+
+/** A clerk action on a ticket (recall, start, park, transfer…). */
+export async function act(
+  b: TestBranch,
+  clerk: string,
+  id: string,
+  action: string,
+  body?: unknown,
+) {
+  const r = await b.api('POST', `/api/v1/tickets/${id}/${action}`, clerk, body);
+  if (r.status !== 200) throw new Error(`${action}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.ticket as { id: string; number: string; state: string };
+}
+
+/** The branch's own log of call and recall events (the truth a screen must match). */
+export async function callEvents(b: TestBranch, token: string) {
+  const r = await b.api('GET', '/api/v1/events?since=0&limit=5000', token);
+  return (r.body.events as { seq: number; type: string; ticket?: { number: string } }[])
+    .filter((e) => e.type === 'ticket.called' || e.type === 'ticket.recalled')
+    .map((e) => ({ seq: e.seq, number: e.ticket!.number }));
+}
+
+/** The calls a page has applied (window.__skrDisplay.calls). */
+export function appliedCalls(page: Page): Promise<{ seq: number; number: string; type: string }[]> {
+  return page.evaluate(() =>
+    window.__skrDisplay!.calls.map(({ seq, number, type }) => ({ seq, number, type })),
+  );
+}
