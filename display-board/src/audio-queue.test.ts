@@ -20,6 +20,7 @@ function fakeDeps(missing: string[] = []) {
         trace.push(`play ${await clip.text()} @${volume}`);
         await new Promise((r) => setTimeout(r, 5));
         playing--;
+        return true;
       },
     },
   };

@@ -4,8 +4,8 @@ import { announcementId } from '@skr/protocol/socket';
 export interface AudioDeps {
   /** Fetches a WAV from the branch (`chime` or an announcement id); null when there is none. */
   load(id: string): Promise<Blob | null>;
-  /** Plays a clip to its end (or gives up); never rejects. */
-  play(clip: Blob, volume: number): Promise<void>;
+  /** Plays a clip to its end: true, or false when it could not (never rejects). */
+  play(clip: Blob, volume: number): Promise<boolean>;
 }
 
 /** One announcement to make. */
@@ -20,7 +20,7 @@ export interface AudioRequest {
 export interface AudioLog {
   /** Ids of announcements played (after their chime), in order. */
   played: string[];
-  /** Clips that could not be fetched. */
+  /** Clips that could not be fetched or played. */
   failed: number;
 }
 
@@ -52,10 +52,10 @@ export function createAudioQueue(deps: AudioDeps, onChange: (log: AudioLog) => v
     const [bell, phrase] = await Promise.all([chime, clip(id)]);
     // A failed chime fetch is retried at the next call rather than cached forever.
     if (!bell) chime = undefined;
-    if (bell) await deps.play(bell, r.volume);
+    if (bell && !(await deps.play(bell, r.volume))) log.failed++;
     if (phrase) {
-      await deps.play(phrase, r.volume);
-      log.played.push(id);
+      if (await deps.play(phrase, r.volume)) log.played.push(id);
+      else log.failed++;
       onChange(log);
     }
   }
@@ -83,21 +83,21 @@ export function createAudioQueue(deps: AudioDeps, onChange: (log: AudioLog) => v
 export type AudioQueue = ReturnType<typeof createAudioQueue>;
 
 /** Plays a clip with an `<audio>` element, resolving at its end, on error, or after a bound. */
-export function playInBrowser(clip: Blob, volume: number): Promise<void> {
+export function playInBrowser(clip: Blob, volume: number): Promise<boolean> {
   const url = URL.createObjectURL(clip);
   const audio = new Audio(url);
   audio.volume = Math.min(1, Math.max(0, volume));
-  return new Promise<void>((resolve) => {
+  return new Promise<boolean>((resolve) => {
     // A silent or stalled output device must not hold the queue forever.
-    const guard = setTimeout(done, 15_000);
-    function done() {
+    const guard = setTimeout(() => done(false), 15_000);
+    function done(ok: boolean) {
       clearTimeout(guard);
       audio.onended = audio.onerror = null;
       URL.revokeObjectURL(url);
-      resolve();
+      resolve(ok);
     }
-    audio.onended = done;
-    audio.onerror = done;
-    audio.play().catch(done);
+    audio.onended = () => done(true);
+    audio.onerror = () => done(false);
+    audio.play().catch(() => done(false));
   });
 }

@@ -32,8 +32,9 @@ export interface ViewState {
   services: Service[];
   /** The call to flash: its event seq and a counter that grows with every (re)call flashed. */
   flash: { seq: number; count: number };
-  /** Announcements played so far. */
+  /** Announcements played to the end so far, and clips that failed. */
   audioPlayed: number;
+  audioFailed: number;
 }
 
 /** A call event as the screen applied it (exposed for tests and the benchmark). */
@@ -74,6 +75,7 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     services: [],
     flash: { seq: 0, count: 0 },
     audioPlayed: 0,
+    audioFailed: 0,
   };
   const listeners = new Set<() => void>();
   const applied: AppliedCall[] = [];
@@ -99,7 +101,7 @@ export function createDisplayClient(opts: DisplayClientOptions) {
       },
       play: opts.play,
     },
-    (log) => set({ audioPlayed: log.played.length }),
+    (log) => set({ audioPlayed: log.played.length, audioFailed: log.failed }),
   );
 
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${origin}/display`, {

@@ -48,7 +48,12 @@ export function Board({ client, lang }: { client: DisplayClient; lang: UiLang })
         lang={lang}
       />
       <MessageLine text={config.message} />
-      <div hidden data-testid="audio-state" data-played={view.audioPlayed} />
+      <div
+        hidden
+        data-testid="audio-state"
+        data-played={view.audioPlayed}
+        data-failed={view.audioFailed}
+      />
     </div>
   );
 }

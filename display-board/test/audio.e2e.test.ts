@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnnouncer, pickEngine } from '../../branch-server/src/announcer';
+import { launchBrowser } from '../../branch-server/test/browser';
+import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
+import { act, callNext, issue, openCounter, openScreen, waitLatest } from './helpers';
+
+let browser: Browser;
+let b: TestBranch;
+const cacheDir = mkdtempSync(join(tmpdir(), 'skr-display-audio-'));
+
+beforeAll(async () => {
+  const announcer = createAnnouncer({ engine: await pickEngine(), cacheDir, langs: ['pl'] });
+  [browser, b] = await Promise.all([launchBrowser(), startTestBranch({ announcer })]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await b?.close();
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+describe('announcements on the screen', () => {
+  it('fetches chime then phrase with the device token and plays a recall again', async () => {
+    const s = await openScreen(browser, b.url, await b.device('display'));
+    const heard: { path: string; status: number; auth: boolean }[] = [];
+    s.page.on('requestfinished', (req) => {
+      const path = new URL(req.url()).pathname;
+      if (!path.startsWith('/api/v1/audio/')) return;
+      void req
+        .response()
+        .then((res) =>
+          heard.push({ path, status: res?.status() ?? 0, auth: !!req.headers().authorization }),
+        );
+    });
+    const kiosk = await b.device('kiosk');
+    await issue(b, kiosk, 'emerytury');
+    const clerk = await openCounter(b, 1);
+    const t = await callNext(b, clerk, 1);
+    await waitLatest(s.page, t.number);
+    const audio = s.page.getByTestId('audio-state');
+    // Played to the end (Chromium plays with a fake output device, in real time).
+    await s.page
+      .locator('[data-testid=audio-state][data-played="1"]')
+      .waitFor({ state: 'attached', timeout: 20_000 });
+    const id = `pl-${t.number}-1`;
+    expect(heard.map((h) => h.path)).toEqual(
+      expect.arrayContaining(['/api/v1/audio/chime.wav', `/api/v1/audio/${id}.wav`]),
+    );
+    expect(heard.every((h) => h.status === 200 && h.auth)).toBe(true);
+    await act(b, clerk, t.id, 'recall');
+    await s.page
+      .locator('[data-testid=audio-state][data-played="2"]')
+      .waitFor({ state: 'attached', timeout: 20_000 });
+    expect(await audio.getAttribute('data-played')).toBe('2');
+    expect(await audio.getAttribute('data-failed')).toBe('0');
+    expect(await s.page.evaluate(() => window.__skrDisplay!.audio.played)).toEqual([id, id]);
+    // The chime is fetched once and reused.
+    expect(heard.filter((h) => h.path.endsWith('chime.wav'))).toHaveLength(1);
+    await s.context.close();
+  });
+
+  it('stays silent on a screen configured with volume 0', async () => {
+    const admin = await b.login('admin');
+    const dev = await b.api('POST', '/api/v1/devices', admin, { kind: 'display', name: 'quiet' });
+    await b.api('PUT', `/api/v1/devices/${dev.body.id}/display-config`, admin, {
+      services: [],
+      voiceLang: 'pl',
+      volume: 0,
+      message: '',
+      historySize: 6,
+    });
+    const s = await openScreen(browser, b.url, dev.body.token);
+    await s.page.waitForFunction(() => !document.querySelector('[data-testid=message]'));
+    const asked: string[] = [];
+    s.page.on('request', (req) => {
+      if (req.url().includes('/api/v1/audio/')) asked.push(req.url());
+    });
+    const kiosk = await b.device('kiosk');
+    await issue(b, kiosk, 'zasilki');
+    const clerk = await openCounter(b, 4);
+    const t = await callNext(b, clerk, 4);
+    await waitLatest(s.page, t.number);
+    await s.page.waitForTimeout(500);
+    expect(asked).toEqual([]);
+    await s.context.close();
+  });
+});
