@@ -13,18 +13,25 @@ import { pathToFileURL } from 'node:url';
 import { callApi, connectSocket, startTestBranch } from '../test/harness';
 import { summary } from './stats';
 
-/** Single-row inserts, one transaction each, WAL + synchronous=FULL: the disk's fsync bound. */
-function rawInsertRate(dir: string, n: number): number {
+/**
+ * Single-row inserts, one transaction each, WAL + synchronous=FULL: the disk's fsync bound.
+ * Returns a function that inserts `n` rows and answers the milliseconds it took, so that raw
+ * and ticket timings can be taken in alternating rounds (the ratio then survives load drift).
+ */
+function rawInserter(dir: string) {
   const db = new Database(join(dir, 'raw.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
   const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
-  const t0 = performance.now();
-  for (let i = 0; i < n; i += 1) ins.run(`row ${i}`);
-  const rate = n / ((performance.now() - t0) / 1000);
-  db.close();
-  return rate;
+  return {
+    time(n: number): number {
+      const t0 = performance.now();
+      for (let i = 0; i < n; i += 1) ins.run(`row ${i}`);
+      return performance.now() - t0;
+    },
+    close: () => db.close(),
+  };
 }
 
 export async function benchCore(opts: { issues?: number; displays?: number; calls?: number } = {}) {
@@ -34,20 +41,48 @@ export async function benchCore(opts: { issues?: number; displays?: number; call
   const dir = mkdtempSync(join(tmpdir(), 'skr-bench-'));
   const b = await startTestBranch({ dir });
   try {
-    const raw = rawInsertRate(dir, issues);
-    // Durable issues straight through the use case: one at a time (one fsync each), then 16
-    // kiosks at once (group commit: the tickets of one moment share an fsync).
-    const t0 = performance.now();
-    for (let i = 0; i < issues; i += 1) await b.branch.issue({ serviceId: 'ogolne' }, 'bench');
-    const durable = issues / ((performance.now() - t0) / 1000);
-    const t1 = performance.now();
-    for (let i = 0; i < issues; i += 16) {
-      await Promise.all(
-        Array.from({ length: 16 }, () => b.branch.issue({ serviceId: 'dokumenty' }, 'bench')),
-      );
+    const rawDb = rawInserter(dir);
+    let rawMs = 0;
+    // Durable issues straight through the use case, at a large branch's peak: 8 matters, 12
+    // counters serving, ~200 people waiting. Only the issues are timed (calls run between them).
+    const services = b.branch.services().map((s) => s.id);
+    for (const c of b.branch.counters()) b.branch.openCounter(c.id, `bench${c.id}`, 'bench');
+    for (let i = 0; i < 200; i += 1) await b.branch.issue({ serviceId: services[i % 8] }, 'bench');
+    let counter = 0;
+    const serveOne = () => {
+      for (let k = 0; k < 12; k += 1) {
+        counter = (counter % 12) + 1;
+        const t = b.branch.callNext(counter, 'bench');
+        if (t) {
+          b.branch.act(t.id, 'start', 'bench');
+          return;
+        }
+      }
+    };
+    let timed = 0;
+    for (let i = 0; i < issues; i += 1) {
+      if (i % 100 === 0) rawMs += rawDb.time(100);
+      const t0 = performance.now();
+      await b.branch.issue({ serviceId: services[i % 8] }, 'bench');
+      timed += performance.now() - t0;
+      serveOne();
     }
-    const grouped = issues / ((performance.now() - t1) / 1000);
-
+    const durable = issues / (timed / 1000);
+    const raw = issues / (rawMs / 1000);
+    rawDb.close();
+    // 16 kiosks at once: group commit lets the tickets of one moment share an fsync.
+    timed = 0;
+    for (let i = 0; i < issues; i += 16) {
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: 16 }, (_, k) =>
+          b.branch.issue({ serviceId: services[(i + k) % 8] }, 'bench'),
+        ),
+      );
+      timed += performance.now() - t0;
+      for (let k = 0; k < 16; k += 1) serveOne();
+    }
+    const grouped = issues / (timed / 1000);
     const token = await b.device('display');
     const screens = await Promise.all(
       Array.from({ length: displays }, () => connectSocket(b.url, '/display', token)),

@@ -18,6 +18,8 @@ export class BranchState {
   counters = new Map<number, Counter>();
   settings!: QueueSettings;
   active = new Map<string, Ticket>();
+  /** Waiting tickets per matter, so a line's estimate does not scan the whole branch. */
+  private lines = new Map<string, Map<string, Ticket>>();
   durations = new Map<string, number[]>();
   recentCalls: Ticket[] = [];
   regularSincePriority = 0;
@@ -39,6 +41,8 @@ export class BranchState {
     }
     this.counters = new Map(this.catalog.counters().map((c) => [c.id, c]));
     this.active = new Map(this.tickets.active().map((t) => [t.id, t]));
+    this.lines = new Map();
+    for (const t of this.active.values()) if (t.state === 'waiting') this.line(t.serviceId).set(t.id, t);
     this.day = localDay(now, this.settings.timeZone);
     this.durations = this.tickets.serviceDurations(this.day);
     this.recentCalls = this.tickets.recentCalls(this.day, RECENT_CALLS);
@@ -59,6 +63,9 @@ export class BranchState {
 
   /** Records a committed ticket change. */
   applyTicket(t: Ticket, called = false): void {
+    const prev = this.active.get(t.id);
+    if (prev) this.lines.get(prev.serviceId)?.delete(t.id);
+    if (t.state === 'waiting') this.line(t.serviceId).set(t.id, t);
     if (FINAL.has(t.state)) this.active.delete(t.id);
     else this.active.set(t.id, t);
     if (t.state === 'done' && t.startedAt && t.finishedAt) {
@@ -82,6 +89,17 @@ export class BranchState {
   /** Waiting tickets, in line order. */
   waiting(): Ticket[] {
     return [...this.active.values()].filter((t) => t.state === 'waiting');
+  }
+
+  /** Waiting tickets of one matter. */
+  waitingIn(serviceId: string): Ticket[] {
+    return [...(this.lines.get(serviceId)?.values() ?? [])];
+  }
+
+  private line(serviceId: string): Map<string, Ticket> {
+    let l = this.lines.get(serviceId);
+    if (!l) this.lines.set(serviceId, (l = new Map()));
+    return l;
   }
 
   /** The ticket a counter has in hand (called or being served). */

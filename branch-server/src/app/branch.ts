@@ -146,7 +146,7 @@ export function createBranch(opts: BranchOptions) {
       serviceId,
       priority,
       now: at,
-      waiting: state.waiting(),
+      waiting: state.waitingIn(serviceId),
       counters: [...state.counters.values()],
       recentServiceMinutes: state.durations.get(serviceId) ?? [],
     });

@@ -5,7 +5,7 @@ import type { BranchState } from './branch-state';
 
 /** Per-matter lines: how many wait, the longest wait, the estimate, bookings due soon. */
 export function lineSummaries(state: BranchState, now: Date, bookings: BookingRepo): LineSummary[] {
-  const waiting = state.waiting();
+  const nowIso = now.toISOString();
   const due = bookings.dueBetween(
     addMinutes(now, -state.settings.lateArrivalMinutes),
     addMinutes(now, 60),
@@ -13,7 +13,8 @@ export function lineSummaries(state: BranchState, now: Date, bookings: BookingRe
   return [...state.services.values()]
     .filter((s) => s.active)
     .map((s) => {
-      const line = waiting.filter((t) => t.serviceId === s.id && new Date(t.lineAt) <= now);
+      const waiting = state.waitingIn(s.id);
+      const line = waiting.filter((t) => t.lineAt <= nowIso);
       const est = estimateWait({
         serviceId: s.id,
         priority: false,
@@ -56,14 +57,14 @@ export function queueSnapshot(
 
 /** What the public follow-the-line page may show: no personal data. */
 export function publicTicketStatus(state: BranchState, t: Ticket, now: Date) {
+  const nowIso = now.toISOString();
   const ahead = state
-    .waiting()
+    .waitingIn(t.serviceId)
     .filter(
       (x) =>
-        x.serviceId === t.serviceId &&
         x.id !== t.id &&
         x.lineAt < t.lineAt &&
-        new Date(x.lineAt) <= now,
+        x.lineAt <= nowIso,
     ).length;
   const counter = t.counterId !== null ? state.counters.get(t.counterId) : undefined;
   return {
