@@ -12,6 +12,8 @@ import { createAnnouncer, pickEngine } from '../branch-server/src/announcer';
 import { readConfig } from '../branch-server/src/config';
 import { buildServer } from '../branch-server/src/http/server';
 import { createLogger } from '../branch-server/src/logger';
+import { startKioskHost } from '../kiosk-app/src/host/host-server';
+import { startKioskRuntime } from '../kiosk-app/src/host/kiosk-runtime';
 
 const HALL_BOARD = 200;
 const COUNTERS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -97,13 +99,39 @@ else {
   chmodSync(tokensFile, 0o600);
 }
 
+// The kiosk's device host (printer emulator over TCP, virtual card reader), serving the kiosk
+// renderer to a browser as the Electron shell would.
+const usbDir = join(config.dataDir, 'usb');
+mkdirSync(usbDir, { recursive: true });
+const samplePdf = join(usbDir, 'wniosek-ERP-7.pdf');
+if (!existsSync(samplePdf))
+  writeFileSync(samplePdf, '%PDF-1.4\n% demo document for the urzędomat\n%%EOF\n');
+const kioskRuntime = await startKioskRuntime({
+  branchUrl: url,
+  deviceToken: devices.kiosk,
+  branchName: 'ZUS Oddział (demo)',
+  publicOrigin: publicBaseUrl,
+  printer: `tcp:127.0.0.1:${emulators.printer.tcpPort}`,
+  cardReader: emulators.card ? 'Virtual PCD 00 00' : undefined,
+  usbDir,
+  scanDir: usbDir,
+});
+const kioskHost = await startKioskHost({
+  services: kioskRuntime.services,
+  branch: kioskRuntime.branch,
+  port: Number(process.env.SKR_KIOSK_PORT ?? 0),
+  log: (err, method) => log.warn({ err, method }, 'kiosk bridge call failed'),
+});
+stops.unshift(() => kioskRuntime.close());
+stops.unshift(() => kioskHost.close());
+
 const lines = [
   '',
   'SKR — demo branch is running',
   `  clerk desk:        ${url}/desk/`,
   `  manager:           ${url}/desk/manager.html`,
   `  waiting-room screen: ${url}/display/?token=${devices.display}`,
-  `  kiosk (renderer):  ${url}/kiosk/?token=${devices.kiosk}`,
+  `  kiosk:             ${kioskHost.url}/kiosk/   (ticket machine and urzędomat; files for drop-off in ${usbDir})`,
   `  API:               ${url}/api/v1/health   (docs/api.md)`,
   `  users:             admin, kierownik, urzednik1…urzednik12`,
   config.demoPasswordGenerated
