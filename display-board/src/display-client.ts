@@ -83,9 +83,9 @@ export function createDisplayClient(opts: DisplayClientOptions) {
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let audioOffUntil = 0;
 
-  function set(patch: Partial<ViewState>): void {
+  function set(patch: Partial<ViewState>, notify = true): void {
     view = { ...view, ...patch };
-    for (const l of listeners) l();
+    if (notify) for (const l of listeners) l();
   }
 
   const audio = createAudioQueue(
@@ -124,7 +124,7 @@ export function createDisplayClient(opts: DisplayClientOptions) {
       // An event type this screen does not know (newer server): step over it, keep resume exact.
       const seq = (raw as { seq?: unknown } | null)?.seq;
       if (typeof seq === 'number' && seq > view.board.lastSeq)
-        set({ board: { ...view.board, lastSeq: seq } });
+        set({ board: { ...view.board, lastSeq: seq } }, false);
       return;
     }
     const e = parsed.data;
@@ -134,7 +134,9 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     const call = r.call;
     const recent = !replaying || Date.now() - Date.parse(e.at) < REPLAY_ANNOUNCE_MS;
     if (call && shows(call) && recent) flash = { seq: call.seq, count: flash.count + 1 };
-    set({ board: r.board, flash });
+    // Most events (issued tickets, counters…) change nothing drawn: keep the seq, skip the render.
+    const drawn = r.board.calls !== view.board.calls || r.board.counters !== view.board.counters;
+    set({ board: r.board, flash }, drawn || flash !== view.flash);
     if (call) {
       applied.push({ seq: e.seq, type: e.type, number: call.number, counterId: call.counterId });
       if (applied.length > 1000) applied.splice(0, applied.length - 1000);
@@ -163,7 +165,18 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     try {
       const res = await socket.timeout(3000).emitWithAck('queue:snapshot');
       const s = res.ok ? QueueSnapshot.safeParse(res.data) : undefined;
-      if (s?.success) set({ board: withCounts(view.board, s.data) });
+      if (!s?.success) return;
+      const next = withCounts(view.board, s.data);
+      // Counts often come back unchanged (a call moves nobody in another line): no render then.
+      const same =
+        JSON.stringify([next.lines, next.counters]) ===
+        JSON.stringify([view.board.lines, view.board.counters]);
+      set(
+        {
+          board: same ? { ...next, lines: view.board.lines, counters: view.board.counters } : next,
+        },
+        !same,
+      );
     } catch {
       // Timed out or cut: the next event or the periodic refresh tries again.
     }

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { visibleCalls } from '../board-state';
 import type { DisplayClient } from '../display-client';
@@ -14,18 +14,16 @@ import { WaitingLines } from './waiting-lines';
 export function Board({ client, lang }: { client: DisplayClient; lang: UiLang }) {
   const { t } = useTranslation();
   const view = useSyncExternalStore(client.subscribe, client.getState);
-  if (view.status === 'unauthorized') return <PairingNotice revoked />;
   const { board, config } = view;
-  const calls = visibleCalls(board.calls, config.services);
+  const calls = useMemo(
+    () => visibleCalls(board.calls, config.services),
+    [board.calls, config.services],
+  );
+  if (view.status === 'unauthorized') return <PairingNotice revoked />;
   const counterName = (id: number) => board.counters[id] ?? `${t('board.counter')} ${id}`;
   const latest = calls[0];
   return (
-    <div
-      className="board"
-      data-testid="board"
-      data-status={view.status}
-      data-last-seq={board.lastSeq}
-    >
+    <div className="board" data-testid="board" data-status={view.status}>
       <header className="board-header">
         <h1>{t('board.title')}</h1>
         <Clock />
@@ -40,7 +38,12 @@ export function Board({ client, lang }: { client: DisplayClient; lang: UiLang })
         counterName={latest ? counterName(latest.counterId) : ''}
         flash={view.flash}
       />
-      <CallHistory calls={calls.slice(1, 1 + config.historySize)} counterName={counterName} />
+      <CallHistory
+        calls={calls}
+        size={config.historySize}
+        counters={board.counters}
+        counterWord={t('board.counter')}
+      />
       <WaitingLines
         lines={board.lines}
         services={view.services}

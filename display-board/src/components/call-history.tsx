@@ -1,15 +1,24 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallEntry } from '../board-state';
 import { splitCounterName } from '../counter-name';
 
 /** Props of the list of earlier calls. */
 export interface CallHistoryProps {
+  /** Visible calls, newest first; the first (the latest call) is not listed here. */
   calls: CallEntry[];
-  counterName: (id: number) => string;
+  size: number;
+  counters: Record<number, string>;
+  counterWord: string;
 }
 
 /** The calls before the latest one (ticket → counter), newest first. */
-export function CallHistory({ calls, counterName }: CallHistoryProps) {
+export const CallHistory = memo(function CallHistory({
+  calls,
+  size,
+  counters,
+  counterWord,
+}: CallHistoryProps) {
   const { t } = useTranslation();
   return (
     <section className="history" data-testid="call-history" aria-labelledby="history-title">
@@ -25,8 +34,8 @@ export function CallHistory({ calls, counterName }: CallHistoryProps) {
         ))}
       </div>
       <ol className="history-list">
-        {calls.map((c) => {
-          const name = counterName(c.counterId);
+        {calls.slice(1, 1 + size).map((c) => {
+          const name = counters[c.counterId] ?? `${counterWord} ${c.counterId}`;
           const counter = splitCounterName(name);
           return (
             <li key={c.ticketId} data-number={c.number} data-state={c.state} data-seq={c.seq}>
@@ -46,4 +55,4 @@ export function CallHistory({ calls, counterName }: CallHistoryProps) {
       </ol>
     </section>
   );
-}
+});

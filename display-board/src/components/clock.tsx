@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The current time (hours and minutes), ticking on its own so the rest of the board stays still. */
-export function Clock() {
+export const Clock = memo(function Clock() {
   const { t, i18n } = useTranslation();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -23,4 +23,4 @@ export function Clock() {
       {text}
     </time>
   );
-}
+});

@@ -1,8 +1,8 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The configurable message line; it scrolls only when it does not fit. */
-export function MessageLine({ text }: { text: string }) {
+export const MessageLine = memo(function MessageLine({ text }: { text: string }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState(false);
@@ -30,4 +30,4 @@ export function MessageLine({ text }: { text: string }) {
       </div>
     </footer>
   );
-}
+});

@@ -1,4 +1,5 @@
 import type { LineSummary, Service } from '@skr/protocol';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLang } from '../i18n';
 
@@ -12,7 +13,12 @@ export interface WaitingLinesProps {
 }
 
 /** People waiting per matter with the estimated wait, in the catalogue's order. */
-export function WaitingLines({ lines, services, only, lang }: WaitingLinesProps) {
+export const WaitingLines = memo(function WaitingLines({
+  lines,
+  services,
+  only,
+  lang,
+}: WaitingLinesProps) {
   const { t } = useTranslation();
   const byId = new Map(services.map((s) => [s.id, s]));
   // By ticket letter (A, B, C…): the order clients know from the kiosk and their tickets.
@@ -62,4 +68,4 @@ export function WaitingLines({ lines, services, only, lang }: WaitingLinesProps)
       </table>
     </section>
   );
-}
+});
