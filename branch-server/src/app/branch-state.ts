@@ -42,7 +42,8 @@ export class BranchState {
     this.counters = new Map(this.catalog.counters().map((c) => [c.id, c]));
     this.active = new Map(this.tickets.active().map((t) => [t.id, t]));
     this.lines = new Map();
-    for (const t of this.active.values()) if (t.state === 'waiting') this.line(t.serviceId).set(t.id, t);
+    for (const t of this.active.values())
+      if (t.state === 'waiting') this.line(t.serviceId).set(t.id, t);
     this.day = localDay(now, this.settings.timeZone);
     this.durations = this.tickets.serviceDurations(this.day);
     this.recentCalls = this.tickets.recentCalls(this.day, RECENT_CALLS);

@@ -60,12 +60,7 @@ export function publicTicketStatus(state: BranchState, t: Ticket, now: Date) {
   const nowIso = now.toISOString();
   const ahead = state
     .waitingIn(t.serviceId)
-    .filter(
-      (x) =>
-        x.id !== t.id &&
-        x.lineAt < t.lineAt &&
-        x.lineAt <= nowIso,
-    ).length;
+    .filter((x) => x.id !== t.id && x.lineAt < t.lineAt && x.lineAt <= nowIso).length;
   const counter = t.counterId !== null ? state.counters.get(t.counterId) : undefined;
   return {
     number: t.number,
