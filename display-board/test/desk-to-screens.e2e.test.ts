@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../branch-server/test/browser';
 import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
-import { openScreen, waitLatest, type ScreenPage } from '../../display-board/test/helpers';
-import { chooseCounter, issue, openDesk, signIn } from './desk-page';
+import { openScreen, waitLatest, type ScreenPage } from './helpers';
+import { chooseCounter, issue, openDesk, signIn } from '../../clerk-desk/test/desk-page';
 
 // The whole calling path in Chromium: a clerk presses "call next" in the desk page and two
 // waiting-room screens (landscape and portrait) show the call; a recall flashes both again.
