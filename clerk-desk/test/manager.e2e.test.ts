@@ -6,7 +6,9 @@ import { launchBrowser } from '../../branch-server/test/browser';
 import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
 import { localDay } from '../../branch-server/src/domain/time';
 
-const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
+// Screenshots are rewritten only when asked (SKR_SCREENSHOTS_DIR=$PWD/docs/screenshots).
+const SHOTS = process.env.SKR_SCREENSHOTS_DIR;
+const shotPath = (name: string) => (SHOTS ? { path: join(SHOTS, name) } : {});
 
 // The branch manager's page against a real branch server, in Chromium. The server's clock runs
 // `offset` ahead of real time so a test can let people "wait" without waiting.
@@ -89,7 +91,7 @@ describe('manager page in Chromium: monitor, statistics, configuration', () => {
       .getByTestId('device-Biletomat wejście')
       .getByText('drukarka: usterka (PAPER_OUT)')
       .waitFor();
-    await page.screenshot({ path: join(SHOTS, 'manager-monitor.png'), fullPage: true });
+    await page.screenshot({ ...shotPath('manager-monitor.png'), fullPage: true });
 
     await b.api('POST', '/api/v1/devices/status', kiosk, { component: 'printer', ok: true });
     await page.getByTestId('device-Biletomat wejście').getByText('drukarka: sprawne').waitFor();
@@ -119,7 +121,7 @@ describe('manager page in Chromium: monitor, statistics, configuration', () => {
       await page.getByRole('button', { name: `Eksport CSV: ${table}` }).click();
       expect(readFileSync(await (await d).path(), 'utf8').split('\r\n').length).toBeGreaterThan(2);
     }
-    await page.screenshot({ path: join(SHOTS, 'manager-stats.png'), fullPage: true });
+    await page.screenshot({ ...shotPath('manager-stats.png'), fullPage: true });
   });
 
   it('shows the configuration read-only to the manager', async () => {
@@ -165,7 +167,7 @@ describe('manager page in Chromium: monitor, statistics, configuration', () => {
     expect((await b.api('GET', '/api/v1/display/config', token)).body.config.message).toBe(
       'Dziś pracujemy do 15:00',
     );
-    await page.screenshot({ path: join(SHOTS, 'manager-config.png'), fullPage: true });
+    await page.screenshot({ ...shotPath('manager-config.png'), fullPage: true });
     await page.getByRole('button', { name: 'Unieważnij: Ekran sala A' }).click();
     await page
       .getByTestId('cfg-device-Ekran sala A')
