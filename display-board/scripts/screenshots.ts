@@ -1,10 +1,12 @@
 // Renders the waiting-room screen at 1920×1080 and 1080×1920 with a realistic morning queue
-// and writes docs/screenshots/display-{landscape,portrait}.png (and the follow page on a phone).
+// and writes docs/screenshots/display-{landscape,portrait}.png, the clerk desk at the same sizes
+// (desk-{landscape,portrait}.png) and the follow page on a phone.
 // Run after `npm run build -w @skr/display-board`:  npx tsx display-board/scripts/screenshots.ts
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../../branch-server/test/browser';
 import { startTestBranch } from '../../branch-server/test/harness';
+import { chooseCounter, signIn } from '../../clerk-desk/test/desk-page';
 import { act, callNext, issue, openCounter, openScreen } from '../test/helpers';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -48,6 +50,25 @@ async function main(outDir = OUT): Promise<void> {
       await s.page.locator('[data-testid=waiting-lines] tbody tr').first().waitFor();
       await s.page.screenshot({ path: `${outDir}display-${name}.png` });
       await s.context.close();
+    }
+    // The clerk desk at the same two sizes (its own target is 1366×768, see clerk-desk).
+    for (const [name, viewport] of [
+      ['landscape', { width: 1920, height: 1080 }],
+      ['portrait', { width: 1080, height: 1920 }],
+    ] as const) {
+      const ctx = await browser.newContext({
+        viewport,
+        locale: 'pl-PL',
+        timezoneId: 'Europe/Warsaw',
+      });
+      const desk = await ctx.newPage();
+      await desk.goto(b.url + '/desk/');
+      await signIn(desk, name === 'landscape' ? 'urzednik3' : 'urzednik5');
+      await chooseCounter(desk, name === 'landscape' ? 'Stanowisko 3' : 'Stanowisko 5');
+      await desk.getByTestId('do-call-next').click();
+      await desk.getByText(/Wezwano/).waitFor();
+      await desk.screenshot({ path: `${outDir}desk-${name}.png` });
+      await ctx.close();
     }
     const phone = await browser.newContext({
       viewport: { width: 390, height: 780 },
