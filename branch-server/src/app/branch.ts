@@ -1,31 +1,21 @@
 import { EventEmitter } from 'node:events';
 import {
-  SkrError,
   type BranchEvent,
   type Counter,
   type DeviceStatusReport,
   type IssueTicketRequest,
   type IssuedTicket,
   type Ticket,
-  type TicketAction,
-  type TransferRequest,
 } from '@skr/protocol';
 import {
   callTicket,
-  cancelTicket,
   conflict,
   defaultPolicy,
   estimateWait,
   finishService,
   isOpen,
   issueTicket,
-  markNoShow,
   notFound,
-  parkTicket,
-  recallTicket,
-  returnParked,
-  startService,
-  transferTicket,
   type CallingPolicy,
 } from '../domain';
 import { bookingRepo, catalogRepo, eventLog, ticketRepo, type Db, type NewEvent } from '../store';
@@ -36,6 +26,7 @@ import { DeviceHealth } from './device-health';
 import { GroupCommit } from './group-commit';
 import { uuidv7 } from './ids';
 import { queueSnapshot, lineSummaries, publicTicketStatus } from './queue-view';
+import { ticketActions } from './ticket-actions';
 
 /** How the branch is built: its database, clock and calling policy. */
 export interface BranchOptions {
@@ -330,95 +321,7 @@ export function createBranch(opts: BranchOptions) {
     return called;
   }
 
-  /** Applies a clerk's action to a ticket; returns the ticket after it. */
-  function act(
-    id: string,
-    action: TicketAction,
-    actor: string | null,
-    transfer?: TransferRequest,
-    /** A clerk may act only on tickets at the counter they are signed in at. */
-    clerk?: string,
-  ): Ticket {
-    const before = ticket(id);
-    if (
-      clerk !== undefined &&
-      action !== 'return' &&
-      action !== 'cancel' &&
-      before.counterId !== null
-    ) {
-      const at = state.counters.get(before.counterId);
-      if (at?.clerk !== clerk) {
-        throw new SkrError(
-          'FORBIDDEN',
-          `ticket ${before.number} is at counter ${before.counterId}, not yours`,
-          {
-            details: { counterId: before.counterId },
-          },
-        );
-      }
-    }
-    const at = now();
-    let after: Ticket;
-    switch (action) {
-      case 'recall':
-        after = recallTicket(before, at, state.settings);
-        break;
-      case 'start':
-        after = startService(before, at);
-        break;
-      case 'finish':
-        after = finishService(before, at);
-        break;
-      case 'no-show':
-        after = markNoShow(before, at);
-        break;
-      case 'park':
-        after = parkTicket(before);
-        break;
-      case 'return':
-        after = returnParked(
-          before,
-          frontOf((t) => t.serviceId === before.serviceId),
-        );
-        break;
-      case 'cancel':
-        after = cancelTicket(before, at);
-        break;
-      case 'transfer': {
-        if (!transfer) throw new SkrError('INVALID', 'transfer needs serviceId or counterId');
-        after = transferTicket(before, transferTarget(before, transfer));
-        break;
-      }
-    }
-    const type: BranchEvent['type'] =
-      action === 'recall' && after.state === 'no-show' ? 'ticket.no-show' : eventTypeOf[action];
-    commit(() => {
-      tickets.update(after, before.state);
-      return [{ at: at.toISOString(), type, ticket: after, actor }];
-    });
-    return after;
-  }
-
-  function transferTarget(t: Ticket, req: TransferRequest) {
-    if (req.serviceId !== undefined) {
-      const svc = service(req.serviceId);
-      const lineAt =
-        req.position === 'front' ? frontOf((x) => x.serviceId === svc.id) : now().toISOString();
-      return { serviceId: svc.id, lineAt };
-    }
-    const c = counter(req.counterId!);
-    if (c.skills[t.serviceId] === undefined) {
-      throw conflict(`counter ${c.id} does not serve this matter`, {
-        counterId: c.id,
-        serviceId: t.serviceId,
-      });
-    }
-    const lineAt =
-      req.position === 'front'
-        ? frontOf((x) => x.targetCounterId === c.id || c.skills[x.serviceId] !== undefined)
-        : now().toISOString();
-    return { counterId: c.id, lineAt };
-  }
+  const { act } = ticketActions({ state, tickets, now, commit, ticket, service, counter, frontOf });
 
   return {
     db,
@@ -472,14 +375,3 @@ export function createBranch(opts: BranchOptions) {
   };
 }
 export type Branch = ReturnType<typeof createBranch>;
-
-const eventTypeOf: Record<TicketAction, BranchEvent['type']> = {
-  recall: 'ticket.recalled',
-  start: 'ticket.started',
-  finish: 'ticket.finished',
-  'no-show': 'ticket.no-show',
-  park: 'ticket.parked',
-  return: 'ticket.returned',
-  transfer: 'ticket.transferred',
-  cancel: 'ticket.cancelled',
-};

@@ -5,3 +5,4 @@ export * from './announce-calls';
 export * from './device-health';
 export * from './led-boards';
 export * from './group-commit';
+export * from './ticket-actions';

@@ -37,7 +37,7 @@ export interface ServerOptions {
   announcer?: Announcer;
   /** RS-485 LED boards (counter boards + hall board) and where they hang. */
   led?: { bus: LedBus; layout: LedLayout };
-  /** Serve the built web apps (display, desk, kiosk); on by default. */
+  /** Serve the built web apps (display, desk); on by default. */
   serveApps?: boolean;
   /** The central portal (bookings pull, outbox push, kiosk proxy); documents queue without it. */
   sync?: SyncOptions;

@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 /** Repository root (the built front-ends live in `<app>/dist`). */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The web apps the branch server hands out, by URL prefix. */
+/**
+ * The web apps the branch server hands out, by URL prefix. The kiosk renderer is not among
+ * them: it needs its device bridge, so the kiosk's own host (or Electron) serves it.
+ */
 export const webApps = [
   { prefix: '/display/', dir: join(ROOT, 'display-board/dist') },
   { prefix: '/desk/', dir: join(ROOT, 'clerk-desk/dist') },
-  { prefix: '/kiosk/', dir: join(ROOT, 'kiosk-app/dist/renderer') },
 ] as const;
 
 /**
