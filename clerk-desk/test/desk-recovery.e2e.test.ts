@@ -86,7 +86,16 @@ describe('clerk desk in Chromium: server gone and back', () => {
     await page.reload().catch(() => undefined);
     branch = await startTestBranch({ dir, port });
     // The session (sessionStorage) survives the reload; the snapshot brings the ticket back.
-    await page.reload();
+    // Chromium may still be busy with the error page of the first reload: retry the navigation.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await page.goto(`${branch.url}/desk/`);
+        break;
+      } catch (e) {
+        if (attempt >= 5) throw e;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
     await expectInHand(page, called.number);
     await page.getByTestId('do-no-show').click();
     await expectInHand(page, null);
