@@ -1,4 +1,3 @@
-import { ApiError, ErrorCode } from '@skr/protocol/errors';
 import {
   LoginResponse,
   QueueSnapshot,
@@ -7,18 +6,9 @@ import {
   type TransferRequest,
 } from '@skr/protocol/http';
 import { Counter, type Service, type Ticket } from '@skr/protocol/domain';
+import { ApiFailure, createCall, type Schema } from './http-call';
 
-/** A failed call: the server's error code, or DISCONNECTED / TIMEOUT when it could not answer. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = 'ApiFailure';
-  }
-}
+export { ApiFailure };
 
 /** Clerk actions on a ticket in hand or a parked ticket. */
 export type DeskTicketAction = 'recall' | 'start' | 'finish' | 'no-show' | 'park' | 'return';
@@ -29,10 +19,6 @@ export type TransferTarget = Pick<TransferRequest, 'serviceId' | 'counterId' | '
 /** Requests slower than this count as TIMEOUT: a clerk must not wait on a dead server. */
 const TIMEOUT_MS = 8000;
 
-/** Anything with zod's safeParse (the protocol's schemas). */
-interface Schema<T> {
-  safeParse(v: unknown): { success: true; data: T } | { success: false };
-}
 const CounterResponse: Schema<{ counter: Counter }> = {
   safeParse: (v) => {
     const c = Counter.safeParse((v as { counter?: unknown } | null)?.counter);
@@ -42,36 +28,7 @@ const CounterResponse: Schema<{ counter: Counter }> = {
 
 /** Every HTTP call the console makes, typed and validated; failures reject with ApiFailure. */
 export function createApi(origin: string, token: () => string | undefined) {
-  async function call<T>(schema: Schema<T> | null, method: string, path: string, body?: unknown) {
-    const t = token();
-    let res: Response;
-    try {
-      res = await fetch(origin + path, {
-        method,
-        headers: {
-          ...(t ? { authorization: `Bearer ${t}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          'accept-language': document.documentElement.lang || 'pl',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (e) {
-      const timeout = e instanceof DOMException && e.name === 'TimeoutError';
-      throw new ApiFailure(timeout ? 'TIMEOUT' : 'DISCONNECTED', String(e));
-    }
-    if (res.status === 204) return null;
-    const json: unknown = await res.json().catch(() => undefined);
-    if (!res.ok) {
-      const err = ApiError.safeParse(json);
-      if (err.success) throw new ApiFailure(err.data.code, err.data.message, err.data.details);
-      throw new ApiFailure(res.status >= 500 ? 'INTERNAL' : 'INVALID', `HTTP ${res.status}`);
-    }
-    if (!schema) return null;
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiFailure('INTERNAL', `unexpected answer to ${path}`);
-    return parsed.data;
-  }
+  const call = createCall(origin, token, TIMEOUT_MS);
   const counterAction = async (id: number, action: string, body: unknown = {}) =>
     (await call(CounterResponse, 'POST', `/api/v1/counters/${id}/${action}`, body))!.counter;
   const ticketCall = async (id: string, action: string, body: unknown = {}): Promise<Ticket> =>

@@ -1,4 +1,4 @@
-import { ApiError, type ErrorCode } from '@skr/protocol/errors';
+import { ApiFailure, createCall, type Schema } from '../api/http-call';
 import { LoginResponse } from '@skr/protocol/http';
 import {
   AuditResponse,
@@ -17,56 +17,15 @@ import type { DisplayConfig } from '@skr/protocol/socket';
 import { SyncStatus } from '@skr/protocol/branch-pue';
 
 /** A failed call with the server's error code (or DISCONNECTED / TIMEOUT). */
-export class ManagerApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ManagerApiError';
-  }
-}
+export { ApiFailure as ManagerApiError };
 
 const TIMEOUT_MS = 10_000;
 
-/** Anything with zod's safeParse. */
-interface Schema<T> {
-  safeParse(v: unknown): { success: true; data: T } | { success: false };
-}
-
 /** The manager's HTTP calls, validated with the protocol's schemas. */
 export function createManagerApi(origin: string, token: () => string | undefined) {
-  async function call<T>(schema: Schema<T> | null, method: string, path: string, body?: unknown) {
-    const t = token();
-    let res: Response;
-    try {
-      res = await fetch(origin + path, {
-        method,
-        headers: {
-          ...(t ? { authorization: `Bearer ${t}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          'accept-language': document.documentElement.lang || 'pl',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (e) {
-      const timeout = e instanceof DOMException && e.name === 'TimeoutError';
-      throw new ManagerApiError(timeout ? 'TIMEOUT' : 'DISCONNECTED', String(e));
-    }
-    const text = await res.text();
-    const json: unknown = text ? JSON.parse(text) : undefined;
-    if (!res.ok) {
-      const err = ApiError.safeParse(json);
-      throw err.success
-        ? new ManagerApiError(err.data.code, err.data.message)
-        : new ManagerApiError('INTERNAL', `HTTP ${res.status}`);
-    }
-    if (!schema) return undefined as T;
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ManagerApiError('INTERNAL', `unexpected answer to ${path}`);
-    return parsed.data;
-  }
+  const send = createCall(origin, token, TIMEOUT_MS);
+  const call = async <T>(schema: Schema<T> | null, method: string, path: string, body?: unknown) =>
+    (await send(schema, method, path, body)) as T;
   return {
     login: (username: string, password: string) =>
       call(LoginResponse, 'POST', '/api/v1/auth/login', { username, password }),
@@ -77,7 +36,7 @@ export function createManagerApi(origin: string, token: () => string | undefined
       try {
         return await call(SyncStatus, 'GET', '/api/v1/sync/status');
       } catch (e) {
-        if (e instanceof ManagerApiError && e.code === 'NOT_FOUND') return null;
+        if (e instanceof ApiFailure && e.code === 'NOT_FOUND') return null;
         throw e;
       }
     },
