@@ -1,16 +1,8 @@
 import { createRng } from '../branch-server/src/sim/prng';
 import type { SoakBranch } from './branch-fixture';
+import { demoMatterIds } from '../branch-server/src/seed/demo-branch';
 
-const services = [
-  'emerytury',
-  'zasilki',
-  'skladki',
-  'ubezpieczenia',
-  'pue-profil',
-  'orzecznictwo',
-  'dokumenty',
-  'ogolne',
-];
+const services = demoMatterIds;
 
 /** Everything the server acknowledged, to be found again after any crash. */
 export interface Acked {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBranch, type TestBranch } from './harness';
+import { demoMatterIds } from '../src/seed/demo-branch';
 
 let b: TestBranch;
 beforeAll(async () => {
@@ -11,16 +12,7 @@ describe('concurrent call-next', () => {
   it('never gives one ticket to two counters', async () => {
     const kiosk = await b.device('kiosk');
     // Every matter served by several counters; 300 tickets over 8 matters.
-    const services = [
-      'emerytury',
-      'zasilki',
-      'skladki',
-      'ubezpieczenia',
-      'pue-profil',
-      'orzecznictwo',
-      'dokumenty',
-      'ogolne',
-    ];
+    const services = demoMatterIds;
     await Promise.all(
       Array.from({ length: 300 }, (_, i) =>
         b.api('POST', '/api/v1/tickets', kiosk, { serviceId: services[i % 8] }),

@@ -149,3 +149,6 @@ export const demoCounters: Counter[] = (
   pauseReason: null,
   clerk: null,
 }));
+
+/** The demo matters' ids in hall order: the one fixture tests, the soak and screenshots draw from. */
+export const demoMatterIds: readonly string[] = demoServices.map((s) => s.id);
