@@ -1,6 +1,125 @@
 // One flat config for every workspace: typescript-eslint's recommended rules, type-unaware
-// so lint stays fast; tsc (npm run typecheck) does the type checking.
+// so lint stays fast; tsc (npm run typecheck) does the type checking. The `boundaries/*`
+// blocks below keep the layers apart (issue 11, item 4); scripts/boundaries.test.ts shows that
+// each of them refuses a forbidden import.
+//
+// Why ESLint and not dependency-cruiser: dependency-cruiser 18 refuses to run on Node 20
+// (engines ^22), which is the version this project supports; ESLint already runs in
+// `npm run lint` and in editors. The rules match import specifiers, so each one also forbids
+// the relative spelling (`../store`, `../../branch-server/…`) of what it forbids.
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+/** Test code may reach across boundaries (contract tests start emulators, e2e tests servers). */
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/test/**', '**/e2e/**'];
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyOf = (names) => `(${names.map(escape).join('|')})`;
+
+/** A specifier that names another workspace package, by name or by a relative path into it. */
+const pkg = (names) => `^(@skr/${anyOf(names)}|(\\.\\./)+${anyOf(names)})(/|$)`;
+
+/** Node built-ins, with or without the `node:` prefix ('fs', 'fs/promises', 'node:path'). */
+const NODE_BUILTIN = {
+  name: 'no-node-in-browser',
+  regex: `^(node:|${anyOf(builtinModules.filter((m) => !m.startsWith('_')))}(/|$))`,
+  why: 'browser code cannot load Node built-ins; ask the host or the server for it',
+};
+
+/** Packages that talk to hardware (drivers, their native bindings, emulators). */
+const DEVICE = {
+  name: 'renderer-no-devices',
+  regex: `(${pkg(['printer-drivers', 'card-reader', 'led-board-driver', 'hardware-mocks'])}|^(serialport|@serialport/.*|pcsclite)$)`,
+  why: 'the kiosk renderer reaches devices only through the bridge (@skr/protocol/kiosk-bridge)',
+};
+
+/** The kiosk's Node side: device services, host server, Electron main and preload. */
+const KIOSK_NODE_SIDE = {
+  name: 'renderer-no-host-code',
+  regex: '^(\\.{1,2}/)+(devices|host|main|preload|bridge)(/|$)',
+  why: 'the kiosk renderer must not import the host, Electron main/preload or the device services',
+};
+
+const NO_SERVER = {
+  name: 'web-no-branch-server',
+  regex: pkg(['branch-server']),
+  why: 'web apps talk to the branch server over HTTP and socket.io, never by importing it',
+};
+
+const DOMAIN_PURE = {
+  name: 'domain-is-pure',
+  // Allowed: @skr/protocol (and its subpaths) and sibling files in domain/ ('./x', not './../x').
+  regex: '^(?!@skr/protocol(/|$)|\\./[^./])',
+  why: 'the queue domain imports only @skr/protocol and its own files (no Node, SQLite, socket.io, fastify, nor other server folders)',
+};
+
+const HTTP_NO_STORE = {
+  name: 'http-no-store',
+  regex: '^(\\.\\./)+(src/)?store(/|$)',
+  why: 'HTTP routes go through the app layer (use cases and read-only queries), never the store',
+};
+
+const DRIVER_NO_EMULATOR = {
+  name: 'driver-no-emulator',
+  regex: pkg(['hardware-mocks']),
+  why: 'drivers must not depend on their emulators (only their tests may start one)',
+};
+
+const PROTOCOL_ALONE = {
+  name: 'protocol-alone',
+  regex: pkg([
+    'branch-server',
+    'printer-drivers',
+    'led-board-driver',
+    'card-reader',
+    'hardware-mocks',
+    'pue-emulator',
+    'display-board',
+    'clerk-desk',
+    'kiosk-app',
+  ]),
+  why: 'protocol/ is the shared contract; it imports no other @skr package',
+};
+
+/**
+ * TEMPORARY (issue 11): HTTP files that still import the store. The integrator removes each
+ * entry once its file goes through the app layer; scripts/boundaries.test.ts fails on an entry
+ * whose file no longer imports the store, so the list can only shrink.
+ */
+export const httpStoreExceptions = [
+  'branch-server/src/http/media-routes.ts', // catalogRepo for the matters' media
+  'branch-server/src/http/server.ts', // openDatabase/authRepo: the server still builds its own store
+];
+
+/** One config block: `files` (minus tests and `ignores`) may not import what `rules` name. */
+function boundary(name, files, rules, ignores = []) {
+  // A dynamic import('x') is not an import declaration: no-restricted-syntax catches those.
+  // esquery regex literals cannot contain '/', so it is written as \x2F.
+  const selector = (r) => `ImportExpression[source.value=/${r.regex.replaceAll('/', '\\x2F')}/]`;
+  const message = (r) => `[${r.name}] ${r.why}.`;
+  return {
+    name: `boundaries/${name}`,
+    files,
+    ignores: [...TESTS, ...ignores],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: rules.map((r) => ({ regex: r.regex, message: message(r) })) },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...rules.map((r) => ({ selector: selector(r), message: message(r) })),
+      ],
+    },
+  };
+}
+
+/**
+ * Longest function allowed in branch-server/src. Offenders on 2026-11-30 05:10 UTC, being split
+ * by the write-pipeline work (issue 11): createBranch (app/branch.ts, 298 lines) and
+ * configAdmin (config-admin/config-admin.ts, 156 lines).
+ */
+const MAX_FUNCTION_LINES = 150;
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '**/*.js', '!eslint.config.js'] },
@@ -17,5 +136,31 @@ export default tseslint.config(
     // Test helpers read loosely typed JSON answers on purpose.
     files: ['**/test/**/*.ts', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  boundary('domain', ['branch-server/src/domain/**'], [DOMAIN_PURE]),
+  boundary('http', ['branch-server/src/http/**'], [HTTP_NO_STORE], httpStoreExceptions),
+  boundary(
+    'kiosk-renderer',
+    ['kiosk-app/src/renderer/**', 'kiosk-app/src/i18n/**', 'kiosk-app/src/main.tsx'],
+    [DEVICE, KIOSK_NODE_SIDE, NODE_BUILTIN, NO_SERVER],
+  ),
+  boundary('web-apps', ['clerk-desk/src/**', 'display-board/src/**'], [NODE_BUILTIN, NO_SERVER]),
+  boundary(
+    'drivers',
+    ['printer-drivers/src/**', 'led-board-driver/src/**', 'card-reader/src/**'],
+    [DRIVER_NO_EMULATOR],
+  ),
+  boundary('protocol', ['protocol/src/**'], [PROTOCOL_ALONE]),
+  {
+    // A factory closure is a module in disguise: keep each function short (issue 11).
+    name: 'branch-server/max-lines-per-function',
+    files: ['branch-server/src/**'],
+    ignores: TESTS,
+    rules: {
+      'max-lines-per-function': [
+        'error',
+        { max: MAX_FUNCTION_LINES, skipBlankLines: true, skipComments: true },
+      ],
+    },
   },
 );

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // so they get generous but bounded timeouts.
 export default defineConfig({
   test: {
-    include: ['*/src/**/*.test.ts', '*/test/**/*.test.ts'],
+    include: ['*/src/**/*.test.ts', '*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/e2e/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- eslint.config.js is plain JavaScript without declarations
+import { httpStoreExceptions } from '../eslint.config.js';
+
+// The boundaries live in eslint.config.js. Each case lints a probe with the project's own
+// config as if it were a file at `path` (ESLint resolves the config by path, exactly as
+// `npm run lint` does for a real file), so nothing is written into the shared tree.
+const root = fileURLToPath(new URL('..', import.meta.url));
+const eslint = new ESLint({ cwd: root });
+
+/** The boundary names ("[domain-is-pure] …") of the import violations ESLint reports. */
+async function violations(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${root}${path}` });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => /^(?:.*? )?\[([a-z-]+)\]/.exec(m.message)?.[1] ?? m.message);
+}
+
+const use = 'export const used = [x];\n';
+
+describe('import boundaries (eslint.config.js)', () => {
+  it.each([
+    ['branch-server/src/domain/probe.ts', "import x from 'better-sqlite3';", 'domain-is-pure'],
+    ['branch-server/src/domain/probe.ts', "import { x } from 'node:fs';", 'domain-is-pure'],
+    ['branch-server/src/domain/probe.ts', "import { x } from '../store';", 'domain-is-pure'],
+    ['branch-server/src/domain/probe.ts', "import type { x } from 'fastify';", 'domain-is-pure'],
+    ['branch-server/src/domain/probe.ts', "const x = await import('socket.io');", 'domain-is-pure'],
+    ['branch-server/src/http/probe-routes.ts', "import { x } from '../store';", 'http-no-store'],
+    [
+      'kiosk-app/src/renderer/probe.tsx',
+      "import { x } from '@skr/printer-drivers';",
+      'renderer-no-devices',
+    ],
+    [
+      'kiosk-app/src/renderer/screens/probe.tsx',
+      "import { x } from 'serialport';",
+      'renderer-no-devices',
+    ],
+    [
+      'kiosk-app/src/renderer/probe.tsx',
+      "const x = await import('pcsclite');",
+      'renderer-no-devices',
+    ],
+    ['kiosk-app/src/renderer/probe.tsx', "import { x } from 'node:fs';", 'no-node-in-browser'],
+    [
+      'kiosk-app/src/renderer/probe.tsx',
+      "import { x } from '../devices/printer-service';",
+      'renderer-no-host-code',
+    ],
+    [
+      'kiosk-app/src/renderer/probe.tsx',
+      "import { x } from '@skr/branch-server';",
+      'web-no-branch-server',
+    ],
+    [
+      'clerk-desk/src/probe.ts',
+      "import { x } from '../../branch-server/src/config';",
+      'web-no-branch-server',
+    ],
+    ['display-board/src/probe.ts', "import { x } from 'node:path';", 'no-node-in-browser'],
+    [
+      'printer-drivers/src/probe.ts',
+      "import { x } from '@skr/hardware-mocks/printer/index';",
+      'driver-no-emulator',
+    ],
+    [
+      'led-board-driver/src/probe.ts',
+      "import { x } from '../../hardware-mocks/src/led-board';",
+      'driver-no-emulator',
+    ],
+    ['card-reader/src/probe.ts', "import { x } from '@skr/hardware-mocks';", 'driver-no-emulator'],
+    ['protocol/src/probe.ts', "import { x } from '@skr/branch-server';", 'protocol-alone'],
+  ])('%s: %s is refused by %s', async (path, line, rule) => {
+    expect(await violations(path, `${line}\n${use}`)).toEqual([rule]);
+  });
+
+  it.each([
+    [
+      'branch-server/src/domain/probe.ts',
+      "import { x } from '@skr/protocol/domain';\nimport './time';",
+    ],
+    ['branch-server/src/http/probe-routes.ts', "import { x } from '../app/branch';"],
+    ['kiosk-app/src/renderer/probe.tsx', "import { x } from '@skr/protocol/kiosk-bridge';"],
+    ['kiosk-app/src/host/probe.ts', "import { x } from '@skr/printer-drivers';"],
+    [
+      'printer-drivers/test/probe.test.ts',
+      "import { x } from '@skr/hardware-mocks/printer/index';",
+    ],
+    ['protocol/src/probe.ts', "import { x } from './domain';"],
+  ])('%s: %s is allowed', async (path, line) => {
+    expect(await violations(path, `${line}\n${use}`)).toEqual([]);
+  });
+
+  // The exceptions may only shrink: an entry whose file no longer imports the store is stale.
+  it.each(httpStoreExceptions as string[])(
+    'temporary exception %s still imports the store',
+    (path) => {
+      const text = readFileSync(`${root}${path}`, 'utf8');
+      expect(text, `remove ${path} from httpStoreExceptions in eslint.config.js`).toMatch(
+        /from '(\.\.\/)+(src\/)?store(\/[^']*)?'/,
+      );
+    },
+  );
+});
