@@ -1,24 +1,31 @@
-// `npm start`: the whole branch on embedded defaults — device emulators (printer, LED boards,
-// virtual ID card), the central-portal stand-in, and the branch server with announcer, LED
-// boards and the web apps. Prints every URL. Ctrl+C stops everything it started.
+// `npm start`: the production entry (branch-server/src/main.ts → startBranch) plus the device
+// emulators (printer, LED boards, virtual ID card), the central-portal stand-in, the kiosk's
+// device host and demo data. Prints every URL. Ctrl+C stops everything it started.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pcscdRunning } from '@skr/card-reader';
 import { startAllEmulators } from '@skr/hardware-mocks/start-all';
-import { createLedBus, serialLedTransport } from '@skr/led-board-driver';
 import { DEMO_LOGINS, DEMO_PASSWORD, startPueEmulator } from '@skr/pue-emulator';
-import { createAnnouncer, pickEngine } from '../branch-server/src/announcer';
-import { readConfig } from '../branch-server/src/config';
-import { buildServer } from '../branch-server/src/http/server';
+import { ConfigError, loadConfig, type LoadedConfig } from '../branch-server/src/config';
 import { createLogger } from '../branch-server/src/logger';
+import { startBranch } from '../branch-server/src/main';
 import { startKioskHost } from '../kiosk-app/src/host/host-server';
 import { startKioskRuntime } from '../kiosk-app/src/host/kiosk-runtime';
 
 const HALL_BOARD = 200;
 const COUNTERS = Array.from({ length: 12 }, (_, i) => i + 1);
-const log = createLogger('branch');
-const config = readConfig({ SKR_SEED: 'demo', ...process.env });
+let config: LoadedConfig;
+try {
+  // The same schema as production; no /etc/skr file unless SKR_CONFIG names one.
+  config = loadConfig({ env: { SKR_SEED: 'demo', ...process.env } });
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(2);
+}
+const pretty = config.log.pretty ?? process.stdout.isTTY === true;
+const log = createLogger('branch', { level: config.log.level, pretty });
 mkdirSync(config.dataDir, { recursive: true });
 const stops: (() => Promise<unknown> | unknown)[] = [];
 
@@ -57,34 +64,25 @@ const pue = await startPueEmulator({
 });
 stops.push(() => pue.close());
 
-const engine = await pickEngine().catch(() => undefined);
-const announcer = engine
-  ? createAnnouncer({ engine, cacheDir: join(config.dataDir, 'audio'), langs: ['pl', 'en', 'uk'] })
-  : undefined;
-if (announcer) stops.push(() => announcer.close());
-
-const bus = createLedBus({
-  transport: serialLedTransport({ path: emulators.led.devicePath, baudRate: 9600 }),
-  addresses: [...COUNTERS, HALL_BOARD],
-});
-stops.push(() => bus.close());
-
-const publicBaseUrl = process.env.SKR_PUBLIC_URL ?? `http://${config.host}:${config.port}`;
-const server = await buildServer({
-  dbPath: config.dbPath,
-  demoPassword: config.demoPassword,
-  logger: log,
-  announcer,
-  led: { bus, layout: { hallAddress: HALL_BOARD } },
-  publicBaseUrl,
-  sync: { url: pue.url, branchId: 'demo-branch', branchKey: 'demo-branch-key' },
-});
-const url = await server.listen(config.port, config.host);
-stops.unshift(() => server.close());
-if (announcer) {
-  const prefixes = server.branch.services().map((s) => s.prefix);
-  void announcer.prerender({ prefixes, maxNumber: 150, counters: COUNTERS, langs: ['pl'] });
-}
+const publicBaseUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
+// The production wiring, with the emulators' ports and the portal stand-in put into its config.
+const branch = await startBranch(
+  {
+    ...config,
+    http: { ...config.http, publicUrl: publicBaseUrl },
+    announcer: { ...config.announcer, prerender: true },
+    led: {
+      serial: emulators.led.devicePath,
+      baudRate: 9600,
+      hallAddress: HALL_BOARD,
+      counterBoards: Object.fromEntries(COUNTERS.map((c) => [String(c), c])),
+    },
+    portal: { url: pue.url, branchId: 'demo-branch', branchKey: 'demo-branch-key' },
+  },
+  { logger: log },
+);
+const { server, url } = branch;
+stops.unshift(() => branch.close());
 
 // Demo screen and kiosk tokens, made once and kept beside the database (only readable by us).
 const tokensFile = join(config.dataDir, 'demo-devices.json');
@@ -134,12 +132,12 @@ const lines = [
   `  kiosk:             ${kioskHost.url}/kiosk/   (ticket machine and urzędomat; files for drop-off in ${usbDir})`,
   `  API:               ${url}/api/v1/health   (docs/api.md)`,
   `  users:             admin, kierownik, urzednik1…urzednik12`,
-  config.demoPasswordGenerated
-    ? `  password:          ${config.demoPassword}   (generated; set SKR_DEMO_PASSWORD to choose)`
+  config.demoPassword === undefined
+    ? `  password:          ${branch.demoPassword}   (generated; set SKR_DEMO_PASSWORD to choose)`
     : '  password:          from SKR_DEMO_PASSWORD',
   `  central portal stand-in: ${pue.url}  (demo logins ${DEMO_LOGINS.map((d) => d.login).join(', ')}; password ${DEMO_PASSWORD})`,
   ...emulators.describe().map((l) => `  ${l}`),
-  `  announcer:         ${engine ? engine.id : 'off (no speech engine found)'}`,
+  `  announcer:         ${branch.voice}`,
   `  data:              ${config.dataDir}`,
   '',
 ];

@@ -1,10 +1,20 @@
 import pino, { type Logger } from 'pino';
+import { prettyDestination } from './log-pretty';
+
+/** Optional settings of `createLogger` (the process configuration's `log`). */
+export interface LoggerOptions {
+  /** Overrides SKR_LOG_LEVEL. */
+  level?: string;
+  /** Short human lines on stdout instead of JSON. */
+  pretty?: boolean;
+}
 
 /** The server's structured logger; credentials and personal data are redacted by path. */
-export function createLogger(name: string): Logger {
-  return pino({
+export function createLogger(name: string, opts: LoggerOptions = {}): Logger {
+  const level = opts.level ?? process.env.SKR_LOG_LEVEL ?? 'info';
+  const options: pino.LoggerOptions = {
     name,
-    level: process.env.SKR_LOG_LEVEL ?? 'info',
+    level,
     redact: {
       paths: [
         'req.headers.authorization',
@@ -24,5 +34,7 @@ export function createLogger(name: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  if (!opts.pretty) return pino(options);
+  return pino(options, prettyDestination(process.stdout, level === 'debug' || level === 'trace'));
 }

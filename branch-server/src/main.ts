@@ -1,29 +1,168 @@
-import { readConfig } from './config';
-import { buildServer } from './http/server';
+// The branch server's one production entry (`npm run branch-server`, the packaged service):
+// one validated configuration (a JSON file named by SKR_CONFIG, /etc/skr/branch.json by default,
+// plus SKR_* overrides) starts every output — HTTP API and web apps, announcer, LED boards,
+// portal sync. `npm start` (scripts/start-branch.ts) calls startBranch() with emulators added.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { createLedBus, serialLedTransport, type LedBus } from '@skr/led-board-driver';
+import { createAnnouncer, pickEngine, type Announcer } from './announcer';
+import {
+  ConfigError,
+  DEFAULT_CONFIG_FILE,
+  loadConfig,
+  type BranchConfig,
+  type LoadedConfig,
+} from './config';
+import { buildServer, type BranchServer } from './http/server';
 import { createLogger } from './logger';
+import { generateDemoPassword } from './seed/seed';
 
-// Entry point of `npm run branch-server`: one branch server on embedded defaults.
-const log = createLogger('branch-server');
-const config = readConfig();
-const server = await buildServer({
-  dbPath: config.dbPath,
-  demoPassword: config.demoPassword,
-  logger: log,
-  sync: config.pue,
-});
-const url = await server.listen(config.port, config.host);
-log.info({ url, dataDir: config.dataDir }, 'branch server listening');
-console.log(`SKR branch server: ${url}  (data: ${config.dbPath})`);
-if (config.seed === 'demo') {
-  console.log(`Demo users: admin, kierownik, urzednik1…urzednik12`);
-  if (config.demoPasswordGenerated)
-    console.log(`Demo password (generated, shown once): ${config.demoPassword}`);
+/** Config engine names → the announcer's engine ids, in order of preference. */
+const ENGINE_IDS: Record<BranchConfig['announcer']['engine'], string[]> = {
+  auto: ['espeak-ng', 'say', 'text2wav'],
+  espeak: ['espeak-ng'],
+  say: ['say'],
+  text2wav: ['text2wav'],
+  off: [],
+};
+
+/** A running branch: the server and every output it drives. */
+export interface RunningBranch {
+  server: BranchServer;
+  url: string;
+  /** The speech engine in use, or why there is none. */
+  voice: string;
+  announcer: Announcer | undefined;
+  bus: LedBus | undefined;
+  /** The demo password when the config asked for a generated one. */
+  demoPassword: string | undefined;
+  /** Stops the server, the announcer and the LED bus, in that order. */
+  close(): Promise<void>;
 }
-let stopping = false;
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    if (stopping) return;
-    stopping = true;
-    void server.close().then(() => process.exit(0));
-  });
+
+async function startAnnouncer(
+  config: LoadedConfig,
+  log: Logger,
+): Promise<{ announcer: Announcer | undefined; voice: string }> {
+  const ids = ENGINE_IDS[config.announcer.engine];
+  if (ids.length === 0) return { announcer: undefined, voice: 'off (configured)' };
+  try {
+    const engine = await pickEngine(ids);
+    const announcer = createAnnouncer({
+      engine,
+      cacheDir: resolve(config.dataDir, 'audio'),
+      langs: config.announcer.langs,
+      log: log.child({ name: 'announcer' }),
+    });
+    return { announcer, voice: engine.id };
+  } catch (err) {
+    // A missing engine must not stop the queue: the branch runs silent and says why.
+    log.error({ err, engines: ids }, 'announcer off: no speech engine available');
+    return { announcer: undefined, voice: `off (${ids.join(', ')} not available)` };
+  }
 }
+
+/** Starts the branch server with every output `config` names; resolves once it listens. */
+export async function startBranch(
+  config: LoadedConfig,
+  opts: { logger?: Logger } = {},
+): Promise<RunningBranch> {
+  const log = opts.logger ?? createLogger('branch-server', config.log);
+  if (config.tls)
+    log.warn({ cert: config.tls.cert }, 'tls: configured, not served yet (use a reverse proxy)');
+  const { announcer, voice } = await startAnnouncer(config, log);
+  const led = config.led;
+  const boards = led?.counterBoards ?? {};
+  const bus = led
+    ? createLedBus({
+        transport: serialLedTransport({ path: led.serial, baudRate: led.baudRate }),
+        addresses: [...new Set([...Object.values(boards), led.hallAddress])],
+      })
+    : undefined;
+  const demoPassword =
+    config.seed === 'demo' ? (config.demoPassword ?? generateDemoPassword()) : undefined;
+  let server: BranchServer;
+  try {
+    server = await buildServer({
+      dbPath: config.dbPath,
+      demoPassword,
+      logger: log,
+      announcer,
+      led:
+        bus && led
+          ? {
+              bus,
+              layout: {
+                hallAddress: led.hallAddress,
+                counterAddress: (id) => boards[String(id)] ?? id,
+              },
+            }
+          : undefined,
+      publicBaseUrl: config.http.publicUrl,
+      sync: config.portal,
+    });
+  } catch (err) {
+    await bus?.close();
+    await announcer?.close();
+    throw err;
+  }
+  const url = await server.listen(config.http.port, config.http.host);
+  if (announcer && config.announcer.prerender) {
+    const prefixes = server.branch.services().map((s) => s.prefix);
+    const counters = server.branch.counters().map((c) => c.id);
+    void announcer.prerender({
+      prefixes,
+      maxNumber: config.announcer.maxNumber,
+      counters,
+      langs: ['pl'],
+    });
+  }
+  log.info({ url, dataDir: config.dataDir, voice, led: led?.serial }, 'branch server listening');
+  return {
+    server,
+    url,
+    voice,
+    announcer,
+    bus,
+    demoPassword,
+    async close() {
+      await server.close();
+      await announcer?.close();
+      await bus?.close();
+    },
+  };
+}
+
+/** `main`: load, validate (exit 2 on a bad value), start, stop cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  let config: LoadedConfig;
+  try {
+    config = loadConfig({ defaultFile: DEFAULT_CONFIG_FILE });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`SKR branch server: ${err.message}`);
+    process.exit(2);
+  }
+  const pretty = config.log.pretty ?? process.stdout.isTTY === true;
+  const running = await startBranch({ ...config, log: { ...config.log, pretty } });
+  console.log(`SKR branch server: ${running.url}  (data: ${config.dbPath})`);
+  console.log(
+    `  voice: ${running.voice}; LED boards: ${config.led ? config.led.serial : 'none'}; portal: ${config.portal?.url ?? 'none'}${config.configFile ? `; config: ${config.configFile}` : ''}`,
+  );
+  if (config.seed === 'demo') {
+    console.log(`Demo users: admin, kierownik, urzednik1…urzednik12`);
+    if (!config.demoPassword)
+      console.log(`Demo password (generated, shown once): ${running.demoPassword}`);
+  }
+  let stopping = false;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (stopping) return;
+      stopping = true;
+      void running.close().then(() => process.exit(0));
+    });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
