@@ -146,9 +146,11 @@ async function main(): Promise<void> {
   }
   const pretty = config.log.pretty ?? process.stdout.isTTY === true;
   const running = await startBranch({ ...config, log: { ...config.log, pretty } });
-  console.log(`SKR branch server: ${running.url}  (data: ${config.dbPath})`);
+  // One write, so a reader of the first line has the second too.
   console.log(
-    `  voice: ${running.voice}; LED boards: ${config.led ? config.led.serial : 'none'}; portal: ${config.portal?.url ?? 'none'}${config.configFile ? `; config: ${config.configFile}` : ''}`,
+    `SKR branch server: ${running.url}  (data: ${config.dbPath})\n` +
+      `  voice: ${running.voice}; LED boards: ${config.led?.serial ?? 'none'}; ` +
+      `portal: ${config.portal?.url ?? 'none'}${config.configFile ? `; config: ${config.configFile}` : ''}`,
   );
   if (config.seed === 'demo') {
     console.log(`Demo users: admin, kierownik, urzednik1…urzednik12`);
