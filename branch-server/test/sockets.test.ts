@@ -1,5 +1,14 @@
+import type { DisplayConfig } from '@skr/protocol';
+import type { BranchTime } from '@skr/protocol/branch-clock';
+import { io as ioClient } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectSocket, startTestBranch, until, type TestBranch } from './harness';
+import {
+  connectSocket,
+  startTestBranch,
+  until,
+  type BranchSocket,
+  type TestBranch,
+} from './harness';
 
 const open: TestBranch[] = [];
 afterEach(async () => {
@@ -80,4 +89,90 @@ describe('socket.io namespaces', () => {
     expect(replay.map((e) => e.seq)).toEqual([lastSeq + 1, lastSeq + 2, lastSeq + 3, lastSeq + 4]);
     s2.close();
   });
+
+  it('sends the branch clock and zone first on every namespace, from the server clock', async () => {
+    // The server's clock runs 2 h 17 min ahead of this machine's: clients must take the server's.
+    const ahead = (2 * 60 + 17) * 60_000;
+    const b = await startTestBranch({ now: () => new Date(Date.now() + ahead) });
+    open.push(b);
+    for (const [ns, token] of [
+      ['/display', await b.device('display')],
+      ['/counter', await b.login('urzednik1')],
+      ['/kiosk', await b.device('kiosk')],
+    ] as const) {
+      const got = await firstPackets(b.url, ns, token);
+      expect(got.order[0], ns).toBe('branch:time');
+      const t = got.time!;
+      expect(t.timeZone).toBe('Europe/Warsaw');
+      const at = Date.parse(t.now);
+      expect(Math.abs(at - (Date.now() + ahead))).toBeLessThan(2000);
+      const expected = new Intl.DateTimeFormat('en', {
+        timeZone: 'Europe/Warsaw',
+        timeZoneName: 'longOffset',
+      })
+        .format(new Date(at))
+        .match(/GMT([+-])(\d\d):(\d\d)/)!;
+      const sign = expected[1] === '-' ? -1 : 1;
+      expect(t.offsetMinutes).toBe(sign * (Number(expected[2]) * 60 + Number(expected[3])));
+      got.socket.close();
+    }
+  });
+
+  it('pushes a screen its own settings at connect and live when a manager changes them', async () => {
+    const b = await startTestBranch();
+    open.push(b);
+    const admin = await b.login('admin');
+    const dev = await b.api('POST', '/api/v1/devices', admin, { kind: 'display', name: 'hall' });
+    const other = await firstPackets(b.url, '/display', await b.device('display', 'other'));
+    const mine = await firstPackets(b.url, '/display', dev.body.token);
+    await until(() => mine.configs.length === 1 && other.configs.length === 1);
+    expect(mine.configs[0]!.voiceLang).toBe('pl');
+    const next: DisplayConfig = {
+      services: ['emerytury'],
+      voiceLang: 'uk',
+      volume: 0.4,
+      message: 'Nowy komunikat',
+      historySize: 6,
+    };
+    const put = await b.api('PUT', `/api/v1/devices/${dev.body.id}/display-config`, admin, next);
+    expect(put.status).toBe(200);
+    await until(() => mine.configs.length === 2, 3000);
+    expect(mine.configs[1]).toEqual(next);
+    // Saving the same settings again sends nothing; the other screen never hears of them.
+    await b.api('PUT', `/api/v1/devices/${dev.body.id}/display-config`, admin, next);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(mine.configs).toHaveLength(2);
+    expect(other.configs).toHaveLength(1);
+    mine.socket.close();
+    other.socket.close();
+  });
 });
+
+/** Connects with listeners in place before the handshake, recording the order of packets. */
+async function firstPackets(url: string, ns: '/display' | '/counter' | '/kiosk', token: string) {
+  const socket: BranchSocket = ioClient(url + ns, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    autoConnect: false,
+  });
+  const got = {
+    socket,
+    order: [] as string[],
+    time: undefined as BranchTime | undefined,
+    configs: [] as DisplayConfig[],
+  };
+  socket.on('branch:time', (t) => {
+    got.order.push('branch:time');
+    got.time ??= t;
+  });
+  socket.on('display:config', (c) => {
+    got.order.push('display:config');
+    got.configs.push(c);
+  });
+  socket.on('snapshot', () => got.order.push('snapshot'));
+  socket.connect();
+  await until(() => got.order.includes('snapshot'));
+  return got;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Counter, Ticket } from './domain';
+import type { BranchTime } from './branch-clock';
 import { QueueSnapshot } from './http';
 import type { Ack } from './errors';
 
@@ -74,6 +75,10 @@ export interface ServerToClientEvents {
   event: (event: BranchEvent) => void;
   /** Replay after a reconnect is complete; live events follow. */
   resumed: (info: { fromSeq: number; toSeq: number }) => void;
+  /** The branch's clock and zone: first after connect (every namespace), then every minute. */
+  'branch:time': (time: BranchTime) => void;
+  /** `/display` only: this screen's settings, after connect and whenever a manager changes them. */
+  'display:config': (config: DisplayConfig) => void;
 }
 
 /** Client → server events (request/response with acknowledgement). */

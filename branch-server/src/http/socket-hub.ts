@@ -1,13 +1,17 @@
 import {
   SkrError,
   SocketAuth,
+  defaultDisplayConfig,
   isSkrError,
   type BranchEvent,
   type ClientToServerEvents,
+  type DisplayConfig,
   type Principal,
   type ServerToClientEvents,
   type SocketNamespace,
 } from '@skr/protocol';
+import type { BranchTime } from '@skr/protocol/branch-clock';
+import { zoneOffsetMinutes } from '@skr/protocol/time-zone';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace } from 'socket.io';
 import type { Branch } from '../app';
@@ -18,6 +22,8 @@ const MAX_REPLAY = 20_000;
 const BATCH = 1000;
 /** How often connected sockets' tokens are checked again (revocation, logout, expiry). */
 const RECHECK_MS = 1000;
+/** How often every client is sent the branch's time again (a stepped server clock, DST). */
+const TIME_EVERY_MS = 60_000;
 
 const channels: Record<SocketNamespace, { who: readonly Principal[]; public: boolean }> = {
   '/display': { who: allowed.displayChannel, public: true },
@@ -30,11 +36,17 @@ function forPublic(e: BranchEvent): BranchEvent {
   return e.ticket ? { ...e, ticket: { ...e.ticket, bookingCode: null } } : e;
 }
 
+/** What the socket hub reads besides the branch. */
+export interface SocketOptions {
+  /** A screen's saved settings by its subject (`device:<id>`); pushed live when they change. */
+  displayConfig?: (subject: string) => DisplayConfig | undefined;
+}
+
 type Nsp = Namespace<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
-  { caller: Caller }
+  { caller: Caller; config?: string }
 >;
 
 /**
@@ -42,7 +54,12 @@ type Nsp = Namespace<
  * the handshake (`auth.token`); with `auth.lastSeq` it gets every event it missed, in order,
  * then live ones — also across a server restart, since replay reads the event log.
  */
-export function attachSockets(httpServer: HttpServer, branch: Branch, auth: AuthService) {
+export function attachSockets(
+  httpServer: HttpServer,
+  branch: Branch,
+  auth: AuthService,
+  opts: SocketOptions = {},
+) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     serveClient: false,
     cors: { origin: false },
@@ -50,6 +67,13 @@ export function attachSockets(httpServer: HttpServer, branch: Branch, auth: Auth
     pingTimeout: 5000,
   });
   const namespaces: { nsp: Nsp; public: boolean }[] = [];
+  const branchTime = (): BranchTime => {
+    const now = branch.now();
+    const timeZone = branch.state.settings.timeZone;
+    return { now: now.toISOString(), timeZone, offsetMinutes: zoneOffsetMinutes(now, timeZone) };
+  };
+  const displayConfigOf = (subject: string) =>
+    opts.displayConfig?.(subject) ?? defaultDisplayConfig;
   for (const [name, ch] of Object.entries(channels) as [
     SocketNamespace,
     (typeof channels)[SocketNamespace],
@@ -73,6 +97,13 @@ export function attachSockets(httpServer: HttpServer, branch: Branch, auth: Auth
     });
     nsp.on('connection', (socket) => {
       const lastSeq = SocketAuth.safeParse(socket.handshake.auth).data?.lastSeq;
+      // Before any queue data, so the first thing drawn is already in the branch's time.
+      socket.emit('branch:time', branchTime());
+      if (name === '/display') {
+        const config = displayConfigOf(socket.data.caller.subject);
+        socket.data.config = JSON.stringify(config);
+        socket.emit('display:config', config);
+      }
       const head = branch.lastSeq();
       if (lastSeq === undefined || head - lastSeq > MAX_REPLAY || lastSeq > head) {
         socket.emit('snapshot', branch.snapshot());
@@ -108,6 +139,30 @@ export function attachSockets(httpServer: HttpServer, branch: Branch, auth: Auth
     }
   }, RECHECK_MS);
   recheck.unref();
+  // A screen's settings reach it live: the display config is saved by any route (or tool) into
+  // the settings table, so each second every screen's row is compared with what it was sent.
+  const displays = namespaces.find((n) => n.nsp.name === '/display')!.nsp;
+  const pushConfig = setInterval(() => {
+    if (!opts.displayConfig) return;
+    const seen = new Map<string, string>();
+    for (const socket of displays.sockets.values()) {
+      const subject = socket.data.caller.subject;
+      let json = seen.get(subject);
+      if (json === undefined) {
+        json = JSON.stringify(displayConfigOf(subject));
+        seen.set(subject, json);
+      }
+      if (json === socket.data.config) continue;
+      socket.data.config = json;
+      socket.emit('display:config', JSON.parse(json));
+    }
+  }, RECHECK_MS);
+  pushConfig.unref();
+  const tick = setInterval(() => {
+    const t = branchTime();
+    for (const { nsp } of namespaces) nsp.emit('branch:time', t);
+  }, TIME_EVERY_MS);
+  tick.unref();
   const publish = (e: BranchEvent) => {
     const pub = forPublic(e);
     for (const n of namespaces) n.nsp.emit('event', n.public ? pub : e);
@@ -117,6 +172,8 @@ export function attachSockets(httpServer: HttpServer, branch: Branch, auth: Auth
     io,
     close: () => {
       clearInterval(recheck);
+      clearInterval(pushConfig);
+      clearInterval(tick);
       branch.events.off('event', publish);
       return new Promise<void>((resolve) => io.close(() => resolve()));
     },
