@@ -36,9 +36,7 @@ export interface Printer {
   print(bytes: Uint8Array): Promise<void>;
   /** 'status' fires on every change of status; 'recovered' when an unfit or silent printer is fit again. */
   on(event: 'status' | 'recovered', cb: (s: PrinterStatus) => void): () => void;
-  /** Polls the status every intervalMs (reconnecting if needed) until the returned stop is called. */
-  watch(intervalMs?: number): () => void;
-  /** Stops watching, rejects the running and queued calls with DISCONNECTED, closes the transport. */
+  /** Rejects the running and queued calls with DISCONNECTED, closes the transport. */
   close(): Promise<void>;
 }
 
@@ -71,7 +69,6 @@ export function createPrinter(opts: PrinterOptions): Printer {
   let expectation: Expectation | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
-  const watchers = new Set<NodeJS.Timeout>();
 
   // Bytes that match no open question are late answers to one that timed out: dropped.
   const offData = transport.onData((chunk) => {
@@ -190,26 +187,9 @@ export function createPrinter(opts: PrinterOptions): Printer {
     on(event, cb) {
       return event === 'status' ? statusListeners.add(cb) : recoveredListeners.add(cb);
     },
-    watch(intervalMs = 2000) {
-      let busy = false;
-      const timer = setInterval(() => {
-        if (busy || closed) return;
-        busy = true;
-        serial(readStatus)
-          .catch(() => undefined) // failures are already recorded as status changes
-          .finally(() => (busy = false));
-      }, intervalMs);
-      watchers.add(timer);
-      return () => {
-        clearInterval(timer);
-        watchers.delete(timer);
-      };
-    },
     async close() {
       if (closed) return;
       closed = true;
-      for (const t of watchers) clearInterval(t);
-      watchers.clear();
       expectation?.done(new SkrError('DISCONNECTED', 'printer driver closed'));
       await queue;
       offData();

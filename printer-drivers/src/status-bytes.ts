@@ -38,11 +38,6 @@ export function parseStatus(printer: number, offlineCause: number, paper: number
   };
 }
 
-/** Decodes a GS r 1 answer: paper near end (bits 0-1) and paper end (bits 2-3). */
-export function parseBarrier(b: number): Pick<PrinterStatus, 'paperNearEnd' | 'paperOut'> {
-  return { paperNearEnd: (b & 0x03) !== 0, paperOut: (b & 0x0c) !== 0 };
-}
-
 /** A status with nothing wrong; a printer is fit to print when this holds. */
 export function isHealthy(s: PrinterStatus): boolean {
   return s.online && !s.paperOut && !s.coverOpen;

@@ -203,13 +203,21 @@ for (const target of targets) {
         const recovered = new Promise<PrinterStatus>((resolve) => p.on('recovered', resolve));
         await p.status();
         emu?.setFault({ silent: true });
-        const stop = p.watch(100);
+        // The caller polls, as the kiosk's printer service does (the driver has no timer of its own).
+        let polling = true;
+        const polled = (async () => {
+          while (polling) {
+            await p.status().catch(() => undefined); // failures show in lastStatus
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        })();
         await expect.poll(() => p.lastStatus?.online, { timeout: 3000 }).toBe(false);
         emu?.setFault({ silent: false, paperOut: true });
         await expect.poll(() => p.lastStatus?.paperOut, { timeout: 3000 }).toBe(true);
         emu?.clearFaults();
         await expect(recovered).resolves.toMatchObject({ online: true, paperOut: false });
-        stop();
+        polling = false;
+        await polled;
         await p.print(ticket);
       },
     );

@@ -26,9 +26,6 @@ export const CardSignResult = z.object({
 /** The card's answer to a portal login challenge. */
 export type CardSignResult = z.infer<typeof CardSignResult>;
 
-/** A portal login challenge: 32 random bytes, base64. */
-export const CardChallengeB64 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
-
 /**
  * The ID-card application as the reader and the virtual card both know it (modelled on the
  * Polish e-ID; see docs/hardware-card.md for every APDU). Numbers, not a schema: they are
