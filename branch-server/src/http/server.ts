@@ -9,6 +9,7 @@ import type { CallingPolicy } from '../domain';
 import { seedDemo } from '../seed/seed';
 import { authRepo, catalogRepo, openDatabase, type Db } from '../store';
 import { createSync, type Sync, type SyncOptions } from '../sync';
+import { installHsts, startHttpsRedirect, type HttpsRedirect, type TlsMaterial } from '../tls';
 import { authRoutes } from './auth-routes';
 import { configRoutes } from './config-routes';
 import { deviceRoutes } from './device-routes';
@@ -41,6 +42,10 @@ export interface ServerOptions {
   serveApps?: boolean;
   /** The central portal (bookings pull, outbox push, kiosk proxy); documents queue without it. */
   sync?: SyncOptions;
+  /** Serve HTTPS with this certificate (PEM; see tls/loadTls) and send HSTS on every answer. */
+  https?: TlsMaterial;
+  /** With `https`: also listen on this plain-HTTP port, answering only redirects to HTTPS. */
+  httpRedirect?: { port: number; host?: string; canonicalHost?: string };
 }
 
 /** A running (or ready to listen) branch server. */
@@ -52,6 +57,8 @@ export interface BranchServer {
   sync: Sync;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
+  /** The plain-HTTP redirect's address once listening (only with `httpRedirect`). */
+  readonly redirectUrl?: string;
 }
 
 /** Builds the branch server: database, demo seed, use cases, HTTP routes and sockets. */
@@ -75,8 +82,10 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       : { logger: opts.logger ?? false }),
     bodyLimit: 64 * 1024,
     clientErrorHandler: answerClientError,
+    ...(opts.https ? { https: opts.https } : {}),
   }) as unknown as FastifyInstance;
   installErrorHandler(app);
+  if (opts.https) installHsts(app);
   // preHandler: the key includes the user name from the parsed body.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   const ctx = { branch, auth, version: '0.1.0', loginRateLimit: opts.loginRateLimit ?? 10 };
@@ -107,6 +116,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   });
   sync.start();
   let closed = false;
+  let redirect: HttpsRedirect | undefined;
   return {
     app,
     branch,
@@ -117,7 +127,17 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       await app.listen({ port, host });
       const addr = app.server.address();
       const p = typeof addr === 'object' && addr ? addr.port : port;
-      return `http://${host.includes(':') ? `[${host}]` : host}:${p}`;
+      if (opts.https && opts.httpRedirect)
+        redirect = await startHttpsRedirect({
+          host,
+          ...opts.httpRedirect,
+          httpsPort: p,
+        });
+      const scheme = opts.https ? 'https' : 'http';
+      return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${p}`;
+    },
+    get redirectUrl() {
+      return redirect?.url;
     },
     async close() {
       if (closed) return;
@@ -125,6 +145,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       stopAnnouncing();
       stopLed();
       await sync.stop();
+      await redirect?.close();
       await sockets.close();
       await app.close();
       db.close();
