@@ -3,9 +3,6 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Pcm } from './wav';
 
-/** Where a segment was found. */
-export type CacheSource = 'memory' | 'disk';
-
 /** Key of one rendered segment: who rendered it, how, in which language, what it says. */
 export function segmentKey(engineId: string, variant: string, lang: string, text: string): string {
   return createHash('sha256')
