@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { defaultQueueSettings, type Counter } from '@skr/protocol';
 import type { StatsPeriod } from '@skr/protocol/manager';
 import { demoServices } from '../src/seed/demo-branch';
-import { addDays, startOfLocalDay } from '../src/stats/period';
+import { startOfLocalDay } from '@skr/protocol/time-zone';
+import { addDays } from '../src/stats/period';
 import { statsReport } from '../src/stats/stats-report';
 import { catalogRepo, openDatabase, type Db } from '../src/store';
 

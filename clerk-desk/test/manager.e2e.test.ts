@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../branch-server/test/browser';
 import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
-import { localDay } from '../../branch-server/src/domain/time';
+import { localDay } from '@skr/protocol/time-zone';
 
 // Screenshots are rewritten only when asked (SKR_SCREENSHOTS_DIR=$PWD/docs/screenshots).
 const SHOTS = process.env.SKR_SCREENSHOTS_DIR;

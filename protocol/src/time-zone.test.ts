@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   TimeZone,
   formatLocalDateTime,
+  isCalendarDay,
   isTimeZone,
   localClock,
   localDay,
@@ -137,6 +138,15 @@ describe('paper date-time', () => {
     expect(formatLocalDateTime('2026-10-25T01:30:00Z', WAW)).toBe('25.10.2026 02:30');
     expect(formatLocalDateTime('2026-11-30T07:15:00Z', 'Europe/London')).toBe('30.11.2026 07:15');
     expect(formatLocalDateTime('2026-11-30T08:15:00+01:00', 'Asia/Tokyo')).toBe('30.11.2026 16:15');
+  });
+});
+
+describe('calendar days', () => {
+  it('accepts real days only, leap years included', () => {
+    expect(isCalendarDay('2024-02-29')).toBe(true);
+    expect(isCalendarDay('2025-02-29')).toBe(false);
+    expect(isCalendarDay('2026-04-31')).toBe(false);
+    expect(isCalendarDay('2026-4-30')).toBe(false);
   });
 });
 

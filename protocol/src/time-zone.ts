@@ -23,7 +23,7 @@ export const TimeZone = z.string().refine(isTimeZone, 'unknown time zone');
 export type TimeZone = z.infer<typeof TimeZone>;
 
 /** Calendar fields of an instant on the zone's wall clock. */
-function wall(at: Date | string | number, zone: string): TZDateMini {
+function wall(at: Date | string | number, zone: string): Date {
   const ms = typeof at === 'number' ? at : new Date(at).getTime();
   const local = new TZDateMini(ms, zone);
   // An unknown zone would otherwise surface as "NaN-NaN-NaN" on paper or in a day key.
@@ -88,6 +88,13 @@ export function startOfLocalDay(day: string, zone: string): Date {
 export function localHour(day: string, utcHour: number, zone: string): number {
   const offset = zoneOffsetMinutes(`${day}T12:00:00Z`, zone);
   return (((utcHour + Math.floor(offset / 60)) % 24) + 24) % 24;
+}
+
+/** True when "YYYY-MM-DD" names a real calendar day (rejects 2025-02-30); no zone involved. */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
 /** Date and time for paper and screen in Polish style, "30.11.2026 08:15", on the zone's clock. */

@@ -5,7 +5,8 @@ import type { PueBooking, PueBookingChanges, PueServiceId } from '@skr/protocol'
 import { SkrError } from '@skr/protocol';
 import { nowIso, type PueContext } from './context';
 import { newBookingCode, newId } from './secrets';
-import { isRealDate, warsawToInstant } from './warsaw-time';
+import { isCalendarDay, wallClockToInstant } from '@skr/protocol/time-zone';
+import { PORTAL_TIME_ZONE } from './portal-zone';
 
 interface BookingRow {
   id: string;
@@ -41,8 +42,8 @@ const toBooking = (r: BookingRow): PueBooking => ({
 export type BookingRules = 'client' | 'fixture';
 
 function checkSlot(ctx: PueContext, date: string, time: string, rules: BookingRules): string {
-  if (!isRealDate(date)) throw new SkrError('INVALID', `No such day: ${date}`);
-  const startsAt = warsawToInstant(date, time);
+  if (!isCalendarDay(date)) throw new SkrError('INVALID', `No such day: ${date}`);
+  const startsAt = wallClockToInstant(date, time, PORTAL_TIME_ZONE);
   if (rules === 'client') {
     if (startsAt.getTime() <= ctx.now().getTime()) {
       throw new SkrError('INVALID', 'The visit must be in the future');

@@ -5,7 +5,8 @@ import type { PueContext } from './context';
 import { cancelBooking, createBooking } from './bookings';
 import { withCheckDigit } from './pesel';
 import { hashPassword } from './secrets';
-import { warsawDate } from './warsaw-time';
+import { localDay } from '@skr/protocol/time-zone';
+import { PORTAL_TIME_ZONE } from './portal-zone';
 
 /** Password of every demo profile (invented people only; printed by `npm start`). */
 export const DEMO_PASSWORD = 'Demo-Haslo-2024!';
@@ -56,10 +57,10 @@ function nextWorkday(now: Date, skip = 1): string {
   let left = skip;
   while (left > 0) {
     d = new Date(d.getTime() + 86_400_000);
-    const wd = new Date(`${warsawDate(d)}T12:00:00Z`).getUTCDay();
+    const wd = new Date(`${localDay(d, PORTAL_TIME_ZONE)}T12:00:00Z`).getUTCDay();
     if (wd !== 0 && wd !== 6) left--;
   }
-  return warsawDate(d);
+  return localDay(d, PORTAL_TIME_ZONE);
 }
 
 /** Inserts the demo data unless profiles exist; returns whether it seeded. */

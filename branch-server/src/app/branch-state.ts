@@ -1,6 +1,6 @@
 import type { Counter, QueueSettings, Service, Ticket } from '@skr/protocol';
 import type { OpeningHours } from '@skr/protocol/manager';
-import { localDay } from '../domain';
+import { localDay } from '@skr/protocol/time-zone';
 import type { CatalogRepo, TicketRepo } from '../store';
 
 const FINAL = new Set<Ticket['state']>(['done', 'no-show', 'cancelled']);

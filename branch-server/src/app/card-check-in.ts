@@ -1,6 +1,7 @@
 import type { QueueSettings } from '@skr/protocol';
 import { notFound } from '../domain';
-import { addMinutes, localDay } from '../domain/time';
+import { localDay } from '@skr/protocol/time-zone';
+import { addMinutes } from '../domain/time';
 import type { BookingRepo } from '../store';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOpen, localClock } from './opening-hours';
+import { localClock } from '@skr/protocol/time-zone';
+import { isOpen } from './opening-hours';
 
 const hours = { days: [1, 2, 3, 4, 5], from: '08:00', to: '18:00' };
 

@@ -1,7 +1,7 @@
 import { defaultQueueSettings } from '@skr/protocol';
 import { describe, expect, it } from 'vitest';
 import { formatTicketNumber, parseTicketNumber } from './numbering';
-import { localDay } from './time';
+import { localDay } from '@skr/protocol/time-zone';
 import {
   callTicket,
   cancelTicket,

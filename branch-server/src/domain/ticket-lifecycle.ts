@@ -9,7 +9,8 @@ import type {
 } from '@skr/protocol';
 import { conflict } from './domain-error';
 import { formatTicketNumber } from './numbering';
-import { addMinutes, localDay, minutesBetween } from './time';
+import { localDay } from '@skr/protocol/time-zone';
+import { addMinutes, minutesBetween } from './time';
 
 /** What a new ticket needs; `sequence` is the next number of its matter for the day. */
 export interface NewTicket {

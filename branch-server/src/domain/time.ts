@@ -1,19 +1,4 @@
-/** Local calendar day (YYYY-MM-DD) of an instant in a time zone; numbering resets at its midnight. */
-export function localDay(at: Date, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // en-CA formats dates as YYYY-MM-DD. Building a formatter is slow: keep one per zone.
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f.format(at);
-}
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Local days and clocks live in @skr/protocol/time-zone (one module, the zone always given).
 
 /** Minutes from `from` to `to` (negative when `to` is earlier). */
 export function minutesBetween(from: string | Date, to: string | Date): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localHour, periodRange, startOfLocalDay, zoneOffsetMinutes } from './period';
+import { localHour, startOfLocalDay, zoneOffsetMinutes } from '@skr/protocol/time-zone';
+import { periodRange } from './period';
 
 describe('periods', () => {
   it('gives the day, its ISO week and its month', () => {

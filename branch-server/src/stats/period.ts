@@ -1,5 +1,8 @@
 import type { StatsPeriod } from '@skr/protocol/manager';
 
+// Calendar arithmetic on local day names only; turning them into instants (start of a local
+// day, local hours) is @skr/protocol/time-zone's job.
+
 /** A span of local days, both ends included (YYYY-MM-DD). */
 export interface DayRange {
   from: string;
@@ -31,45 +34,4 @@ export function periodRange(period: StatsPeriod, day: string): DayRange {
   const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
   const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
   return { from: dayOf(first), to: dayOf(last) };
-}
-
-/** Minutes the zone is ahead of UTC at `at` (120 for Warsaw in summer). */
-export function zoneOffsetMinutes(at: Date, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const local = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  return Math.round((local - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** The instant a local day starts in a time zone. */
-export function startOfLocalDay(day: string, timeZone: string): Date {
-  const guess = utcDate(day).getTime();
-  const first = guess - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;
-  // A second pass settles days whose midnight is on the other side of a DST change.
-  return new Date(guess - zoneOffsetMinutes(new Date(first), timeZone) * 60_000);
-}
-
-/** The local hour (0–23) of a UTC hour on a local day (the day's noon offset; whole-hour zones). */
-export function localHour(day: string, utcHour: number, timeZone: string): number {
-  const offset = zoneOffsetMinutes(new Date(`${day}T12:00:00Z`), timeZone);
-  return (((utcHour + Math.floor(offset / 60)) % 24) + 24) % 24;
 }

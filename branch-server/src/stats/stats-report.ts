@@ -2,7 +2,8 @@ import type { Counter, QueueSettings, Service } from '@skr/protocol';
 import type { StatsPeriod, StatsReport, StatsRow } from '@skr/protocol/manager';
 import type { Db } from '../store';
 import { durationStats, mergeHistograms, type Histogram } from './histogram';
-import { addDays, localHour, periodRange, startOfLocalDay } from './period';
+import { localHour, startOfLocalDay } from '@skr/protocol/time-zone';
+import { addDays, periodRange } from './period';
 import { statsRepo, type DailySums, type HistDim } from './stats-repo';
 
 /** What a report is about. */

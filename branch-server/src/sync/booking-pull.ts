@@ -1,5 +1,5 @@
 import { PueBookingChanges } from '@skr/protocol';
-import { localDay } from '../domain/time';
+import { localDay } from '@skr/protocol/time-zone';
 import type { Db } from '../store';
 import { mergeBooking, type CachedBooking, type MergedBooking } from './booking-merge';
 import { peselHasher } from './pesel-hash';

@@ -1,6 +1,6 @@
 import type { BranchEvent, DocumentStatus, SubmitDocumentRequest, SyncStatus } from '@skr/protocol';
 import pino, { type Logger } from 'pino';
-import { localDay } from '../domain/time';
+import { localDay } from '@skr/protocol/time-zone';
 import { catalogRepo, type Db } from '../store';
 import { defaultBackoff, type BackoffPolicy } from './backoff';
 import { BOOKING_KEYS, bookingPuller } from './booking-pull';
