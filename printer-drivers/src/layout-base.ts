@@ -1,6 +1,8 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { PrinterModel, PrintLang, StoredLogo } from '@skr/protocol/printer';
+import { SkrError } from '@skr/protocol/errors';
 import { printLabels, type PrintLabels } from './labels';
+import { printableCodepages, transliterate } from './transliterate';
 
 // Shared start and end of every layout. A ticket is text, a stored logo and a native QR,
 // never a raster: a 38,400 bps serial link moves ~3.8 KB/s and a ticket must stay < 512 B.
@@ -36,24 +38,42 @@ export function storedLogoCommand(logo: StoredLogo): number[] {
   ];
 }
 
+// Every piece of text goes through text() (line() calls it), so no layout can send the
+// printer a character its code pages lack: it is transliterated first, never "?".
+class PrintableEncoder extends ReceiptPrinterEncoder {
+  constructor(
+    options: ConstructorParameters<typeof ReceiptPrinterEncoder>[0],
+    private readonly pages: readonly string[],
+  ) {
+    super(options);
+  }
+  override text(value: string): ReceiptPrinterEncoder {
+    return super.text(transliterate(value, this.pages));
+  }
+}
+
 /** Starts a document: initialize, code page for the language, centred logo and branch name. */
 export function beginLayout(
   model: PrinterModel,
   lang: PrintLang,
   branchName: string,
 ): LayoutContext {
-  const enc = new ReceiptPrinterEncoder({
-    language: 'esc-pos',
-    columns: model.columns,
-    codepageMapping: model.codepageNumbers as Record<string, number>,
-    codepageCandidates: [model.latinCodepage, model.cyrillicCodepage],
-    newline: '\n',
-    feedBeforeCut: model.feedBeforeCut,
-  });
+  const pages = printableCodepages(model, lang);
+  const enc = new PrintableEncoder(
+    {
+      language: 'esc-pos',
+      columns: model.columns,
+      codepageMapping: model.codepageNumbers as Record<string, number>,
+      codepageCandidates: pages,
+      newline: '\n',
+      feedBeforeCut: model.feedBeforeCut,
+    },
+    pages,
+  );
   enc.initialize();
   // Ukrainian labels sit next to Polish branch and matter names, so those tickets switch
   // code page per character; Polish and English ones keep one page for the whole ticket.
-  enc.codepage(lang === 'uk' ? 'auto' : model.latinCodepage);
+  enc.codepage(pages.length > 1 ? 'auto' : model.latinCodepage);
   const ctx = { enc, labels: printLabels[lang], model };
   centre(ctx);
   // NV logos print only at the start of a line; its own line keeps the text below it.
@@ -77,10 +97,39 @@ export function endLayout(ctx: LayoutContext, budget = MAX_TICKET_BYTES): Uint8A
   else enc.cut(model.cutter);
   const bytes = enc.encode();
   if (bytes.length > budget) {
-    // Programmer error: a layout or an oversize field broke the serial budget.
-    throw new Error(`encoded document is ${bytes.length} B, over the ${budget} B budget`);
+    // A runtime failure, not a crash: fitLayout() retries with shorter names, and whatever
+    // still escapes is a print fault the kiosk reports.
+    throw new SkrError(
+      'INVALID',
+      `encoded document is ${bytes.length} B, over the ${budget} B budget`,
+      {
+        details: { bytes: bytes.length, budget },
+      },
+    );
   }
   return bytes;
+}
+
+// Longest name (in characters) tried in turn until the document fits; 60 is the schema's
+// maximum, so a document that fits as it is prints unchanged.
+const NAME_LIMITS = [60, 40, 32, 24, 16, 10] as const;
+
+/**
+ * Builds a layout with names cut to ever shorter limits until it fits its byte budget
+ * (long Ukrainian names switch code pages per character and cost more bytes). Throws an
+ * SkrError('INVALID') only when even the shortest names do not fit.
+ */
+export function fitLayout(build: (nameLimit: number) => Uint8Array): Uint8Array {
+  let last: unknown;
+  for (const limit of NAME_LIMITS) {
+    try {
+      return build(limit);
+    } catch (e) {
+      if (!(e instanceof SkrError)) throw e;
+      last = e;
+    }
+  }
+  throw last;
 }
 
 /** Prints the ticket number big and bold, centred. */

@@ -148,7 +148,7 @@ describe('other layouts', () => {
     expect(t?.cut).toBe('partial');
   });
 
-  it('check-in ticket shows number, booked time and booking code', () => {
+  it('check-in ticket shows number, booked time, booking code, people ahead and the QR', () => {
     const doc = {
       ...ticket,
       bookedFor: '2026-06-01T10:30:00Z',
@@ -162,9 +162,10 @@ describe('other layouts', () => {
         'A123',
         'Booked for: 2026-06-01 12:30',
         'Booking code: K7Q2-9XZ',
+        'People ahead of you: 12',
       ]),
     );
-    expect(t?.qr).toEqual([]);
+    expect(t?.qr).toEqual([ticket.followUrl]);
   });
 
   it('out-of-service slip prints the message', () => {

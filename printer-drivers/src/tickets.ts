@@ -11,76 +11,93 @@ import {
   centre,
   bigNumber,
   endLayout,
+  fitLayout,
   formatLocalDateTime,
   qrOrText,
 } from './layout-base';
+import { shorten } from './transliterate';
 
 // The four layouts. Each is a pure function: the same document and model give the same
-// bytes, so tests compare bytes and decode them with the emulator's decoder.
+// bytes, so tests compare bytes and decode them with the emulator's decoder. Names (branch,
+// matter, form) are cut by fitLayout() only when the whole document would not fit its budget.
 
 /** Encodes a walk-in queue ticket as ESC/POS. */
 export function encodeQueueTicket(doc: QueueTicketDoc, model: PrinterModel): Uint8Array {
   QueueTicketDoc.parse(doc); // a malformed document is a programmer error: throw before printing
-  const ctx = beginLayout(model, doc.lang, doc.branchName);
-  const { enc, labels } = ctx;
-  enc.line(doc.serviceName).newline();
-  enc.line(labels.yourNumber);
-  bigNumber(ctx, doc.number);
-  if (doc.priority) enc.bold(true).line(labels.priority).bold(false);
-  enc.newline();
-  centre(ctx, false);
-  enc.line(`${labels.issuedAt}: ${formatLocalDateTime(doc.issuedAt)}`);
-  enc.line(`${labels.peopleAhead}: ${doc.peopleAhead}`);
-  enc.line(`${labels.estimatedWait}: ${doc.estimatedWaitMinutes} ${labels.minutes}`);
-  enc.newline();
-  centre(ctx);
-  enc.line(labels.followOnPhone);
-  qrOrText(ctx, doc.followUrl);
-  return endLayout(ctx);
+  return fitLayout((max) => {
+    const ctx = beginLayout(model, doc.lang, shorten(doc.branchName, max));
+    const { enc, labels } = ctx;
+    enc.line(shorten(doc.serviceName, max)).newline();
+    enc.line(labels.yourNumber);
+    bigNumber(ctx, doc.number);
+    if (doc.priority) enc.bold(true).line(labels.priority).bold(false);
+    enc.newline();
+    centre(ctx, false);
+    enc.line(`${labels.issuedAt}: ${formatLocalDateTime(doc.issuedAt)}`);
+    enc.line(`${labels.peopleAhead}: ${doc.peopleAhead}`);
+    enc.line(`${labels.estimatedWait}: ${doc.estimatedWaitMinutes} ${labels.minutes}`);
+    enc.newline();
+    centre(ctx);
+    enc.line(labels.followOnPhone);
+    qrOrText(ctx, doc.followUrl);
+    return endLayout(ctx);
+  });
 }
 
 /** Encodes the ticket printed when a booked visit checks in. */
 export function encodeCheckInTicket(doc: CheckInTicketDoc, model: PrinterModel): Uint8Array {
   CheckInTicketDoc.parse(doc); // a malformed document is a programmer error: throw before printing
-  const ctx = beginLayout(model, doc.lang, doc.branchName);
-  const { enc, labels } = ctx;
-  enc.line(labels.bookedVisit).line(doc.serviceName).newline();
-  enc.line(labels.yourNumber);
-  bigNumber(ctx, doc.number);
-  enc.newline();
-  centre(ctx, false);
-  enc.line(`${labels.bookedFor}: ${formatLocalDateTime(doc.bookedFor)}`);
-  enc.line(`${labels.bookingCode}: ${doc.bookingCode}`);
-  enc.newline();
-  centre(ctx);
-  enc.line(labels.keepTicket);
-  return endLayout(ctx);
+  return fitLayout((max) => {
+    const ctx = beginLayout(model, doc.lang, shorten(doc.branchName, max));
+    const { enc, labels } = ctx;
+    enc.line(labels.bookedVisit).line(shorten(doc.serviceName, max)).newline();
+    enc.line(labels.yourNumber);
+    bigNumber(ctx, doc.number);
+    enc.newline();
+    centre(ctx, false);
+    enc.line(`${labels.bookedFor}: ${formatLocalDateTime(doc.bookedFor)}`);
+    enc.line(`${labels.bookingCode}: ${doc.bookingCode}`);
+    if (doc.peopleAhead !== undefined) enc.line(`${labels.peopleAhead}: ${doc.peopleAhead}`);
+    enc.newline();
+    centre(ctx);
+    enc.line(labels.keepTicket);
+    if (doc.followUrl) {
+      enc.line(labels.followOnPhone);
+      qrOrText(ctx, doc.followUrl);
+    }
+    return endLayout(ctx);
+  });
 }
 
 /** Encodes a document receipt (UPP) with the file's SHA-256 split over two lines. */
 export function encodeReceipt(doc: ReceiptDoc, model: PrinterModel): Uint8Array {
   ReceiptDoc.parse(doc); // a malformed document is a programmer error: throw before printing
-  const ctx = beginLayout(model, doc.lang, doc.branchName);
-  const { enc, labels } = ctx;
-  enc.bold(true).line(labels.uppTitle).bold(false).newline();
-  centre(ctx, false);
-  enc.line(`${labels.uppId}: ${doc.uppId}`);
-  enc.line(`${labels.documentId}: ${doc.documentId}`);
-  enc.line(`${labels.form}: ${doc.formCode} ${doc.formName}`);
-  enc.line(`${labels.pages}: ${doc.pages}`);
-  enc.line(`${labels.submittedAt}: ${formatLocalDateTime(doc.submittedAt)}`);
-  enc.line(`${labels.branch}: ${doc.branchName}`);
-  enc.line(`${labels.sha256}:`);
-  enc.line(doc.sha256.slice(0, 32)).line(doc.sha256.slice(32));
-  return endLayout(ctx, MAX_RECEIPT_BYTES);
+  return fitLayout((max) => {
+    const branchName = shorten(doc.branchName, max);
+    const ctx = beginLayout(model, doc.lang, branchName);
+    const { enc, labels } = ctx;
+    enc.bold(true).line(labels.uppTitle).bold(false).newline();
+    centre(ctx, false);
+    enc.line(`${labels.uppId}: ${doc.uppId}`);
+    enc.line(`${labels.documentId}: ${doc.documentId}`);
+    enc.line(`${labels.form}: ${doc.formCode} ${shorten(doc.formName, max)}`);
+    enc.line(`${labels.pages}: ${doc.pages}`);
+    enc.line(`${labels.submittedAt}: ${formatLocalDateTime(doc.submittedAt)}`);
+    enc.line(`${labels.branch}: ${branchName}`);
+    enc.line(`${labels.sha256}:`);
+    enc.line(doc.sha256.slice(0, 32)).line(doc.sha256.slice(32));
+    return endLayout(ctx, MAX_RECEIPT_BYTES);
+  });
 }
 
 /** Encodes the slip printed while a matter or the kiosk is out of service. */
 export function encodeOutOfService(doc: OutOfServiceDoc, model: PrinterModel): Uint8Array {
   OutOfServiceDoc.parse(doc); // a malformed document is a programmer error: throw before printing
-  const ctx = beginLayout(model, doc.lang, doc.branchName);
-  const { enc, labels } = ctx;
-  enc.newline().bold(true).size(2, 2).line(labels.outOfService).size(1, 1).bold(false);
-  enc.newline().line(doc.message);
-  return endLayout(ctx);
+  return fitLayout((max) => {
+    const ctx = beginLayout(model, doc.lang, shorten(doc.branchName, max));
+    const { enc, labels } = ctx;
+    enc.newline().bold(true).size(2, 2).line(labels.outOfService).size(1, 1).bold(false);
+    enc.newline().line(doc.message);
+    return endLayout(ctx);
+  });
 }

@@ -37,6 +37,10 @@ export const CheckInTicketDoc = z.object({
   bookedFor: isoDateTime,
   bookingCode: z.string().min(1).max(32),
   lang: PrintLang,
+  /** People before this client in the line, when the branch said. */
+  peopleAhead: z.number().int().min(0).optional(),
+  /** Page to follow the line on a phone, printed as a QR. */
+  followUrl: z.url().max(96).optional(),
 });
 /** A booking check-in ticket. */
 export type CheckInTicketDoc = z.infer<typeof CheckInTicketDoc>;

@@ -90,7 +90,14 @@ export function createPrinterService(
 
   return {
     async print(job) {
-      const bytes = encode(job, printer);
+      let bytes: Uint8Array;
+      try {
+        bytes = encode(job, printer);
+      } catch (e) {
+        // Text the layout cannot hold is a print fault of this one document, not a crash
+        // and not a printer fault: the client still gets the number on screen.
+        return { printed: false, error: isSkrError(e) ? e.code : 'INTERNAL' };
+      }
       try {
         await printer.print(bytes);
         return { printed: true };

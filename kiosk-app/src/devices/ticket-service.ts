@@ -58,6 +58,8 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
         bookedFor: ticket.bookedFor ?? ticket.issuedAt,
         bookingCode: String(body.bookingCode ?? '—'),
         lang,
+        peopleAhead: ticket.peopleAhead,
+        ...(followUrl.length <= 96 ? { followUrl } : {}),
       },
     });
     return {
