@@ -23,7 +23,7 @@ const pkg = (names) => `^(@skr/${anyOf(names)}|(\\.\\./)+${anyOf(names)})(/|$)`;
 const NODE_BUILTIN = {
   name: 'no-node-in-browser',
   regex: `^(node:|${anyOf(builtinModules.filter((m) => !m.startsWith('_')))}(/|$))`,
-  why: 'browser code cannot load Node built-ins; ask the host or the server for it',
+  why: 'code that runs in a browser cannot load Node built-ins; ask the host or the server for it',
 };
 
 /** Packages that talk to hardware (drivers, their native bindings, emulators). */
@@ -91,8 +91,35 @@ export const httpStoreExceptions = [
   'branch-server/src/http/server.ts', // openDatabase/authRepo: the server still builds its own store
 ];
 
-/** One config block: `files` (minus tests and `ignores`) may not import what `rules` name. */
-function boundary(name, files, rules, ignores = []) {
+/**
+ * The domain's decisions are pure functions of (state, command, now): no clock, no timers, no
+ * randomness, no process. Syntax that would read them, with the reason shown by lint.
+ */
+const DOMAIN_NO_CLOCK = [
+  "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+  "NewExpression[callee.name='Date'][arguments.length=0]",
+  "MemberExpression[object.name='Math'][property.name='random']",
+].map((selector) => ({
+  selector,
+  message:
+    '[domain-is-pure] the domain takes the time as an argument and reads no clock or randomness.',
+}));
+const DOMAIN_NO_GLOBALS = [
+  'process',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'performance',
+].map((name) => ({
+  name,
+  message: '[domain-is-pure] the domain uses no process, timers or clock.',
+}));
+
+/**
+ * One config block: `files` (minus tests and `ignores`) may not import what `rules` name;
+ * `syntax` and `globals` add no-restricted-syntax / no-restricted-globals entries.
+ */
+function boundary(name, files, rules, { ignores = [], syntax = [], globals = [] } = {}) {
   // A dynamic import('x') is not an import declaration: no-restricted-syntax catches those.
   // esquery regex literals cannot contain '/', so it is written as \x2F.
   const selector = (r) => `ImportExpression[source.value=/${r.regex.replaceAll('/', '\\x2F')}/]`;
@@ -109,16 +136,14 @@ function boundary(name, files, rules, ignores = []) {
       'no-restricted-syntax': [
         'error',
         ...rules.map((r) => ({ selector: selector(r), message: message(r) })),
+        ...syntax,
       ],
+      ...(globals.length > 0 && { 'no-restricted-globals': ['error', ...globals] }),
     },
   };
 }
 
-/**
- * Longest function allowed in branch-server/src. Offenders on 2026-11-30 05:10 UTC, being split
- * by the write-pipeline work (issue 11): createBranch (app/branch.ts, 298 lines) and
- * configAdmin (config-admin/config-admin.ts, 156 lines).
- */
+/** Longest function allowed in branch-server/src (issue 11: no factory closure as a module). */
 const MAX_FUNCTION_LINES = 150;
 
 export default tseslint.config(
@@ -137,8 +162,13 @@ export default tseslint.config(
     files: ['**/test/**/*.ts', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  boundary('domain', ['branch-server/src/domain/**'], [DOMAIN_PURE]),
-  boundary('http', ['branch-server/src/http/**'], [HTTP_NO_STORE], httpStoreExceptions),
+  boundary('domain', ['branch-server/src/domain/**'], [DOMAIN_PURE], {
+    syntax: DOMAIN_NO_CLOCK,
+    globals: DOMAIN_NO_GLOBALS,
+  }),
+  boundary('http', ['branch-server/src/http/**'], [HTTP_NO_STORE], {
+    ignores: httpStoreExceptions,
+  }),
   boundary(
     'kiosk-renderer',
     ['kiosk-app/src/renderer/**', 'kiosk-app/src/i18n/**', 'kiosk-app/src/main.tsx'],
@@ -150,7 +180,8 @@ export default tseslint.config(
     ['printer-drivers/src/**', 'led-board-driver/src/**', 'card-reader/src/**'],
     [DRIVER_NO_EMULATOR],
   ),
-  boundary('protocol', ['protocol/src/**'], [PROTOCOL_ALONE]),
+  // Browsers load protocol/ too (the web apps import it), so it takes no Node built-ins either.
+  boundary('protocol', ['protocol/src/**'], [PROTOCOL_ALONE, NODE_BUILTIN]),
   {
     // A factory closure is a module in disguise: keep each function short (issue 11).
     name: 'branch-server/max-lines-per-function',

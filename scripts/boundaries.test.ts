@@ -15,7 +15,7 @@ const eslint = new ESLint({ cwd: root });
 async function violations(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: `${root}${path}` });
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .filter((m) => m.ruleId?.startsWith('no-restricted-'))
     .map((m) => /^(?:.*? )?\[([a-z-]+)\]/.exec(m.message)?.[1] ?? m.message);
 }
 
@@ -73,6 +73,12 @@ describe('import boundaries (eslint.config.js)', () => {
     ],
     ['card-reader/src/probe.ts', "import { x } from '@skr/hardware-mocks';", 'driver-no-emulator'],
     ['protocol/src/probe.ts', "import { x } from '@skr/branch-server';", 'protocol-alone'],
+    ['protocol/src/probe.ts', "import { x } from 'node:crypto';", 'no-node-in-browser'],
+    ['branch-server/src/domain/probe.ts', 'const x = Date.now();', 'domain-is-pure'],
+    ['branch-server/src/domain/probe.ts', 'const x = new Date();', 'domain-is-pure'],
+    ['branch-server/src/domain/probe.ts', 'const x = Math.random();', 'domain-is-pure'],
+    ['branch-server/src/domain/probe.ts', 'const x = process.env.TZ;', 'domain-is-pure'],
+    ['branch-server/src/domain/probe.ts', 'const x = setTimeout(() => {}, 1);', 'domain-is-pure'],
   ])('%s: %s is refused by %s', async (path, line, rule) => {
     expect(await violations(path, `${line}\n${use}`)).toEqual([rule]);
   });
@@ -82,6 +88,7 @@ describe('import boundaries (eslint.config.js)', () => {
       'branch-server/src/domain/probe.ts',
       "import { x } from '@skr/protocol/domain';\nimport './time';",
     ],
+    ['branch-server/src/domain/probe.ts', "import { x } from './time';\nconst at = new Date(x);"],
     ['branch-server/src/http/probe-routes.ts', "import { x } from '../app/branch';"],
     ['kiosk-app/src/renderer/probe.tsx', "import { x } from '@skr/protocol/kiosk-bridge';"],
     ['kiosk-app/src/host/probe.ts', "import { x } from '@skr/printer-drivers';"],
