@@ -101,6 +101,17 @@ describe('import boundaries (eslint.config.js)', () => {
     expect(await violations(path, `${line}\n${use}`)).toEqual([]);
   });
 
+  it('refuses a function over 150 lines in branch-server/src, not in its tests', async () => {
+    const body = (n: number) => `export function f() {\n${'  console.log(1);\n'.repeat(n)}}\n`;
+    const rules = async (path: string, n: number) => {
+      const [result] = await eslint.lintText(body(n), { filePath: `${root}${path}` });
+      return (result?.messages ?? []).map((m) => m.ruleId);
+    };
+    expect(await rules('branch-server/src/app/probe.ts', 148)).toEqual([]);
+    expect(await rules('branch-server/src/app/probe.ts', 149)).toEqual(['max-lines-per-function']);
+    expect(await rules('branch-server/test/probe.ts', 400)).toEqual([]);
+  });
+
   // The exceptions may only shrink: an entry whose file no longer imports the store is stale.
   it.each(httpStoreExceptions as string[])(
     'temporary exception %s still imports the store',
