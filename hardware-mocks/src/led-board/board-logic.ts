@@ -1,7 +1,7 @@
-import { LED_BROADCAST_ADDRESS, LED_NAK_CODES } from '@skr/protocol/led-board';
 import type { LedCommand, LedFrame, LedNakReason } from '@skr/protocol/led-board';
-import { decodeShowText } from '@skr/led-board-driver/text-codec';
-import type { DecodeEvent, FrameErrorReason } from '@skr/led-board-driver/frame-decode';
+import { readShowText } from './board-text';
+import type { BoardFrameError, HeardFrame } from './frame-decoder';
+import { BROADCAST, NAK_BYTES } from './wire-format';
 
 // What a board's firmware does with each thing it hears on the bus. Kept apart from the pty
 // plumbing so the rules read like a firmware spec.
@@ -28,7 +28,7 @@ export interface EmulatorFrameEvent {
   command?: LedCommand;
   frame?: LedFrame;
   nakReason?: LedNakReason;
-  error?: FrameErrorReason;
+  error?: BoardFrameError;
 }
 
 /** A blank board. */
@@ -44,7 +44,7 @@ export function blankBoard(): EmulatedBoard {
 export function handleEvent(
   boards: Map<number, EmulatedBoard>,
   dead: ReadonlySet<number>,
-  event: DecodeEvent,
+  event: HeardFrame,
 ): { reply?: LedFrame; report: EmulatorFrameEvent } {
   if (event.type === 'error') {
     const { address, seq = 0, reason } = event;
@@ -61,8 +61,8 @@ export function handleEvent(
 
   const { frame } = event;
   const base = { address: frame.address, seq: frame.seq, command: frame.command, frame };
-  if (frame.address === LED_BROADCAST_ADDRESS) {
-    const text = frame.command === 'SHOW_TEXT' ? decodeShowText(frame.payload) : undefined;
+  if (frame.address === BROADCAST) {
+    const text = frame.command === 'SHOW_TEXT' ? readShowText(frame.payload) : undefined;
     for (const [address, board] of boards) {
       if (dead.has(address)) continue;
       board.frames.push(frame);
@@ -86,7 +86,7 @@ export function handleEvent(
   };
   if (frame.command === 'PING') return { reply: ack, report: { ...base, outcome: 'ack' } };
 
-  const text = decodeShowText(frame.payload);
+  const text = readShowText(frame.payload);
   if (!text) {
     return {
       reply: nak(frame.address, frame.seq, 'BAD_PAYLOAD'),
@@ -109,7 +109,7 @@ function show(board: EmulatedBoard, lines: string[], blink: boolean): void {
 }
 
 function nak(address: number, seq: number, reason: LedNakReason): LedFrame {
-  return { address, seq, command: 'NAK', payload: Uint8Array.of(LED_NAK_CODES[reason]) };
+  return { address, seq, command: 'NAK', payload: Uint8Array.of(NAK_BYTES[reason]) };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

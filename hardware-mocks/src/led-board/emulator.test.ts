@@ -12,12 +12,14 @@ describe('LED board emulator over a pty', () => {
   let port: SerialPort;
   let carry: Uint8Array = new Uint8Array(0);
   const replies: LedFrame[] = [];
+  const raw: number[] = [];
 
   beforeAll(async () => {
     emulator = await startLedBoardEmulator({ addresses: [4, 200] });
     port = new SerialPort({ path: emulator.devicePath, baudRate: 9600 });
     await new Promise<void>((resolve, reject) => port.once('open', resolve).once('error', reject));
     port.on('data', (chunk: Buffer) => {
+      raw.push(...chunk);
       const r = decodeFrames(new Uint8Array(chunk), carry);
       carry = r.carry;
       for (const e of r.events) if (e.type === 'frame') replies.push(e.frame);
@@ -31,6 +33,7 @@ describe('LED board emulator over a pty', () => {
   /** Writes raw bytes and collects the answers: `expected` of them, or none within 200 ms. */
   async function exchange(bytes: Uint8Array, expected = 1): Promise<LedFrame[]> {
     replies.length = 0;
+    raw.length = 0;
     port.write(Buffer.from(bytes));
     const deadline = Date.now() + (expected === 0 ? 200 : 2000);
     while (replies.length < expected && Date.now() < deadline)
@@ -51,6 +54,22 @@ describe('LED board emulator over a pty', () => {
     ]);
     expect(emulator.boards.get(200)).toMatchObject({ lines: ['A1 ? 4', 'B2 ? 5'], blinking: true });
     expect(emulator.boards.get(200)?.frames).toHaveLength(1);
+  });
+
+  it('answers hand-written frames with the exact bytes of an ACK and a CRC NAK', async () => {
+    // Wire bytes computed outside this code (see frame-decoder.test.ts), not by the driver.
+    const hex = (t: string) => Uint8Array.from(t.split(' ').map((b) => parseInt(b, 16)));
+    const text = '01 0F 01 AF F3 B3 E6 20 37 0A 41 31 32 20 3F 20 33 18 7B 03';
+    await exchange(hex(`02 C8 08 ${text}`));
+    expect(Uint8Array.from(raw)).toEqual(hex('02 C8 08 06 00 B1 A0 03'));
+    expect(emulator.boards.get(200)).toMatchObject({
+      lines: ['Żółć 7', 'A12 ? 3'],
+      blinking: true,
+    });
+    // The same bytes with seq 9: the CRC no longer matches, the text stays.
+    await exchange(hex(`02 C8 09 ${text}`));
+    expect(Uint8Array.from(raw)).toEqual(hex('02 C8 09 15 01 01 58 6D 03'));
+    expect(emulator.boards.get(200)?.text).toBe('Żółć 7\nA12 ? 3');
   });
 
   it('NAKs an unknown command and an empty SHOW_TEXT with their reasons', async () => {

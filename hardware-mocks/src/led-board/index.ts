@@ -1,8 +1,10 @@
 import { SerialPort } from 'serialport';
-import { decodeFrames, encodeFrame, ETX } from '@skr/led-board-driver';
-import type { DecodeEvent } from '@skr/led-board-driver';
 import { blankBoard, handleEvent } from './board-logic';
 import type { EmulatedBoard, EmulatorFrameEvent } from './board-logic';
+import { BoardFrameDecoder, decodeBoardFrames } from './frame-decoder';
+import type { HeardFrame } from './frame-decoder';
+import { encodeBoardFrame } from './frame-encoder';
+import { BOARD_ETX } from './wire-format';
 import { openPtyPair } from './pty-pair';
 
 export type { EmulatedBoard, EmulatorFrameEvent, FrameOutcome } from './board-logic';
@@ -58,14 +60,15 @@ export async function startLedBoardEmulator(
   const boards = new Map<number, EmulatedBoard>(options.addresses.map((a) => [a, blankBoard()]));
   const faults = { drop: 0, garble: 0, garbleReplies: 0, dead: new Set<number>() };
   const listeners = new Set<(event: EmulatorFrameEvent) => void>();
-  let carry: Uint8Array = new Uint8Array(0);
+  // The boards' own receiver (not the driver's codec): see wire-format.ts for why.
+  const receiver = new BoardFrameDecoder();
 
-  const isForUs = (event: DecodeEvent) => {
+  const isForUs = (event: HeardFrame) => {
     const address = event.type === 'frame' ? event.frame.address : event.address;
     return address === 0 || (address !== undefined && boards.has(address));
   };
 
-  const hear = (event: DecodeEvent): EmulatorFrameEvent => {
+  const hear = (event: HeardFrame): EmulatorFrameEvent => {
     if (isForUs(event) && faults.drop > 0) {
       faults.drop--;
       const header = event.type === 'frame' ? event.frame : event;
@@ -74,12 +77,12 @@ export async function startLedBoardEmulator(
     if (event.type === 'frame' && isForUs(event) && faults.garble > 0) {
       faults.garble--;
       // Real corruption: flip a bit on the wire bytes and let the board's own decoder judge them.
-      const [garbled] = decodeFrames(corrupt(encodeFrame(event.frame))).events;
+      const [garbled] = decodeBoardFrames(corrupt(encodeBoardFrame(event.frame)));
       if (garbled) event = garbled;
     }
     const { reply, report } = handleEvent(boards, faults.dead, event);
     if (reply) {
-      let bytes = encodeFrame(reply);
+      let bytes = encodeBoardFrame(reply);
       if (faults.garbleReplies > 0) {
         faults.garbleReplies--;
         bytes = corrupt(bytes);
@@ -90,9 +93,7 @@ export async function startLedBoardEmulator(
   };
 
   port.on('data', (chunk: Buffer) => {
-    const result = decodeFrames(new Uint8Array(chunk), carry);
-    carry = result.carry;
-    for (const event of result.events) {
+    for (const event of receiver.push(new Uint8Array(chunk))) {
       const report = hear(event);
       for (const listener of listeners) listener(report);
     }
@@ -123,7 +124,7 @@ export async function startLedBoardEmulator(
 /** Flips the top bit of the last byte before ETX (the CRC), keeping framing bytes intact. */
 function corrupt(frame: Uint8Array): Uint8Array {
   const bytes = frame.slice();
-  const at = bytes.lastIndexOf(ETX) - 1;
+  const at = bytes.lastIndexOf(BOARD_ETX) - 1;
   const byte = bytes[at] ?? 0;
   const flipped = byte ^ 0x80;
   bytes[at] = flipped === 0x02 || flipped === 0x03 || flipped === 0x10 ? byte ^ 0x40 : flipped;
