@@ -1,3 +1,4 @@
 export * from './password';
 export * from './tokens';
 export * from './auth-service';
+export * from './password-policy';

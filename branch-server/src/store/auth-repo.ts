@@ -96,6 +96,12 @@ export function authRepo(db: Db) {
     revokeToken(hash: string): void {
       db.prepare(`UPDATE tokens SET revoked = 1 WHERE token_hash = ?`).run(hash);
     },
+    /** Moves a token's expiry earlier to `at` (never later): device credential rotation. */
+    shortenToken(hash: string, at: string): void {
+      db.prepare(
+        `UPDATE tokens SET expires_at = ? WHERE token_hash = ? AND (expires_at IS NULL OR expires_at > ?)`,
+      ).run(at, hash, at);
+    },
   };
 }
 export type AuthRepo = ReturnType<typeof authRepo>;
