@@ -32,22 +32,23 @@ const until = async (cond: () => boolean) => {
 };
 
 describe('audio queue', () => {
-  it('plays chime then phrase, one announcement at a time, chime fetched once', async () => {
+  it('plays chime then phrase; a run queued meanwhile shares one chime; chime fetched once', async () => {
     const f = fakeDeps();
     const q = createAudioQueue(f.deps);
     q.enqueue({ lang: 'pl', number: 'A001', counterId: 1, volume: 0.5 });
     q.enqueue({ lang: 'pl', number: 'A001', counterId: 1, volume: 0.5 });
+    await until(() => q.log.played.length === 2);
     q.enqueue({ lang: 'uk', number: 'b002', counterId: 12, volume: 1 });
     await until(() => q.log.played.length === 3);
     expect(q.log.played).toEqual(['pl-A001-1', 'pl-A001-1', 'uk-B002-12']);
     expect(f.trace.filter((t) => t.startsWith('play'))).toEqual([
       'play chime @0.5',
       'play pl-A001-1 @0.5',
-      'play chime @0.5',
       'play pl-A001-1 @0.5',
       'play chime @1',
       'play uk-B002-12 @1',
     ]);
+    expect(q.log.chimes).toBe(2);
     expect(f.trace.filter((t) => t === 'load chime')).toHaveLength(1);
     expect(f.overlap()).toBe(false);
   });
@@ -55,23 +56,55 @@ describe('audio queue', () => {
   it('skips a muted screen and survives a clip that cannot be fetched', async () => {
     const f = fakeDeps(['pl-A001-1']);
     const q = createAudioQueue(f.deps);
-    q.enqueue({ lang: 'pl', number: 'A009', counterId: 3, volume: 0 });
-    q.enqueue({ lang: 'pl', number: 'A001', counterId: 1, volume: 1 });
-    q.enqueue({ lang: 'pl', number: 'A002', counterId: 1, volume: 1 });
-    await until(() => q.log.played.length === 1);
+    const outcomes = Promise.all([
+      q.enqueue({ lang: 'pl', number: 'A009', counterId: 3, volume: 0 }),
+      q.enqueue({ lang: 'pl', number: 'A001', counterId: 1, volume: 1 }),
+      q.enqueue({ lang: 'pl', number: 'A002', counterId: 1, volume: 1 }),
+    ]);
+    expect(await outcomes).toEqual(['muted', 'failed', 'played']);
     expect(q.log.played).toEqual(['pl-A002-1']);
     expect(q.log.failed).toBe(1);
     expect(f.trace.some((t) => t.includes('A009'))).toBe(false);
   });
 
-  it('drops the oldest of a backlog instead of reading out stale calls', async () => {
+  it('drops nothing from a burst of twelve: all in order, one chime, each started in turn', async () => {
     const f = fakeDeps();
     const q = createAudioQueue(f.deps);
-    for (let i = 1; i <= 8; i++)
-      q.enqueue({ lang: 'pl', number: `A00${i}`, counterId: 1, volume: 1 });
-    await until(() => q.log.played.length >= 5);
-    await new Promise((r) => setTimeout(r, 50));
-    // The first starts at once; of the seven queued behind it only the last four remain.
-    expect(q.log.played).toEqual(['pl-A001-1', 'pl-A005-1', 'pl-A006-1', 'pl-A007-1', 'pl-A008-1']);
+    const started: string[] = [];
+    const numbers = Array.from({ length: 12 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`);
+    const all = Promise.all(
+      numbers.map((number, i) =>
+        q.enqueue({
+          lang: 'pl',
+          number,
+          counterId: i + 1,
+          volume: 1,
+          // The screen shows a call when its turn comes: never before the one ahead was heard.
+          onStart: () => started.push(`${number} after ${q.log.played.length}`),
+        }),
+      ),
+    );
+    expect(await all).toEqual(numbers.map(() => 'played'));
+    expect(q.log.played).toEqual(numbers.map((n, i) => `pl-${n}-${i + 1}`));
+    expect(started).toEqual(numbers.map((n, i) => `${n} after ${i}`));
+    expect(q.log.chimes).toBe(1);
+    expect(f.overlap()).toBe(false);
+  });
+
+  it('skips an announcement whose call was withdrawn before its turn', async () => {
+    const f = fakeDeps();
+    const q = createAudioQueue(f.deps);
+    let cancelled = false;
+    const a = q.enqueue({ lang: 'pl', number: 'A001', counterId: 1, volume: 1 });
+    const b = q.enqueue({
+      lang: 'pl',
+      number: 'A002',
+      counterId: 2,
+      volume: 1,
+      skip: () => cancelled,
+    });
+    cancelled = true;
+    expect([await a, await b]).toEqual(['played', 'skipped']);
+    expect(q.log.played).toEqual(['pl-A001-1']);
   });
 });

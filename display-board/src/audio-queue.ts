@@ -14,7 +14,14 @@ export interface AudioRequest {
   number: string;
   counterId: number;
   volume: number;
+  /** Called when this announcement's turn comes, before its chime (the screen shows it then). */
+  onStart?: () => void;
+  /** Asked when its turn comes: true skips it (e.g. the ticket was cancelled meanwhile). */
+  skip?: () => boolean;
 }
+
+/** How an announcement ended. */
+export type AudioOutcome = 'played' | 'failed' | 'muted' | 'skipped';
 
 /** What has been played, for tests and the screen's own diagnostics. */
 export interface AudioLog {
@@ -22,18 +29,26 @@ export interface AudioLog {
   played: string[];
   /** Clips that could not be fetched or played. */
   failed: number;
+  /** Chimes played: one per run of announcements, not one per call. */
+  chimes: number;
 }
 
-/** Pending announcements beyond this are dropped (oldest first): a backlog helps nobody. */
-const MAX_PENDING = 4;
-
 /**
- * Plays announcements one after another, each as chime then phrase, so they never overlap.
+ * Plays announcements one after another so they never overlap, and never drops one: at opening
+ * twelve counters may call at once and every client must hear their number. A run of
+ * announcements (those queued while one plays) is shortened instead: one chime, then the
+ * phrases back to back. Each phrase is fetched as soon as it is queued, so a run has no gaps.
  * The chime is fetched once and reused; a recall is simply another request.
  */
 export function createAudioQueue(deps: AudioDeps, onChange: (log: AudioLog) => void = () => {}) {
-  const pending: AudioRequest[] = [];
-  const log: AudioLog = { played: [], failed: 0 };
+  interface Pending {
+    r: AudioRequest;
+    id: string;
+    phrase: Promise<Blob | null> | undefined;
+    done: (o: AudioOutcome) => void;
+  }
+  const pending: Pending[] = [];
+  const log: AudioLog = { played: [], failed: 0, chimes: 0 };
   let chime: Promise<Blob | null> | undefined;
   let running = false;
 
@@ -46,24 +61,37 @@ export function createAudioQueue(deps: AudioDeps, onChange: (log: AudioLog) => v
     }
   }
 
-  async function playOne(r: AudioRequest): Promise<void> {
-    const id = announcementId(r.lang, r.number, r.counterId);
-    chime ??= clip('chime');
-    const [bell, phrase] = await Promise.all([chime, clip(id)]);
-    // A failed chime fetch is retried at the next call rather than cached forever.
-    if (!bell) chime = undefined;
-    if (bell && !(await deps.play(bell, r.volume))) log.failed++;
-    if (phrase) {
-      if (await deps.play(phrase, r.volume)) log.played.push(id);
+  async function playOne(p: Pending, first: boolean): Promise<AudioOutcome> {
+    if (p.r.skip?.()) return 'skipped';
+    p.r.onStart?.();
+    if (p.r.volume <= 0) return 'muted';
+    if (first) {
+      chime ??= clip('chime');
+      const bell = await chime;
+      // A failed chime fetch is retried at the next run rather than cached forever.
+      if (!bell) chime = undefined;
+      else if (await deps.play(bell, p.r.volume)) log.chimes++;
       else log.failed++;
-      onChange(log);
     }
+    const phrase = await (p.phrase ?? clip(p.id));
+    if (!phrase) return 'failed';
+    const ok = await deps.play(phrase, p.r.volume);
+    if (ok) log.played.push(p.id);
+    else log.failed++;
+    onChange(log);
+    return ok ? 'played' : 'failed';
   }
 
   async function drain(): Promise<void> {
     running = true;
+    let first = true;
     try {
-      for (let r = pending.shift(); r; r = pending.shift()) await playOne(r);
+      for (let p = pending.shift(); p; p = pending.shift()) {
+        const outcome = await playOne(p, first);
+        // Only a call actually heard continues the run; a muted or skipped one starts it again.
+        if (outcome === 'played') first = false;
+        p.done(outcome);
+      }
     } finally {
       running = false;
     }
@@ -71,12 +99,22 @@ export function createAudioQueue(deps: AudioDeps, onChange: (log: AudioLog) => v
 
   return {
     log,
-    /** Queues an announcement; a muted one (volume 0) is skipped. */
-    enqueue(r: AudioRequest): void {
-      if (r.volume <= 0) return;
-      pending.push(r);
-      if (pending.length > MAX_PENDING) pending.shift();
-      if (!running) void drain();
+    /** Calls waiting for their turn (not counting the one playing). */
+    get backlog(): number {
+      return pending.length;
+    },
+    /**
+     * Queues an announcement; resolves when it has been played (or failed, was muted at
+     * volume 0, or skipped). Never dropped, whatever the backlog.
+     */
+    enqueue(r: AudioRequest): Promise<AudioOutcome> {
+      const id = announcementId(r.lang, r.number, r.counterId);
+      return new Promise<AudioOutcome>((done) => {
+        // Fetch now: the server renders it at the call, and a run then plays without gaps.
+        const phrase = r.volume > 0 ? clip(id) : undefined;
+        pending.push({ r, id, phrase, done });
+        if (!running) void drain();
+      });
     },
   };
 }

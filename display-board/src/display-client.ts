@@ -1,8 +1,10 @@
 import type { Service } from '@skr/protocol/domain';
 import type { ErrorCode } from '@skr/protocol/errors';
 import { QueueSnapshot, ServicesResponse } from '@skr/protocol/http';
+import { BranchTime, createBranchClock } from '@skr/protocol/branch-clock';
 import {
   BranchEvent,
+  DisplayConfig as DisplayConfigSchema,
   defaultDisplayConfig,
   type ClientToServerEvents,
   type DisplayConfig,
@@ -35,6 +37,10 @@ export interface ViewState {
   /** Announcements played to the end so far, and clips that failed. */
   audioPlayed: number;
   audioFailed: number;
+  /** Ticket whose call is being announced (the big panel shows it), null when none is. */
+  presenting: string | null;
+  /** Tickets called but not announced yet: the history never cuts them off. */
+  unheard: ReadonlySet<string>;
 }
 
 /** A call event as the screen applied it (exposed for tests and the benchmark). */
@@ -76,7 +82,14 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     flash: { seq: 0, count: 0 },
     audioPlayed: 0,
     audioFailed: 0,
+    presenting: null,
+    unheard: new Set(),
   };
+  /** The branch's clock and zone (the screen never shows the PC's own time). */
+  const clock = createBranchClock();
+  /** Announcements queued per ticket (a recall may queue one while the call still waits). */
+  const queued = new Map<string, number>();
+  let configPushed = false;
   const listeners = new Set<() => void>();
   const applied: AppliedCall[] = [];
   let replaying = false;
@@ -132,26 +145,64 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     const e = parsed.data;
     const r = applyEvent(view.board, e);
     if (!r.fresh) return;
-    let flash = view.flash;
     const call = r.call;
-    const recent = !replaying || Date.now() - Date.parse(e.at) < REPLAY_ANNOUNCE_MS;
-    if (call && shows(call) && recent) flash = { seq: call.seq, count: flash.count + 1 };
+    const recent = !replaying || clock.now().getTime() - Date.parse(e.at) < REPLAY_ANNOUNCE_MS;
+    const announce = call !== undefined && shows(call) && recent;
     // Most events (issued tickets, counters…) change nothing drawn: keep the seq, skip the render.
     const drawn = r.board.calls !== view.board.calls || r.board.counters !== view.board.counters;
-    set({ board: r.board, flash }, drawn || flash !== view.flash);
+    if (!announce) {
+      set({ board: r.board }, drawn);
+    } else {
+      const unheard = new Set(view.unheard).add(call.ticketId);
+      set({ board: r.board, unheard }, false);
+      const before = view;
+      announceCall(call);
+      // When the queue was idle the call started at once (and drew); otherwise draw it waiting.
+      if (view === before) set({});
+    }
     if (call) {
       applied.push({ seq: e.seq, type: e.type, number: call.number, counterId: call.counterId });
       if (applied.length > 1000) applied.splice(0, applied.length - 1000);
-      if (flash.seq === call.seq) {
-        audio.enqueue({
-          lang: view.config.voiceLang,
-          number: call.number,
-          counterId: call.counterId,
-          volume: view.config.volume,
-        });
-      }
     }
+    if (e.type === 'config.changed') void loadSettings();
     if (e.type.startsWith('ticket.') || e.type.startsWith('counter.')) refreshSoon();
+  }
+
+  /**
+   * Queues a call's announcement; when its turn comes the big panel shows and flashes it, and
+   * until then it stays in the history. Every call goes through the queue, also on a muted
+   * screen (it then passes at once), so the panel follows the calls in their order.
+   */
+  function announceCall(call: CallEntry): void {
+    const id = call.ticketId;
+    queued.set(id, (queued.get(id) ?? 0) + 1);
+    void audio
+      .enqueue({
+        lang: view.config.voiceLang,
+        number: call.number,
+        counterId: call.counterId,
+        volume: view.config.volume,
+        // Withdrawn meanwhile (cancelled, parked, moved to another counter): not read out.
+        skip: () =>
+          !view.board.calls.some((c) => c.ticketId === id && c.counterId === call.counterId),
+        onStart: () => {
+          const current = view.board.calls.find((c) => c.ticketId === id);
+          set({
+            presenting: id,
+            flash: { seq: current?.seq ?? call.seq, count: view.flash.count + 1 },
+          });
+        },
+      })
+      .then(() => {
+        const left = (queued.get(id) ?? 1) - 1;
+        if (left > 0) queued.set(id, left);
+        else queued.delete(id);
+        const unheard = new Set(view.unheard);
+        if (left === 0) unheard.delete(id);
+        // The run is over: the big panel goes back to the newest call.
+        const idle = audio.backlog === 0 && queued.size === 0;
+        set({ unheard, presenting: idle ? null : view.presenting });
+      });
   }
 
   function refreshSoon(): void {
@@ -165,9 +216,12 @@ export function createDisplayClient(opts: DisplayClientOptions) {
   async function refreshCounts(): Promise<void> {
     if (!socket.connected) return;
     try {
+      const sent = Date.now();
       const res = await socket.timeout(3000).emitWithAck('queue:snapshot');
       const s = res.ok ? QueueSnapshot.safeParse(res.data) : undefined;
       if (!s?.success) return;
+      // The snapshot's time was taken about half way through the round trip.
+      clock.syncInstant(s.data.at, (sent + Date.now()) / 2);
       const next = withCounts(view.board, s.data);
       // Counts often come back unchanged (a call moves nobody in another line): no render then.
       const same =
@@ -190,7 +244,8 @@ export function createDisplayClient(opts: DisplayClientOptions) {
         apiGet(origin, '/api/v1/display/config', token, DisplayConfigResponse),
         apiGet(origin, '/api/v1/services', token, ServicesResponse),
       ]);
-      set({ config: c.config, services: s.services });
+      // A pushed config is newer than (or as new as) this answer.
+      set(configPushed ? { services: s.services } : { config: c.config, services: s.services });
     } catch (e) {
       if (isRefusal(codeOf(e))) refuse();
       // Otherwise keep what we had; settings are fetched again at the next connect.
@@ -202,7 +257,18 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     set({ status: 'unauthorized' });
   }
 
+  socket.on('branch:time', (raw) => {
+    const t = BranchTime.safeParse(raw);
+    if (t.success) clock.sync(t.data);
+  });
+  socket.on('display:config', (raw) => {
+    const c = DisplayConfigSchema.safeParse(raw);
+    if (!c.success) return;
+    configPushed = true;
+    set({ config: c.data });
+  });
   socket.on('connect', () => {
+    configPushed = false;
     replaying = view.board.lastSeq > 0;
     set({ status: 'online' });
     void loadSettings();
@@ -250,6 +316,8 @@ export function createDisplayClient(opts: DisplayClientOptions) {
       return () => listeners.delete(l);
     },
     getState: (): ViewState => view,
+    /** The branch's clock and zone, for the clock and any time drawn. */
+    clock,
     /** What tests and the benchmark read (`window.__skrDisplay`). */
     debug: {
       get lastSeq(): number {

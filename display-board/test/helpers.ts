@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { TestBranch } from '../../branch-server/test/harness';
 
 /** A screen's page with its own browser context (own localStorage, like a separate device). */
@@ -13,8 +13,9 @@ export async function openScreen(
   url: string,
   token: string,
   viewport = { width: 1920, height: 1080 },
+  contextOptions: BrowserContextOptions = {},
 ): Promise<ScreenPage> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, ...contextOptions });
   const page = await context.newPage();
   await page.goto(`${url}/display/?token=${encodeURIComponent(token)}`);
   await page.locator('[data-testid=board][data-status=online]').waitFor({ timeout: 10_000 });

@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { arrangeCalls } from '../arrange-calls';
 import { visibleCalls } from '../board-state';
 import type { DisplayClient } from '../display-client';
 import type { UiLang } from '../i18n';
@@ -15,18 +16,23 @@ export function Board({ client, lang }: { client: DisplayClient; lang: UiLang })
   const { t } = useTranslation();
   const view = useSyncExternalStore(client.subscribe, client.getState);
   const { board, config } = view;
-  const calls = useMemo(
-    () => visibleCalls(board.calls, config.services),
-    [board.calls, config.services],
+  const { latest, history } = useMemo(
+    () =>
+      arrangeCalls(
+        visibleCalls(board.calls, config.services),
+        config.historySize,
+        view.presenting,
+        view.unheard,
+      ),
+    [board.calls, config.services, config.historySize, view.presenting, view.unheard],
   );
   if (view.status === 'unauthorized') return <PairingNotice revoked />;
   const counterName = (id: number) => board.counters[id] ?? `${t('board.counter')} ${id}`;
-  const latest = calls[0];
   return (
     <div className="board" data-testid="board" data-status={view.status}>
       <header className="board-header">
         <h1>{t('board.title')}</h1>
-        <Clock />
+        <Clock clock={client.clock} />
       </header>
       {view.status === 'offline' && (
         <div className="offline" role="alert" data-testid="offline">
@@ -39,7 +45,8 @@ export function Board({ client, lang }: { client: DisplayClient; lang: UiLang })
         flash={view.flash}
       />
       <CallHistory
-        calls={calls}
+        calls={history}
+        unheard={view.unheard}
         size={config.historySize}
         counters={board.counters}
         counterWord={t('board.counter')}

@@ -5,8 +5,11 @@ import { splitCounterName } from '../counter-name';
 
 /** Props of the list of earlier calls. */
 export interface CallHistoryProps {
-  /** Visible calls, newest first; the first (the latest call) is not listed here. */
+  /** The calls to list, newest first (without the one in the big panel). */
   calls: CallEntry[];
+  /** Tickets not announced yet: marked as coming up. */
+  unheard: ReadonlySet<string>;
+  /** The configured length; a burst may list more (drawn smaller) rather than hide a call. */
   size: number;
   counters: Record<number, string>;
   counterWord: string;
@@ -15,6 +18,7 @@ export interface CallHistoryProps {
 /** The calls before the latest one (ticket → counter), newest first. */
 export const CallHistory = memo(function CallHistory({
   calls,
+  unheard,
   size,
   counters,
   counterWord,
@@ -33,12 +37,19 @@ export const CallHistory = memo(function CallHistory({
           </span>
         ))}
       </div>
-      <ol className="history-list">
-        {calls.slice(1, 1 + size).map((c) => {
+      <ol className={calls.length > size ? 'history-list dense' : 'history-list'}>
+        {calls.map((c) => {
           const name = counters[c.counterId] ?? `${counterWord} ${c.counterId}`;
           const counter = splitCounterName(name);
           return (
-            <li key={c.ticketId} data-number={c.number} data-state={c.state} data-seq={c.seq}>
+            <li
+              key={c.ticketId}
+              className={unheard.has(c.ticketId) ? 'unheard' : undefined}
+              data-number={c.number}
+              data-state={c.state}
+              data-seq={c.seq}
+              data-unheard={unheard.has(c.ticketId) || undefined}
+            >
               <span className="history-number">{c.number}</span>
               <span className="history-arrow" aria-label={t('board.to')}>
                 →
