@@ -75,6 +75,8 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     return card;
   };
 
+  // A start is a fresh session too: scans left by a client before a crash or power cut go.
+  void files.endSession();
   const handlers: KioskHandlers = {
     config: async () => ({ ...opts.config, pinpad: card?.pinpad() ?? false }),
     devices: async () => ({
@@ -91,7 +93,12 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
       return tickets.checkInWith({ bookingPesel: pesel }, req.lang);
     },
     cardLogin: (req) => needCard().login(req),
-    cardEnd: async () => ({}),
+    // Every end of a self-service session (sign-out, idle, card pulled) lands here: the scanner
+    // folder is emptied so the next client cannot submit this client's scans.
+    cardEnd: async () => {
+      await files.endSession();
+      return {};
+    },
     listFiles: async () => ({ files: await files.list() }),
     submitDocument: (req) => documents.submit(req),
   };
