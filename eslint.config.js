@@ -7,6 +7,7 @@
 // (engines ^22), which is the version this project supports; ESLint already runs in
 // `npm run lint` and in editors. The rules match import specifiers, so each one also forbids
 // the relative spelling (`../store`, `../../branch-server/…`) of what it forbids.
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
@@ -18,6 +19,14 @@ const anyOf = (names) => `(${names.map(escape).join('|')})`;
 
 /** A specifier that names another workspace package, by name or by a relative path into it. */
 const pkg = (names) => `^(@skr/${anyOf(names)}|(\\.\\./)+${anyOf(names)})(/|$)`;
+
+/** Every workspace package but protocol/ (the root package.json lists them). */
+const NOT_PROTOCOL = JSON.parse(
+  readFileSync(new URL('package.json', import.meta.url), 'utf8'),
+).workspaces.filter((w) => w !== 'protocol');
+
+/** Any @skr package but @skr/protocol, by name or by a relative path into its folder. */
+const ONLY_PROTOCOL = `(^@skr/(?!protocol(/|$))|${pkg(NOT_PROTOCOL)})`;
 
 /** Node built-ins, with or without the `node:` prefix ('fs', 'fs/promises', 'node:path'). */
 const NODE_BUILTIN = {
@@ -40,10 +49,10 @@ const KIOSK_NODE_SIDE = {
   why: 'the kiosk renderer must not import the host, Electron main/preload or the device services',
 };
 
-const NO_SERVER = {
-  name: 'web-no-branch-server',
-  regex: pkg(['branch-server']),
-  why: 'web apps talk to the branch server over HTTP and socket.io, never by importing it',
+const WEB_ONLY_PROTOCOL = {
+  name: 'web-only-protocol',
+  regex: ONLY_PROTOCOL,
+  why: 'web apps import no @skr package but @skr/protocol; they reach the branch server over HTTP and socket.io',
 };
 
 const DOMAIN_PURE = {
@@ -67,17 +76,7 @@ const DRIVER_NO_EMULATOR = {
 
 const PROTOCOL_ALONE = {
   name: 'protocol-alone',
-  regex: pkg([
-    'branch-server',
-    'printer-drivers',
-    'led-board-driver',
-    'card-reader',
-    'hardware-mocks',
-    'pue-emulator',
-    'display-board',
-    'clerk-desk',
-    'kiosk-app',
-  ]),
+  regex: ONLY_PROTOCOL,
   why: 'protocol/ is the shared contract; it imports no other @skr package',
 };
 
@@ -172,9 +171,13 @@ export default tseslint.config(
   boundary(
     'kiosk-renderer',
     ['kiosk-app/src/renderer/**', 'kiosk-app/src/i18n/**', 'kiosk-app/src/main.tsx'],
-    [DEVICE, KIOSK_NODE_SIDE, NODE_BUILTIN, NO_SERVER],
+    [DEVICE, KIOSK_NODE_SIDE, NODE_BUILTIN, WEB_ONLY_PROTOCOL],
   ),
-  boundary('web-apps', ['clerk-desk/src/**', 'display-board/src/**'], [NODE_BUILTIN, NO_SERVER]),
+  boundary(
+    'web-apps',
+    ['clerk-desk/src/**', 'display-board/src/**'],
+    [NODE_BUILTIN, WEB_ONLY_PROTOCOL],
+  ),
   boundary(
     'drivers',
     ['printer-drivers/src/**', 'led-board-driver/src/**', 'card-reader/src/**'],

@@ -32,7 +32,7 @@ describe('import boundaries (eslint.config.js)', () => {
     [
       'kiosk-app/src/renderer/probe.tsx',
       "import { x } from '@skr/printer-drivers';",
-      'renderer-no-devices',
+      'renderer-no-devices,web-only-protocol',
     ],
     [
       'kiosk-app/src/renderer/screens/probe.tsx',
@@ -53,12 +53,12 @@ describe('import boundaries (eslint.config.js)', () => {
     [
       'kiosk-app/src/renderer/probe.tsx',
       "import { x } from '@skr/branch-server';",
-      'web-no-branch-server',
+      'web-only-protocol',
     ],
     [
       'clerk-desk/src/probe.ts',
       "import { x } from '../../branch-server/src/config';",
-      'web-no-branch-server',
+      'web-only-protocol',
     ],
     ['display-board/src/probe.ts', "import { x } from 'node:path';", 'no-node-in-browser'],
     [
@@ -73,14 +73,20 @@ describe('import boundaries (eslint.config.js)', () => {
     ],
     ['card-reader/src/probe.ts', "import { x } from '@skr/hardware-mocks';", 'driver-no-emulator'],
     ['protocol/src/probe.ts', "import { x } from '@skr/branch-server';", 'protocol-alone'],
+    ['protocol/src/probe.ts', "import { x } from '../../card-reader/src/apdu';", 'protocol-alone'],
+    [
+      'kiosk-app/src/renderer/probe.tsx',
+      "import { x } from '@skr/pue-emulator';",
+      'web-only-protocol',
+    ],
     ['protocol/src/probe.ts', "import { x } from 'node:crypto';", 'no-node-in-browser'],
     ['branch-server/src/domain/probe.ts', 'const x = Date.now();', 'domain-is-pure'],
     ['branch-server/src/domain/probe.ts', 'const x = new Date();', 'domain-is-pure'],
     ['branch-server/src/domain/probe.ts', 'const x = Math.random();', 'domain-is-pure'],
     ['branch-server/src/domain/probe.ts', 'const x = process.env.TZ;', 'domain-is-pure'],
     ['branch-server/src/domain/probe.ts', 'const x = setTimeout(() => {}, 1);', 'domain-is-pure'],
-  ])('%s: %s is refused by %s', async (path, line, rule) => {
-    expect(await violations(path, `${line}\n${use}`)).toEqual([rule]);
+  ])('%s: %s is refused by %s', async (path, line, rules) => {
+    expect(await violations(path, `${line}\n${use}`)).toEqual(rules.split(','));
   });
 
   it.each([
