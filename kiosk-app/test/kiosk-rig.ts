@@ -27,6 +27,9 @@ export interface KioskRigOptions {
   /** Start pcscd + the virtual ID card (Anna Kowalska's), not inserted yet. */
   card?: boolean;
   idleSeconds?: number;
+  ticketIdleSeconds?: number;
+  /** Viewport of the kiosk page; default 1280×1024. */
+  viewport?: { width: number; height: number };
 }
 
 /**
@@ -93,6 +96,7 @@ export async function startKioskRig(opts: KioskRigOptions = {}) {
       usbDir,
       scanDir,
       idleSeconds: opts.idleSeconds ?? 60,
+      ...(opts.ticketIdleSeconds ? { ticketIdleSeconds: opts.ticketIdleSeconds } : {}),
       uppWaitMs: 1500,
     });
     cleanups.push(() => runtime.close());
@@ -103,7 +107,9 @@ export async function startKioskRig(opts: KioskRigOptions = {}) {
     cleanups.push(() => host.close());
     const browser: Browser = await launchBrowser();
     cleanups.push(() => browser.close());
-    const page: Page = await browser.newPage({ viewport: { width: 1280, height: 1024 } });
+    const page: Page = await browser.newPage({
+      viewport: opts.viewport ?? { width: 1280, height: 1024 },
+    });
     await page.goto(`${host.url}/kiosk/`);
     return {
       dir,

@@ -16,6 +16,8 @@ export const KioskConfig = z.object({
   publicOrigin: z.url(),
   /** Seconds of no touch before a self-service session ends. */
   idleSeconds: z.number().int().min(5).max(600),
+  /** Seconds of no touch before the ticket side starts fresh (default 45). */
+  ticketIdleSeconds: z.number().int().min(5).max(600).optional(),
   /** True when the card reader has its own keypad (no on-screen PIN pad then). */
   pinpad: z.boolean(),
 });

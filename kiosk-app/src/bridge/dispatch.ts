@@ -50,5 +50,7 @@ export async function dispatchBridgeCall(
 function pickSafe(d: Record<string, unknown>): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   if (typeof d.triesLeft === 'number') out.triesLeft = d.triesLeft;
+  // When check-in opens for an early arrival: a time, nothing about the person.
+  if (typeof d.opensAt === 'string') out.opensAt = d.opensAt;
   return Object.keys(out).length ? out : undefined;
 }

@@ -27,6 +27,8 @@ export interface KioskRuntimeConfig {
   /** Origin phones use for the follow-the-line page; defaults to branchUrl. */
   publicOrigin?: string;
   idleSeconds?: number;
+  /** Seconds of no touch before the ticket side starts fresh; default 45. */
+  ticketIdleSeconds?: number;
   /** `tcp:127.0.0.1:9100` or `serial:/dev/ttyUSB0`. */
   printer: string;
   printerModel?: PrinterModelId;
@@ -89,6 +91,7 @@ export async function startKioskRuntime(cfg: KioskRuntimeConfig): Promise<KioskR
     branchName: cfg.branchName,
     publicOrigin: cfg.publicOrigin ?? cfg.branchUrl,
     idleSeconds: cfg.idleSeconds ?? 60,
+    ticketIdleSeconds: cfg.ticketIdleSeconds ?? 45,
     pinpad: false,
   };
   const services = createKioskServices({
@@ -123,6 +126,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskRuntim
     branchName: env.SKR_BRANCH_NAME ?? 'ZUS Oddział',
     publicOrigin: env.SKR_PUBLIC_ORIGIN,
     idleSeconds: env.SKR_IDLE_SECONDS ? Number(env.SKR_IDLE_SECONDS) : undefined,
+    ticketIdleSeconds: env.SKR_TICKET_IDLE_SECONDS
+      ? Number(env.SKR_TICKET_IDLE_SECONDS)
+      : undefined,
     printer: env.SKR_PRINTER ?? 'tcp:127.0.0.1:9100',
     printerModel: env.SKR_PRINTER_MODEL as PrinterModelId | undefined,
     cardReader: env.SKR_CARD_READER || undefined,

@@ -3,6 +3,13 @@ import type { Catalogue } from './pl';
 // English catalogue.
 export const en: Catalogue = {
   app: {
+    highContrast: 'High contrast',
+    speech: 'Speech mode',
+    idle: 'Back to start in {{count}} s',
+    keyHelp:
+      'Arrows or 2, 4, 6, 8 to move. 5 or Enter to confirm. 0 or Escape to go back. Star or H for help.',
+    speechOn: 'Speech mode is on.',
+    selected: 'selected',
     title: 'ZUS ticket machine and self-service kiosk',
     language: 'Language',
     largeText: 'Large text',
@@ -100,6 +107,7 @@ export const en: Catalogue = {
     none: 'No data for this role.',
   },
   archive: {
+    years: 'Years of the data you order',
     title: 'Order archival data',
     from: 'From year',
     to: 'To year',
@@ -126,6 +134,7 @@ export const en: Catalogue = {
     receiptNotPrinted: 'The receipt could not be printed. Document number: {{id}}.',
   },
   errors: {
+    tooEarly: 'Too early to check in. You can check in from {{date}} at {{time}}.',
     UNAVAILABLE:
       'The system is temporarily unavailable. Try again shortly or ask at the information desk.',
     NOT_FOUND: 'Not found. Check the data and try again.',

@@ -1,6 +1,13 @@
 // Polish catalogue (the reference one: en and uk have the same keys).
 export const pl = {
   app: {
+    highContrast: 'Wysoki kontrast',
+    speech: 'Tryb głosowy',
+    idle: 'Powrót do początku za {{count}} s',
+    keyHelp:
+      'Strzałki lub 2, 4, 6, 8 – wybór. 5 lub Enter – zatwierdź. 0 lub Escape – wstecz. Gwiazdka lub H – pomoc.',
+    speechOn: 'Tryb głosowy włączony.',
+    selected: 'wybrano',
     title: 'Biletomat i urzędomat ZUS',
     language: 'Język',
     largeText: 'Duży tekst',
@@ -98,6 +105,7 @@ export const pl = {
     none: 'Brak danych dla tej roli.',
   },
   archive: {
+    years: 'Lata, za które zamawiasz dane',
     title: 'Zamów dane archiwalne',
     from: 'Od roku',
     to: 'Do roku',
@@ -123,6 +131,7 @@ export const pl = {
     receiptNotPrinted: 'Nie udało się wydrukować potwierdzenia. Numer dokumentu: {{id}}.',
   },
   errors: {
+    tooEarly: 'Za wcześnie na potwierdzenie wizyty. Potwierdzisz ją od {{date}}, godz. {{time}}.',
     UNAVAILABLE: 'System chwilowo nie działa. Spróbuj za chwilę albo podejdź do informacji.',
     NOT_FOUND: 'Nie znaleziono. Sprawdź dane i spróbuj ponownie.',
     CONFLICT: 'Tej operacji nie można wykonać (np. rezerwacja odwołana).',

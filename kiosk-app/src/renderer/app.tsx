@@ -8,6 +8,7 @@ import { Matters } from './screens/matters';
 import { SelfService } from './screens/self-service';
 import { TicketView } from './screens/ticket-view';
 import { ErrorBox } from './ui';
+import { useIdleCountdown } from './use-idle';
 
 type View = 'home' | 'matters' | 'check-in' | 'ticket' | 'self-service';
 const LANGS: { id: Lang; label: string }[] = [
@@ -15,6 +16,9 @@ const LANGS: { id: Lang; label: string }[] = [
   { id: 'en', label: 'English' },
   { id: 'uk', label: 'Українська' },
 ];
+
+/** Seconds of no touch before the ticket side starts fresh, unless the kiosk says otherwise. */
+export const DEFAULT_TICKET_IDLE_SECONDS = 45;
 
 /** Ends everything of a client: a full reload drops every byte of their data from memory. */
 export function wipeAndRestart(): void {
@@ -33,6 +37,7 @@ export function App({ bridge }: { bridge: KioskBridge }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [largeText, setLargeText] = useState(false);
+  const [highContrast, setHighContrast] = useState(false);
   const [fatal, setFatal] = useState<unknown>(null);
 
   useEffect(() => {
@@ -54,15 +59,36 @@ export function App({ bridge }: { bridge: KioskBridge }) {
   }, [lang, t]);
   useEffect(() => {
     document.documentElement.classList.toggle('large-text', largeText);
-  }, [largeText]);
-  useEffect(() => document.getElementById('screen-title')?.focus(), [view]);
+    document.documentElement.classList.toggle('high-contrast', highContrast);
+  }, [largeText, highContrast]);
+  useEffect(() => {
+    // A screen that focused its own control (check-in's code field, where the QR scanner
+    // types) keeps it; otherwise the heading takes focus so a screen reader starts there.
+    const main = document.querySelector('main');
+    const active = document.activeElement;
+    if (active && active !== main && main?.contains(active)) return;
+    document.getElementById('screen-title')?.focus();
+  }, [view]);
 
+  // The next client starts from nothing: Polish, default text and contrast, no half-typed
+  // input (the screens unmount), no outcome or error on screen.
   const home = useCallback(() => {
     setOutcome(null);
     setError(null);
     setView('home');
+    setLargeText(false);
+    setHighContrast(false);
     void i18n.changeLanguage('pl');
   }, [i18n]);
+  const fresh = view === 'home' && lang === 'pl' && !largeText && !highContrast;
+  // The ticket screen has its own timers (longer when the ticket did not print) and the
+  // urzędomat its own session countdown; everywhere else an idle kiosk starts fresh.
+  const idleActive = !fresh && view !== 'ticket' && view !== 'self-service';
+  const idleLeft = useIdleCountdown(
+    config?.ticketIdleSeconds ?? DEFAULT_TICKET_IDLE_SECONDS,
+    home,
+    idleActive,
+  );
   const go = (v: View) => {
     setError(null);
     setView(v);
@@ -116,7 +142,21 @@ export function App({ bridge }: { bridge: KioskBridge }) {
           >
             {t('app.largeText')}
           </button>
+          <button
+            type="button"
+            className="small"
+            aria-pressed={highContrast}
+            onClick={() => setHighContrast((v) => !v)}
+            data-testid="high-contrast"
+          >
+            {t('app.highContrast')}
+          </button>
         </nav>
+        {idleActive && (
+          <p className="idle" role="timer" aria-live="off" data-testid="idle-countdown">
+            {t('app.idle', { count: idleLeft })}
+          </p>
+        )}
       </header>
       {!printerOk && view !== 'self-service' && (
         <p className="banner" role="status" data-testid="printer-banner">

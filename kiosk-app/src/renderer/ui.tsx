@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode } from './api';
+import { BridgeError } from './bridge-client';
+import { formatDate, formatTime } from './format';
 
 /** A big touch button (≥ 48 px; the CSS makes most far larger) with an optional hint line. */
 export function BigButton(props: {
@@ -58,18 +60,17 @@ export function ErrorBox({ error }: { error: unknown }) {
   if (!error) return null;
   const code = errorCode(error);
   const key = `errors.${code}`;
-  const text = t(key) === key ? t('errors.generic') : t(key);
+  const opensAt = error instanceof BridgeError ? error.details?.opensAt : undefined;
+  // An early arrival is told when check-in opens (the branch sends it), not "cancelled".
+  const text =
+    code === 'CONFLICT' && typeof opensAt === 'string'
+      ? t('errors.tooEarly', { date: formatDate(opensAt), time: formatTime(opensAt) })
+      : t(key) === key
+        ? t('errors.generic')
+        : t(key);
   return (
     <p className="error" role="alert" data-code={code}>
       {text}
     </p>
   );
-}
-
-/** Formats grosze as złoty in the client's language. */
-export function money(gr: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'uk' ? 'uk-UA' : lang === 'en' ? 'en-GB' : 'pl-PL', {
-    style: 'currency',
-    currency: 'PLN',
-  }).format(gr / 100);
 }

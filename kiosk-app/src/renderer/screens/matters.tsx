@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, PriorityReason, Service } from '@skr/protocol/domain';
 import { PriorityReason as Reasons } from '@skr/protocol/domain';
@@ -18,6 +18,14 @@ export function Matters(props: {
   const [loadError, setLoadError] = useState<unknown>(null);
   const [priority, setPriority] = useState<PriorityReason | undefined>();
   const [showReasons, setShowReasons] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // The reasons vanish once one is chosen; focus goes back to the toggle that now names the
+  // reason instead of dropping to the page body.
+  const choose = (r: PriorityReason | undefined) => {
+    setPriority(r);
+    setShowReasons(false);
+    toggle.current?.focus();
+  };
   useEffect(() => {
     api<{ services: Service[] }>('GET', '/api/v1/services')
       .then((r) =>
@@ -30,6 +38,7 @@ export function Matters(props: {
       <ErrorBox error={props.error ?? loadError} />
       <div className="priority">
         <button
+          ref={toggle}
           type="button"
           className="toggle"
           aria-pressed={priority !== undefined}
@@ -50,19 +59,12 @@ export function Matters(props: {
                 className="small"
                 aria-pressed={priority === r}
                 data-testid={`reason-${r}`}
-                onClick={() => {
-                  setPriority(r);
-                  setShowReasons(false);
-                }}
+                onClick={() => choose(r)}
               >
                 {t(`priority.${r}`)}
               </button>
             ))}
-            <button
-              type="button"
-              className="small"
-              onClick={() => (setPriority(undefined), setShowReasons(false))}
-            >
+            <button type="button" className="small" onClick={() => choose(undefined)}>
               {t('matters.priorityOff')}
             </button>
           </div>

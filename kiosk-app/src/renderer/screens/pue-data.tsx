@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PueAccountData } from '@skr/protocol/pue';
 import { api } from '../api';
-import { ErrorBox, Screen, money } from '../ui';
+import { formatDate, formatMonth, formatMoney } from '../format';
+import { ErrorBox, Screen } from '../ui';
 import type { Choice } from './pue-account';
 
 /** Account data for the chosen role: contribution bases, balance, capital, OFE, benefits. */
@@ -26,7 +27,7 @@ export function PueData(props: {
       .then(setData)
       .catch(setError);
   }, [props.token, props.choice]);
-  const m = (gr: number) => money(gr, props.lang);
+  const m = formatMoney;
   const ins = data?.insured;
   return (
     <Screen title={t('data.title')} onBack={props.onBack} testId="pue-data">
@@ -45,7 +46,7 @@ export function PueData(props: {
             <tbody>
               {ins.contributionBases.map((b) => (
                 <tr key={b.month}>
-                  <td>{b.month}</td>
+                  <td>{formatMonth(b.month)}</td>
                   <td>{m(b.amountGr)}</td>
                 </tr>
               ))}
@@ -66,10 +67,16 @@ export function PueData(props: {
           {ins.ofeTransfers.length > 0 && (
             <table className="table" data-testid="ofe">
               <caption>{t('data.ofe')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('data.month')}</th>
+                  <th scope="col">{t('data.amount')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {ins.ofeTransfers.map((o) => (
                   <tr key={o.month}>
-                    <td>{o.month}</td>
+                    <td>{formatMonth(o.month)}</td>
                     <td>{m(o.amountGr)}</td>
                   </tr>
                 ))}
@@ -85,7 +92,7 @@ export function PueData(props: {
             {data.beneficiary.benefits.map((b) => (
               <li key={b.id}>
                 <strong>{b.kind}</strong> — {m(b.monthlyAmountGr)} {t('data.monthly')},{' '}
-                {t('data.grantedOn', { date: b.grantedOn })}
+                {t('data.grantedOn', { date: formatDate(b.grantedOn) })}
               </li>
             ))}
           </ul>

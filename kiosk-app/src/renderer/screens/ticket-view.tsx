@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskTicketOutcome } from '@skr/protocol/kiosk-bridge';
+import { formatDateTime } from '../format';
 
 /** The issued number, always on screen, with the QR to follow the line and the print result. */
 export function TicketView(props: { outcome: KioskTicketOutcome; onDone: () => void }) {
@@ -30,12 +31,7 @@ export function TicketView(props: { outcome: KioskTicketOutcome; onDone: () => v
         {ticket.bookedFor ? (
           <div>
             <dt>{t('ticket.bookedFor')}</dt>
-            <dd>
-              {new Date(ticket.bookedFor).toLocaleTimeString('pl-PL', {
-                hour: '2-digit',
-                minute: '2-digit',
-              })}
-            </dd>
+            <dd>{formatDateTime(ticket.bookedFor)}</dd>
           </div>
         ) : null}
         <div>
