@@ -1,6 +1,7 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { PrinterModel, PrintLang, StoredLogo } from '@skr/protocol/printer';
 import { SkrError } from '@skr/protocol/errors';
+import { formatLocalDateTime as formatOnZoneClock } from '@skr/protocol/time-zone';
 import { printLabels, type PrintLabels } from './labels';
 import { printableCodepages, transliterate } from './transliterate';
 
@@ -146,18 +147,18 @@ export function qrOrText(ctx: LayoutContext, value: string): void {
   }
 }
 
-/** Local date and time in the branch's zone (Poland), "YYYY-MM-DD HH:mm". */
-export function formatLocalDateTime(iso: string, timeZone = 'Europe/Warsaw'): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+/**
+ * Zone for dates on paper when a document names none. Only kiosk hosts that do not yet pass
+ * the branch's zone (QueueSettings.timeZone) in the document rely on it.
+ */
+export const PRINT_ZONE_FALLBACK = 'Europe/Warsaw';
+
+/** The zone a document's dates are printed in: its own, else {@link PRINT_ZONE_FALLBACK}. */
+export function documentZone(doc: { timeZone?: string | undefined }): string {
+  return doc.timeZone ?? PRINT_ZONE_FALLBACK;
+}
+
+/** Date and time on paper in Polish style, "30.11.2026 08:15", on the given zone's clock. */
+export function formatLocalDateTime(iso: string, timeZone: string): string {
+  return formatOnZoneClock(iso, timeZone);
 }

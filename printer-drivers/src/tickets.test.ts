@@ -91,7 +91,7 @@ describe('queue ticket layout', () => {
         'Emerytury i renty',
         'A123',
         'OBSŁUGA PRIORYTETOWA',
-        'Wydano: 2026-03-14 09:05', // Warsaw time
+        'Wydano: 14.03.2026 09:05', // Warsaw time
         'Osób przed Tobą: 12',
         'Szacowany czas oczekiwania: 35 min',
         'Śledź kolejkę w telefonie',
@@ -139,7 +139,7 @@ describe('other layouts', () => {
       'Formularz: ZUS-ERP-7 Zaświadczenie o',
       'zatrudnieniu', // wrapped at 42 columns
       'Liczba stron: 3',
-      'Data przedłożenia: 2026-03-14 18:05',
+      'Data przedłożenia: 14.03.2026 18:05',
       'Placówka: ZUS Oddział w Łodzi',
       receipt.sha256.slice(0, 32),
       receipt.sha256.slice(32),
@@ -160,7 +160,7 @@ describe('other layouts', () => {
       expect.arrayContaining([
         'Booked visit',
         'A123',
-        'Booked for: 2026-06-01 12:30',
+        'Booked for: 01.06.2026 12:30',
         'Booking code: K7Q2-9XZ',
         'People ahead of you: 12',
       ]),

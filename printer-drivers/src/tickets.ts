@@ -12,6 +12,7 @@ import {
   bigNumber,
   endLayout,
   fitLayout,
+  documentZone,
   formatLocalDateTime,
   qrOrText,
 } from './layout-base';
@@ -33,7 +34,7 @@ export function encodeQueueTicket(doc: QueueTicketDoc, model: PrinterModel): Uin
     if (doc.priority) enc.bold(true).line(labels.priority).bold(false);
     enc.newline();
     centre(ctx, false);
-    enc.line(`${labels.issuedAt}: ${formatLocalDateTime(doc.issuedAt)}`);
+    enc.line(`${labels.issuedAt}: ${formatLocalDateTime(doc.issuedAt, documentZone(doc))}`);
     enc.line(`${labels.peopleAhead}: ${doc.peopleAhead}`);
     enc.line(`${labels.estimatedWait}: ${doc.estimatedWaitMinutes} ${labels.minutes}`);
     enc.newline();
@@ -55,7 +56,7 @@ export function encodeCheckInTicket(doc: CheckInTicketDoc, model: PrinterModel):
     bigNumber(ctx, doc.number);
     enc.newline();
     centre(ctx, false);
-    enc.line(`${labels.bookedFor}: ${formatLocalDateTime(doc.bookedFor)}`);
+    enc.line(`${labels.bookedFor}: ${formatLocalDateTime(doc.bookedFor, documentZone(doc))}`);
     enc.line(`${labels.bookingCode}: ${doc.bookingCode}`);
     if (doc.peopleAhead !== undefined) enc.line(`${labels.peopleAhead}: ${doc.peopleAhead}`);
     enc.newline();
@@ -82,7 +83,7 @@ export function encodeReceipt(doc: ReceiptDoc, model: PrinterModel): Uint8Array 
     enc.line(`${labels.documentId}: ${doc.documentId}`);
     enc.line(`${labels.form}: ${doc.formCode} ${shorten(doc.formName, max)}`);
     enc.line(`${labels.pages}: ${doc.pages}`);
-    enc.line(`${labels.submittedAt}: ${formatLocalDateTime(doc.submittedAt)}`);
+    enc.line(`${labels.submittedAt}: ${formatLocalDateTime(doc.submittedAt, documentZone(doc))}`);
     enc.line(`${labels.branch}: ${branchName}`);
     enc.line(`${labels.sha256}:`);
     enc.line(doc.sha256.slice(0, 32)).line(doc.sha256.slice(32));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimeZone } from './time-zone';
 
 // Contracts of the ticket printer: the documents the kiosk asks to print, the status the
 // driver reports, and the printer model data. Byte layouts live in printer-drivers and
@@ -13,6 +14,9 @@ export type PrintLang = z.infer<typeof PrintLang>;
 const isoDateTime = z.iso.datetime({ offset: true });
 // Bounds keep every layout under the 512-byte ticket budget (tested at the maxima).
 const line = z.string().min(1).max(60);
+// The branch's zone (QueueSettings.timeZone) for the dates on paper. Optional only until every
+// caller passes it; printer-drivers falls back to PRINT_ZONE_FALLBACK meanwhile.
+const timeZone = TimeZone.optional();
 
 /** A walk-in queue ticket: number, matter, people ahead, estimated wait, QR to follow the line. */
 export const QueueTicketDoc = z.object({
@@ -20,6 +24,7 @@ export const QueueTicketDoc = z.object({
   number: z.string().min(1).max(8),
   serviceName: line,
   issuedAt: isoDateTime,
+  timeZone,
   peopleAhead: z.number().int().min(0),
   estimatedWaitMinutes: z.number().int().min(0),
   followUrl: z.url().max(96),
@@ -35,6 +40,7 @@ export const CheckInTicketDoc = z.object({
   number: z.string().min(1).max(8),
   serviceName: line,
   bookedFor: isoDateTime,
+  timeZone,
   bookingCode: z.string().min(1).max(32),
   lang: PrintLang,
   /** People before this client in the line, when the branch said. */
@@ -54,6 +60,7 @@ export const ReceiptDoc = z.object({
   pages: z.number().int().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   submittedAt: isoDateTime,
+  timeZone,
   uppId: z.string().min(1).max(64),
   lang: PrintLang,
 });

@@ -1,0 +1,145 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type {
+  CheckInTicketDoc,
+  OutOfServiceDoc,
+  PrinterModel,
+  QueueTicketDoc,
+  ReceiptDoc,
+} from '@skr/protocol/printer';
+import {
+  encodeCheckInTicket,
+  encodeOutOfService,
+  encodeQueueTicket,
+  encodeReceipt,
+  printerModels,
+} from '../src/index';
+
+// Golden bytes: every layout, for fixed documents, on every printer model, compared byte for
+// byte with a fixture in test/golden/. A change of layout, labels, code pages, transliteration
+// or date format shows up here as a byte diff in review.
+//
+// After a deliberate change, rewrite the fixtures and review `git diff printer-drivers/test/golden`:
+//   UPDATE_GOLDEN=1 npx vitest run printer-drivers
+// Each fixture is hex, one printed line (up to and including its LF) per row, so the diff
+// points at the line that changed.
+
+const GOLDEN_DIR = fileURLToPath(new URL('./golden/', import.meta.url));
+const update = process.env.UPDATE_GOLDEN === '1';
+
+const toRows = (bytes: Uint8Array): string => {
+  const rows: string[] = [];
+  let row = '';
+  for (const byte of bytes) {
+    row += byte.toString(16).padStart(2, '0');
+    if (byte === 0x0a) {
+      rows.push(row);
+      row = '';
+    }
+  }
+  if (row) rows.push(row);
+  return `${rows.join('\n')}\n`;
+};
+const fromRows = (text: string): Uint8Array =>
+  Uint8Array.from(Buffer.from(text.replace(/\s+/g, ''), 'hex'));
+
+/** Compares with test/golden/<name>.hex, or writes it when UPDATE_GOLDEN=1. */
+function expectGolden(name: string, bytes: Uint8Array): void {
+  const file = `${GOLDEN_DIR}${name}.hex`;
+  if (update) {
+    mkdirSync(GOLDEN_DIR, { recursive: true });
+    writeFileSync(file, toRows(bytes));
+  }
+  if (!existsSync(file)) throw new Error(`no golden file ${file}; run with UPDATE_GOLDEN=1`);
+  const expected = readFileSync(file, 'utf8');
+  // Row by row first, so a failure names the printed line; then the exact bytes.
+  expect(toRows(bytes)).toBe(expected);
+  expect(Buffer.from(bytes).equals(Buffer.from(fromRows(expected)))).toBe(true);
+}
+
+const ZONE = 'Europe/Warsaw';
+
+const queue: QueueTicketDoc = {
+  branchName: 'ZUS Oddział w Łodzi',
+  number: 'A123',
+  serviceName: 'Emerytury i renty',
+  issuedAt: '2026-11-30T07:15:00Z',
+  timeZone: ZONE,
+  peopleAhead: 12,
+  estimatedWaitMinutes: 35,
+  followUrl: 'https://skr.local/q/7f3a',
+  lang: 'pl',
+};
+
+const checkIn: CheckInTicketDoc = {
+  branchName: 'ZUS Oddział w Łodzi',
+  number: 'W007',
+  serviceName: 'Ubezpieczenia i składki',
+  bookedFor: '2026-07-01T08:30:00Z',
+  timeZone: ZONE,
+  bookingCode: 'K7Q2-9XZ',
+  lang: 'en',
+  peopleAhead: 2,
+  followUrl: 'https://skr.local/q/w007',
+};
+
+const receipt: ReceiptDoc = {
+  branchName: 'ZUS Oddział w Łodzi',
+  documentId: 'DOC-2026-000123',
+  formCode: 'ZUS-ERP-7',
+  formName: 'Zaświadczenie o zatrudnieniu',
+  pages: 3,
+  sha256: '0123456789abcdef'.repeat(4),
+  submittedAt: '2026-03-29T01:30:00Z', // 03:30 CEST: the first hour of summer time
+  timeZone: ZONE,
+  uppId: 'UPP/2026/03/000123',
+  lang: 'pl',
+};
+
+const outOfService: OutOfServiceDoc = {
+  branchName: 'ZUS Oddział w Łodzi',
+  message: 'Drukarka biletów nieczynna. Zapraszamy do stanowiska 3.',
+  lang: 'pl',
+};
+
+const models = Object.values(printerModels) as PrinterModel[];
+
+describe('golden bytes of every layout', () => {
+  for (const model of models) {
+    describe(model.id, () => {
+      it('queue ticket (pl)', () => {
+        expectGolden(`queue-pl-${model.id}`, encodeQueueTicket(queue, model));
+      });
+      it('queue ticket, priority (uk, mixed code pages)', () => {
+        const doc = { ...queue, lang: 'uk' as const, priority: true };
+        expectGolden(`queue-uk-priority-${model.id}`, encodeQueueTicket(doc, model));
+      });
+      it('check-in ticket (en)', () => {
+        expectGolden(`check-in-en-${model.id}`, encodeCheckInTicket(checkIn, model));
+      });
+      it('document receipt, UPP (pl)', () => {
+        expectGolden(`receipt-upp-pl-${model.id}`, encodeReceipt(receipt, model));
+      });
+      it('out-of-service slip (pl)', () => {
+        expectGolden(`out-of-service-pl-${model.id}`, encodeOutOfService(outOfService, model));
+      });
+    });
+  }
+});
+
+describe("dates on paper follow the document's zone", () => {
+  const epson = printerModels['epson-tm-t88'];
+  const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+
+  it('prints the same instant on the branch clock of each zone', () => {
+    expect(text(encodeQueueTicket(queue, epson))).toContain('Wydano: 30.11.2026 08:15');
+    const london = encodeQueueTicket({ ...queue, timeZone: 'Europe/London' }, epson);
+    expect(text(london)).toContain('Wydano: 30.11.2026 07:15');
+    expectGolden('queue-pl-europe-london-epson-tm-t88', london);
+  });
+
+  it('rejects an unknown zone before printing', () => {
+    expect(() => encodeQueueTicket({ ...queue, timeZone: 'Europe/Atlantis' }, epson)).toThrow();
+  });
+});
