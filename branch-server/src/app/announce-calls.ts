@@ -21,6 +21,5 @@ export function announceCalls(
         .catch(onError);
     }
   };
-  branch.events.on('event', listener);
-  return () => branch.events.off('event', listener);
+  return branch.subscribe(listener);
 }

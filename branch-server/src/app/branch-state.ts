@@ -1,6 +1,7 @@
 import type { Counter, QueueSettings, Service, Ticket } from '@skr/protocol';
 import type { OpeningHours } from '@skr/protocol/manager';
 import { localDay } from '@skr/protocol/time-zone';
+import type { QueueState } from '../domain';
 import type { CatalogRepo, TicketRepo } from '../store';
 
 const FINAL = new Set<Ticket['state']>(['done', 'no-show', 'cancelled']);
@@ -11,7 +12,7 @@ const RECENT_CALLS = 10;
  * counters, settings, the day's service times and the priority-mixing counter. It is only
  * changed after the transaction that records a change has committed.
  */
-export class BranchState {
+export class BranchState implements QueueState {
   services = new Map<string, Service>();
   /** Walk-in hours per matter (absent = always open). */
   hours = new Map<string, OpeningHours>();

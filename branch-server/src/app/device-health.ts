@@ -1,10 +1,7 @@
-import type { DeviceStatus, DeviceStatusReport } from '@skr/protocol';
-import type { EventLog, NewEvent } from '../store';
+import type { DeviceStatus } from '@skr/protocol';
+import type { EventLog } from '../store';
 
-/**
- * Last known health of every device component. A report is recorded (and published) only when
- * it differs from the previous one, so periodic heartbeats do not flood the event log.
- */
+/** Last known health of every device component (whether a report changed it is decided in the domain). */
 export class DeviceHealth {
   private readonly latest = new Map<string, DeviceStatus>();
 
@@ -12,30 +9,9 @@ export class DeviceHealth {
     for (const s of log.latestDeviceStatus()) this.latest.set(`${s.deviceId}/${s.component}`, s);
   }
 
-  /** The event to record for a report, or undefined when nothing changed. */
-  change(
-    device: { id: string; name: string; kind: string },
-    report: DeviceStatusReport,
-    at: string,
-    actor: string,
-  ): NewEvent | undefined {
-    const key = `${device.id}/${report.component}`;
-    const prev = this.latest.get(key);
-    if (
-      prev &&
-      prev.ok === report.ok &&
-      prev.code === report.code &&
-      prev.message === report.message
-    )
-      return undefined;
-    const status: DeviceStatus = {
-      ...report,
-      deviceId: device.id,
-      deviceName: device.name,
-      kind: device.kind,
-      at,
-    };
-    return { at, type: 'device.status', device: status, actor };
+  /** The last recorded status of a device component. */
+  get(deviceId: string, component: string): DeviceStatus | undefined {
+    return this.latest.get(`${deviceId}/${component}`);
   }
 
   /** Records a committed report. */
@@ -43,6 +19,7 @@ export class DeviceHealth {
     this.latest.set(`${s.deviceId}/${s.component}`, s);
   }
 
+  /** Every device component's last status. */
   all(): DeviceStatus[] {
     return [...this.latest.values()];
   }

@@ -5,4 +5,5 @@ export * from './announce-calls';
 export * from './device-health';
 export * from './led-boards';
 export * from './group-commit';
-export * from './ticket-actions';
+export * from './unit-of-work';
+export * from './admin-commands';

@@ -43,7 +43,7 @@ export function driveLedBoards(
       send(bus.show(addressOf(e.counter.id), ''));
     }
   };
-  branch.events.on('event', listener);
+  const unsubscribe = branch.subscribe(listener);
   const report = (ok: boolean) => (address: number) => {
     const device = { id: `led-${address}`, name: `Tablica LED ${address}`, kind: 'board' };
     branch.reportDeviceStatus(
@@ -55,7 +55,7 @@ export function driveLedBoards(
   const offDead = bus.on('board-dead', report(false));
   const offAlive = bus.on('board-alive', report(true));
   return () => {
-    branch.events.off('event', listener);
+    unsubscribe();
     offDead();
     offAlive();
   };

@@ -1,9 +1,7 @@
 import type { AuditEntry } from '@skr/protocol/manager';
 import type { Db } from '../store';
-import type { FieldDiff } from './diff';
-
-/** An audit entry before the log numbers it. */
-export type NewAuditEntry = Omit<AuditEntry, 'id' | 'diff'> & { diff: FieldDiff };
+import type { NewAuditEntry } from '../domain/records';
+export type { NewAuditEntry };
 
 interface AuditRow {
   id: number;

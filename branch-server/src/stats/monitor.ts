@@ -8,7 +8,7 @@ import type {
   TargetLevel,
 } from '@skr/protocol/manager';
 import type { Branch } from '../app';
-import type { Device, Db } from '../store';
+import type { Device } from '../store';
 
 /** Share of the target at which a wait turns amber. */
 export const WARN_SHARE = 0.8;
@@ -28,21 +28,7 @@ export interface MonitorSources {
   connected: () => Set<string>;
 }
 
-const sinceCache = new WeakMap<Db, () => Map<number, string>>();
-
-/** Time of each counter's last state change (open, break, close), from the event log index. */
-export function counterStateSince(db: Db): Map<number, string> {
-  let read = sinceCache.get(db);
-  if (!read) {
-    const stmt = db.prepare(
-      `SELECT counter_id AS id, at FROM events WHERE seq IN
-         (SELECT MAX(seq) FROM events WHERE counter_id IS NOT NULL GROUP BY counter_id)`,
-    );
-    read = () => new Map((stmt.all() as { id: number; at: string }[]).map((r) => [r.id, r.at]));
-    sinceCache.set(db, read);
-  }
-  return read();
-}
+export { counterStateSince } from './counter-state-since';
 
 function devicesOf(
   paired: Device[],
@@ -137,7 +123,7 @@ export function monitorSnapshot(branch: Branch, sources: MonitorSources): Monito
       },
     ];
   });
-  const since = counterStateSince(branch.db);
+  const since = branch.counterStateSince();
   const counters: MonitorCounter[] = snap.counters.map((c) => {
     const from = c.ticket ? (c.ticket.startedAt ?? c.ticket.calledAt) : null;
     return {

@@ -1,22 +1,8 @@
 import type { DeviceKind, Principal, Role } from '@skr/protocol';
 import type { Db } from './database';
 
-/** A staff account. */
-export interface User {
-  username: string;
-  role: Role;
-  passwordHash: string;
-  active: boolean;
-}
-
-/** A paired device (kiosk, display, LED board controller). */
-export interface Device {
-  id: string;
-  kind: DeviceKind;
-  name: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+import type { Device, User } from '../domain/records';
+export type { Device, User };
 
 /** Whom a token stands for. */
 export interface TokenGrant {

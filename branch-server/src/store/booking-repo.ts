@@ -1,14 +1,7 @@
 import type { Db } from './database';
 
-/** A visit booked through the central portal, as cached at the branch. */
-export interface Booking {
-  code: string;
-  serviceId: string;
-  bookedFor: string;
-  status: 'booked' | 'checked-in' | 'cancelled';
-  ticketId: string | null;
-  updatedAt: string;
-}
+import type { Booking } from '../domain/records';
+export type { Booking };
 
 /** Cached bookings; check-in works from here when the portal is unreachable. */
 export function bookingRepo(db: Db) {

@@ -1,15 +1,9 @@
-import type { BranchEvent, BranchEventType, Counter, DeviceStatus, Ticket } from '@skr/protocol';
+import type { BranchEvent, BranchEventType, DeviceStatus } from '@skr/protocol';
+import type { DomainEvent } from '../domain/records';
 import type { Db } from './database';
 
 /** What a change records; the log assigns `seq`. */
-export interface NewEvent {
-  at: string;
-  type: BranchEventType;
-  ticket?: Ticket;
-  counter?: Counter;
-  device?: DeviceStatus;
-  actor: string | null;
-}
+export type NewEvent = DomainEvent;
 
 interface EventRow {
   seq: number;

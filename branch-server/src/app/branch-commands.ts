@@ -1,0 +1,46 @@
+import type {
+  DeviceStatusReport,
+  DisplayConfig,
+  IssueTicketRequest,
+  TicketAction,
+  TransferRequest,
+} from '@skr/protocol';
+import * as uc from './use-cases';
+import type { UseCaseContext } from './use-cases';
+
+/** The branch's queue use cases, each a module under `use-cases/`, all through one pipeline. */
+export function branchCommands(ctx: UseCaseContext) {
+  return {
+    /** Issues a walk-in ticket or checks in a booking; resolves once it is on disk. */
+    issue: (req: IssueTicketRequest, actor: string | null) => uc.issueTicket(ctx, req, actor),
+    /** Opens a counter for the signed-in clerk. */
+    openCounter: (id: number, clerk: string | null, actor: string | null) =>
+      uc.changeCounter(ctx, { counterId: id, change: 'open', clerk, actor }),
+    closeCounter: (id: number, actor: string | null) =>
+      uc.changeCounter(ctx, { counterId: id, change: 'close', actor }),
+    pauseCounter: (id: number, reason: string, actor: string | null) =>
+      uc.changeCounter(ctx, { counterId: id, change: 'pause', reason, actor }),
+    /** Calls the next ticket to a counter; undefined when nobody waits for it. */
+    callNext: (counterId: number, actor: string | null) => uc.callNext(ctx, counterId, actor),
+    /** Applies a clerk's action to a ticket; a clerk acts only at their own counter. */
+    act: (
+      id: string,
+      action: TicketAction,
+      actor: string | null,
+      transfer?: TransferRequest,
+      clerk?: string,
+    ) => uc.ticketAction(ctx, id, action, actor, transfer, clerk),
+    /** Records a device's health report; publishes `device.status` when it changed. */
+    reportDeviceStatus: (
+      device: { id: string; name: string; kind: string },
+      report: DeviceStatusReport,
+      actor: string,
+    ) => uc.reportDeviceStatus(ctx, device, report, actor),
+    /** Caches a booking made at the central portal. */
+    addBooking: (code: string, serviceId: string, bookedFor: string, actor: string | null) =>
+      uc.addBooking(ctx, code, serviceId, bookedFor, actor),
+    /** A manager sets a screen's configuration (PUT /devices/:id/display-config). */
+    setDisplayConfig: (deviceId: string, config: DisplayConfig) =>
+      uc.setDisplayConfig(ctx, deviceId, config),
+  };
+}

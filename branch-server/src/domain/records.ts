@@ -1,0 +1,82 @@
+import type {
+  DeviceKind,
+  DeviceStatus,
+  DisplayConfig,
+  QueueSettings,
+  Role,
+  Service,
+  Counter,
+  Ticket,
+  TicketState,
+  BranchEventType,
+} from '@skr/protocol';
+import type { AuditEntry, OpeningHours } from '@skr/protocol/manager';
+
+/** A visit booked through the central portal, as cached at the branch. */
+export interface Booking {
+  code: string;
+  serviceId: string;
+  bookedFor: string;
+  status: 'booked' | 'checked-in' | 'cancelled';
+  ticketId: string | null;
+  updatedAt: string;
+}
+
+/** A staff account. */
+export interface User {
+  username: string;
+  role: Role;
+  passwordHash: string;
+  active: boolean;
+}
+
+/** A paired device (kiosk, display, LED board controller). */
+export interface Device {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** One changed field: its value before and after. */
+export type FieldDiff = Record<string, { before: unknown; after: unknown }>;
+
+/** An audit entry before the log numbers it. */
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'diff'> & { diff: FieldDiff };
+
+/** What a change records in the event log and publishes; the log assigns `seq`. */
+export interface DomainEvent {
+  at: string;
+  type: BranchEventType;
+  ticket?: Ticket;
+  counter?: Counter;
+  device?: DeviceStatus;
+  actor: string | null;
+}
+
+/** A row a decision writes (the projections of its events), applied in the change's transaction. */
+export type RowChange =
+  | { row: 'ticket'; ticket: Ticket; expected: TicketState | null }
+  | { row: 'counter'; counter: Counter }
+  | { row: 'booking'; booking: Booking }
+  | { row: 'service'; service: Service; hours: OpeningHours | null }
+  | { row: 'settings'; settings: QueueSettings }
+  | { row: 'display'; subject: string; config: DisplayConfig }
+  | { row: 'user'; user: User; endSessions: boolean }
+  | { row: 'device'; device: Device; tokenHash: string }
+  | { row: 'device-revoked'; id: string; at: string }
+  | { row: 'audit'; entry: NewAuditEntry };
+
+/**
+ * What a use case decided: the events to log and publish and the rows they change. `calledId`
+ * names the ticket a call took from the line (it counts for priority mixing).
+ */
+export interface Decision {
+  events: DomainEvent[];
+  rows: RowChange[];
+  calledId?: string;
+}
+
+/** A decision that changes nothing. */
+export const noChange = (): Decision => ({ events: [], rows: [] });
