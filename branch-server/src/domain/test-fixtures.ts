@@ -1,4 +1,12 @@
-import { defaultQueueSettings, type Counter, type Service, type Ticket } from '@skr/protocol';
+import {
+  defaultQueueSettings,
+  type Counter,
+  type QueueSettings,
+  type Service,
+  type Ticket,
+} from '@skr/protocol';
+import type { OpeningHours } from '@skr/protocol/manager';
+import type { QueueState } from './queue-state';
 import { issueTicket } from './ticket-lifecycle';
 
 /** A matter for tests. */
@@ -29,5 +37,39 @@ export function ticket(s: Service, at: Date, extra: Partial<Ticket> = {}): Ticke
       defaultQueueSettings,
     ),
     ...extra,
+  };
+}
+
+/** A read-only queue state for decision tests. */
+export function queueState(
+  parts: {
+    services?: Service[];
+    counters?: Counter[];
+    tickets?: Ticket[];
+    settings?: Partial<QueueSettings>;
+    hours?: Record<string, OpeningHours>;
+    regularSincePriority?: number;
+  } = {},
+): QueueState {
+  const active = new Map((parts.tickets ?? []).map((t) => [t.id, t]));
+  const waiting = () =>
+    [...active.values()]
+      .filter((t) => t.state === 'waiting')
+      .sort((a, b) => a.lineAt.localeCompare(b.lineAt));
+  return {
+    services: new Map((parts.services ?? []).map((s) => [s.id, s])),
+    hours: new Map(Object.entries(parts.hours ?? {})),
+    counters: new Map((parts.counters ?? []).map((c) => [c.id, c])),
+    settings: { ...defaultQueueSettings, ...parts.settings },
+    active,
+    recentCalls: [],
+    durations: new Map(),
+    regularSincePriority: parts.regularSincePriority ?? 0,
+    waiting,
+    waitingIn: (id) => waiting().filter((t) => t.serviceId === id),
+    inHand: (id) =>
+      [...active.values()].find(
+        (t) => t.counterId === id && (t.state === 'called' || t.state === 'serving'),
+      ),
   };
 }

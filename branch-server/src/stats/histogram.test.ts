@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { durationStats, mergeHistograms, quantile, type Histogram } from './histogram';
+import { durationStats, LAST_BUCKET, mergeHistograms, quantile, type Histogram } from './histogram';
 
 function histOf(values: number[]): Histogram {
   const h: Histogram = new Map();
   for (const v of values) {
-    const b = Math.min(240, Math.floor(v));
+    const b = Math.min(LAST_BUCKET, Math.floor(v));
     h.set(b, (h.get(b) ?? 0) + 1);
   }
   return h;
@@ -32,7 +32,7 @@ describe('histogram quantiles', () => {
 
   it('answers null when empty and the lower edge of the overflow bucket', () => {
     expect(quantile(new Map(), 0.5)).toBeNull();
-    expect(quantile(histOf([300, 500]), 0.9)).toBe(240);
+    expect(quantile(histOf([300, 500]), 0.9)).toBe(LAST_BUCKET);
   });
 
   it('interpolates inside a bucket', () => {

@@ -1,8 +1,9 @@
 import type { DurationStats } from '@skr/protocol/manager';
+import { LAST_BUCKET } from '../store/stats-buckets';
 
 /** Width of a histogram bucket in minutes; the last bucket holds everything longer. */
 export const BUCKET_MINUTES = 1;
-export const LAST_BUCKET = 240;
+export { LAST_BUCKET };
 
 /** Bucket number → count. */
 export type Histogram = Map<number, number>;
@@ -22,7 +23,7 @@ export function mergeHistograms(hs: Iterable<Histogram>): Histogram {
 /**
  * The p-quantile (0 < p ≤ 1) of a 1-minute histogram, interpolating linearly inside the
  * bucket that holds rank p·n: within one minute of the exact value (the overflow bucket
- * answers its lower edge, 240 min). Null when empty.
+ * answers its lower edge, LAST_BUCKET min). Null when empty.
  */
 export function quantile(h: Histogram, p: number): number | null {
   const buckets = [...h.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);

@@ -5,3 +5,4 @@ export * from './event-log';
 export * from './catalog-repo';
 export * from './booking-repo';
 export * from './auth-repo';
+export * from './stats-buckets';

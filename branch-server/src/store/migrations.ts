@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { LAST_BUCKET, bucketSql } from './stats-buckets';
 
 /** Schema changes in order; index + 1 is the schema version stored in `user_version`. */
 const migrations: string[] = [
@@ -164,7 +165,7 @@ const migrations: string[] = [
     service_sum REAL NOT NULL DEFAULT 0,
     PRIMARY KEY (day, service_id, counter_id, clerk)
   ) WITHOUT ROWID;
-  -- 1-minute histograms (bucket 240 = 4 h or more) of waits ('w') and service times ('s'),
+  -- 1-minute histograms (bucket ${LAST_BUCKET} = 4 h or more) of waits ('w') and service times ('s'),
   -- per matter ('s'), counter ('c') and clerk ('k') and day; the same per month under 'S', 'C',
   -- 'K' with day = YYYY-MM. One row holds a whole histogram as a JSON object (bucket -> count),
   -- so a week's report reads hundreds of rows, not one per ticket; b = the bucket last counted.
@@ -218,7 +219,7 @@ const migrations: string[] = [
         UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
         UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
         (SELECT 0 AS monthly UNION ALL SELECT 1) p,
-        (SELECT MIN(240, CAST(MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) AS INTEGER)) AS b) w
+        (SELECT ${bucketSql('(julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440')} AS b) w
       WHERE true
       ON CONFLICT DO UPDATE SET b = excluded.b, counts = json_set(counts, '$."' || excluded.b || '"',
         COALESCE(json_extract(counts, '$."' || excluded.b || '"'), 0) + 1);
@@ -237,7 +238,7 @@ const migrations: string[] = [
         UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
         UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
         (SELECT 0 AS monthly UNION ALL SELECT 1) p,
-        (SELECT MIN(240, CAST(MAX(0, (julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440) AS INTEGER)) AS b) w
+        (SELECT ${bucketSql('(julianday(NEW.called_at) - julianday(NEW.line_at)) * 1440')} AS b) w
       WHERE true
       ON CONFLICT DO UPDATE SET b = excluded.b, counts = json_set(counts, '$."' || excluded.b || '"',
         COALESCE(json_extract(counts, '$."' || excluded.b || '"'), 0) + 1);
@@ -264,7 +265,7 @@ const migrations: string[] = [
         UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
         UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
         (SELECT 0 AS monthly UNION ALL SELECT 1) p,
-        (SELECT MIN(240, CAST(MAX(0, (julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440) AS INTEGER)) AS b) w
+        (SELECT ${bucketSql('(julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440')} AS b) w
       WHERE NEW.state = 'done'
       ON CONFLICT DO UPDATE SET b = excluded.b, counts = json_set(counts, '$."' || excluded.b || '"',
         COALESCE(json_extract(counts, '$."' || excluded.b || '"'), 0) + 1);
@@ -290,7 +291,7 @@ const migrations: string[] = [
         UNION ALL SELECT 'c', CAST(COALESCE(NEW.counter_id, 0) AS TEXT)
         UNION ALL SELECT 'k', COALESCE(NEW.clerk, (SELECT clerk FROM counters WHERE id = NEW.counter_id), '')) d,
         (SELECT 0 AS monthly UNION ALL SELECT 1) p,
-        (SELECT MIN(240, CAST(MAX(0, (julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440) AS INTEGER)) AS b) w
+        (SELECT ${bucketSql('(julianday(NEW.finished_at) - julianday(NEW.started_at)) * 1440')} AS b) w
       WHERE NEW.state = 'done'
       ON CONFLICT DO UPDATE SET b = excluded.b, counts = json_set(counts, '$."' || excluded.b || '"',
         COALESCE(json_extract(counts, '$."' || excluded.b || '"'), 0) + 1);
@@ -311,19 +312,19 @@ const migrations: string[] = [
   CREATE TEMP TABLE stats_hist_rows (dim TEXT, day TEXT, key TEXT, metric TEXT, bucket INTEGER, n INTEGER);
   INSERT INTO stats_hist_rows
     SELECT 's', day, service_id, 'w',
-      MIN(240, CAST(MAX(0, (julianday(called_at) - julianday(line_at)) * 1440) AS INTEGER)) AS b,
+      ${bucketSql('(julianday(called_at) - julianday(line_at)) * 1440')} AS b,
       COUNT(*) FROM tickets WHERE called_at IS NOT NULL GROUP BY 2, 3, 5;
   INSERT INTO stats_hist_rows
     SELECT 'c', day, CAST(counter_id AS TEXT), 'w',
-      MIN(240, CAST(MAX(0, (julianday(called_at) - julianday(line_at)) * 1440) AS INTEGER)) AS b,
+      ${bucketSql('(julianday(called_at) - julianday(line_at)) * 1440')} AS b,
       COUNT(*) FROM tickets WHERE called_at IS NOT NULL AND counter_id IS NOT NULL GROUP BY 2, 3, 5;
   INSERT INTO stats_hist_rows
     SELECT 's', day, service_id, 's',
-      MIN(240, CAST(MAX(0, (julianday(finished_at) - julianday(started_at)) * 1440) AS INTEGER)) AS b,
+      ${bucketSql('(julianday(finished_at) - julianday(started_at)) * 1440')} AS b,
       COUNT(*) FROM tickets WHERE state = 'done' GROUP BY 2, 3, 5;
   INSERT INTO stats_hist_rows
     SELECT 'c', day, CAST(counter_id AS TEXT), 's',
-      MIN(240, CAST(MAX(0, (julianday(finished_at) - julianday(started_at)) * 1440) AS INTEGER)) AS b,
+      ${bucketSql('(julianday(finished_at) - julianday(started_at)) * 1440')} AS b,
       COUNT(*) FROM tickets WHERE state = 'done' AND counter_id IS NOT NULL GROUP BY 2, 3, 5;
   INSERT INTO stats_hist_rows
     SELECT upper(dim), substr(day, 1, 7), key, metric, bucket, SUM(n) FROM stats_hist_rows
