@@ -9,6 +9,7 @@ export { ENV_FIELDS, applyEnv } from './config/env';
 export {
   ConfigError,
   DEFAULT_CONFIG_FILE,
+  defaultConfigFile,
   loadConfig,
   type LoadConfigOptions,
   type LoadedConfig,

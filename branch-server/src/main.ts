@@ -9,7 +9,7 @@ import { createLedBus, serialLedTransport, type LedBus } from '@skr/led-board-dr
 import { createAnnouncer, pickEngine, type Announcer } from './announcer';
 import {
   ConfigError,
-  DEFAULT_CONFIG_FILE,
+  defaultConfigFile,
   loadConfig,
   type BranchConfig,
   type LoadedConfig,
@@ -138,7 +138,7 @@ export async function startBranch(
 async function main(): Promise<void> {
   let config: LoadedConfig;
   try {
-    config = loadConfig({ defaultFile: DEFAULT_CONFIG_FILE });
+    config = loadConfig({ defaultFile: defaultConfigFile() });
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     console.error(`SKR branch server: ${err.message}`);

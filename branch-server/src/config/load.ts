@@ -1,11 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { applyEnv } from './env';
 import { BranchConfigSchema, type BranchConfig } from './schema';
 
 /** Where a packaged branch keeps its configuration. */
 export const DEFAULT_CONFIG_FILE = '/etc/skr/branch.json';
+
+/**
+ * The file read when SKR_CONFIG is unset: /etc/skr/branch.json for an installed server; none
+ * in a source checkout (a .git beside the packages), so a developer's `npm run branch-server`
+ * or a test on a machine where the package is installed never opens the branch's database.
+ */
+export function defaultConfigFile(): string | undefined {
+  const checkout = existsSync(fileURLToPath(new URL('../../../.git', import.meta.url)));
+  return checkout ? undefined : DEFAULT_CONFIG_FILE;
+}
 
 /** A configuration that cannot be used; `problems` has one line per bad value. */
 export class ConfigError extends Error {
