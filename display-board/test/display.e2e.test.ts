@@ -105,42 +105,51 @@ describe('waiting-room screen in Chromium', () => {
     await s.context.close();
   });
 
-  it('follows the screen’s configuration: matters shown, message line, history size', async () => {
-    // A branch of its own: tickets transferred in other tests would change who gets called.
-    const b = await startTestBranch();
-    const admin = await b.login('admin');
-    const dev = await b.api('POST', '/api/v1/devices', admin, {
-      kind: 'display',
-      name: 'benefits hall',
-    });
-    const config = {
-      services: ['zasilki'],
-      voiceLang: 'en',
-      volume: 0.4,
-      message: 'Komunikat testowy: okienko 5 nieczynne od 14:00.',
-      historySize: 6,
-    };
-    const put = await b.api('PUT', `/api/v1/devices/${dev.body.id}/display-config`, admin, config);
-    expect(put.status).toBe(200);
-    const s = await openScreen(browser, b.url, dev.body.token);
-    await s.page.getByText(config.message).waitFor({ timeout: 5000 });
-    const kiosk = await b.device('kiosk');
-    const benefit = await issue(b, kiosk, 'zasilki');
-    const pension = await issue(b, kiosk, 'emerytury');
-    const c4 = await openCounter(b, 4); // zasilki first
-    const c10 = await openCounter(b, 10); // orzecznictwo, then emerytury
-    const got = await callNext(b, c4, 4);
-    expect(got.number).toBe(benefit.number);
-    await waitLatest(s.page, benefit.number);
-    const other = await callNext(b, c10, 10);
-    expect(other.number).toBe(pension.number);
-    // The pension call is another hall's business: this screen keeps showing the benefit call.
-    await s.page.waitForTimeout(500);
-    expect((await latestOf(s.page)).number).toBe(benefit.number);
-    await expect(s.page.locator('[data-testid=waiting-lines] tbody tr').count()).resolves.toBe(1);
-    await s.context.close();
-    await b.close();
-  });
+  it(
+    'follows the screen’s configuration: matters shown, message line, history size',
+    { timeout: 60_000 },
+    async () => {
+      // A branch of its own: tickets transferred in other tests would change who gets called.
+      const b = await startTestBranch();
+      const admin = await b.login('admin');
+      const dev = await b.api('POST', '/api/v1/devices', admin, {
+        kind: 'display',
+        name: 'benefits hall',
+      });
+      const config = {
+        services: ['zasilki'],
+        voiceLang: 'en',
+        volume: 0.4,
+        message: 'Komunikat testowy: okienko 5 nieczynne od 14:00.',
+        historySize: 6,
+      };
+      const put = await b.api(
+        'PUT',
+        `/api/v1/devices/${dev.body.id}/display-config`,
+        admin,
+        config,
+      );
+      expect(put.status).toBe(200);
+      const s = await openScreen(browser, b.url, dev.body.token);
+      await s.page.getByText(config.message).waitFor({ timeout: 5000 });
+      const kiosk = await b.device('kiosk');
+      const benefit = await issue(b, kiosk, 'zasilki');
+      const pension = await issue(b, kiosk, 'emerytury');
+      const c4 = await openCounter(b, 4); // zasilki first
+      const c10 = await openCounter(b, 10); // orzecznictwo, then emerytury
+      const got = await callNext(b, c4, 4);
+      expect(got.number).toBe(benefit.number);
+      await waitLatest(s.page, benefit.number);
+      const other = await callNext(b, c10, 10);
+      expect(other.number).toBe(pension.number);
+      // The pension call is another hall's business: this screen keeps showing the benefit call.
+      await s.page.waitForTimeout(500);
+      expect((await latestOf(s.page)).number).toBe(benefit.number);
+      await expect(s.page.locator('[data-testid=waiting-lines] tbody tr').count()).resolves.toBe(1);
+      await s.context.close();
+      await b.close();
+    },
+  );
 
   it('asks to be paired without a token, in Polish, English and Ukrainian', async () => {
     const context = await browser.newContext();

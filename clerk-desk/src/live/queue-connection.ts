@@ -6,6 +6,7 @@ import {
   type ServerToClientEvents,
 } from '@skr/protocol/socket';
 import { io, type Socket } from 'socket.io-client';
+import { takeBranchTime } from '../ui/branch-time';
 import { applyCounter, applyEvent, applyTicket } from './queue-state';
 
 /** State of the live link to the branch server. */
@@ -87,6 +88,7 @@ export function connectQueue(
     }, REFRESH_AFTER_MS);
   };
 
+  socket.on('branch:time', takeBranchTime);
   socket.on('snapshot', take);
   socket.on('event', (raw) => {
     if (!snap) return;

@@ -1,4 +1,5 @@
 import type { Ticket } from '@skr/protocol/domain';
+import { branchTimeOfDay } from './branch-time';
 
 /** Whole minutes from `from` to `to` (ISO instants or Dates), never negative. */
 export function minutesBetween(from: string | Date, to: string | Date): number {
@@ -6,9 +7,9 @@ export function minutesBetween(from: string | Date, to: string | Date): number {
   return Math.max(0, Math.floor(ms / 60_000));
 }
 
-/** "12:05" in the branch's wall-clock time as the browser shows it. */
+/** "12:05" on the branch's wall clock (its zone from the server, not the PC's). */
 export function clock(iso: string, lang: string): string {
-  return new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+  return branchTimeOfDay(iso, lang);
 }
 
 /** "7:05" / "1:02:09": a running duration for the timer next to the ticket. */

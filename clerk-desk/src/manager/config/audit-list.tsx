@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
+import { branchDateTime } from '../../ui/branch-time';
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -22,7 +23,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString(document.documentElement.lang)}</td>
+                <td>{branchDateTime(e.at, document.documentElement.lang)}</td>
                 <td>{e.actor.replace(/^user:/, '')}</td>
                 <td>
                   {t(`config.entity.${e.entity}`)} {e.entityId} · {t(`config.action.${e.action}`)}

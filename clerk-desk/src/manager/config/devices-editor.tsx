@@ -3,6 +3,7 @@ import type { DeviceInfo } from '@skr/protocol/manager';
 import { defaultDisplayConfig, type DisplayConfig } from '@skr/protocol/socket';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { branchDateTime } from '../../ui/branch-time';
 import type { ManagerApi } from '../api';
 import { SaveStatus, useSave } from './use-save';
 
@@ -121,8 +122,8 @@ export function DevicesEditor(props: {
             </strong>{' '}
             <span>
               {d.revokedAt
-                ? `${t('config.revoked')} ${new Date(d.revokedAt).toLocaleString(document.documentElement.lang)}`
-                : `${t('config.created')} ${new Date(d.createdAt).toLocaleString(document.documentElement.lang)}`}
+                ? `${t('config.revoked')} ${branchDateTime(d.revokedAt, document.documentElement.lang)}`
+                : `${t('config.created')} ${branchDateTime(d.createdAt, document.documentElement.lang)}`}
             </span>{' '}
             {!d.revokedAt && props.canEdit && (
               <button

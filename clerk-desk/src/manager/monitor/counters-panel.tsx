@@ -1,14 +1,11 @@
 import type { MonitorCounter } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
+import { branchTimeOfDay } from '../../ui/branch-time';
 
 /** Each counter: open (serving whom, for how long), on break (why) or closed, and since when. */
 export function CountersPanel({ counters }: { counters: MonitorCounter[] }) {
   const { t } = useTranslation();
-  const time = (iso: string) =>
-    new Date(iso).toLocaleTimeString(document.documentElement.lang, {
-      hour: '2-digit',
-      minute: '2-digit',
-    });
+  const time = (iso: string) => branchTimeOfDay(iso, document.documentElement.lang);
   return (
     <section className="mgr-card" aria-labelledby="counters-h">
       <h2 id="counters-h">{t('monitor.counters')}</h2>

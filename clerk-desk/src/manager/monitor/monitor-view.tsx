@@ -1,6 +1,7 @@
 import type { SyncStatus } from '@skr/protocol/branch-pue';
 import type { MonitorAlert, MonitorSnapshot } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
+import { branchClock, branchDateTime } from '../../ui/branch-time';
 import type { ManagerApi } from '../api';
 import { errorText } from '../error-text';
 import { CountersPanel } from './counters-panel';
@@ -67,7 +68,7 @@ function Alerts({ snapshot, sync }: { snapshot: MonitorSnapshot; sync: SyncStatu
 
 function Outbox({ sync }: { sync: SyncStatus | null }) {
   const { t } = useTranslation();
-  const time = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang);
+  const time = (iso: string) => branchDateTime(iso, document.documentElement.lang);
   return (
     <section className="mgr-card" aria-labelledby="outbox-h">
       <h2 id="outbox-h">{t('monitor.outbox')}</h2>
@@ -108,7 +109,7 @@ export function MonitorView(props: {
         <span className={live ? 'dot live' : 'dot'} aria-hidden="true" />
         {live ? t('monitor.live') : t('monitor.reconnecting')}
         {snapshot &&
-          ` · ${t('monitor.updated', { time: new Date(snapshot.at).toLocaleTimeString(document.documentElement.lang) })}`}
+          ` · ${t('monitor.updated', { time: branchClock.format(snapshot.at, document.documentElement.lang, { timeStyle: 'medium' }) })}`}
       </p>
       {error !== null && (
         <p role="alert" className="mgr-error">

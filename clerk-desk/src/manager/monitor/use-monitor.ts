@@ -3,6 +3,7 @@ import type { MonitorSnapshot } from '@skr/protocol/manager';
 import type { ClientToServerEvents, ServerToClientEvents } from '@skr/protocol/socket';
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { takeBranchTime } from '../../ui/branch-time';
 import { ManagerApiError, type ManagerApi } from '../api';
 
 /** What the monitor shows, and how fresh it is. */
@@ -57,6 +58,7 @@ export function useMonitor(api: ManagerApi, origin: string, token: string, onExp
       transports: ['websocket'],
       auth: (cb) => cb(lastSeq === undefined ? { token } : { token, lastSeq }),
     });
+    socket.on('branch:time', takeBranchTime);
     socket.on('snapshot', (s) => {
       lastSeq = s.seq;
       soon();

@@ -1,12 +1,14 @@
 import type { StatsPeriod, StatsReport } from '@skr/protocol/manager';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { branchClock } from '../../ui/branch-time';
 import type { ManagerApi } from '../api';
 import { errorText } from '../error-text';
 import { StatsCharts } from './stats-charts';
 import { DataTable, statsColumns } from './stats-table';
 
-const today = () => new Date().toLocaleDateString('en-CA');
+/** Today on the branch's calendar (a UTC PC would otherwise show yesterday before 01:00). */
+const today = () => branchClock.day();
 
 /** Statistics of a day, week or month: summary, charts, tables with CSV export. */
 export function StatsView({ api }: { api: ManagerApi }) {
