@@ -80,6 +80,11 @@ export function App({ bridge }: { bridge: KioskBridge }) {
     setHighContrast(false);
     void i18n.changeLanguage('pl');
   }, [i18n]);
+  // "Back" leaves a flow, not the client: their language and display choices stay.
+  const back = useCallback(() => {
+    setError(null);
+    setView('home');
+  }, []);
   const fresh = view === 'home' && lang === 'pl' && !largeText && !highContrast;
   // The ticket screen has its own timers (longer when the ticket did not print) and the
   // urzędomat its own session countdown; everywhere else an idle kiosk starts fresh.
@@ -167,7 +172,7 @@ export function App({ bridge }: { bridge: KioskBridge }) {
         <ErrorBox error={fatal} />
         {view === 'home' && <Home go={go} selfService />}
         {view === 'matters' && (
-          <Matters lang={lang} busy={busy} error={error} onPick={pick} onBack={home} />
+          <Matters lang={lang} busy={busy} error={error} onPick={pick} onBack={back} />
         )}
         {view === 'check-in' && (
           <CheckIn
@@ -176,7 +181,7 @@ export function App({ bridge }: { bridge: KioskBridge }) {
             cardReader={cardReader}
             onCode={(code) => void issue(() => bridge.call('checkIn', { bookingCode: code, lang }))}
             onCard={() => void issue(() => bridge.call('checkInByCard', { lang }))}
-            onBack={home}
+            onBack={back}
           />
         )}
         {view === 'ticket' && outcome && <TicketView outcome={outcome} onDone={home} />}
