@@ -41,7 +41,8 @@ async function book(code: string, minutesFromNow: number): Promise<string> {
   return bookedFor;
 }
 
-const html = () => rig.page.evaluate(() => document.documentElement.className);
+const html = () =>
+  rig.page.evaluate(() => (globalThis as any).document.documentElement.className as string);
 
 describe('a fresh start for each client', () => {
   it('returns to a Polish start with default text, contrast and empty inputs after the idle time, counting down', async () => {
@@ -62,7 +63,7 @@ describe('a fresh start for each client', () => {
     await p.getByTestId('home').waitFor({ timeout: (IDLE + 3) * 1000 });
     expect(Date.now() - started).toBeGreaterThan(1000);
     expect(await p.getByText('Witamy w oddziale ZUS').isVisible()).toBe(true);
-    expect(await p.evaluate(() => document.documentElement.lang)).toBe('pl');
+    expect(await p.evaluate(() => (globalThis as any).document.documentElement.lang)).toBe('pl');
     expect(await html()).not.toContain('large-text');
     expect(await html()).not.toContain('high-contrast');
     expect(await p.getByTestId('idle-countdown').count()).toBe(0);
@@ -76,7 +77,9 @@ describe('a fresh start for each client', () => {
     const bookedFor = await book('SCN4K7', 20);
     await p.getByTestId('large-text').click();
     await p.getByTestId('go-check-in').click();
-    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('booking-code');
+    await expect
+      .poll(() => p.evaluate(() => (globalThis as any).document.activeElement?.id))
+      .toBe('booking-code');
     // The scanner is a keyboard: keys and Enter with nobody touching the field.
     const next = rig.printer.nextTicket(5000);
     await p.keyboard.type('https://zus.example/b/scn4k7');
