@@ -39,6 +39,15 @@ const benches: Bench[] = [
       ),
   },
   {
+    title: 'Display: opening burst of 12 simultaneous calls',
+    file: 'display-board/bench/opening-burst.ts',
+    run: async (m) =>
+      print(
+        'Display: opening burst, 12 counters call at once → last one announced on a screen',
+        await (m.benchOpeningBurst as (rounds: number) => Promise<unknown>)(2),
+      ),
+  },
+  {
     title: 'Kiosk: touch → ticket bytes at the printer',
     file: 'kiosk-app/bench/touch-to-print.ts',
     run: async (m) =>

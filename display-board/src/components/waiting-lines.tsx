@@ -2,6 +2,7 @@ import type { LineSummary, Service } from '@skr/protocol';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLang } from '../i18n';
+import { promisedWait } from '../promised-wait';
 
 /** Props of the people-waiting table. */
 export interface WaitingLinesProps {
@@ -57,9 +58,7 @@ export const WaitingLines = memo(function WaitingLines({
                 </th>
                 <td className="num">{l.waiting}</td>
                 <td className="num">
-                  {l.waiting === 0
-                    ? t('board.noWait')
-                    : t('board.minutes', { count: Math.max(1, l.estimatedWaitMinutes) })}
+                  {l.waiting === 0 ? t('board.noWait') : t(...promisedWait(l.estimatedWaitMinutes))}
                 </td>
               </tr>
             );

@@ -15,6 +15,7 @@ export const en: Catalogue = {
     people: 'People',
     wait: 'Waiting time',
     minutes: 'about {{count}} min',
+    minutesOver: 'over {{count}} min',
     noWait: 'no wait',
     offline: 'No connection to the server. Retrying…',
     clock: 'Time',

@@ -13,6 +13,7 @@ export const pl = {
     people: 'Osoby',
     wait: 'Czas oczekiwania',
     minutes: 'ok. {{count}} min',
+    minutesOver: 'ponad {{count}} min',
     noWait: 'bez czekania',
     offline: 'Brak połączenia z serwerem. Ponawiam…',
     clock: 'Godzina',

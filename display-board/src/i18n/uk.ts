@@ -15,6 +15,7 @@ export const uk: Catalogue = {
     people: 'Осіб',
     wait: 'Час очікування',
     minutes: 'бл. {{count}} хв',
+    minutesOver: 'понад {{count}} хв',
     noWait: 'без очікування',
     offline: 'Немає зʼєднання з сервером. Повторюю…',
     clock: 'Час',
