@@ -2,7 +2,7 @@
 // CA made here with openssl, clients that trust that CA get through (HTTP API and socket.io over
 // wss), clients that do not are refused, every HTTPS answer carries HSTS, and plain HTTP only
 // redirects.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -104,6 +104,9 @@ describe('TLS with a branch CA', () => {
   it('makes a server certificate for the given names and addresses', async () => {
     const tls = await loadTls(join(dir, 'branch', 'server.crt'), join(dir, 'branch', 'server.key'));
     expect(certificateHosts(tls.cert)).toEqual(['localhost', '127.0.0.1']);
+    // Private keys are owner-only from the moment they exist.
+    for (const key of ['ca.key', 'server.key'])
+      expect(statSync(join(dir, 'branch', key)).mode & 0o077, key).toBe(0);
     expect(new Date(tls.notAfter).getTime()).toBeGreaterThan(Date.now() + 800 * 86_400_000);
   });
 

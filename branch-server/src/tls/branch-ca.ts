@@ -23,6 +23,12 @@ export interface BranchCaOptions {
 // P-256: every browser, Node and Electron accept it, and it signs faster than RSA on a branch PC.
 const KEY_ARGS = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
 
+/** Creates `path` empty and owner-only, so openssl writes the key into a file never world-readable. */
+async function privateFile(path: string): Promise<void> {
+  await rm(path, { force: true });
+  await writeFile(path, '', { mode: 0o600 });
+}
+
 /** A positive 128-bit serial (RFC 5280 wants unique, unpredictable serials). */
 function serial(): string {
   const b = randomBytes(16);
@@ -44,6 +50,7 @@ export async function makeBranchCa(opts: BranchCaOptions): Promise<CertFiles> {
   await mkdir(opts.dir, { recursive: true });
   const certPath = join(opts.dir, 'ca.crt');
   const keyPath = join(opts.dir, 'ca.key');
+  await privateFile(keyPath);
   await openssl([
     'req',
     '-x509',
@@ -117,6 +124,7 @@ export async function makeServerCert(opts: ServerCertOptions): Promise<CertFiles
     ].join('\n'),
   );
   try {
+    await privateFile(keyPath);
     await openssl([
       'req',
       '-new',
