@@ -10,6 +10,8 @@ import type { BranchClient } from '../devices/branch-client';
 import type { KioskServices } from '../devices/kiosk-services';
 import { registerApiProxy } from './api-proxy';
 import { SECURITY_HEADERS } from './security-headers';
+import { registerSpeechRoute } from './speech-route';
+import { createKioskSpeech, type KioskSpeech } from './speech-service';
 
 /** The built renderer (`npm run build -w @skr/kiosk-app`). */
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -22,6 +24,8 @@ export interface KioskHostOptions {
   /** Serve the device bridge over HTTP (browser mode); Electron uses IPC and turns it off. */
   httpBridge?: boolean;
   port?: number;
+  /** Speech for the renderer's speech mode; default espeak-ng, `false` for none. */
+  speech?: KioskSpeech | false;
   /** Called with failures of bridge calls (never with PINs: inputs are not logged). */
   log?: (err: unknown, method: string) => void;
 }
@@ -51,6 +55,9 @@ export async function startKioskHost(opts: KioskHostOptions): Promise<KioskHost>
       return reply.status(403).send({ code: 'FORBIDDEN', message: 'foreign origin' });
   });
   registerApiProxy(app, opts.branch);
+  // Made here unless given, so it is closed here too.
+  const speech = opts.speech === undefined ? createKioskSpeech() : opts.speech;
+  if (speech) registerSpeechRoute(app, speech);
   if (opts.httpBridge !== false) {
     app.post<{ Params: { method: string } }>(`${KIOSK_HTTP_CALL}:method`, async (req) =>
       dispatchBridgeCall(opts.services.handlers, req.params.method, req.body, opts.log),
@@ -94,6 +101,7 @@ export async function startKioskHost(opts: KioskHostOptions): Promise<KioskHost>
     async close() {
       for (const s of streams) s.end();
       await app.close();
+      if (opts.speech === undefined && speech) await speech.close();
     },
   };
 }

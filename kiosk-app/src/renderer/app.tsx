@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge, KioskConfig, KioskTicketOutcome } from '@skr/protocol/kiosk-bridge';
 import type { Lang, PriorityReason, Service } from '@skr/protocol/domain';
@@ -8,7 +8,10 @@ import { Matters } from './screens/matters';
 import { SelfService } from './screens/self-service';
 import { TicketView } from './screens/ticket-view';
 import { ErrorBox } from './ui';
+import { createSpeaker } from './speech';
 import { useIdleCountdown } from './use-idle';
+import { useKeypadNavigation } from './use-keypad-navigation';
+import { useSpeechMode } from './use-speech-mode';
 
 type View = 'home' | 'matters' | 'check-in' | 'ticket' | 'self-service';
 const LANGS: { id: Lang; label: string }[] = [
@@ -38,6 +41,10 @@ export function App({ bridge }: { bridge: KioskBridge }) {
   const [error, setError] = useState<unknown>(null);
   const [largeText, setLargeText] = useState(false);
   const [highContrast, setHighContrast] = useState(false);
+  const [speech, setSpeech] = useState(false);
+  const [help, setHelp] = useState(false);
+  const speaker = useMemo(createSpeaker, []);
+  useSpeechMode(speaker, speech, lang, { on: t('app.speechOn'), selected: t('app.selected') });
   const [fatal, setFatal] = useState<unknown>(null);
 
   useEffect(() => {
@@ -78,14 +85,24 @@ export function App({ bridge }: { bridge: KioskBridge }) {
     setView('home');
     setLargeText(false);
     setHighContrast(false);
+    setSpeech(false);
+    setHelp(false);
     void i18n.changeLanguage('pl');
   }, [i18n]);
   // "Back" leaves a flow, not the client: their language and display choices stay.
   const back = useCallback(() => {
     setError(null);
+    setHelp(false);
     setView('home');
   }, []);
-  const fresh = view === 'home' && lang === 'pl' && !largeText && !highContrast;
+  useKeypadNavigation({
+    // The keypad's Back: from the ticket it is "Done"; the urzędomat has its own end.
+    back: () => (view === 'ticket' ? home() : view !== 'self-service' ? back() : undefined),
+    help: () => setHelp((h) => !h),
+    toggleSpeech: () => setSpeech((v) => !v),
+  });
+  useEffect(() => setHelp(false), [view]);
+  const fresh = view === 'home' && lang === 'pl' && !largeText && !highContrast && !speech;
   // The ticket screen has its own timers (longer when the ticket did not print) and the
   // urzędomat its own session countdown; everywhere else an idle kiosk starts fresh.
   const idleActive = !fresh && view !== 'ticket' && view !== 'self-service';
@@ -156,6 +173,16 @@ export function App({ bridge }: { bridge: KioskBridge }) {
           >
             {t('app.highContrast')}
           </button>
+          <button
+            type="button"
+            className="small"
+            aria-pressed={speech}
+            aria-keyshortcuts="F2"
+            onClick={() => setSpeech((v) => !v)}
+            data-testid="speech"
+          >
+            {t('app.speech')}
+          </button>
         </nav>
         {idleActive && (
           <p className="idle" role="timer" aria-live="off" data-testid="idle-countdown">
@@ -169,6 +196,11 @@ export function App({ bridge }: { bridge: KioskBridge }) {
         </p>
       )}
       <main>
+        {help && (
+          <p className="key-help" role="status" data-testid="key-help">
+            {t('app.keyHelp')}
+          </p>
+        )}
         <ErrorBox error={fatal} />
         {view === 'home' && <Home go={go} selfService />}
         {view === 'matters' && (

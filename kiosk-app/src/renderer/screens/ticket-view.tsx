@@ -21,7 +21,16 @@ export function TicketView(props: { outcome: KioskTicketOutcome; onDone: () => v
   }, [printed, props.onDone]);
   return (
     <section className="screen ticket" aria-labelledby="screen-title" data-testid="ticket">
-      <h1 id="screen-title" tabIndex={-1}>
+      {/* Speech mode reads the whole ticket when this heading takes the focus. */}
+      <h1
+        id="screen-title"
+        tabIndex={-1}
+        data-speak={[
+          `${t('ticket.yourNumber')}: ${ticket.number}.`,
+          `${t('ticket.peopleAhead')}: ${ticket.peopleAhead}.`,
+          `${t('ticket.wait')}: ${t('ticket.minutes', { count: ticket.estimatedWaitMinutes })}.`,
+        ].join(' ')}
+      >
         {t('ticket.yourNumber')}
       </h1>
       <p className="number" data-testid="ticket-number" aria-live="polite">

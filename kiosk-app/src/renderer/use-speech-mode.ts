@@ -1,0 +1,108 @@
+import { useEffect, useRef } from 'react';
+import type { Speaker } from './speech';
+import { speechUrl } from './speech';
+import { focusableControls, spell, spokenText } from './spoken-text';
+
+/** Texts in the client's language the speech mode needs besides what is on screen. */
+export interface SpeechWords {
+  on: string;
+  selected: string;
+}
+
+// Phrases rendered ahead (a screen's controls) so moving the focus is heard at once; two at
+// a time leave the host's two cores to the rest.
+async function prefetch(urls: string[]): Promise<void> {
+  const todo = [...urls];
+  const worker = async () => {
+    for (let u = todo.shift(); u; u = todo.shift()) await fetch(u).catch(() => undefined);
+  };
+  await Promise.all([worker(), worker()]);
+}
+
+/**
+ * While `enabled`: reads each screen's title when it comes, the focused control on every
+ * move, the state after a toggle or a key of the on-screen keypad, and every alert or status
+ * that appears (errors, the print result, help). Off: silent, and whatever was playing stops.
+ */
+export function useSpeechMode(
+  speaker: Speaker,
+  enabled: boolean,
+  lang: string,
+  words: SpeechWords,
+): void {
+  const ctx = useRef({ lang, words });
+  ctx.current = { lang, words };
+  useEffect(() => {
+    if (!enabled) {
+      speaker.stop();
+      return;
+    }
+    let lastTitle = '';
+    const seen = new WeakSet<Element>();
+    const titleEl = () => document.getElementById('screen-title');
+    const say = (text: string) => speaker.say(text, ctx.current.lang);
+    const queue = (text: string) => speaker.queue(text, ctx.current.lang);
+    const name = (el: Element) => spokenText(el, ctx.current.words.selected);
+
+    const warm = () =>
+      void prefetch(focusableControls().map((e) => speechUrl(name(e), ctx.current.lang)));
+    // Read the title of a new screen first, then what has the focus.
+    const announce = (el: Element | null, interrupt: boolean) => {
+      const title = titleEl();
+      const titleText = title ? name(title) : '';
+      const parts: string[] = [];
+      if (titleText && titleText !== lastTitle) {
+        parts.push(titleText);
+        lastTitle = titleText;
+        // Alerts and statuses the new screen came with follow its title (the observer may
+        // have queued them before the title, which interrupts).
+        for (const f of document.querySelectorAll('main [role=alert], main [role=status]')) {
+          seen.add(f);
+          parts.push(name(f));
+        }
+        warm();
+      }
+      if (el && el !== title && el !== document.body) parts.push(name(el));
+      parts.forEach((p, i) => (i === 0 && interrupt ? say(p) : queue(p)));
+    };
+
+    say(ctx.current.words.on);
+    announce(document.activeElement, false);
+
+    const onFocus = (e: FocusEvent) => announce(e.target as Element, true);
+    const onClick = (e: MouseEvent) => {
+      const el = (e.target as Element).closest('button');
+      if (!el) return;
+      // After React has rendered the new state.
+      setTimeout(() => {
+        if (el.hasAttribute('aria-pressed') && el.isConnected) say(name(el));
+        const field = el.closest('.keypad')?.parentElement?.querySelector('input');
+        if (field) say(field.value ? spell(field.value) : name(field));
+      }, 0);
+    };
+    const observer = new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes) {
+          if (!(n instanceof Element)) continue;
+          const found = [
+            ...(n.matches('[role=alert], [role=status]') ? [n] : []),
+            ...n.querySelectorAll('[role=alert], [role=status]'),
+          ];
+          for (const f of found)
+            if (!seen.has(f)) {
+              seen.add(f);
+              queue(name(f));
+            }
+        }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    document.addEventListener('focusin', onFocus);
+    document.addEventListener('click', onClick, true);
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('focusin', onFocus);
+      document.removeEventListener('click', onClick, true);
+      speaker.stop();
+    };
+  }, [enabled, speaker]);
+}

@@ -1,0 +1,159 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKioskRig, type KioskRig } from './kiosk-rig';
+
+// A blind client with the kiosk keypad alone: speech mode on with its key, a ticket and a
+// check-in through arrows, 2/4/6/8, 5/Enter and Back, every step heard. The audio is real:
+// the kiosk host renders it with espeak-ng and Chromium plays it in an <audio> element.
+
+interface Heard {
+  text: string;
+  lang: string;
+  status: number;
+  type: string;
+  riff: boolean;
+}
+
+let rig: KioskRig;
+const heard: Heard[] = [];
+beforeAll(async () => {
+  rig = await startKioskRig({ ticketIdleSeconds: 600 });
+  rig.page.on('response', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname !== '/speech') return;
+    // Each WAV the page fetched for a phrase, whether for playing or ahead of time.
+    void r
+      .body()
+      .catch(() => Buffer.alloc(0))
+      .then((b) =>
+        heard.push({
+          text: url.searchParams.get('text') ?? '',
+          lang: url.searchParams.get('lang') ?? '',
+          status: r.status(),
+          type: r.headers()['content-type'] ?? '',
+          riff: b.subarray(0, 4).toString('latin1') === 'RIFF' && b.length > 1000,
+        }),
+      );
+  });
+}, 60_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+interface Spoken {
+  text: string;
+  lang: string;
+  askedAt: number;
+  startedAt?: number;
+}
+const spokenLog = (p: Page): Promise<Spoken[]> =>
+  p.evaluate(() => [...((globalThis as any).skrSpeechLog ?? [])] as Spoken[]);
+/** Texts whose audio really started playing, in order. */
+const played = async (p: Page) =>
+  (await spokenLog(p)).filter((s) => s.startedAt !== undefined).map((s) => s.text);
+const focused = (p: Page) =>
+  p.evaluate(() => (globalThis as any).document.activeElement?.dataset?.testid as string);
+
+/** Presses `key` until the control with `testId` has the focus (bounded). */
+async function moveTo(p: Page, testId: string, key = 'ArrowDown'): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    if ((await focused(p)) === testId) return;
+    await p.keyboard.press(key);
+  }
+  throw new Error(`keypad never reached ${testId}`);
+}
+
+/** Waits until a phrase matching `re` has started playing. */
+async function hears(p: Page, re: RegExp): Promise<void> {
+  await expect
+    .poll(async () => (await played(p)).some((t) => re.test(t)), { timeout: 10_000 })
+    .toBe(true);
+}
+
+describe('speech mode and keypad', () => {
+  it('takes a ticket with the keypad alone, hearing the screen, the focus and the ticket', async () => {
+    const p = rig.page;
+    await p.getByTestId('home').waitFor();
+    await p.keyboard.press('F2');
+    expect(await p.getByTestId('speech').getAttribute('aria-pressed')).toBe('true');
+    await hears(p, /^Tryb głosowy włączony\.$/);
+    await hears(p, /^Witamy w oddziale ZUS$/);
+    await p.keyboard.press('2'); // back wraps to the header: the speech-mode button
+    await hears(p, /^Tryb głosowy, wybrano$/);
+    await moveTo(p, 'go-ticket', '8');
+    await hears(p, /^Pobierz bilet Wybierz sprawę i stań w kolejce$/);
+    await p.keyboard.press('h');
+    await hears(p, /^Strzałki lub 2, 4, 6, 8/);
+    await p.keyboard.press('Enter');
+    await p.getByTestId('matters').waitFor();
+    await hears(p, /^Wybierz sprawę$/);
+    await moveTo(p, 'matter-emerytury');
+    await hears(p, /^Emerytury i renty/);
+    const next = rig.printer.nextTicket(5000);
+    await p.keyboard.press('5');
+    await p.getByTestId('ticket').waitFor();
+    const number = (await p.getByTestId('ticket-number').textContent())!;
+    const ahead = (await p.getByTestId('people-ahead').textContent())!;
+    await next;
+    await hears(p, new RegExp(`^Twój numer: ${number}\\. Osób przed Tobą: ${ahead}\\.`));
+    await hears(p, /^Bilet został wydrukowany\.$/);
+    // Back on the ticket is "Done": a fresh start, and speech mode ends with the client.
+    await p.keyboard.press('Escape');
+    await p.getByTestId('home').waitFor();
+    expect(await p.getByTestId('speech').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('checks in with the keypad: digits type into the code field, Enter confirms, the ticket is read', async () => {
+    const p = rig.page;
+    const manager = await rig.branch.login('kierownik');
+    const bookedFor = new Date(Date.now() + 10 * 60_000).toISOString();
+    const r = await rig.branch.api('POST', '/api/v1/bookings', manager, {
+      code: '482913',
+      serviceId: 'emerytury',
+      bookedFor,
+    });
+    expect(r.status).toBe(201);
+    const before = (await spokenLog(p)).length;
+    await p.keyboard.press('F2');
+    await moveTo(p, 'go-check-in', 'ArrowDown');
+    await hears(p, /^Mam rezerwację/);
+    await p.keyboard.press('Enter');
+    await p.getByTestId('check-in').waitFor();
+    await hears(p, /^Potwierdź rezerwację$/);
+    await hears(p, /^Kod rezerwacji$/);
+    expect(await focused(p)).toBe('booking-code');
+    const next = rig.printer.nextTicket(5000);
+    await p.keyboard.type('482913');
+    await p.keyboard.press('Enter');
+    await p.getByTestId('ticket').waitFor();
+    const number = (await p.getByTestId('ticket-number').textContent())!;
+    expect((await next).lines.join('\n')).toContain('Kod rezerwacji: 482913');
+    await hears(p, new RegExp(`^Twój numer: ${number}\\.`));
+    const spoken = (await spokenLog(p)).slice(before).map((s) => s.text);
+    expect(spoken).toEqual(
+      expect.arrayContaining([
+        'Tryb głosowy włączony.',
+        'Potwierdź rezerwację',
+        'Kod rezerwacji',
+        expect.stringMatching(/^Twój numer: /),
+      ]),
+    );
+    await p.keyboard.press('Escape');
+    await p.getByTestId('home').waitFor();
+  });
+
+  it('every phrase it played was a WAV from the kiosk host, in Polish', async () => {
+    const p = rig.page;
+    const startedTexts = new Set(await played(p));
+    await expect
+      .poll(() => [...startedTexts].every((t) => heard.some((h) => h.text === t)))
+      .toBe(true);
+    for (const t of startedTexts) {
+      const h = heard.find((x) => x.text === t && x.status === 200)!;
+      expect(h, t).toBeDefined();
+      expect(h.type).toBe('audio/wav');
+      expect(h.riff).toBe(true);
+      expect(h.lang).toBe('pl');
+    }
+  });
+});
