@@ -10,6 +10,8 @@ import type {
   ServerToClientEvents,
   SocketNamespace,
 } from '@skr/protocol';
+import { createClient, type ApiClient } from '@skr/protocol/client';
+import { branchApi, type BranchApi } from '@skr/protocol/routes';
 import { buildServer, type BranchServer, type ServerOptions } from '../src/http/server';
 
 /** The password of every demo user in tests. */
@@ -24,7 +26,11 @@ export interface ApiResult<T = any> {
   body: T;
 }
 
-/** Calls the API at `url` with an optional bearer token and JSON body. */
+/**
+ * Calls the API at `url` with an optional bearer token and JSON body, as raw as it gets: for
+ * tests that send what no typed client would (bad bodies, unknown paths). Everything else uses
+ * the typed client (`TestBranch.client`).
+ */
 export async function callApi<T = any>(
   url: string,
   method: string,
@@ -41,7 +47,9 @@ export async function callApi<T = any>(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  // Pages (the API reference) answer HTML or YAML; every API answer is JSON.
+  const json = (res.headers.get('content-type') ?? '').includes('json');
+  return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : undefined };
 }
 
 /** A connected client with everything it received since before the connection. */
@@ -110,6 +118,8 @@ export async function startTestBranch(
     dbPath: join(dir, 'branch.sqlite'),
     demoPassword: TEST_PASSWORD,
     loginRateLimit: 1000,
+    // Every answer a test provokes is checked against the route table's schemas.
+    checkResponses: true,
     ...serverOpts,
   });
   const url = await server.listen(port, '127.0.0.1');
@@ -117,22 +127,21 @@ export async function startTestBranch(
   const sockets: RecordingSocket[] = [];
   const api = <T = any>(method: string, path: string, token?: string, body?: unknown) =>
     callApi<T>(url, method, path, token, body);
+  /** The typed client of this branch (the one every app uses), signed in with `token`. */
+  const client = (token?: string): ApiClient<BranchApi> =>
+    createClient(branchApi, { baseUrl: url, token, timeoutMs: 30_000 });
   async function login(username: string): Promise<string> {
     const cached = tokens.get(username);
     if (cached) return cached;
-    const r = await api('POST', '/api/v1/auth/login', undefined, {
-      username,
-      password: TEST_PASSWORD,
+    const { token } = await client().call('login', {
+      body: { username, password: TEST_PASSWORD },
     });
-    if (r.status !== 200)
-      throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-    tokens.set(username, r.body.token);
-    return r.body.token;
+    tokens.set(username, token);
+    return token;
   }
   async function device(kind: DeviceKind, name = `${kind} test`): Promise<string> {
-    const r = await api('POST', '/api/v1/devices', await login('admin'), { kind, name });
-    if (r.status !== 201) throw new Error(`device: ${r.status}`);
-    return r.body.token;
+    const admin = client(await login('admin'));
+    return (await admin.call('pairDevice', { body: { kind, name } })).token;
   }
   async function socket(ns: SocketNamespace, token: string, lastSeq?: number) {
     const s = await connectSocket(url, ns, token, lastSeq);
@@ -145,6 +154,7 @@ export async function startTestBranch(
     server,
     branch: server.branch,
     api,
+    client,
     login,
     device,
     socket,

@@ -52,18 +52,34 @@ export const routeCases: RouteCase[] = [
     who: ['kiosk', ...staff],
   },
   { method: 'GET', route: '/api/v1/tickets/:id', path: `/api/v1/tickets/${none}`, who: staff },
-  {
+  // Each clerk action and counter action is a route of its own.
+  ...['recall', 'start', 'finish', 'no-show', 'park', 'return', 'transfer', 'cancel'].map(
+    (action): RouteCase => ({
+      method: 'POST',
+      route: `/api/v1/tickets/:id/${action}`,
+      path: `/api/v1/tickets/${none}/${action}`,
+      body: action === 'transfer' ? { serviceId: 'none' } : undefined,
+      who: staff,
+    }),
+  ),
+  ...['open', 'close', 'pause', 'call-next'].map((action): RouteCase => ({
     method: 'POST',
-    route: '/api/v1/tickets/:id/:action',
-    path: `/api/v1/tickets/${none}/start`,
+    route: `/api/v1/counters/:id/${action}`,
+    path: `/api/v1/counters/999/${action}`,
+    body: action === 'pause' ? { reason: 'test' } : undefined,
     who: staff,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/counters/:id/:action',
-    path: '/api/v1/counters/999/call-next',
-    who: staff,
-  },
+  })),
+  // The generated OpenAPI document and its browsable page are public.
+  ...[
+    '/api/v1/openapi.json',
+    '/api/v1/docs',
+    '/api/v1/docs/',
+    '/api/v1/docs/static/index.html',
+    '/api/v1/docs/static/swagger-initializer.js',
+    '/api/v1/docs/json',
+    '/api/v1/docs/yaml',
+  ].map((path): RouteCase => ({ method: 'GET', route: path, path, who: 'anyone' })),
+  { method: 'GET', route: '/api/v1/docs/*', path: '/api/v1/docs/index.css', who: 'anyone' },
   { method: 'POST', route: '/api/v1/bookings', path: '/api/v1/bookings', body: {}, who: managers },
   {
     method: 'GET',

@@ -30,13 +30,16 @@ export class SkrError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown; details?: Record<string, unknown> },
+    options?: { cause?: unknown; details?: Record<string, unknown>; status?: number },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SkrError';
     this.details = options?.details;
+    this.status = options?.status;
   }
   readonly details: Record<string, unknown> | undefined;
+  /** The HTTP status a failed call answered with (absent when no answer came). */
+  readonly status: number | undefined;
 }
 
 /** True when `e` is an SkrError, optionally with the given code. */

@@ -2,7 +2,7 @@
 // the matching HTTP status. Unknown errors become INTERNAL without their stack or message.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ApiError, ErrorCode } from '@skr/protocol';
-import { isSkrError } from '@skr/protocol';
+import { SkrError, isSkrError } from '@skr/protocol';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   INVALID: 400,
@@ -20,9 +20,29 @@ export function statusOf(code: ErrorCode): number {
   return STATUS[code] ?? 500;
 }
 
+const PART: Record<string, string> = {
+  body: 'body',
+  params: 'path',
+  querystring: 'query',
+  headers: 'headers',
+};
+
+/** A failed schema check as INVALID naming the part and listing each problem; else undefined. */
+function invalidRequest(err: FastifyError): SkrError | undefined {
+  if (!Array.isArray(err.validation)) return undefined;
+  const issues = err.validation.map((v) => ({
+    path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+    message: v.message ?? 'invalid',
+  }));
+  const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  const part = PART[err.validationContext ?? ''] ?? 'request';
+  return new SkrError('INVALID', `Invalid ${part}: ${summary}`, { details: { issues } });
+}
+
 /** Installs the error and not-found handlers. */
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((raw: FastifyError, request, reply) => {
+    const error = invalidRequest(raw) ?? raw;
     let body: ApiError;
     if (isSkrError(error)) {
       body = {

@@ -1,5 +1,5 @@
 // pue-emulator: a stand-in for the central ZUS portal (PUE) speaking the HTTP API documented in
-// docs/pue-openapi.yaml. Start one per test on port 0 with a temp database; `npm start` runs
+// docs/openapi/portal.json. Start one per test on port 0 with a temp database; `npm start` runs
 // one with demo data (see main.ts).
 import type { AddressInfo } from 'node:net';
 import type { PueBooking, PueFaults, PueOutboxMessage, PueServiceId } from '@skr/protocol';
@@ -16,7 +16,8 @@ import { buildServer, type LogOptions } from './server';
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './seed-demo';
 export type { StoredDocument } from './intake';
 export type { StoredReport } from './reports';
-export { buildOpenApi } from './openapi';
+export { portalOpenApi } from './openapi-document';
+export { OPENAPI_JSON, OPENAPI_UI } from './openapi';
 
 /** Options of startPueEmulator. */
 export interface PueEmulatorOptions {

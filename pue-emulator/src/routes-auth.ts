@@ -1,19 +1,15 @@
 // Login routes: password + verification code, ID-card challenge–response, logout, own profile.
-// Thin: parse at the boundary, call the use case, answer. Logs name the profile id only.
+// Thin: the table's schemas parse at the boundary, the use case runs, the answer goes out.
+// Logs name the profile id only.
 import type { FastifyInstance } from 'fastify';
-import {
-  PueCardLoginRequest,
-  PuePasswordLoginRequest,
-  PueVerifyCodeRequest,
-  SkrError,
-  type PueSession,
-} from '@skr/protocol';
+import { SkrError, type PueSession } from '@skr/protocol';
+import { portalApi } from '@skr/protocol/routes';
+import { serve } from './api-route';
 import { verifyCardLogin, issueCardChallenge } from './auth-card';
 import { startPasswordLogin, verifyLoginCode } from './auth-password';
 import type { PueContext } from './context';
 import { loadProfile } from './profiles';
-import { authenticate, createSession, revokeSession } from './sessions';
-import { parseInput } from './validate';
+import { createSession, revokeSession } from './sessions';
 
 function openSession(ctx: PueContext, profileId: string): PueSession {
   return { ...createSession(ctx, profileId), profile: loadProfile(ctx, profileId) };
@@ -21,10 +17,9 @@ function openSession(ctx: PueContext, profileId: string): PueSession {
 
 /** Registers /v1/auth/* and /v1/me. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: PueContext): void {
-  app.post('/v1/auth/password', async (request) => {
-    const body = parseInput(PuePasswordLoginRequest, request.body, 'login request');
+  serve(app, 'passwordLogin', portalApi.passwordLogin, (request) => {
     try {
-      const started = startPasswordLogin(ctx, body);
+      const started = startPasswordLogin(ctx, request.body);
       request.log.info({ attemptId: started.attemptId, channel: started.channel }, 'code sent');
       return started;
     } catch (e) {
@@ -33,18 +28,16 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: PueContext): void 
     }
   });
 
-  app.post('/v1/auth/password/verify', async (request) => {
-    const body = parseInput(PueVerifyCodeRequest, request.body, 'verification');
-    const profileId = verifyLoginCode(ctx, body);
+  serve(app, 'passwordVerify', portalApi.passwordVerify, (request) => {
+    const profileId = verifyLoginCode(ctx, request.body);
     request.log.info({ profileId }, 'password login complete');
     return openSession(ctx, profileId);
   });
 
-  app.post('/v1/auth/card/challenge', async () => issueCardChallenge(ctx));
+  serve(app, 'cardChallenge', portalApi.cardChallenge, () => issueCardChallenge(ctx));
 
-  app.post('/v1/auth/card', async (request) => {
-    const body = parseInput(PueCardLoginRequest, request.body, 'card login');
-    const pesel = verifyCardLogin(ctx, body);
+  serve(app, 'cardLogin', portalApi.cardLogin, (request) => {
+    const pesel = verifyCardLogin(ctx, request.body);
     const row = ctx.db.prepare('SELECT id FROM profiles WHERE pesel = ?').get(pesel) as
       { id: string } | undefined;
     if (!row) throw new SkrError('UNAUTHORIZED', 'No PUE profile for this ID card');
@@ -52,13 +45,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: PueContext): void 
     return openSession(ctx, row.id);
   });
 
-  app.post('/v1/auth/logout', async (request, reply) => {
+  serve(app, 'logout', portalApi.logout, (request, reply) => {
     revokeSession(ctx, request.headers.authorization);
     return reply.status(204).send();
   });
 
-  app.get('/v1/me', async (request) => {
-    const profileId = authenticate(ctx, request.headers.authorization);
-    return loadProfile(ctx, profileId);
-  });
+  serve(app, 'me', portalApi.me, (_request, _reply, profileId) => loadProfile(ctx, profileId));
 }

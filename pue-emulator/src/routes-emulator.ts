@@ -2,27 +2,27 @@
 // verification codes and flip fault switches from a browser or curl during a demo. They are
 // exempt from the faults so a "down" portal can be brought back.
 import type { FastifyInstance } from 'fastify';
-import { PueFaults } from '@skr/protocol';
+import { portalApi } from '@skr/protocol/routes';
+import { serve } from './api-route';
 import type { PueContext } from './context';
 import type { FaultSwitches } from './faults';
 import { listOutbox } from './outbox';
-import { parseInput } from './validate';
 
-/** Registers /__emulator/outbox and /__emulator/faults. */
+/** Registers /__emulator/outbox, /__emulator/faults and /v1/health. */
 export function registerEmulatorRoutes(
   app: FastifyInstance,
   ctx: PueContext,
   faults: FaultSwitches,
 ): void {
-  app.get('/__emulator/outbox', async () => ({ items: listOutbox(ctx) }));
-  app.get('/__emulator/faults', async () => faults.get());
-  app.put('/__emulator/faults', async (request) => {
-    faults.set(parseInput(PueFaults, request.body, 'faults'));
+  serve(app, 'emulatorOutbox', portalApi.emulatorOutbox, () => ({ items: listOutbox(ctx) }));
+  serve(app, 'emulatorFaults', portalApi.emulatorFaults, () => faults.get());
+  serve(app, 'setEmulatorFaults', portalApi.setEmulatorFaults, (request) => {
+    faults.set(request.body);
     return faults.get();
   });
-  app.delete('/__emulator/faults', async () => {
+  serve(app, 'clearEmulatorFaults', portalApi.clearEmulatorFaults, () => {
     faults.clear();
     return faults.get();
   });
-  app.get('/v1/health', async () => ({ ok: true }));
+  serve(app, 'health', portalApi.health, () => ({ ok: true as const }));
 }

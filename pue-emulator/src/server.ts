@@ -3,7 +3,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import pino, { type DestinationStream, type Level } from 'pino';
 import type { PueContext } from './context';
 import { installFaults, type FaultSwitches } from './faults';
+import { installPortalRoutes } from './api-route';
 import { installErrorHandling } from './http-errors';
+import { registerOpenApi } from './openapi';
 import { registerAuthRoutes } from './routes-auth';
 import { registerBranchRoutes } from './routes-branch';
 import { registerClientRoutes } from './routes-client';
@@ -54,9 +56,14 @@ export function buildServer(
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 20 * 1024 * 1024 });
   installErrorHandling(app);
   installFaults(app, faults);
-  registerEmulatorRoutes(app, ctx, faults);
-  registerAuthRoutes(app, ctx);
-  registerClientRoutes(app, ctx);
-  registerBranchRoutes(app, ctx);
+  installPortalRoutes(app, ctx);
+  // The document collects routes as they are registered: the plugin loads first.
+  registerOpenApi(app);
+  void app.register(async (scope) => {
+    registerEmulatorRoutes(scope, ctx, faults);
+    registerAuthRoutes(scope, ctx);
+    registerClientRoutes(scope, ctx);
+    registerBranchRoutes(scope, ctx);
+  });
   return app;
 }

@@ -1,38 +1,28 @@
-import { CreateDeviceRequest, DeviceStatusReport, SkrError } from '@skr/protocol';
+import { SkrError } from '@skr/protocol';
+import { branchApi } from '@skr/protocol/routes';
 import type { FastifyInstance } from 'fastify';
-import { allowed } from '../auth';
-import { authorize } from './authorize';
+import { serve } from './api-route';
 import type { ApiContext } from './context';
-import { parse } from './validate';
 
 /** Device pairing and revocation (admin), and device health reports (devices → monitor). */
 export async function deviceRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
   const { auth, branch } = ctx;
-  app.post('/api/v1/devices', async (req, reply) => {
-    authorize(auth, req, allowed.manageDevices);
-    const body = parse(CreateDeviceRequest, req.body);
-    return reply.status(201).send(auth.createDevice(body.kind, body.name));
-  });
-  app.get('/api/v1/devices', async (req) => {
-    authorize(auth, req, allowed.monitor);
-    return { devices: auth.devices() };
-  });
-  app.post<{ Params: { id: string } }>('/api/v1/devices/:id/revoke', async (req, reply) => {
-    authorize(auth, req, allowed.manageDevices);
+  serve(app, 'pairDevice', branchApi.pairDevice, (req, reply) =>
+    reply.status(201).send(auth.createDevice(req.body.kind, req.body.name)),
+  );
+  serve(app, 'listDevices', branchApi.listDevices, () => ({ devices: auth.devices() }));
+  serve(app, 'revokeDevice', branchApi.revokeDevice, (req, reply) => {
     auth.revokeDevice(req.params.id);
     return reply.status(204).send();
   });
   // A kiosk reports "printer: paper out" here; the manager's monitor sees it at once.
-  app.post('/api/v1/devices/status', async (req) => {
-    const caller = authorize(auth, req, allowed.reportDeviceStatus);
-    const report = parse(DeviceStatusReport, req.body);
+  serve(app, 'reportDeviceStatus', branchApi.reportDeviceStatus, (req, _reply, caller) => {
     const id = caller.subject.replace(/^device:/, '');
     const device = auth.devices().find((d) => d.id === id && d.revokedAt === null);
     if (!device) throw new SkrError('UNAUTHORIZED', 'unknown device');
-    return branch.reportDeviceStatus(device, report, caller.subject);
+    return branch.reportDeviceStatus(device, req.body, caller.subject);
   });
-  app.get('/api/v1/devices/status', async (req) => {
-    authorize(auth, req, allowed.monitor);
-    return { statuses: branch.deviceHealth() };
-  });
+  serve(app, 'deviceStatuses', branchApi.deviceStatuses, () => ({
+    statuses: branch.deviceHealth(),
+  }));
 }

@@ -1,38 +1,34 @@
-import { PueProfile, SubmitDocumentRequest, type Principal } from '@skr/protocol';
+import { PueProfile } from '@skr/protocol';
+import { branchApi } from '@skr/protocol/routes';
 import type { FastifyInstance } from 'fastify';
-import { allowed } from '../auth';
 import { documentForms } from '../sync';
-import { authorize } from './authorize';
+import { serve } from './api-route';
 import { pueSession, type PortalRouteContext } from './pue-routes';
-import { parse } from './validate';
 
 /** 10 MB of content as base64 plus the JSON around it. */
 const DOCUMENT_BODY_LIMIT = 15 * 1024 * 1024;
-const readDocument: readonly Principal[] = ['kiosk', 'manager', 'admin'];
 
 /**
  * Document drop-off at the kiosk: the catalogue of forms, intake (durable and queued for the
  * portal before the answer, portal up or down) and the document's delivery state.
  */
 export async function documentRoutes(app: FastifyInstance, ctx: PortalRouteContext): Promise<void> {
-  const { auth, sync } = ctx;
+  const { sync } = ctx;
 
-  app.get('/api/v1/document-forms', async (req) => {
-    authorize(auth, req, allowed.readQueue);
-    return { forms: documentForms };
-  });
-
-  app.post('/api/v1/documents', { bodyLimit: DOCUMENT_BODY_LIMIT }, async (req, reply) => {
-    authorize(auth, req, allowed.kioskChannel);
-    const body = parse(SubmitDocumentRequest, req.body);
-    const pesel = await submitterPesel(pueSession(req));
-    return reply.status(201).send(sync.submitDocument(body, pesel));
-  });
-
-  app.get<{ Params: { id: string } }>('/api/v1/documents/:id', async (req) => {
-    authorize(auth, req, readDocument);
-    return sync.documentStatus(req.params.id);
-  });
+  serve(app, 'documentForms', branchApi.documentForms, () => ({ forms: [...documentForms] }));
+  serve(
+    app,
+    'submitDocument',
+    branchApi.submitDocument,
+    async (req, reply) => {
+      const pesel = await submitterPesel(pueSession(req));
+      return reply.status(201).send(sync.submitDocument(req.body, pesel));
+    },
+    { bodyLimit: DOCUMENT_BODY_LIMIT },
+  );
+  serve(app, 'documentStatus', branchApi.documentStatus, (req) =>
+    sync.documentStatus(req.params.id),
+  );
 
   /**
    * Whose document it is, asked of the portal with the client's session. A drop-off must work

@@ -2,14 +2,16 @@ import { isSkrError, type ApiError } from '@skr/protocol';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { httpStatus, pickLang, userMessage } from './error-messages';
+import { invalidRequest } from './validation-error';
 
 /**
  * The one error handler of the HTTP API: known failures keep their code and reason; anything
  * unexpected is logged and answered as INTERNAL without a stack.
  */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+  app.setErrorHandler((raw: FastifyError, req, reply) => {
     const lang = pickLang(req.headers['accept-language']);
+    const err = invalidRequest(raw) ?? raw;
     let body: ApiError;
     let status: number;
     if (isSkrError(err)) {

@@ -1,13 +1,11 @@
 import { SkrError } from '@skr/protocol';
-import { StatsQuery } from '@skr/protocol/manager';
+import { branchApi } from '@skr/protocol/routes';
 import type { FastifyInstance } from 'fastify';
 import type { Server } from 'socket.io';
-import { allowed } from '../auth';
 import { monitorSnapshot } from '../stats/monitor';
 import { statsReport } from '../stats/stats-report';
-import { authorize } from './authorize';
+import { serve } from './api-route';
 import type { ApiContext } from './context';
-import { parse } from './validate';
 
 /** Token subjects with a socket connected now, over every namespace. */
 export function connectedSubjects(io: Server | undefined): Set<string> {
@@ -28,16 +26,14 @@ export async function managerRoutes(
   ctx: ApiContext & { io: () => Server | undefined },
 ): Promise<void> {
   const { branch, auth } = ctx;
-  app.get('/api/v1/manager/monitor', async (req) => {
-    authorize(auth, req, allowed.monitor);
-    return monitorSnapshot(branch, {
+  serve(app, 'monitor', branchApi.monitor, () =>
+    monitorSnapshot(branch, {
       devices: () => auth.devices(),
       connected: () => connectedSubjects(ctx.io()),
-    });
-  });
-  app.get('/api/v1/manager/stats', async (req) => {
-    authorize(auth, req, allowed.monitor);
-    const q = parse(StatsQuery, req.query);
+    }),
+  );
+  serve(app, 'stats', branchApi.stats, (req) => {
+    const q = req.query;
     if (Number.isNaN(Date.parse(`${q.date}T00:00:00Z`)))
       throw new SkrError('INVALID', `no such date ${q.date}`);
     return statsReport(branch.db, {

@@ -1,32 +1,15 @@
-import {
-  PueAccountData,
-  PueAccountDataQuery,
-  PueArchiveOrder,
-  PueArchiveOrderList,
-  PueArchiveOrderRequest,
-  PueCardChallenge,
-  PueCardLoginRequest,
-  PuePasswordLoginRequest,
-  PuePasswordLoginStarted,
-  PueProfile,
-  PueSession,
-  PueVerifyCodeRequest,
-  SkrError,
-} from '@skr/protocol';
+import { SkrError } from '@skr/protocol';
+import { branchApi, type BranchAccess, type RouteDef } from '@skr/protocol/routes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { allowed } from '../auth';
+import type { z } from 'zod';
 import type { Sync } from '../sync';
-import { authorize } from './authorize';
+import { serve } from './api-route';
 import type { ApiContext } from './context';
-import { parse } from './validate';
 
 /** What the portal routes need besides the common context. */
 export interface PortalRouteContext extends ApiContext {
   sync: Sync;
 }
-
-const AccountParams = z.object({ accountId: z.string().min(1).max(64) });
 
 /** The client's PUE session from `x-pue-session`; it is passed on, never stored or logged. */
 export function pueSession(req: FastifyRequest): string | undefined {
@@ -34,32 +17,28 @@ export function pueSession(req: FastifyRequest): string | undefined {
   return typeof h === 'string' && h.length > 0 ? h : undefined;
 }
 
+/** Where a proxied call goes at the portal, and how. */
+interface Forward {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  withSession?: boolean;
+}
+
 /**
- * The kiosk's portal calls, passed 1:1 to the portal (kiosk device token required), and the
- * manager's view of the sync backlog. Personal data only passes through: nothing of the
- * answers is kept at the branch.
+ * The kiosk's portal calls, passed 1:1 to the portal (kiosk device token required, checked
+ * before the body is validated), and the manager's view of the sync backlog. Personal data only
+ * passes through: nothing of the answers is kept at the branch.
  */
 export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): Promise<void> {
-  const { auth, sync } = ctx;
-
-  // Authorization runs before the body and parameters are validated: a caller without the
-  // kiosk role gets 401/403, never a 400 describing the expected input.
-  const kioskOnly = async (req: FastifyRequest) => {
-    authorize(auth, req, allowed.kioskChannel);
-  };
+  const { sync } = ctx;
 
   async function forward(
     req: FastifyRequest,
     reply: FastifyReply,
-    spec: {
-      method: 'GET' | 'POST';
-      path: string;
-      body?: unknown;
-      withSession?: boolean;
-      answer?: z.ZodType;
-    },
+    spec: Forward,
+    answer: z.ZodType | undefined,
   ) {
-    authorize(auth, req, allowed.kioskChannel);
     const portal = sync.portal;
     if (!portal) throw new SkrError('UNAVAILABLE', 'no portal is configured for this branch');
     const session = spec.withSession ? pueSession(req) : undefined;
@@ -71,90 +50,94 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
       body: spec.body,
       session,
     });
-    if (res.status === 204 || !spec.answer) return reply.status(res.status).send();
-    const checked = spec.answer.safeParse(res.body);
+    if (res.status === 204 || !answer) return reply.status(res.status).send();
+    const checked = answer.safeParse(res.body);
     if (!checked.success)
       throw new SkrError('UNAVAILABLE', 'the portal answered in an unexpected form');
     return reply.status(res.status).send(checked.data);
   }
+  // The answer schema of a proxied route: what the portal must say, checked before passing on.
+  const answerOf = (def: RouteDef<BranchAccess>) =>
+    Object.entries(def.responses).find(([s]) => s !== '204')?.[1];
+  const account = (id: string) => `/v1/accounts/${encodeURIComponent(id)}`;
 
-  app.post('/api/v1/pue/auth/password', { preHandler: kioskOnly }, (req, reply) =>
-    forward(req, reply, {
-      method: 'POST',
-      path: '/v1/auth/password',
-      body: parse(PuePasswordLoginRequest, req.body),
-      answer: PuePasswordLoginStarted,
-    }),
+  const api = branchApi;
+  serve(app, 'puePasswordLogin', api.puePasswordLogin, (req, reply) =>
+    forward(
+      req,
+      reply,
+      { method: 'POST', path: '/v1/auth/password', body: req.body },
+      answerOf(api.puePasswordLogin),
+    ),
   );
-  app.post('/api/v1/pue/auth/password/verify', { preHandler: kioskOnly }, (req, reply) =>
-    forward(req, reply, {
-      method: 'POST',
-      path: '/v1/auth/password/verify',
-      body: parse(PueVerifyCodeRequest, req.body),
-      answer: PueSession,
-    }),
+  serve(app, 'puePasswordVerify', api.puePasswordVerify, (req, reply) =>
+    forward(
+      req,
+      reply,
+      { method: 'POST', path: '/v1/auth/password/verify', body: req.body },
+      answerOf(api.puePasswordVerify),
+    ),
   );
-  app.post('/api/v1/pue/auth/card/challenge', { preHandler: kioskOnly }, (req, reply) =>
-    forward(req, reply, {
-      method: 'POST',
-      path: '/v1/auth/card/challenge',
-      answer: PueCardChallenge,
-    }),
+  serve(app, 'pueCardChallenge', api.pueCardChallenge, (req, reply) =>
+    forward(
+      req,
+      reply,
+      { method: 'POST', path: '/v1/auth/card/challenge' },
+      answerOf(api.pueCardChallenge),
+    ),
   );
-  app.post('/api/v1/pue/auth/card', { preHandler: kioskOnly }, (req, reply) =>
-    forward(req, reply, {
-      method: 'POST',
-      path: '/v1/auth/card',
-      body: parse(PueCardLoginRequest, req.body),
-      answer: PueSession,
-    }),
+  serve(app, 'pueCardLogin', api.pueCardLogin, (req, reply) =>
+    forward(
+      req,
+      reply,
+      { method: 'POST', path: '/v1/auth/card', body: req.body },
+      answerOf(api.pueCardLogin),
+    ),
   );
-  app.post('/api/v1/pue/auth/logout', { preHandler: kioskOnly }, (req, reply) =>
-    forward(req, reply, { method: 'POST', path: '/v1/auth/logout', withSession: true }),
+  serve(app, 'pueLogout', api.pueLogout, (req, reply) =>
+    forward(req, reply, { method: 'POST', path: '/v1/auth/logout', withSession: true }, undefined),
   );
-  app.get('/api/v1/pue/me', { preHandler: kioskOnly }, (req, reply) =>
-    forward(req, reply, { method: 'GET', path: '/v1/me', withSession: true, answer: PueProfile }),
+  serve(app, 'pueMe', api.pueMe, (req, reply) =>
+    forward(req, reply, { method: 'GET', path: '/v1/me', withSession: true }, answerOf(api.pueMe)),
   );
-  app.get('/api/v1/pue/accounts/:accountId', { preHandler: kioskOnly }, (req, reply) => {
-    const { accountId } = parse(AccountParams, req.params);
-    const { role } = parse(PueAccountDataQuery, req.query);
-    return forward(req, reply, {
-      method: 'GET',
-      path: `/v1/accounts/${encodeURIComponent(accountId)}${role ? `?role=${role}` : ''}`,
-      withSession: true,
-      answer: PueAccountData,
-    });
-  });
-  app.get(
-    '/api/v1/pue/accounts/:accountId/archive-orders',
-    { preHandler: kioskOnly },
-    (req, reply) => {
-      const { accountId } = parse(AccountParams, req.params);
-      return forward(req, reply, {
+  serve(app, 'pueAccount', api.pueAccount, (req, reply) => {
+    const { role } = req.query;
+    return forward(
+      req,
+      reply,
+      {
         method: 'GET',
-        path: `/v1/accounts/${encodeURIComponent(accountId)}/archive-orders`,
+        path: `${account(req.params.accountId)}${role ? `?role=${role}` : ''}`,
         withSession: true,
-        answer: PueArchiveOrderList,
-      });
-    },
+      },
+      answerOf(api.pueAccount),
+    );
+  });
+  serve(app, 'pueArchiveOrders', api.pueArchiveOrders, (req, reply) =>
+    forward(
+      req,
+      reply,
+      {
+        method: 'GET',
+        path: `${account(req.params.accountId)}/archive-orders`,
+        withSession: true,
+      },
+      answerOf(api.pueArchiveOrders),
+    ),
   );
-  app.post(
-    '/api/v1/pue/accounts/:accountId/archive-orders',
-    { preHandler: kioskOnly },
-    (req, reply) => {
-      const { accountId } = parse(AccountParams, req.params);
-      return forward(req, reply, {
+  serve(app, 'pueOrderArchive', api.pueOrderArchive, (req, reply) =>
+    forward(
+      req,
+      reply,
+      {
         method: 'POST',
-        path: `/v1/accounts/${encodeURIComponent(accountId)}/archive-orders`,
-        body: parse(PueArchiveOrderRequest, req.body),
+        path: `${account(req.params.accountId)}/archive-orders`,
+        body: req.body,
         withSession: true,
-        answer: PueArchiveOrder,
-      });
-    },
+      },
+      answerOf(api.pueOrderArchive),
+    ),
   );
 
-  app.get('/api/v1/sync/status', async (req) => {
-    authorize(auth, req, allowed.manageBookings);
-    return sync.status();
-  });
+  serve(app, 'syncStatus', api.syncStatus, () => sync.status());
 }

@@ -15,10 +15,13 @@ import { configRoutes } from './config-routes';
 import { deviceRoutes } from './device-routes';
 import { documentRoutes } from './document-routes';
 import { answerClientError, installErrorHandler } from './error-handler';
+import { installAccessHook } from './access-hook';
 import { managerRoutes } from './manager-routes';
 import { mediaRoutes } from './media-routes';
 import { pueRoutes } from './pue-routes';
+import { registerOpenApi } from './openapi';
 import { queueRoutes } from './queue-routes';
+import { installSerializer, installValidation } from './schema-compilers';
 import { attachSockets } from './socket-hub';
 import { staticRoutes } from './static-routes';
 import { ticketRoutes } from './ticket-routes';
@@ -46,6 +49,8 @@ export interface ServerOptions {
   https?: TlsMaterial;
   /** With `https`: also listen on this plain-HTTP port, answering only redirects to HTTPS. */
   httpRedirect?: { port: number; host?: string; canonicalHost?: string };
+  /** Check every answer against its route's response schema (tests); off by default. */
+  checkResponses?: boolean;
 }
 
 /** A running (or ready to listen) branch server. */
@@ -86,9 +91,14 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   }) as unknown as FastifyInstance;
   installErrorHandler(app);
   if (opts.https) installHsts(app);
+  installValidation(app);
+  installSerializer(app, opts.checkResponses ?? false);
   // preHandler: the key includes the user name from the parsed body.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   const ctx = { branch, auth, version: '0.1.0', loginRateLimit: opts.loginRateLimit ?? 10 };
+  // Before the routes: the document collects them as they are registered.
+  await registerOpenApi(app, ctx.version);
+  installAccessHook(app, auth);
   await app.register(async (scope) => {
     await authRoutes(scope, ctx);
     await deviceRoutes(scope, ctx);

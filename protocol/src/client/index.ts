@@ -1,0 +1,3 @@
+export * from './call-options';
+export * from './create-client';
+export { failureOf, noAnswer } from './http-failure';

@@ -1,0 +1,30 @@
+import { authRoutes } from './auth';
+import { configRoutes } from './config';
+import { deviceRoutes } from './devices';
+import { documentRoutes } from './documents';
+import { healthRoutes } from './health';
+import { managerRoutes } from './manager';
+import { mediaRoutes } from './media';
+import { pueProxyRoutes } from './pue-proxy';
+import { queueRoutes } from './queue';
+import { syncRoutes } from './sync';
+import { ticketRoutes } from './tickets';
+
+/** Every HTTP API route of the branch server, by name. */
+export const branchApi = {
+  ...authRoutes,
+  ...ticketRoutes,
+  ...queueRoutes,
+  ...deviceRoutes,
+  ...configRoutes,
+  ...managerRoutes,
+  ...mediaRoutes,
+  ...pueProxyRoutes,
+  ...documentRoutes,
+  ...syncRoutes,
+  ...healthRoutes,
+};
+/** The branch route table's type (the client is typed from it). */
+export type BranchApi = typeof branchApi;
+/** The name of a branch route. */
+export type BranchRouteName = keyof BranchApi;

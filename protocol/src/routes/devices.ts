@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { CreateDeviceRequest, CreateDeviceResponse, DeviceKind } from '../http';
+import { DeviceStatus, DeviceStatusReport } from '../socket';
+import { IdParams } from './params';
+import { access } from './roles';
+import { NoContent, branchRoute } from './route';
+
+/** A paired device as the pairing list shows it. */
+export const PairedDeviceRow = z.object({
+  id: z.string(),
+  kind: DeviceKind,
+  name: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+
+/** Device pairing and revocation (admin), and device health reports (devices → monitor). */
+export const deviceRoutes = {
+  pairDevice: branchRoute({
+    method: 'POST',
+    path: '/api/v1/devices',
+    tag: 'devices',
+    summary: 'Pairs a device; its token is shown this once',
+    access: access.manageDevices,
+    body: CreateDeviceRequest,
+    responses: { 201: CreateDeviceResponse },
+  }),
+  listDevices: branchRoute({
+    method: 'GET',
+    path: '/api/v1/devices',
+    tag: 'devices',
+    summary: 'Paired devices, revoked ones included',
+    access: access.monitor,
+    responses: { 200: z.object({ devices: z.array(PairedDeviceRow) }) },
+  }),
+  revokeDevice: branchRoute({
+    method: 'POST',
+    path: '/api/v1/devices/:id/revoke',
+    tag: 'devices',
+    summary: 'Revokes a device and its token',
+    access: access.manageDevices,
+    params: IdParams,
+    responses: { 204: NoContent },
+  }),
+  reportDeviceStatus: branchRoute({
+    method: 'POST',
+    path: '/api/v1/devices/status',
+    tag: 'devices',
+    summary: "A device component's health (printer paper out, …)",
+    description: 'A change is logged and pushed as `device.status` to the monitor.',
+    access: access.reportDeviceStatus,
+    body: DeviceStatusReport,
+    responses: { 200: z.object({ changed: z.boolean() }) },
+  }),
+  deviceStatuses: branchRoute({
+    method: 'GET',
+    path: '/api/v1/devices/status',
+    tag: 'devices',
+    summary: 'Latest status of every device component',
+    access: access.monitor,
+    responses: { 200: z.object({ statuses: z.array(DeviceStatus) }) },
+  }),
+};

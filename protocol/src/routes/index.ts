@@ -1,0 +1,10 @@
+export * from './route';
+export * from './roles';
+export * from './params';
+export * from './branch';
+export * from './portal';
+export { CounterResponse, EventsQuery } from './queue';
+export { ConfigDiff, AuditQuery } from './config';
+export { PairedDeviceRow } from './devices';
+export { PueSessionHeader, AccountParams } from './pue-proxy';
+export { BranchParams, IdempotencyHeader } from './portal-branch';

@@ -1,0 +1,14 @@
+import { portalAuthRoutes } from './portal-auth';
+import { portalBranchRoutes } from './portal-branch';
+import { portalClientRoutes } from './portal-client';
+import { portalEmulatorRoutes } from './portal-emulator';
+
+/** Every HTTP route of the portal (as the PUE stand-in speaks it), by name. */
+export const portalApi = {
+  ...portalAuthRoutes,
+  ...portalClientRoutes,
+  ...portalBranchRoutes,
+  ...portalEmulatorRoutes,
+};
+/** The portal route table's type. */
+export type PortalApi = typeof portalApi;

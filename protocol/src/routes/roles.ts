@@ -1,0 +1,26 @@
+import type { Principal } from '../http';
+
+/** Every principal: any valid token. */
+const anyToken = ['admin', 'manager', 'clerk', 'kiosk', 'display', 'board'] as const;
+
+/**
+ * Who may do what over HTTP and on the socket namespaces. The branch server's `allowed`
+ * (auth/auth-service.ts) must say the same; a test compares them.
+ */
+export const access = {
+  issueTicket: ['kiosk', 'clerk', 'manager', 'admin'],
+  counterControl: ['clerk', 'manager', 'admin'],
+  ticketAction: ['clerk', 'manager', 'admin'],
+  readQueue: ['clerk', 'manager', 'admin', 'display', 'kiosk', 'board'],
+  manageDevices: ['admin'],
+  manageBookings: ['manager', 'admin'],
+  reportDeviceStatus: ['kiosk', 'display', 'board'],
+  monitor: ['manager', 'admin'],
+  displayChannel: ['display', 'manager', 'admin'],
+  counterChannel: ['clerk', 'manager', 'admin'],
+  kioskChannel: ['kiosk', 'admin'],
+  /** Only the admin changes the configuration; the manager reads it. */
+  changeConfig: ['admin'],
+  readDocument: ['kiosk', 'manager', 'admin'],
+  anyToken,
+} as const satisfies Record<string, readonly Principal[]>;
