@@ -69,7 +69,6 @@ export const IssuedTicket = z.object({
 });
 export type IssuedTicket = z.infer<typeof IssuedTicket>;
 
-export const OpenCounterRequest = z.object({}).strict();
 export const PauseCounterRequest = z.object({ reason: z.string().trim().min(1).max(120) });
 
 export const TransferRequest = z
