@@ -1,6 +1,6 @@
 import type { Service } from '@skr/protocol/domain';
 import type { ErrorCode } from '@skr/protocol/errors';
-import { QueueSnapshot, ServicesResponse } from '@skr/protocol/http';
+import { QueueSnapshot } from '@skr/protocol/http';
 import { BranchTime, createBranchClock } from '@skr/protocol/branch-clock';
 import {
   BranchEvent,
@@ -10,14 +10,14 @@ import {
   type DisplayConfig,
   type ServerToClientEvents,
 } from '@skr/protocol/socket';
-import { DisplayConfigResponse } from '@skr/protocol/display';
 import { io, type Socket } from 'socket.io-client';
-import { apiFetch, apiGet, codeOf } from './api';
+import { codeOf, createDisplayApi } from './api';
 import { createAudioQueue, type AudioDeps, type AudioLog } from './audio-queue';
 import {
   applyEvent,
   boardFromSnapshot,
   emptyBoard,
+  visibleCalls,
   withCounts,
   type BoardState,
   type CallEntry,
@@ -74,6 +74,7 @@ const AUDIO_BACKOFF_MS = 60_000;
  */
 export function createDisplayClient(opts: DisplayClientOptions) {
   const { origin, token } = opts;
+  const api = createDisplayApi(origin, token);
   let view: ViewState = {
     board: emptyBoard,
     status: 'connecting',
@@ -106,7 +107,7 @@ export function createDisplayClient(opts: DisplayClientOptions) {
       async load(id) {
         if (Date.now() < audioOffUntil) return null;
         try {
-          return await (await apiFetch(origin, `/api/v1/audio/${id}.wav`, token)).blob();
+          return await api.announcement(id);
         } catch (e) {
           if (codeOf(e) === 'UNAVAILABLE') audioOffUntil = Date.now() + AUDIO_BACKOFF_MS;
           throw e;
@@ -201,7 +202,12 @@ export function createDisplayClient(opts: DisplayClientOptions) {
         if (left === 0) unheard.delete(id);
         // The run is over: the big panel goes back to the newest call.
         const idle = audio.backlog === 0 && queued.size === 0;
-        set({ unheard, presenting: idle ? null : view.presenting });
+        const presenting = idle ? null : view.presenting;
+        // Usually nothing drawn changes (the call just heard is the one shown large, and the
+        // newest): skip the render, as a screen gets one per call on a busy day.
+        const newest = visibleCalls(view.board.calls, view.config.services)[0];
+        const same = view.presenting === id && (presenting === id || newest?.ticketId === id);
+        set({ unheard, presenting }, !same);
       });
   }
 
@@ -240,10 +246,7 @@ export function createDisplayClient(opts: DisplayClientOptions) {
 
   async function loadSettings(): Promise<void> {
     try {
-      const [c, s] = await Promise.all([
-        apiGet(origin, '/api/v1/display/config', token, DisplayConfigResponse),
-        apiGet(origin, '/api/v1/services', token, ServicesResponse),
-      ]);
+      const [c, s] = await Promise.all([api.call('displayConfig'), api.call('listServices')]);
       // A pushed config is newer than (or as new as) this answer.
       set(configPushed ? { services: s.services } : { config: c.config, services: s.services });
     } catch (e) {
