@@ -57,6 +57,15 @@ const benches: Bench[] = [
       ),
   },
   {
+    title: 'Kiosk: key press → speech audio starts',
+    file: 'kiosk-app/bench/key-to-speech.ts',
+    run: async (m) =>
+      print(
+        'Kiosk speech mode: key press → audio starts (goal p99 ≤ 300 ms, cached ≤ 100 ms)',
+        await (m.benchKeyToSpeech as (o: object) => Promise<unknown>)({ n: 60 }),
+      ),
+  },
+  {
     title: 'Portal outbox drain',
     file: 'branch-server/bench/outbox-drain.ts',
     run: async (m) =>

@@ -7,7 +7,12 @@ import type { KioskSpeech } from './speech-service';
 /** Path the renderer's <audio> plays phrases from: `GET /speech?lang=pl&text=…` → WAV. */
 export const SPEECH_PATH = '/speech';
 
-const SpeechQuery = z.object({ lang: Lang, text: z.string().trim().min(1).max(400) });
+const SpeechQuery = z.object({
+  lang: Lang,
+  text: z.string().trim().min(1).max(400),
+  /** Asked ahead of time (a screen's controls): rendered after what a client waits for. */
+  prefetch: z.literal('1').optional(),
+});
 
 /** Serves kiosk phrases as WAV (same origin, so the page's CSP lets <audio> play them). */
 export function registerSpeechRoute(app: FastifyInstance, speech: KioskSpeech): void {
@@ -15,7 +20,7 @@ export function registerSpeechRoute(app: FastifyInstance, speech: KioskSpeech): 
     const q = SpeechQuery.safeParse(req.query);
     if (!q.success) return reply.status(400).send({ code: 'INVALID', message: 'lang and text' });
     try {
-      const wav = await speech.wav(q.data.text, q.data.lang);
+      const wav = await speech.wav(q.data.text, q.data.lang, q.data.prefetch === '1');
       // The same phrase is the same audio: let Chromium keep it too.
       return reply
         .header('content-type', 'audio/wav')

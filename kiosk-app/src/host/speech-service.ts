@@ -28,8 +28,12 @@ export interface KioskSpeechStats {
 
 /** WAV audio of kiosk phrases, rendered once and cached. */
 export interface KioskSpeech {
-  /** WAV bytes of `text` read in `lang`; rejects UNAVAILABLE when the engine cannot run. */
-  wav(text: string, lang: Lang): Promise<Buffer>;
+  /**
+   * WAV bytes of `text` read in `lang`; rejects UNAVAILABLE when the engine cannot run.
+   * `background` (a prefetch) waits behind other prefetches, one at a time, so a phrase a
+   * client is waiting for never queues behind a screen's worth of them.
+   */
+  wav(text: string, lang: Lang, background?: boolean): Promise<Buffer>;
   stats(): KioskSpeechStats;
   close(): Promise<void>;
 }
@@ -58,22 +62,51 @@ export function createKioskSpeech(opts: KioskSpeechOptions = {}): KioskSpeech {
   const cache = new Map<string, Promise<Buffer>>();
   let hits = 0;
   let misses = 0;
+  const backlog: (() => Promise<unknown>)[] = [];
+  let busy = false;
+  const pump = () => {
+    const job = busy ? undefined : backlog.shift();
+    if (!job) return;
+    busy = true;
+    void job().finally(() => {
+      busy = false;
+      pump();
+    });
+  };
+  const lookup = (key: string) => {
+    const cached = cache.get(key);
+    if (cached) {
+      cache.delete(key); // re-insert: Map order is the eviction order
+      cache.set(key, cached);
+    }
+    return cached;
+  };
+  const render = (key: string, text: string, lang: Lang) => {
+    misses++;
+    const made = engine.synthesize(spokenText(text, lang), lang);
+    cache.set(key, made);
+    made.catch(() => cache.delete(key)); // a failure is not remembered
+    while (cache.size > max) cache.delete(cache.keys().next().value!);
+    return made;
+  };
   return {
-    wav(text, lang) {
+    wav(text, lang, background = false) {
       const key = `${lang}\u0000${text}`;
-      const cached = cache.get(key);
+      const cached = lookup(key);
       if (cached) {
         hits++;
-        cache.delete(key); // re-insert: Map order is the eviction order
-        cache.set(key, cached);
         return cached;
       }
-      misses++;
-      const made = engine.synthesize(spokenText(text, lang), lang);
-      cache.set(key, made);
-      made.catch(() => cache.delete(key)); // a failure is not remembered
-      while (cache.size > max) cache.delete(cache.keys().next().value!);
-      return made;
+      if (!background) return render(key, text, lang);
+      // Not in the cache until it starts: a client asking meanwhile renders it at once.
+      return new Promise<Buffer>((resolve, reject) => {
+        backlog.push(() => {
+          const made = lookup(key) ?? render(key, text, lang);
+          made.then(resolve, reject);
+          return made.catch(() => undefined);
+        });
+        pump();
+      });
     },
     stats: () => ({ hits, misses, entries: cache.size }),
     async close() {

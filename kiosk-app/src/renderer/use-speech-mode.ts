@@ -9,8 +9,8 @@ export interface SpeechWords {
   selected: string;
 }
 
-// Phrases rendered ahead (a screen's controls) so moving the focus is heard at once; two at
-// a time leave the host's two cores to the rest.
+// Phrases rendered ahead (a screen's controls) so moving the focus is heard at once; the
+// host renders them one at a time behind anything a client is waiting for.
 async function prefetch(urls: string[]): Promise<void> {
   const todo = [...urls];
   const worker = async () => {
@@ -45,7 +45,9 @@ export function useSpeechMode(
     const name = (el: Element) => spokenText(el, ctx.current.words.selected);
 
     const warm = () =>
-      void prefetch(focusableControls().map((e) => speechUrl(name(e), ctx.current.lang)));
+      void prefetch(
+        focusableControls().map((e) => `${speechUrl(name(e), ctx.current.lang)}&prefetch=1`),
+      );
     // Read the title of a new screen first, then what has the focus.
     const announce = (el: Element | null, interrupt: boolean) => {
       const title = titleEl();
