@@ -1,0 +1,173 @@
+import type { Logger } from 'pino';
+import { retryDelayMs, type BackoffPolicy } from '../sync/backoff';
+import { bookingRepo, type Db } from '../store';
+import { contactRepo } from './contact-repo';
+import { notifyOutbox, type NotifyItem, type NotifyResult } from './notify-outbox';
+import { keyOf } from './planner';
+import { rateLimiter } from './rate-limit';
+import { afterQuietHours, inQuietHours } from './rules';
+import { sendRetryable, type Sender } from './sender';
+import type { NotifySettings } from './settings';
+import type { Channel, RenderedMessage } from './types';
+
+/** A channel's state for the manager and the health list. */
+export interface ChannelHealth {
+  state: 'ok' | 'failing' | 'off';
+  lastSentAt: string | null;
+}
+
+/** What the delivery loop needs. */
+export interface DeliveryOptions {
+  db: Db;
+  senders: Partial<Record<Channel, Sender>>;
+  settings: NotifySettings;
+  zone: () => string;
+  now: () => Date;
+  clockMs: () => number;
+  backoff: BackoffPolicy;
+  concurrency: number;
+  batchSize: number;
+  /** Give up after this many failed attempts. */
+  maxAttempts: number;
+  log?: Logger;
+}
+
+/**
+ * Sends due notifications in rounds and records each round in one transaction. A message is
+ * marked sent only after the far end accepted it; a crash in between sends it again under the
+ * same key (the gateway's `idx` refuses the repeat as "already sent", the e-mail carries the
+ * same Message-ID). Rounds run one after another, so a "called" queued behind an in-flight
+ * "near" for the same client always leaves after it.
+ */
+export function notifyDelivery(o: DeliveryOptions) {
+  const outbox = notifyOutbox(o.db);
+  const contacts = contactRepo(o.db);
+  const bookings = bookingRepo(o.db);
+  const limiter = rateLimiter(o.settings.rate);
+  const health: Record<Channel, ChannelHealth> = {
+    sms: { state: o.senders.sms ? 'ok' : 'off', lastSentAt: null },
+    email: { state: o.senders.email ? 'ok' : 'off', lastSentAt: null },
+  };
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+  let stopping = new AbortController();
+
+  /** Why an item must not go (anymore), or null. */
+  function stale(item: NotifyItem): string | null {
+    if (item.kind === 'turn-near' && outbox.has(keyOf('called', item.ref, item.channel)))
+      return 'already called';
+    if (item.kind === 'booking-reminder') {
+      const b = bookings.get(item.ref.slice('booking:'.length));
+      if (!b || b.status !== 'booked') return `booking ${b?.status ?? 'gone'}`;
+    }
+    return null;
+  }
+
+  async function deliver(item: NotifyItem, signal: AbortSignal): Promise<NotifyResult> {
+    const why = stale(item);
+    if (why) return { id: item.id, state: 'dropped', error: why };
+    const contact = contacts.one(item.ref, item.channel);
+    if (!contact) return { id: item.id, state: 'dropped', error: 'no contact' };
+    const sender = o.senders[item.channel];
+    if (!sender) return { id: item.id, state: 'failed', error: `${item.channel} is off` };
+    const now = o.now();
+    if (item.kind === 'booking-reminder' && inQuietHours(now, o.settings.quietHours, o.zone())) {
+      const at = afterQuietHours(now, o.settings.quietHours, o.zone());
+      const retryAtMs = o.clockMs() + (at.getTime() - now.getTime());
+      return { id: item.id, state: 'retry', retryAtMs, error: 'quiet hours', counts: false };
+    }
+    const wait = limiter.take(contact.address, o.clockMs());
+    if (wait > 0)
+      return {
+        id: item.id,
+        state: 'retry',
+        retryAtMs: o.clockMs() + wait,
+        error: 'rate limit',
+        counts: false,
+      };
+    const msg = JSON.parse(item.payload ?? '{}') as RenderedMessage;
+    try {
+      await sender.send(
+        { to: contact.address, lang: contact.lang, ...msg, idempotencyKey: item.idempotencyKey },
+        signal,
+      );
+      health[item.channel] = { state: 'ok', lastSentAt: o.now().toISOString() };
+      return { id: item.id, state: 'sent', at: o.now().toISOString() };
+    } catch (e) {
+      // Only the code and a short message: an error text could carry the address.
+      const error = `${item.channel}: ${(e as { code?: string }).code ?? 'error'}`;
+      if (!sendRetryable(e) || item.attempts + 1 >= o.maxAttempts) {
+        o.log?.warn({ notifyId: item.id, kind: item.kind, error }, 'notification failed for good');
+        return { id: item.id, state: 'failed', error };
+      }
+      health[item.channel] = { ...health[item.channel], state: 'failing' };
+      const retryAtMs = o.clockMs() + retryDelayMs(item.attempts + 1, o.backoff);
+      return { id: item.id, state: 'retry', retryAtMs, error, counts: true };
+    }
+  }
+
+  async function drainOnce(): Promise<number> {
+    const items = outbox.due(o.clockMs(), o.batchSize);
+    if (items.length === 0) return 0;
+    const signal = stopping.signal;
+    const results: NotifyResult[] = new Array(items.length);
+    let next = 0;
+    const lanes = Array.from({ length: Math.min(o.concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const k = next++;
+        results[k] = await deliver(items[k]!, signal);
+      }
+    });
+    await Promise.all(lanes);
+    outbox.record(results);
+    return items.length;
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      let tried = 0;
+      try {
+        tried = await drainOnce();
+      } catch (err) {
+        o.log?.error({ err }, 'notification round failed');
+      }
+      if (!running) break;
+      if (tried > 0) continue;
+      limiter.sweep(o.clockMs());
+      const next = outbox.nextDueMs();
+      const wait = next === undefined ? 1000 : Math.min(1000, Math.max(0, next - o.clockMs()));
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, wait);
+        wakeUp = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      wakeUp = undefined;
+    }
+  }
+
+  return {
+    drainOnce,
+    wake: () => wakeUp?.(),
+    health: (): Record<Channel, ChannelHealth> => ({
+      sms: { ...health.sms },
+      email: { ...health.email },
+    }),
+    start(): void {
+      if (running) return;
+      running = true;
+      stopping = new AbortController();
+      loop = run();
+    },
+    async stop(): Promise<void> {
+      running = false;
+      stopping.abort();
+      wakeUp?.();
+      await loop;
+    },
+  };
+}
+/** The notification delivery loop. */
+export type NotifyDelivery = ReturnType<typeof notifyDelivery>;

@@ -1,0 +1,288 @@
+import { SkrError, type BranchEvent, type Lang } from '@skr/protocol';
+import { localDay } from '@skr/protocol/time-zone';
+import type { Logger } from 'pino';
+import type { Branch } from '../app';
+import { bookingRepo, type Db } from '../store';
+import { bookingRef, contactRepo } from './contact-repo';
+import { notifyOutbox } from './notify-outbox';
+import { bookingMessage, renderMessage } from './render';
+import { estimateFor, isNear, reminderAt } from './rules';
+import type { NotifySettings } from './settings';
+import type { Channel } from './types';
+
+/** What the planner reads of the branch (set once the branch exists). */
+export type BranchReader = Pick<
+  Branch,
+  'settings' | 'services' | 'counters' | 'ticket' | 'publicStatus' | 'lines'
+>;
+
+/** The one key of a message: per event, per client (visit) and channel. */
+export const keyOf = (kind: string, ref: string, channel: Channel) => `${kind}|${ref}|${channel}`;
+
+/**
+ * Decides which message each change makes and queues it. Messages of a committed event are
+ * queued inside its transaction (`onCommit`), so a crash can neither lose nor double them;
+ * "near" is a state, re-checked after every change and at start, and its key makes it once.
+ */
+export function notifyPlanner(o: {
+  db: Db;
+  settings: NotifySettings;
+  now: () => Date;
+  clockMs: () => number;
+  channels: ReadonlySet<Channel>;
+  log?: Logger;
+  onQueued: () => void;
+}) {
+  const contacts = contactRepo(o.db);
+  const outbox = notifyOutbox(o.db);
+  const bookings = bookingRepo(o.db);
+  let branch: BranchReader | undefined;
+
+  const counterName = (id: number | null) =>
+    branch?.counters().find((c) => c.id === id)?.name ?? String(id ?? '');
+
+  function onTicketEvent(e: BranchEvent): void {
+    const t = e.ticket;
+    if (!t) return;
+    if (e.type === 'ticket.issued' && t.bookingCode) {
+      // A checked-in booking: its contact now follows the ticket; its reminder is moot.
+      const from = bookingRef(t.bookingCode);
+      outbox.drop(from, 'checked in');
+      contacts.moveTo(t.id, from);
+      return;
+    }
+    if (e.type === 'ticket.called') {
+      outbox.drop(t.id, 'called', 'turn-near');
+      for (const c of contacts.of(t.id)) {
+        const msg = renderMessage(
+          'called',
+          c.channel,
+          c.lang,
+          { number: t.number, counter: counterName(t.counterId) },
+          o.settings,
+        );
+        outbox.enqueue(
+          keyOf('called', t.id, c.channel),
+          'called',
+          t.id,
+          c.channel,
+          msg,
+          o.now(),
+          o.clockMs(),
+        );
+      }
+      return;
+    }
+    if (['ticket.finished', 'ticket.no-show', 'ticket.cancelled'].includes(e.type)) {
+      // The visit is over: the contact goes, and whatever was still waiting for it.
+      outbox.drop(t.id, 'visit ended');
+      contacts.erase(t.id);
+    }
+  }
+
+  function queueNear(id: string): boolean {
+    if (!branch) return false;
+    const mine = contacts.of(id);
+    if (mine.length === 0) return false;
+    let t;
+    try {
+      t = branch.ticket(id);
+    } catch {
+      return false;
+    }
+    if (t.state !== 'waiting' || t.calledAt !== null) return false;
+    const ahead = branch.publicStatus(id).peopleAhead;
+    const line = branch.lines().find((l) => l.serviceId === t.serviceId);
+    const minutes = estimateFor(ahead, line?.waiting ?? 0, line?.estimatedWaitMinutes ?? 0);
+    const rule = o.settings.near.byService?.[t.serviceId] ?? o.settings.near;
+    if (!isNear(ahead, minutes, rule)) return false;
+    let added = false;
+    o.db.transaction(() => {
+      for (const c of mine) {
+        if (outbox.has(keyOf('called', id, c.channel))) continue;
+        const msg = renderMessage(
+          'turn-near',
+          c.channel,
+          c.lang,
+          { number: t.number, ahead, minutes },
+          o.settings,
+        );
+        added =
+          outbox.enqueue(
+            keyOf('turn-near', id, c.channel),
+            'turn-near',
+            id,
+            c.channel,
+            msg,
+            o.now(),
+            o.clockMs(),
+          ) || added;
+      }
+    })();
+    return added;
+  }
+
+  function checkNear(): void {
+    let added = false;
+    for (const ref of contacts.refs())
+      if (!ref.startsWith('booking:')) added = queueNear(ref) || added;
+    if (added) o.onQueued();
+  }
+
+  function requireChannel(channel: Channel): void {
+    if (!o.channels.has(channel))
+      throw new SkrError(
+        'UNAVAILABLE',
+        channel === 'sms' ? 'SMS notifications are off' : 'e-mail notifications are off',
+      );
+  }
+
+  return {
+    attach(b: BranchReader): void {
+      branch = b;
+    },
+    /** Runs inside each change's transaction; never throws (a message must not undo a change). */
+    onCommit(events: BranchEvent[]): void {
+      for (const e of events) {
+        try {
+          onTicketEvent(e);
+        } catch (err) {
+          o.log?.error({ err, type: e.type, seq: e.seq }, 'notification planning failed');
+        }
+      }
+    },
+    /** After each committed change: is anyone's turn near now? */
+    afterCommit(e: BranchEvent): void {
+      if (!e.type.startsWith('ticket.') && !e.type.startsWith('counter.')) return;
+      checkNear();
+    },
+    checkNear,
+    /** Keeps a ticket's contact (the follow page); may at once queue "near". */
+    contactForTicket(id: string, channel: Channel, address: string, lang: Lang | undefined): void {
+      requireChannel(channel);
+      if (!branch) throw new SkrError('UNAVAILABLE', 'the branch is starting');
+      const t = branch.ticket(id);
+      if (t.state !== 'waiting' && t.state !== 'parked')
+        throw new SkrError('CONFLICT', 'this visit is no longer waiting');
+      contacts.put({ ref: id, channel, address, lang: lang ?? t.lang, day: t.day }, o.now());
+      if (queueNear(id)) o.onQueued();
+    },
+    /** Keeps a booking's contact and queues its confirmation and its reminder. */
+    contactForBooking(code: string, channel: Channel, address: string, lang: Lang): void {
+      requireChannel(channel);
+      if (!branch) throw new SkrError('UNAVAILABLE', 'the branch is starting');
+      const b = bookings.get(code.toUpperCase());
+      if (!b) throw new SkrError('NOT_FOUND', 'no such booking');
+      if (b.status !== 'booked') throw new SkrError('CONFLICT', 'this booking is not open');
+      const zone = branch.settings().timeZone;
+      const services = branch.services();
+      const now = o.now();
+      const ref = bookingRef(b.code);
+      o.db.transaction(() => {
+        contacts.put({ ref, channel, address, lang, day: localDay(b.bookedFor, zone) }, now);
+        const confirm = bookingMessage(
+          'booking-confirmed',
+          channel,
+          lang,
+          b,
+          services,
+          zone,
+          o.settings,
+          now,
+        );
+        outbox.enqueue(
+          keyOf('booking-confirmed', ref, channel),
+          'booking-confirmed',
+          ref,
+          channel,
+          confirm,
+          now,
+          o.clockMs(),
+        );
+        const at = reminderAt(
+          new Date(b.bookedFor),
+          now,
+          o.settings.reminderAt,
+          o.settings.quietHours,
+          zone,
+        );
+        if (at) {
+          const remind = bookingMessage(
+            'booking-reminder',
+            channel,
+            lang,
+            b,
+            services,
+            zone,
+            o.settings,
+            now,
+          );
+          const dueMs = o.clockMs() + (at.getTime() - now.getTime());
+          outbox.enqueue(
+            keyOf('booking-reminder', ref, channel),
+            'booking-reminder',
+            ref,
+            channel,
+            remind,
+            now,
+            dueMs,
+          );
+        }
+      })();
+      o.onQueued();
+    },
+    /** The client withdraws a contact (one channel or all); what was pending for it is dropped. */
+    withdraw(ref: string, channel?: Channel): number {
+      return o.db.transaction(() => {
+        const n = contacts.erase(ref, channel);
+        if (!channel || contacts.of(ref).length === 0) outbox.drop(ref, 'withdrawn');
+        return n;
+      })();
+    },
+    /**
+     * Housekeeping: contacts whose day has passed are erased; a booking cancelled (by the
+     * portal's feed or the desk) gets its notice once and loses its reminder.
+     */
+    sweep(): void {
+      if (!branch) return;
+      const zone = branch.settings().timeZone;
+      const now = o.now();
+      contacts.erasePast(localDay(now, zone));
+      const services = branch.services();
+      let added = false;
+      for (const ref of contacts.refs()) {
+        if (!ref.startsWith('booking:')) continue;
+        const b = bookings.get(ref.slice('booking:'.length));
+        if (!b || b.status !== 'cancelled') continue;
+        o.db.transaction(() => {
+          outbox.drop(ref, 'booking cancelled', 'booking-reminder');
+          for (const c of contacts.of(ref)) {
+            const msg = bookingMessage(
+              'booking-cancelled',
+              c.channel,
+              c.lang,
+              b,
+              services,
+              zone,
+              o.settings,
+              now,
+            );
+            added =
+              outbox.enqueue(
+                keyOf('booking-cancelled', ref, c.channel),
+                'booking-cancelled',
+                ref,
+                c.channel,
+                msg,
+                now,
+                o.clockMs(),
+              ) || added;
+          }
+        })();
+      }
+      if (added) o.onQueued();
+    },
+  };
+}
+/** The notification planner. */
+export type NotifyPlanner = ReturnType<typeof notifyPlanner>;

@@ -1,0 +1,2 @@
+export { billedParts, startSmsGateway } from './emulator';
+export type { SmsGatewayEmulator, SmsGatewayFaults, SmsRecord } from './emulator';
