@@ -148,6 +148,8 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, async () => {
     if (stopping) return;
     stopping = true;
+    // A stuck close (a speech child that never exits) must not hold Ctrl+C forever.
+    setTimeout(() => process.exit(1), 10_000).unref();
     for (const stop of stops) await Promise.resolve(stop()).catch(() => {});
     process.exit(0);
   });

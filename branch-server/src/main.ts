@@ -162,6 +162,8 @@ async function main(): Promise<void> {
     process.on(sig, () => {
       if (stopping) return;
       stopping = true;
+      // A stuck close (a speech child that never exits) must not hold the stop forever.
+      setTimeout(() => process.exit(1), 10_000).unref();
       void running.close().then(() => process.exit(0));
     });
   }
