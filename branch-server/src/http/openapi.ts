@@ -39,6 +39,15 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     hideUntagged: true,
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: OPENAPI_UI });
+  await app.register(swaggerUi, {
+    routePrefix: OPENAPI_UI,
+    uiHooks: {
+      // The page's own /static/index.html redirect keeps a query string and so points at
+      // itself (an endless loop); send such a request to the page instead.
+      onRequest: async (req, reply) => {
+        if (/\/static\/index\.html\?/.test(req.url)) return reply.redirect(`${OPENAPI_UI}/`);
+      },
+    },
+  });
   app.get(OPENAPI_JSON, { schema: { hide: true } }, async () => app.swagger());
 }
