@@ -1,88 +1,74 @@
-import { ApiError, SkrError } from '@skr/protocol';
+import { SkrError, isSkrError } from '@skr/protocol/errors';
+import { createClient, type ApiClient } from '@skr/protocol/client';
+import { branchApi, type BranchApi } from '@skr/protocol/routes';
 
-/** Answer of a branch API call: status and parsed JSON (undefined when empty). */
-export interface BranchAnswer {
-  status: number;
-  body: unknown;
-}
-
-/** The kiosk's HTTP client of its branch server (device token as Bearer). */
-export interface BranchClient {
+/** The kiosk's client of its branch server: the route table's typed client with the device token. */
+export type BranchClient = ApiClient<BranchApi> & {
+  /** The branch server's origin, without a trailing slash. */
   readonly origin: string;
-  /** Raw call; rejects UNAVAILABLE when the branch server cannot be reached. */
-  request(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<BranchAnswer>;
-  /** Like request, but a non-2xx answer rejects with its ApiError code. */
-  json<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<T>;
-}
+};
 
 /** Options of {@link createBranchClient}. */
 export interface BranchClientOptions {
   origin: string;
   token: string;
+  /** Calls that the branch answers by itself; default 8 s. */
   timeoutMs?: number;
+  /** Calls the branch passes on to the portal (it waits 10 s for it); default 15 s. */
+  portalTimeoutMs?: number;
+  /** The fetch to use (tests); the global one by default. */
+  fetch?: typeof fetch;
 }
 
-/** Creates the branch client; every call carries the kiosk's device token. */
+/** How long the host waits for an answer by default: a client at the kiosk must not wait long. */
+export const BRANCH_TIMEOUT_MS = 8000;
+/**
+ * How long the host waits for a route the branch passes to the portal. The branch gives the
+ * portal 10 s; the kiosk waits longer, so it hears the branch's own clear answer (503) rather
+ * than giving up first.
+ */
+export const PORTAL_TIMEOUT_MS = 15_000;
+
+/** True when the branch passes the route on to the portal (the `pue` tag of the route table). */
+export function waitsOnPortal(name: keyof BranchApi): boolean {
+  return branchApi[name].tag === 'pue';
+}
+
+type Input = { timeoutMs?: number } & Record<string, unknown>;
+type Request = (name: keyof BranchApi, input?: Input) => Promise<{ status: number; data: unknown }>;
+
+/**
+ * Creates the branch client; every call carries the kiosk's device token and fails with an
+ * SkrError. A branch that cannot be reached at all is UNAVAILABLE (the kiosk's word for "try
+ * again in a moment"), not DISCONNECTED.
+ */
 export function createBranchClient(opts: BranchClientOptions): BranchClient {
-  const origin = opts.origin.replace(/\/$/, '');
-  const timeoutMs = opts.timeoutMs ?? 8000;
-  async function request(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<BranchAnswer> {
-    let res: Response;
+  const origin = opts.origin.replace(/\/+$/, '');
+  const inner = createClient(branchApi, {
+    baseUrl: origin,
+    token: opts.token,
+    timeoutMs: opts.timeoutMs ?? BRANCH_TIMEOUT_MS,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
+  const portalMs = opts.portalTimeoutMs ?? PORTAL_TIMEOUT_MS;
+  const request: Request = async (name, input = {}) => {
+    const timeoutMs = input.timeoutMs ?? (waitsOnPortal(name) ? portalMs : undefined);
     try {
-      res = await fetch(origin + path, {
-        method,
-        headers: {
-          authorization: `Bearer ${opts.token}`,
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+      return await (inner.request as unknown as Request)(name, {
+        ...input,
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
       });
-    } catch (cause) {
-      // Connection refused (restart), reset or timeout: the client sees "try again".
-      throw new SkrError('UNAVAILABLE', 'branch server unreachable', { cause });
+    } catch (e) {
+      if (isSkrError(e, 'DISCONNECTED'))
+        throw new SkrError('UNAVAILABLE', 'branch server unreachable', { cause: e });
+      throw e;
     }
-    const text = await res.text();
-    let parsed: unknown = undefined;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: res.status, body: parsed };
-  }
-  return {
+  };
+  const client = {
     origin,
     request,
-    async json<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
-      const r = await request(method, path, body, headers);
-      if (r.status >= 200 && r.status < 300) return r.body as T;
-      throw errorFromAnswer(r);
-    },
+    call: async (name: keyof BranchApi, input?: Input) => (await request(name, input)).data,
+    withToken: (token: string | undefined) => createBranchClient({ ...opts, token: token ?? '' }),
   };
-}
-
-/** Turns a failed answer into an SkrError with the server's code (INTERNAL if it has none). */
-export function errorFromAnswer(r: BranchAnswer): SkrError {
-  const e = ApiError.safeParse(r.body);
-  if (e.success) return new SkrError(e.data.code, e.data.message, { details: e.data.details });
-  if (r.status === 502 || r.status === 503 || r.status === 504)
-    return new SkrError('UNAVAILABLE', `branch answered ${r.status}`);
-  return new SkrError('INTERNAL', `branch answered ${r.status}`);
+  return client as unknown as BranchClient;
 }

@@ -1,12 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { openIdCardSession, type PcscReaderService } from '@skr/card-reader';
-import {
-  PueCardChallenge,
-  PueSession,
-  SkrError,
-  type KioskCardLoginRequest,
-  type KioskCardLoginResult,
-} from '@skr/protocol';
+import { SkrError, type KioskCardLoginRequest, type KioskCardLoginResult } from '@skr/protocol';
 import type { BranchClient } from './branch-client';
 import type { HealthReporter } from './health-reporter';
 
@@ -90,19 +84,17 @@ export function createCardService(opts: CardServiceOptions): CardService {
         } else {
           throw new SkrError('INVALID', 'PIN required');
         }
-        const challenge = PueCardChallenge.parse(
-          await branch.json('POST', '/api/v1/pue/auth/card/challenge', {}),
-        );
+        const challenge = await branch.call('pueCardChallenge');
         const signed = await session.respondToChallenge(
           Buffer.from(challenge.challengeB64, 'base64'),
         );
-        const pue = PueSession.parse(
-          await branch.json('POST', '/api/v1/pue/auth/card', {
+        const pue = await branch.call('pueCardLogin', {
+          body: {
             challengeId: challenge.challengeId,
             certificatePem: pem,
             signatureB64: signed.signatureB64,
-          }),
-        );
+          },
+        });
         // Only what the screen needs crosses the bridge: no PESEL, no profile here.
         return { token: pue.token, expiresAt: pue.expiresAt, holder };
       }),

@@ -1,18 +1,7 @@
-import { z } from 'zod';
 import type { KioskSubmitRequest, KioskSubmitResult } from '@skr/protocol';
 import type { BranchClient } from './branch-client';
 import type { FileService } from './file-service';
 import type { PrinterService } from './printer-service';
-
-const Accepted = z.object({
-  documentId: z.string(),
-  sha256: z.string(),
-  receivedAt: z.string(),
-  status: z.enum(['queued', 'delivered']),
-});
-const DocumentState = Accepted.extend({
-  upp: z.object({ uppId: z.string(), receivedAt: z.string() }).optional(),
-});
 
 /** Options of {@link createDocumentService}. */
 export interface DocumentServiceOptions {
@@ -41,32 +30,27 @@ export function createDocumentService(opts: DocumentServiceOptions): DocumentSer
       const headers: Record<string, string> = req.pueSession
         ? { 'x-pue-session': req.pueSession }
         : {};
-      const accepted = Accepted.parse(
-        await branch.json(
-          'POST',
-          '/api/v1/documents',
-          {
-            formCode: req.formCode,
-            fileName: req.name,
-            contentB64: bytes.toString('base64'),
-            pages,
-            lang: req.lang,
-          },
-          headers,
-        ),
-      );
+      const accepted = await branch.call('submitDocument', {
+        body: {
+          formCode: req.formCode,
+          fileName: req.name,
+          contentB64: bytes.toString('base64'),
+          pages,
+          lang: req.lang,
+        },
+        headers,
+      });
       // The document is committed at the branch now. Give the portal a moment to answer with
       // its UPP; after hours or with the portal down the receipt says "waiting" instead.
       let uppId: string | null = null;
       let status = accepted.status;
       const end = Date.now() + (opts.uppWaitMs ?? 2000);
       while (Date.now() < end) {
-        const r = await branch
-          .request('GET', `/api/v1/documents/${encodeURIComponent(accepted.documentId)}`)
+        const s = await branch
+          .call('documentStatus', { params: { id: accepted.documentId } })
           .catch(() => null);
-        const s = r && r.status === 200 ? DocumentState.safeParse(r.body) : null;
-        if (s?.success && s.data.upp) {
-          uppId = s.data.upp.uppId;
+        if (s?.upp) {
+          uppId = s.upp.uppId;
           status = 'delivered';
           break;
         }

@@ -1,9 +1,10 @@
+import { isSkrError } from '@skr/protocol/errors';
 import type { BranchClient } from './branch-client';
 
 /** A component of the kiosk the branch is told about. */
 export type KioskComponent = 'printer' | 'card-reader';
 
-/** One health report as the branch's `POST /api/v1/devices/status` takes it. */
+/** One health report as the branch's `reportDeviceStatus` route takes it. */
 export interface HealthReport {
   component: KioskComponent;
   ok: boolean;
@@ -37,9 +38,10 @@ export function createHealthReporter(branch: BranchClient, retryMs = 3000): Heal
       for (const [component, r] of [...pending]) {
         if (closed) return;
         try {
-          const a = await branch.request('POST', '/api/v1/devices/status', r);
-          if (a.status >= 500) throw new Error(`branch answered ${a.status}`);
-          // 4xx (e.g. route missing on an older server) will not get better by retrying.
+          await branch.call('reportDeviceStatus', { body: r }).catch((e: unknown) => {
+            // 4xx (e.g. route missing on an older server) will not get better by retrying.
+            if (!(isSkrError(e) && e.status !== undefined && e.status < 500)) throw e;
+          });
           if (pending.get(component) === r) pending.delete(component);
           sent.set(component, key(r));
         } catch {

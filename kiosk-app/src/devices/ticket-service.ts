@@ -1,5 +1,5 @@
 import {
-  IssuedTicket,
+  type IssueTicketRequest,
   type KioskCheckInRequest,
   type KioskIssueRequest,
   type KioskTicketOutcome,
@@ -8,6 +8,9 @@ import {
 } from '@skr/protocol';
 import type { BranchClient } from './branch-client';
 import type { PrinterService } from './printer-service';
+
+/** How a booking is found at check-in: by its code or by the ID card's PESEL. */
+export type CheckInBody = Pick<IssueTicketRequest, 'bookingCode' | 'bookingPesel'>;
 
 /** Options of {@link createTicketService}. */
 export interface TicketServiceOptions {
@@ -23,7 +26,7 @@ export interface TicketService {
   issue(req: KioskIssueRequest): Promise<KioskTicketOutcome>;
   checkIn(req: KioskCheckInRequest): Promise<KioskTicketOutcome>;
   /** Check-in with a booking found by other means (the ID card): same printing. */
-  checkInWith(body: Record<string, unknown>, lang: Lang): Promise<KioskTicketOutcome>;
+  checkInWith(body: CheckInBody, lang: Lang): Promise<KioskTicketOutcome>;
 }
 
 /** Creates the ticket service. */
@@ -33,7 +36,7 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
 
   async function serviceName(id: string, lang: Lang): Promise<string> {
     try {
-      services ??= (await branch.json<{ services: Service[] }>('GET', '/api/v1/services')).services;
+      services ??= (await branch.call('listServices')).services;
     } catch {
       return id; // the ticket still prints; the name is a courtesy
     }
@@ -42,12 +45,10 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
 
   const absolute = (u: string) => new URL(u, opts.publicOrigin).toString();
 
-  async function checkInWith(body: Record<string, unknown>, lang: Lang) {
+  async function checkInWith(body: CheckInBody, lang: Lang) {
     // The number exists once the branch committed it; the client gets it on screen even if
     // the printer fails below.
-    const ticket = IssuedTicket.parse(
-      await branch.json('POST', '/api/v1/tickets', { ...body, lang }),
-    );
+    const ticket = await branch.call('issueTicket', { body: { ...body, lang } });
     const followUrl = absolute(ticket.followUrl);
     const out = await printer.print({
       kind: 'check-in',
@@ -72,13 +73,13 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
 
   return {
     async issue(req) {
-      const ticket = IssuedTicket.parse(
-        await branch.json('POST', '/api/v1/tickets', {
+      const ticket = await branch.call('issueTicket', {
+        body: {
           serviceId: req.serviceId,
           lang: req.lang,
           ...(req.priority ? { priority: req.priority } : {}),
-        }),
-      );
+        },
+      });
       const followUrl = absolute(ticket.followUrl);
       const out = await printer.print({
         kind: 'queue',

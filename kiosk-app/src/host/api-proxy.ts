@@ -1,51 +1,53 @@
-import type { FastifyInstance } from 'fastify';
-import { isSkrError } from '@skr/protocol';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isSkrError } from '@skr/protocol/errors';
+import { KIOSK_PROXIED, kioskProxyApi, type KioskProxiedName } from '@skr/protocol/kiosk-proxy';
 import type { BranchClient } from '../devices/branch-client';
 
-/**
- * Branch routes the renderer may reach through the host, with the kiosk's device token added
- * here (the renderer never holds it). Ticket issuing and document intake are not on the list:
- * they go through the bridge, which also prints.
- */
-export const PROXIED: readonly { method: 'GET' | 'POST'; path: RegExp }[] = [
-  { method: 'GET', path: /^\/api\/v1\/services$/ },
-  { method: 'GET', path: /^\/api\/v1\/document-forms$/ },
-  { method: 'GET', path: /^\/api\/v1\/documents\/[\w-]{1,64}$/ },
-  { method: 'POST', path: /^\/api\/v1\/pue\/auth\/(password|password\/verify|logout)$/ },
-  { method: 'GET', path: /^\/api\/v1\/pue\/me$/ },
-  { method: 'GET', path: /^\/api\/v1\/pue\/accounts\/[\w-]{1,64}$/ },
-  { method: 'GET', path: /^\/api\/v1\/pue\/accounts\/[\w-]{1,64}\/archive-orders$/ },
-  { method: 'POST', path: /^\/api\/v1\/pue\/accounts\/[\w-]{1,64}\/archive-orders$/ },
-];
+type LooseRequest = (
+  name: KioskProxiedName,
+  input: Record<string, unknown>,
+) => Promise<{ status: number; data: unknown }>;
 
-/** True when the renderer may send `method path` (query string ignored) to the branch. */
-export function isProxied(method: string, url: string): boolean {
-  const path = url.split('?')[0] ?? '';
-  return PROXIED.some((p) => p.method === method && p.path.test(path));
+/** The answer for a failed branch call: the branch's own error, or why there was none. */
+function sendFailure(reply: FastifyReply, e: unknown) {
+  if (isSkrError(e) && e.status !== undefined && e.status >= 400)
+    return reply
+      .status(e.status)
+      .send({ code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) });
+  // No answer: as a gateway, 504 when the branch was too slow, 503 when it cannot be reached;
+  // a branch answer that broke its schema is 502.
+  const code = isSkrError(e) ? e.code : 'UNAVAILABLE';
+  const status = code === 'TIMEOUT' ? 504 : code === 'UNAVAILABLE' ? 503 : 502;
+  return reply.status(status).send({ code, message: 'branch server unreachable' });
 }
 
-/** Registers the pass-through of the allowed branch routes. */
+/**
+ * Registers the pass-through of the kiosk's routes ({@link KIOSK_PROXIED}) at their paths from
+ * the route table; the host's branch client adds the device token and checks the answer against
+ * the route's schema. Any other branch path is not served here (404).
+ */
 export function registerApiProxy(app: FastifyInstance, branch: BranchClient): void {
-  app.route({
-    method: ['GET', 'POST'],
-    url: '/api/v1/*',
-    handler: async (req, reply) => {
-      if (!isProxied(req.method, req.url))
-        return reply.status(404).send({ code: 'NOT_FOUND', message: 'not available at the kiosk' });
-      const session = req.headers['x-pue-session'];
-      try {
-        const r = await branch.request(
-          req.method,
-          req.url,
-          req.method === 'POST' ? (req.body ?? {}) : undefined,
-          typeof session === 'string' ? { 'x-pue-session': session } : {},
-        );
-        reply.header('cache-control', 'no-store');
-        return reply.status(r.status).send(r.body ?? null);
-      } catch (e) {
-        const code = isSkrError(e) ? e.code : 'UNAVAILABLE';
-        return reply.status(503).send({ code, message: 'branch server unreachable' });
-      }
-    },
-  });
+  const request = branch.request as unknown as LooseRequest;
+  for (const name of KIOSK_PROXIED) {
+    const def = kioskProxyApi[name];
+    app.route({
+      method: def.method,
+      url: def.path,
+      handler: async (req, reply) => {
+        const session = req.headers['x-pue-session'];
+        try {
+          const r = await request(name, {
+            params: req.params,
+            query: req.query,
+            ...('body' in def ? { body: req.body ?? {} } : {}),
+            headers: typeof session === 'string' ? { 'x-pue-session': session } : {},
+          });
+          reply.header('cache-control', 'no-store');
+          return reply.status(r.status).send(r.data ?? null);
+        } catch (e) {
+          return sendFailure(reply, e);
+        }
+      },
+    });
+  }
 }

@@ -137,6 +137,8 @@ export const en: Catalogue = {
     tooEarly: 'Too early to check in. You can check in from {{date}} at {{time}}.',
     UNAVAILABLE:
       'The system is temporarily unavailable. Try again shortly or ask at the information desk.',
+    DISCONNECTED:
+      'The system is temporarily unavailable. Try again shortly or ask at the information desk.',
     NOT_FOUND: 'Not found. Check the data and try again.',
     CONFLICT: 'This cannot be done (e.g. the booking was cancelled).',
     INVALID: 'Invalid data. Check and try again.',

@@ -133,6 +133,7 @@ export const pl = {
   errors: {
     tooEarly: 'Za wcześnie na potwierdzenie wizyty. Potwierdzisz ją od {{date}}, godz. {{time}}.',
     UNAVAILABLE: 'System chwilowo nie działa. Spróbuj za chwilę albo podejdź do informacji.',
+    DISCONNECTED: 'System chwilowo nie działa. Spróbuj za chwilę albo podejdź do informacji.',
     NOT_FOUND: 'Nie znaleziono. Sprawdź dane i spróbuj ponownie.',
     CONFLICT: 'Tej operacji nie można wykonać (np. rezerwacja odwołana).',
     INVALID: 'Nieprawidłowe dane. Sprawdź i spróbuj ponownie.',

@@ -1,40 +1,32 @@
-import { ApiError } from '@skr/protocol/errors';
-import { BridgeError } from './bridge-client';
+import i18next from 'i18next';
+import { createClient } from '@skr/protocol/client';
+import type { Lang } from '@skr/protocol/domain';
+import { isSkrError } from '@skr/protocol/errors';
+import { kioskProxyApi } from '@skr/protocol/kiosk-proxy';
 
 /**
- * Calls a branch route through the kiosk host (same origin; the host adds the device token).
- * `session` is the client's portal session token, kept only in memory.
+ * How long the page waits for the kiosk host. Longer than the host's own wait for the branch
+ * (15 s for routes that reach the portal), so the page shows the host's clear answer instead of
+ * giving up first.
  */
-export async function api<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-  session?: string,
-): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(session ? { 'x-pue-session': session } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
-    });
-  } catch {
-    throw new BridgeError('UNAVAILABLE', 'kiosk host unreachable');
-  }
-  const text = await res.text();
-  const parsed: unknown = text ? JSON.parse(text) : undefined;
-  if (res.ok) return parsed as T;
-  const err = ApiError.safeParse(parsed);
-  throw err.success
-    ? new BridgeError(err.data.code, err.data.message, err.data.details)
-    : new BridgeError(res.status >= 500 ? 'UNAVAILABLE' : 'INTERNAL', `HTTP ${res.status}`);
+export const PAGE_TIMEOUT_MS = 20_000;
+
+/**
+ * The page's client of the branch routes the kiosk host passes on (same origin; the host adds
+ * the device token). Every failure rejects with SkrError.
+ */
+export const api = createClient(kioskProxyApi, {
+  baseUrl: '',
+  timeoutMs: PAGE_TIMEOUT_MS,
+  lang: () => (i18next.language || 'pl') as Lang,
+});
+
+/** The header carrying the client's portal session token (kept only in memory). */
+export function pueSession(token: string): { headers: Record<string, string> } {
+  return { headers: { 'x-pue-session': token } };
 }
 
-/** Code of any error (BridgeError or not), for the message catalogue. */
+/** Code of any error (SkrError or not), for the message catalogue. */
 export function errorCode(e: unknown): string {
-  return e instanceof BridgeError ? e.code : 'generic';
+  return isSkrError(e) ? e.code : 'generic';
 }

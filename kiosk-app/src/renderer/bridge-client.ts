@@ -6,22 +6,13 @@ import {
   kioskBridgeMethods,
   type KioskBridge,
 } from '@skr/protocol/kiosk-bridge';
-
-/** An error from the kiosk side, with its shared code (PAPER_OUT, PIN_INVALID…). */
-export class BridgeError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-}
+import { SkrError } from '@skr/protocol/errors';
 
 /** Unwraps a reply envelope, validating the data with the method's output schema. */
 export function unwrap(method: keyof typeof kioskBridgeMethods, raw: unknown): unknown {
   const reply = KioskBridgeReply.parse(raw);
-  if (!reply.ok) throw new BridgeError(reply.error.code, reply.error.message, reply.error.details);
+  if (!reply.ok)
+    throw new SkrError(reply.error.code, reply.error.message, { details: reply.error.details });
   return kioskBridgeMethods[method].output.parse(reply.data);
 }
 
@@ -47,7 +38,7 @@ export function httpBridge(origin = ''): KioskBridge {
           body: JSON.stringify(input),
         });
       } catch {
-        throw new BridgeError('UNAVAILABLE', 'kiosk host unreachable');
+        throw new SkrError('UNAVAILABLE', 'kiosk host unreachable');
       }
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       return unwrap(method, await res.json()) as any;

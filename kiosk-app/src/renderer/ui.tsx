@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isSkrError } from '@skr/protocol/errors';
 import { errorCode } from './api';
-import { BridgeError } from './bridge-client';
 import { formatDate, formatTime } from './format';
 
 /** A big touch button (≥ 48 px; the CSS makes most far larger) with an optional hint line. */
@@ -60,7 +60,7 @@ export function ErrorBox({ error }: { error: unknown }) {
   if (!error) return null;
   const code = errorCode(error);
   const key = `errors.${code}`;
-  const opensAt = error instanceof BridgeError ? error.details?.opensAt : undefined;
+  const opensAt = isSkrError(error) ? error.details?.opensAt : undefined;
   // An early arrival is told when check-in opens (the branch sends it), not "cancelled".
   const text =
     code === 'CONFLICT' && typeof opensAt === 'string'

@@ -27,7 +27,8 @@ export function DocDropoff(props: {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    api<{ forms: Form[] }>('GET', '/api/v1/document-forms')
+    api
+      .call('documentForms')
       .then((r) => setForms(r.forms))
       .catch(setError);
   }, []);

@@ -27,7 +27,8 @@ export function Matters(props: {
     toggle.current?.focus();
   };
   useEffect(() => {
-    api<{ services: Service[] }>('GET', '/api/v1/services')
+    api
+      .call('listServices')
       .then((r) =>
         setServices(r.services.filter((s) => s.active).sort((a, b) => a.order - b.order)),
       )

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PueAccount, PueProfile, PueRole } from '@skr/protocol/pue';
-import { api } from '../api';
+import { api, pueSession } from '../api';
 import { BigButton, ErrorBox, Screen } from '../ui';
 
 /** The account and role chosen for this session. */
@@ -21,9 +21,7 @@ export function PueAccountPick(props: {
   const [account, setAccount] = useState<PueAccount | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api<PueProfile>('GET', '/api/v1/pue/me', undefined, props.token)
-      .then(setProfile)
-      .catch(setError);
+    api.call('pueMe', pueSession(props.token)).then(setProfile).catch(setError);
   }, [props.token]);
   const pickAccount = (a: PueAccount) => {
     if (a.roles.length === 0) props.onChosen({ account: a, role: null });

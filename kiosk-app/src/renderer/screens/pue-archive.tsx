@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PueArchiveOrder, PueArchiveOrderList } from '@skr/protocol/pue';
-import { api } from '../api';
+import type { PueArchiveOrder } from '@skr/protocol/pue';
+import { api, pueSession } from '../api';
 import { ErrorBox, Screen } from '../ui';
 import type { Choice } from './pue-account';
 
@@ -14,22 +14,22 @@ export function PueArchive(props: { token: string; choice: Choice; onBack: () =>
   const [orders, setOrders] = useState<PueArchiveOrder[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const path = `/api/v1/pue/accounts/${encodeURIComponent(props.choice.account.id)}/archive-orders`;
+  const accountId = props.choice.account.id;
   useEffect(() => {
-    api<PueArchiveOrderList>('GET', path, undefined, props.token)
+    api
+      .call('pueArchiveOrders', { params: { accountId }, ...pueSession(props.token) })
       .then((l) => setOrders(l.items))
       .catch(setError);
-  }, [path, props.token]);
+  }, [accountId, props.token]);
   async function order() {
     setBusy(true);
     setError(null);
     try {
-      const o = await api<PueArchiveOrder>(
-        'POST',
-        path,
-        { fromYear: from, toYear: to },
-        props.token,
-      );
+      const o = await api.call('pueOrderArchive', {
+        params: { accountId },
+        body: { fromYear: from, toYear: to },
+        ...pueSession(props.token),
+      });
       setOrders((l) => [o, ...l]);
     } catch (e) {
       setError(e);

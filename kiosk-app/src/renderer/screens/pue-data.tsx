@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PueAccountData } from '@skr/protocol/pue';
-import { api } from '../api';
+import { api, pueSession } from '../api';
 import { formatDate, formatMonth, formatMoney } from '../format';
 import { ErrorBox, Screen } from '../ui';
 import type { Choice } from './pue-account';
@@ -17,13 +17,13 @@ export function PueData(props: {
   const [data, setData] = useState<PueAccountData | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    const q = props.choice.role ? `?role=${props.choice.role}` : '';
-    api<PueAccountData>(
-      'GET',
-      `/api/v1/pue/accounts/${encodeURIComponent(props.choice.account.id)}${q}`,
-      undefined,
-      props.token,
-    )
+    const role = props.choice.role;
+    api
+      .call('pueAccount', {
+        params: { accountId: props.choice.account.id },
+        query: role ? { role } : {},
+        ...pueSession(props.token),
+      })
       .then(setData)
       .catch(setError);
   }, [props.token, props.choice]);

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge } from '@skr/protocol/kiosk-bridge';
-import type { PuePasswordLoginStarted, PueSession } from '@skr/protocol/pue';
+import { isSkrError } from '@skr/protocol/errors';
+import type { PuePasswordLoginStarted } from '@skr/protocol/pue';
 import { api } from '../api';
-import { BridgeError } from '../bridge-client';
 import { Keypad } from '../keypad';
 import { ErrorBox, Screen } from '../ui';
 
@@ -41,7 +41,7 @@ export function PueLogin(props: {
       await fn();
     } catch (e) {
       setError(e);
-      if (e instanceof BridgeError && typeof e.details?.triesLeft === 'number')
+      if (isSkrError(e) && typeof e.details?.triesLeft === 'number')
         setTriesLeft(e.details.triesLeft);
     } finally {
       setBusy(false);
@@ -60,19 +60,13 @@ export function PueLogin(props: {
     });
   const start = () =>
     run(async () => {
-      setAttempt(
-        await api<PuePasswordLoginStarted>('POST', '/api/v1/pue/auth/password', {
-          login,
-          password,
-        }),
-      );
+      setAttempt(await api.call('puePasswordLogin', { body: { login, password } }));
       setPassword('');
     });
   const verify = () =>
     run(async () => {
-      const s = await api<PueSession>('POST', '/api/v1/pue/auth/password/verify', {
-        attemptId: attempt?.attemptId,
-        code,
+      const s = await api.call('puePasswordVerify', {
+        body: { attemptId: attempt?.attemptId ?? '', code },
       });
       props.onSigned({
         token: s.token,

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '@skr/protocol/domain';
 import type { KioskBridge, KioskConfig } from '@skr/protocol/kiosk-bridge';
-import { api } from '../api';
+import { api, pueSession } from '../api';
 import { useIdleCountdown } from '../use-idle';
 import { BigButton, Screen } from '../ui';
 import { DocDropoff } from './doc-dropoff';
@@ -37,7 +37,8 @@ export function SelfService(props: {
     const token = signed?.token;
     const done = () => props.onEnd();
     if (token)
-      void api('POST', '/api/v1/pue/auth/logout', {}, token)
+      void api
+        .call('pueLogout', pueSession(token))
         .catch(() => undefined)
         .finally(done);
     else done();
