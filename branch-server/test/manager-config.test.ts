@@ -35,7 +35,7 @@ describe('configuration without restart', () => {
       names: { pl: 'Emerytury' },
       targetWaitMinutes: 25,
     });
-    expect(b.branch.state.services.get('emerytury')!.targetWaitMinutes).toBe(25);
+    expect(b.branch.view().services.get('emerytury')!.targetWaitMinutes).toBe(25);
     await until(() => display.events.some((e) => e.type === 'config.changed'));
     const audit = await b.api('GET', '/api/v1/config/audit?limit=5', manager);
     expect(audit.body.entries[0]).toMatchObject({
@@ -97,7 +97,7 @@ describe('configuration without restart', () => {
       clerk: 'urzednik3',
       skills: { zasilki: 2 },
     });
-    expect(b.branch.state.counters.get(3)).toMatchObject({
+    expect(b.branch.view().counters.get(3)).toMatchObject({
       state: 'open',
       name: 'Stanowisko 3 (emerytury)',
     });
@@ -123,7 +123,7 @@ describe('configuration without restart', () => {
       lateArrivalMinutes: { before: 15, after: 20 },
       regularPerPriority: { before: 2, after: 3 },
     });
-    expect(b.branch.state.settings).toMatchObject({ maxRecalls: 3, timeZone: 'Europe/Warsaw' });
+    expect(b.branch.settings()).toMatchObject({ maxRecalls: 3, timeZone: 'Europe/Warsaw' });
   });
 
   it('manages users: new accounts log in, a role change ends sessions, the last admin stays', async () => {
@@ -207,6 +207,6 @@ describe('configuration without restart', () => {
     expect(entries.every((e: any) => e.entityId === d.body.id)).toBe(true);
     expect(JSON.stringify(entries)).not.toContain(d.body.token);
     // The audit is append-only, down in SQLite too.
-    expect(() => b.branch.db.prepare('DELETE FROM config_audit').run()).toThrow(/append-only/);
+    expect(() => b.server.db.prepare('DELETE FROM config_audit').run()).toThrow(/append-only/);
   });
 });

@@ -1,10 +1,9 @@
 import type { LineSummary, QueueSnapshot, Ticket } from '@skr/protocol';
-import { addMinutes, estimateWait, waitedMinutes } from '../domain';
+import { addMinutes, estimateWait, waitedMinutes, type QueueState } from '../domain';
 import type { BookingRepo } from '../store';
-import type { BranchState } from './branch-state';
 
 /** Per-matter lines: how many wait, the longest wait, the estimate, bookings due soon. */
-export function lineSummaries(state: BranchState, now: Date, bookings: BookingRepo): LineSummary[] {
+export function lineSummaries(state: QueueState, now: Date, bookings: BookingRepo): LineSummary[] {
   const nowIso = now.toISOString();
   const due = bookings.dueBetween(
     addMinutes(now, -state.settings.lateArrivalMinutes),
@@ -37,7 +36,7 @@ export function lineSummaries(state: BranchState, now: Date, bookings: BookingRe
 
 /** Everything a screen or desk needs to draw the queue from scratch. */
 export function queueSnapshot(
-  state: BranchState,
+  state: QueueState,
   seq: number,
   now: Date,
   bookings: BookingRepo,
@@ -50,13 +49,13 @@ export function queueSnapshot(
       ...c,
       ticket: state.inHand(c.id) ?? null,
     })),
-    recentCalls: state.recentCalls,
+    recentCalls: [...state.recentCalls],
     parked: [...state.active.values()].filter((t) => t.state === 'parked'),
   };
 }
 
 /** What the public follow-the-line page may show: no personal data. */
-export function publicTicketStatus(state: BranchState, t: Ticket, now: Date) {
+export function publicTicketStatus(state: QueueState, t: Ticket, now: Date) {
   const nowIso = now.toISOString();
   const ahead = state
     .waitingIn(t.serviceId)

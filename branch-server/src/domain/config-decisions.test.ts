@@ -64,7 +64,7 @@ describe('configuration decisions', () => {
   });
 
   it('merges settings', () => {
-    const d = decideSaveSettings(state, { maxRecalls: 5 }, ctx);
+    const d = decideSaveSettings(state, { ...state.settings, maxRecalls: 5 }, ctx);
     expect(d.diff).toEqual({ maxRecalls: { before: state.settings.maxRecalls, after: 5 } });
     expect(d.rows[0]).toMatchObject({ row: 'settings', settings: { maxRecalls: 5 } });
   });

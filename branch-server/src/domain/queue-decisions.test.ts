@@ -337,7 +337,7 @@ describe('bookings and devices', () => {
 
   it('records a device report only when it differs from the last one', () => {
     const device = { id: 'k1', name: 'Kiosk', kind: 'kiosk' };
-    const report = { component: 'printer', ok: false, code: 'PAPER_OUT' };
+    const report = { component: 'printer' as const, ok: false, code: 'PAPER_OUT' };
     const first = decideDeviceStatus(
       { device, report, previous: undefined, actor: 'device:k1' },
       now,
