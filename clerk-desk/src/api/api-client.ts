@@ -1,14 +1,6 @@
-import {
-  LoginResponse,
-  QueueSnapshot,
-  ServicesResponse,
-  TicketResponse,
-  type TransferRequest,
-} from '@skr/protocol/http';
-import { Counter, type Service, type Ticket } from '@skr/protocol/domain';
-import { ApiFailure, createCall, type Schema } from './http-call';
-
-export { ApiFailure };
+import type { TransferRequest } from '@skr/protocol/http';
+import type { Service, Ticket } from '@skr/protocol/domain';
+import { createBranchClient } from './branch-client';
 
 /** Clerk actions on a ticket in hand or a parked ticket. */
 export type DeskTicketAction = 'recall' | 'start' | 'finish' | 'no-show' | 'park' | 'return';
@@ -19,38 +11,38 @@ export type TransferTarget = Pick<TransferRequest, 'serviceId' | 'counterId' | '
 /** Requests slower than this count as TIMEOUT: a clerk must not wait on a dead server. */
 const TIMEOUT_MS = 8000;
 
-const CounterResponse: Schema<{ counter: Counter }> = {
-  safeParse: (v) => {
-    const c = Counter.safeParse((v as { counter?: unknown } | null)?.counter);
-    return c.success ? { success: true, data: { counter: c.data } } : { success: false };
-  },
-};
+/** The route of each desk action on a ticket. */
+const TICKET_ROUTES = {
+  recall: 'recallTicket',
+  start: 'startTicket',
+  finish: 'finishTicket',
+  'no-show': 'noShowTicket',
+  park: 'parkTicket',
+  return: 'returnTicket',
+} as const satisfies Record<DeskTicketAction, string>;
 
-/** Every HTTP call the console makes, typed and validated; failures reject with ApiFailure. */
+/** Every HTTP call the console makes, typed and validated; failures reject with SkrError. */
 export function createApi(origin: string, token: () => string | undefined) {
-  const call = createCall(origin, token, TIMEOUT_MS);
-  const counterAction = async (id: number, action: string, body: unknown = {}) =>
-    (await call(CounterResponse, 'POST', `/api/v1/counters/${id}/${action}`, body))!.counter;
-  const ticketCall = async (id: string, action: string, body: unknown = {}): Promise<Ticket> =>
-    (await call(TicketResponse, 'POST', `/api/v1/tickets/${id}/${action}`, body))!.ticket;
+  const client = createBranchClient(origin, token, TIMEOUT_MS);
+  const at = (id: number) => ({ params: { id } });
 
   return {
-    login: async (username: string, password: string) =>
-      (await call(LoginResponse, 'POST', '/api/v1/auth/login', { username, password }))!,
-    logout: () => call(null, 'POST', '/api/v1/auth/logout'),
-    services: async (): Promise<Service[]> =>
-      (await call(ServicesResponse, 'GET', '/api/v1/services'))!.services,
-    snapshot: async () => (await call(QueueSnapshot, 'GET', '/api/v1/queue'))!,
-    open: (counterId: number) => counterAction(counterId, 'open'),
-    close: (counterId: number) => counterAction(counterId, 'close'),
-    pause: (counterId: number, reason: string) => counterAction(counterId, 'pause', { reason }),
+    login: (username: string, password: string) =>
+      client.call('login', { body: { username, password } }),
+    logout: () => client.call('logout'),
+    services: async (): Promise<Service[]> => (await client.call('listServices')).services,
+    snapshot: () => client.call('queueSnapshot'),
+    open: async (counterId: number) => (await client.call('openCounter', at(counterId))).counter,
+    close: async (counterId: number) => (await client.call('closeCounter', at(counterId))).counter,
+    pause: async (counterId: number, reason: string) =>
+      (await client.call('pauseCounter', { ...at(counterId), body: { reason } })).counter,
     /** The called ticket, or null when nobody waits for this counter. */
     callNext: async (counterId: number): Promise<Ticket | null> =>
-      (await call(TicketResponse, 'POST', `/api/v1/counters/${counterId}/call-next`, {}))?.ticket ??
-      null,
-    act: (ticketId: string, action: DeskTicketAction) => ticketCall(ticketId, action),
-    transfer: (ticketId: string, target: TransferTarget) =>
-      ticketCall(ticketId, 'transfer', target),
+      (await client.call('callNext', at(counterId)))?.ticket ?? null,
+    act: async (ticketId: string, action: DeskTicketAction): Promise<Ticket> =>
+      (await client.call(TICKET_ROUTES[action], { params: { id: ticketId } })).ticket,
+    transfer: async (ticketId: string, target: TransferTarget): Promise<Ticket> =>
+      (await client.call('transferTicket', { params: { id: ticketId }, body: target })).ticket,
   };
 }
 /** The console's HTTP client. */

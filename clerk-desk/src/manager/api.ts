@@ -1,66 +1,52 @@
-import { ApiFailure, createCall, type Schema } from '../api/http-call';
-import { LoginResponse } from '@skr/protocol/http';
-import {
-  AuditResponse,
-  BranchConfig,
-  PairedDevice,
-  MonitorSnapshot,
-  StatsReport,
-  type CounterConfig,
-  type ServiceConfig,
-  type SettingsConfig,
-  type StatsPeriod,
-  type UserConfig,
-} from '@skr/protocol/manager';
+import { isSkrError } from '@skr/protocol/errors';
 import type { DeviceKind } from '@skr/protocol/http';
+import type {
+  CounterConfig,
+  ServiceConfig,
+  SettingsConfig,
+  StatsPeriod,
+  UserConfig,
+} from '@skr/protocol/manager';
 import type { DisplayConfig } from '@skr/protocol/socket';
-import { SyncStatus } from '@skr/protocol/branch-pue';
-
-/** A failed call with the server's error code (or DISCONNECTED / TIMEOUT). */
-export { ApiFailure as ManagerApiError };
+import { createBranchClient } from '../api/branch-client';
 
 const TIMEOUT_MS = 10_000;
 
-/** The manager's HTTP calls, validated with the protocol's schemas. */
+/** The manager's HTTP calls, validated with the route table's schemas; failures are SkrError. */
 export function createManagerApi(origin: string, token: () => string | undefined) {
-  const send = createCall(origin, token, TIMEOUT_MS);
-  const call = async <T>(schema: Schema<T> | null, method: string, path: string, body?: unknown) =>
-    (await send(schema, method, path, body)) as T;
+  const client = createBranchClient(origin, token, TIMEOUT_MS);
   return {
     login: (username: string, password: string) =>
-      call(LoginResponse, 'POST', '/api/v1/auth/login', { username, password }),
-    logout: () => call(null, 'POST', '/api/v1/auth/logout'),
-    monitor: () => call(MonitorSnapshot, 'GET', '/api/v1/manager/monitor'),
+      client.call('login', { body: { username, password } }),
+    logout: () => client.call('logout'),
+    monitor: () => client.call('monitor'),
     /** The portal sync backlog; null when this server has no sync. */
     syncStatus: async () => {
       try {
-        return await call(SyncStatus, 'GET', '/api/v1/sync/status');
+        return await client.call('syncStatus');
       } catch (e) {
-        if (e instanceof ApiFailure && e.code === 'NOT_FOUND') return null;
+        if (isSkrError(e, 'NOT_FOUND')) return null;
         throw e;
       }
     },
-    stats: (period: StatsPeriod, date: string) =>
-      call(StatsReport, 'GET', `/api/v1/manager/stats?period=${period}&date=${date}`),
-    config: () => call(BranchConfig, 'GET', '/api/v1/config'),
-    audit: (limit = 50) => call(AuditResponse, 'GET', `/api/v1/config/audit?limit=${limit}`),
+    stats: (period: StatsPeriod, date: string) => client.call('stats', { query: { period, date } }),
+    config: () => client.call('getConfig'),
+    audit: (limit = 50) => client.call('configAudit', { query: { limit } }),
     saveService: (s: ServiceConfig) =>
-      call(null, 'PUT', `/api/v1/config/services/${encodeURIComponent(s.id)}`, s),
+      client.call('saveService', { params: { id: s.id }, body: s }),
     saveCounter: (id: number | null, c: CounterConfig) =>
       id === null
-        ? call(null, 'POST', '/api/v1/config/counters', c)
-        : call(null, 'PUT', `/api/v1/config/counters/${id}`, c),
-    saveSettings: (s: SettingsConfig) => call(null, 'PUT', '/api/v1/config/settings', s),
+        ? client.call('createCounter', { body: c })
+        : client.call('saveCounter', { params: { id }, body: c }),
+    saveSettings: (s: SettingsConfig) => client.call('saveSettings', { body: s }),
     saveUser: (username: string, u: UserConfig) =>
-      call(null, 'PUT', `/api/v1/config/users/${encodeURIComponent(username)}`, u),
+      client.call('saveUser', { params: { username }, body: u }),
     createDevice: (kind: DeviceKind, name: string) =>
-      call(PairedDevice, 'POST', '/api/v1/config/devices', {
-        kind,
-        name,
-      }),
-    revokeDevice: (id: string) => call(null, 'POST', `/api/v1/config/devices/${id}/revoke`),
+      client.call('configPairDevice', { body: { kind, name } }),
+    revokeDevice: (id: string) => client.call('configRevokeDevice', { params: { id } }),
     saveDisplay: (id: string, c: DisplayConfig) =>
-      call(null, 'PUT', `/api/v1/config/devices/${id}/display`, c),
+      client.call('saveDeviceDisplay', { params: { id }, body: c }),
   };
 }
+/** The manager's HTTP client. */
 export type ManagerApi = ReturnType<typeof createManagerApi>;

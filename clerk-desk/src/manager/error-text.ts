@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ManagerApiError } from './api';
+import { isSkrError } from '@skr/protocol/errors';
 
 const KNOWN = new Set([
   'UNAUTHORIZED',
@@ -14,7 +14,7 @@ const KNOWN = new Set([
 
 /** A failure as a sentence from the catalogue, by its code; never a stack. */
 export function errorText(t: TFunction, e: unknown): string {
-  const code = e instanceof ManagerApiError ? e.code : 'INTERNAL';
-  const message = e instanceof ManagerApiError ? e.message : '';
+  const code = isSkrError(e) ? e.code : 'INTERNAL';
+  const message = isSkrError(e) ? e.message : '';
   return KNOWN.has(code) ? t(`errors.${code}`, { message }) : t('errors.other', { code });
 }

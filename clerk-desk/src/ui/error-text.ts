@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next';
-import { ApiFailure } from '../api/api-client';
+import { isSkrError } from '@skr/protocol/errors';
 
 /** What the failed request was about; some codes read better with it. */
 export type FailureContext = 'call-next' | 'counter-state' | 'other';
 
 /** A message in the user's language for a failure, never a stack or a server text. */
 export function errorText(t: TFunction, e: unknown, ctx: FailureContext = 'other'): string {
-  if (!(e instanceof ApiFailure)) return t('errors.other');
+  if (!isSkrError(e)) return t('errors.other');
   if (e.code === 'CONFLICT') {
     if (ctx === 'call-next' && e.details?.ticket !== undefined) return t('errors.calledStill');
     if (ctx === 'counter-state') return t('errors.handFirst');

@@ -4,7 +4,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@skr/protocol/s
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { takeBranchTime } from '../../ui/branch-time';
-import { ManagerApiError, type ManagerApi } from '../api';
+import { isSkrError } from '@skr/protocol/errors';
+import type { ManagerApi } from '../api';
 
 /** What the monitor shows, and how fresh it is. */
 export interface MonitorState {
@@ -45,7 +46,7 @@ export function useMonitor(api: ManagerApi, origin: string, token: string, onExp
         ]);
         if (!stopped) setState((s) => ({ ...s, snapshot, sync, error: null }));
       } catch (e) {
-        if (e instanceof ManagerApiError && e.code === 'UNAUTHORIZED') expired.current();
+        if (isSkrError(e, 'UNAUTHORIZED')) expired.current();
         else if (!stopped) setState((s) => ({ ...s, error: e }));
       }
     };
