@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { createLedBus, serialLedTransport, type LedBus } from '@skr/led-board-driver';
+import type { LedBus } from '@skr/led-board-driver';
 import { createAnnouncer, pickEngine, type Announcer } from './announcer';
 import {
   ConfigError,
@@ -74,12 +74,15 @@ export async function startBranch(
   const { announcer, voice } = await startAnnouncer(config, log);
   const led = config.led;
   const boards = led?.counterBoards ?? {};
-  const bus = led
-    ? createLedBus({
-        transport: serialLedTransport({ path: led.serial, baudRate: led.baudRate }),
-        addresses: [...new Set([...Object.values(boards), led.hallAddress])],
-      })
-    : undefined;
+  // Loaded only when boards are configured: serialport's native binding costs start time.
+  const driver = led ? await import('@skr/led-board-driver') : undefined;
+  const bus =
+    led && driver
+      ? driver.createLedBus({
+          transport: driver.serialLedTransport({ path: led.serial, baudRate: led.baudRate }),
+          addresses: [...new Set([...Object.values(boards), led.hallAddress])],
+        })
+      : undefined;
   const demoPassword =
     config.seed === 'demo' ? (config.demoPassword ?? generateDemoPassword()) : undefined;
   let server: BranchServer;

@@ -27,7 +27,7 @@ function runToExit(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: 
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
   return new Promise((resolve) =>
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -60,10 +60,10 @@ beforeAll(async () => {
   child.stderr!.on('data', (d) => (log += d));
   await until(
     () => /SKR branch server: (http:\/\/\S+)/.test(log) || child.exitCode !== null,
-    30_000,
+    90_000,
   );
   url = /SKR branch server: (http:\/\/\S+)/.exec(log)?.[1] ?? '';
-}, 40_000);
+}, 100_000);
 afterAll(async () => {
   if (child && child.exitCode === null && child.signalCode === null && child.pid) {
     const exited = new Promise((r) => child.once('exit', r));
@@ -136,5 +136,5 @@ describe('the production entry, from its configuration alone', () => {
     const env = await runToExit(cleanEnv({ SKR_CONFIG: '', SKR_ANNOUNCER: 'loud' }));
     expect(env.code).toBe(2);
     expect(env.out).toMatch(/announcer\.engine \(from SKR_ANNOUNCER\)/);
-  }, 40_000);
+  }, 130_000);
 });
