@@ -4,7 +4,11 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import {
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
+} from 'fastify-type-provider-zod';
+import { portalComponents } from '@skr/protocol/routes/components';
 
 /** Where the emulator serves its document and the browsable page (exempt from faults). */
 export const OPENAPI_JSON = '/__emulator/openapi.json';
@@ -35,7 +39,9 @@ export function registerOpenApi(app: FastifyInstance): void {
       },
     },
     hideUntagged: true,
-    transform: jsonSchemaTransform,
+    // Named schemas become components/schemas, referred to by $ref.
+    transform: createJsonSchemaTransform({ schemaRegistry: portalComponents }),
+    transformObject: createJsonSchemaTransformObject({ schemaRegistry: portalComponents }),
   });
   void app.register(swaggerUi, {
     routePrefix: OPENAPI_UI,

@@ -1,7 +1,11 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import {
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
+} from 'fastify-type-provider-zod';
+import { branchComponents } from '@skr/protocol/routes/components';
 
 /** Where the generated document and its browsable page are served. */
 export const OPENAPI_JSON = '/api/v1/openapi.json';
@@ -37,7 +41,9 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       },
     },
     hideUntagged: true,
-    transform: jsonSchemaTransform,
+    // Named schemas become components/schemas, referred to by $ref.
+    transform: createJsonSchemaTransform({ schemaRegistry: branchComponents }),
+    transformObject: createJsonSchemaTransformObject({ schemaRegistry: branchComponents }),
   });
   await app.register(swaggerUi, {
     routePrefix: OPENAPI_UI,
