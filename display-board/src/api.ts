@@ -1,51 +1,39 @@
-import { ApiError, type ErrorCode } from '@skr/protocol/errors';
+import { createClient, failureOf, noAnswer, type ApiClient } from '@skr/protocol/client';
+import { isSkrError, type ErrorCode } from '@skr/protocol/errors';
+import { branchApi, fillPath, type BranchApi } from '@skr/protocol/routes';
 
-/** A failed API call, with the server's error code (or DISCONNECTED when unreachable). */
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiFailure';
+/** A screen's client of the branch API; every failure rejects with SkrError. */
+export type DisplayApi = ApiClient<BranchApi> & {
+  /** A call's announcement (`{lang}-{number}-{counter}`) as WAV audio. */
+  announcement(id: string): Promise<Blob>;
+};
+
+/**
+ * The screen's one client of the branch API, with its device token. Audio is fetched here too
+ * because an `<audio src>` cannot send the token; its URL is built from the route table.
+ */
+export function createDisplayApi(origin: string, token: string, timeoutMs = 10_000): DisplayApi {
+  const client = createClient(branchApi, { baseUrl: origin, token, timeoutMs });
+  const route = branchApi.announcement;
+  async function announcement(id: string): Promise<Blob> {
+    const path = fillPath(route.path, { id: `${id}.wav` });
+    const name = `${route.method} ${route.path}`;
+    let res: Response;
+    try {
+      res = await fetch(origin + path, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw noAnswer(e, e instanceof DOMException && e.name === 'TimeoutError', name);
+    }
+    if (res.ok) return res.blob();
+    throw failureOf(res.status, await res.json().catch(() => undefined), name);
   }
-}
-
-/** Calls the branch API with the device token; rejects with ApiFailure. */
-export async function apiFetch(origin: string, path: string, token: string): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(origin + path, { headers: { authorization: `Bearer ${token}` } });
-  } catch (e) {
-    throw new ApiFailure('DISCONNECTED', e instanceof Error ? e.message : 'network error');
-  }
-  if (res.ok) return res;
-  const body = ApiError.safeParse(await res.json().catch(() => undefined));
-  throw new ApiFailure(
-    body.success ? body.data.code : res.status === 401 ? 'UNAUTHORIZED' : 'INTERNAL',
-    body.success ? body.data.message : `HTTP ${res.status}`,
-  );
-}
-
-/** Anything that validates like a zod schema (display-board does not depend on zod itself). */
-export interface Schema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false };
-}
-
-/** GETs JSON and validates it with `schema` (a mismatch is an INTERNAL failure). */
-export async function apiGet<T>(
-  origin: string,
-  path: string,
-  token: string,
-  schema: Schema<T>,
-): Promise<T> {
-  const res = await apiFetch(origin, path, token);
-  const parsed = schema.safeParse(await res.json());
-  if (!parsed.success) throw new ApiFailure('INTERNAL', `unexpected answer from ${path}`);
-  return parsed.data;
+  return { ...client, announcement };
 }
 
 /** The error code of anything thrown (INTERNAL for programmer errors). */
 export function codeOf(e: unknown): ErrorCode {
-  return e instanceof ApiFailure ? e.code : 'INTERNAL';
+  return isSkrError(e) ? e.code : 'INTERNAL';
 }

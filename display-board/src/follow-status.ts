@@ -1,5 +1,7 @@
-import { PublicTicketStatus } from '@skr/protocol/display';
-import { ApiError, type ErrorCode } from '@skr/protocol/errors';
+import { createClient } from '@skr/protocol/client';
+import type { PublicTicketStatus } from '@skr/protocol/display';
+import { isSkrError, type ErrorCode } from '@skr/protocol/errors';
+import { branchApi } from '@skr/protocol/routes';
 
 /** How often the follow page asks again. */
 export const POLL_MS = 10_000;
@@ -18,19 +20,14 @@ export type FollowResult =
 
 /** Fetches the public status of a ticket (no token: the unguessable id is the key). */
 export async function fetchPublicStatus(origin: string, id: string): Promise<FollowResult> {
-  let res: Response;
+  // Each poll must reach the server: a phone's cache would freeze the position.
+  const client = createClient(branchApi, {
+    baseUrl: origin,
+    fetch: (url, init) => fetch(url, { ...init, cache: 'no-store' }),
+  });
   try {
-    res = await fetch(`${origin}/api/v1/public/tickets/${encodeURIComponent(id)}`, {
-      cache: 'no-store',
-    });
-  } catch {
-    return { kind: 'error', code: 'DISCONNECTED' };
+    return { kind: 'ok', status: await client.call('publicTicket', { params: { id } }) };
+  } catch (e) {
+    return { kind: 'error', code: isSkrError(e) ? e.code : 'INTERNAL' };
   }
-  const body: unknown = await res.json().catch(() => undefined);
-  if (res.ok) {
-    const s = PublicTicketStatus.safeParse(body);
-    return s.success ? { kind: 'ok', status: s.data } : { kind: 'error', code: 'INTERNAL' };
-  }
-  const err = ApiError.safeParse(body);
-  return { kind: 'error', code: err.success ? err.data.code : 'INTERNAL' };
 }
