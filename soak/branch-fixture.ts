@@ -1,4 +1,4 @@
-import { callApi } from '../branch-server/test/harness';
+import { soakApi } from './branch-api';
 import { demoCounters } from '../branch-server/src/seed/demo-branch';
 
 /** Tokens and the size of the soak branch. */
@@ -19,38 +19,27 @@ export async function setUpBranch(
   password: string,
   size = { counters: 60, kiosks: 6, displays: 20 },
 ): Promise<SoakBranch> {
-  const login = async (username: string) => {
-    const r = await callApi(url, 'POST', '/api/v1/auth/login', undefined, { username, password });
-    if (r.status !== 200) throw new Error(`login ${username}: ${r.status}`);
-    return r.body.token as string;
-  };
+  const api = soakApi(url);
+  const login = async (username: string) =>
+    (await api.call('login', { body: { username, password } })).token;
   const admin = await login('admin');
   const clerks: string[] = [];
   for (let i = 1; i <= 12; i += 1) clerks.push(await login(`urzednik${i}`));
-  const existing = (await callApi(url, 'GET', '/api/v1/counters', admin)).body
-    .counters as unknown[];
+  const asAdmin = api.withToken(admin);
+  const existing = (await asAdmin.call('listCounters')).counters;
   for (let i = existing.length; i < size.counters; i += 1) {
     const skills = demoCounters[i % demoCounters.length]!.skills;
-    const r = await callApi(url, 'POST', '/api/v1/config/counters', admin, {
-      name: `Stanowisko ${i + 1}`,
-      skills,
-    });
-    if (r.status !== 201)
-      throw new Error(`counter ${i + 1}: ${r.status} ${JSON.stringify(r.body)}`);
+    await asAdmin.call('createCounter', { body: { name: `Stanowisko ${i + 1}`, skills } });
   }
-  const device = async (kind: string, name: string) => {
-    const r = await callApi(url, 'POST', '/api/v1/devices', admin, { kind, name });
-    if (r.status !== 201) throw new Error(`device: ${r.status}`);
-    return r.body.token as string;
-  };
+  const device = async (kind: 'kiosk' | 'display', name: string) =>
+    (await asAdmin.call('pairDevice', { body: { kind, name } })).token;
   const kiosks: string[] = [];
   for (let i = 1; i <= size.kiosks; i += 1) kiosks.push(await device('kiosk', `Biletomat ${i}`));
   const displays: string[] = [];
   for (let i = 1; i <= size.displays; i += 1) displays.push(await device('display', `Ekran ${i}`));
   const counters = Array.from({ length: size.counters }, (_, i) => i + 1);
   for (const c of counters) {
-    const r = await callApi(url, 'POST', `/api/v1/counters/${c}/open`, clerks[(c - 1) % 12]);
-    if (r.status !== 200) throw new Error(`open ${c}: ${r.status} ${JSON.stringify(r.body)}`);
+    await api.withToken(clerks[(c - 1) % 12]).call('openCounter', { params: { id: c } });
   }
   return { admin, clerks, kiosks, displays, counters };
 }

@@ -10,6 +10,7 @@ import * as prettier from 'prettier';
 import { createRng } from '../branch-server/src/sim/prng';
 import { compareSchedulers } from '../branch-server/src/sim/quality';
 import { percentiles } from '../branch-server/src/sim/stats';
+import { soakApi } from './branch-api';
 import { setUpBranch } from './branch-fixture';
 import { checkAcked } from './crash-check';
 import { renderReport, type SoakResult } from './report';
@@ -115,7 +116,7 @@ for (let i = 0; i < CRASHES; i += 1) {
     backMs.push(Math.max(0, c.backAt - server.readyAt));
   }
   // Right state: with the load paused, every screen and desk holds the server's last event.
-  const head = (await (await fetch(`${server.url}/api/v1/health`)).json()) as { seq: number };
+  const head = await soakApi(server.url).call('health');
   const behind = clients.filter((c) => c.lastSeq !== head.seq);
   if (behind.length)
     stateMismatch.push(`restart ${i + 1}: ${behind.length} clients not at seq ${head.seq}`);

@@ -1,4 +1,6 @@
+import { isSkrError } from '@skr/protocol/errors';
 import { createRng } from '../branch-server/src/sim/prng';
+import { soakApi } from './branch-api';
 import type { SoakBranch } from './branch-fixture';
 import { demoMatterIds } from '../branch-server/src/seed/demo-branch';
 
@@ -27,19 +29,6 @@ export function newTimings(): Timings {
   return { issue: [], callNext: [], callSent: new Map() };
 }
 
-async function post(url: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(url + path, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
 const pdf = Buffer.from('%PDF-1.4\n% soak\n%%EOF\n').toString('base64');
 
 /**
@@ -61,58 +50,69 @@ export async function runWorkload(
   const serviceMs = opts.serviceMs ?? 600;
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const kiosk = async (token: string, k: number) => {
+    const api = soakApi(url, token);
     let n = 0;
     while (!stop()) {
       const t0 = performance.now();
       try {
         if (k === 0 && n % 25 === 24) {
-          const d = await post(url, '/api/v1/documents', token, {
-            formCode: 'Z-15A',
-            fileName: `soak-${n}.pdf`,
-            contentB64: pdf,
-            pages: 1,
-            lang: 'pl',
+          const d = await api.call('submitDocument', {
+            body: {
+              formCode: 'Z-15A',
+              fileName: `soak-${n}.pdf`,
+              contentB64: pdf,
+              pages: 1,
+              lang: 'pl',
+            },
           });
-          if (d.status === 201) acked.documents.add(d.body.documentId);
+          acked.documents.add(d.documentId);
         } else {
-          const r = await post(url, '/api/v1/tickets', token, {
-            serviceId: rng.pick(services),
-            ...(rng.next() < 0.05 ? { priority: 'senior' } : {}),
+          const r = await api.request('issueTicket', {
+            body: {
+              serviceId: rng.pick(services),
+              ...(rng.next() < 0.05 ? { priority: 'senior' as const } : {}),
+            },
           });
           if (r.status === 201) {
-            acked.tickets.set(r.body.id, r.body.number);
+            acked.tickets.set(r.data.id, r.data.number);
             timings.issue.push(performance.now() - t0);
           }
         }
       } catch {
-        await pause(50); // the server is down: a kiosk would retry
+        await pause(50); // the server is down (or refused): a kiosk would retry
       }
       n += 1;
       await pause(Math.max(0, 1000 / perKiosk - (performance.now() - t0)));
     }
   };
   const desk = async (counter: number) => {
-    const token = branch.clerks[(counter - 1) % branch.clerks.length]!;
+    const api = soakApi(url, branch.clerks[(counter - 1) % branch.clerks.length]!);
+    // A refused start (the ticket moved on) is fine; no answer at all ends this round.
+    const start = (id: string) =>
+      api.call('startTicket', { params: { id } }).catch((e: unknown) => {
+        if (!(isSkrError(e) && e.status !== undefined)) throw e;
+      });
     while (!stop()) {
       try {
         const t0 = performance.now();
-        const r = await post(url, `/api/v1/counters/${counter}/call-next`, token);
-        if (r.status === 200) {
-          acked.calls.set(r.body.ticket.id, r.body.ticket.calledAt);
-          timings.callNext.push(performance.now() - t0);
-          timings.callSent.set(r.body.ticket.id, t0);
-          await post(url, `/api/v1/tickets/${r.body.ticket.id}/start`, token);
-        } else if (r.status === 409) {
+        const ticket = await api.call('callNext', { params: { id: counter } }).then(
+          (r) => r?.ticket ?? null,
+          (e: unknown) => {
+            if (isSkrError(e, 'CONFLICT')) return 'conflict' as const;
+            throw e;
+          },
+        );
+        if (ticket === 'conflict') {
           // A ticket still only called here (e.g. the server died between call and start).
-          const q = await fetch(`${url}/api/v1/queue`, {
-            headers: { authorization: `Bearer ${token}` },
-          });
-          const held = (
-            (await q.json()) as {
-              counters: { id: number; ticket: { id: string; state: string } | null }[];
-            }
-          ).counters.find((c) => c.id === counter)?.ticket;
-          if (held?.state === 'called') await post(url, `/api/v1/tickets/${held.id}/start`, token);
+          const held = (await api.call('queueSnapshot')).counters.find(
+            (c) => c.id === counter,
+          )?.ticket;
+          if (held?.state === 'called') await start(held.id);
+        } else if (ticket) {
+          acked.calls.set(ticket.id, ticket.calledAt ?? '');
+          timings.callNext.push(performance.now() - t0);
+          timings.callSent.set(ticket.id, t0);
+          await start(ticket.id);
         }
       } catch {
         await pause(50);
