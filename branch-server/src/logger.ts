@@ -27,6 +27,9 @@ export function createLogger(name: string, opts: LoggerOptions = {}): Logger {
         '*.bookingPesel',
         'req.body.bookingPesel',
         'bookingPesel',
+        // A client's phone or e-mail for notifications (issue 15).
+        'req.body.address',
+        '*.address',
         'password',
         'token',
         'pin',

@@ -16,6 +16,7 @@ import {
 } from './config';
 import { buildServer, type BranchServer } from './http/server';
 import { createLogger } from './logger';
+import { notifyOptionsOf } from './notify';
 import { generateDemoPassword } from './seed/seed';
 
 /** Config engine names → the announcer's engine ids, in order of preference. */
@@ -104,6 +105,7 @@ export async function startBranch(
           : undefined,
       publicBaseUrl: config.http.publicUrl,
       sync: config.portal,
+      notify: notifyOptionsOf(config.notify),
     });
   } catch (err) {
     await bus?.close();

@@ -21,6 +21,10 @@ export const ENV_FIELDS: Readonly<Record<string, readonly [string, Kind]>> = {
   SKR_LOG_LEVEL: ['log.level', 'string'],
   SKR_LOG_PRETTY: ['log.pretty', 'bool'],
   SKR_SEED: ['seed', 'string'],
+  SKR_SMTP_URL: ['notify.smtpUrl', 'string'],
+  SKR_MAIL_FROM: ['notify.mailFrom', 'string'],
+  SKR_SMS_URL: ['notify.smsUrl', 'string'],
+  SKR_SMS_TOKEN: ['notify.smsToken', 'string'],
   SKR_DEMO_PASSWORD: ['demoPassword', 'string'],
 };
 

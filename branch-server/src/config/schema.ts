@@ -73,6 +73,63 @@ export const BranchConfigSchema = z
       })
       .strict()
       .default({ level: 'info' }),
+    /** Client notifications (issue 15): e-mail over SMTP, SMS through an sms.do gateway. */
+    notify: z
+      .object({
+        /** smtp://user:pass@host:587 or smtps://… (SKR_SMTP_URL). */
+        smtpUrl: z
+          .url()
+          .refine((u) => /^smtps?:/.test(u), 'must be smtp:// or smtps://')
+          .optional(),
+        /** The From address (SKR_MAIL_FROM); required with smtpUrl. */
+        mailFrom: z.string().min(3).optional(),
+        /** The gateway's API base (SKR_SMS_URL). */
+        smsUrl: z.url().optional(),
+        /** The gateway's bearer token (SKR_SMS_TOKEN); required with smsUrl. */
+        smsToken: z.string().min(1).optional(),
+        smsFrom: z.string().max(11).optional(),
+        /** Send SMS in GSM-7 (transliterated): 160 characters a segment instead of 70. */
+        transliterate: z.boolean().default(false),
+        reminderAt: z
+          .string()
+          .regex(/^\d{2}:\d{2}$/, 'HH:MM')
+          .default('18:00'),
+        quietHours: z
+          .object({
+            from: z.string().regex(/^\d{2}:\d{2}$/),
+            to: z.string().regex(/^\d{2}:\d{2}$/),
+          })
+          .strict()
+          .default({ from: '21:00', to: '08:00' }),
+        /** "Near": at most `ahead` people ahead or under `minutes`; per matter in `byService`. */
+        near: z
+          .object({
+            ahead: z.number().int().min(0).default(3),
+            minutes: z.number().int().min(0).default(10),
+            byService: z
+              .record(
+                z.string(),
+                z.object({ ahead: z.number().int().min(0), minutes: z.number().int().min(0) }),
+              )
+              .optional(),
+          })
+          .strict()
+          .default({ ahead: 3, minutes: 10 }),
+        /** Branch name and address in messages and calendar entries. */
+        place: z.string().min(1).optional(),
+        perAddressPerHour: z.number().int().positive().default(10),
+        perSecond: z.number().int().positive().default(20),
+      })
+      .strict()
+      .refine((n) => !n.smtpUrl || n.mailFrom, {
+        message: 'mailFrom is required with smtpUrl',
+        path: ['mailFrom'],
+      })
+      .refine((n) => !n.smsUrl || n.smsToken, {
+        message: 'smsToken is required with smsUrl',
+        path: ['smsToken'],
+      })
+      .optional(),
     /** `demo` seeds an empty database with the demo branch (never in production). */
     seed: z.literal('demo').optional(),
     demoPassword: z.string().min(12, 'needs at least 12 characters').optional(),

@@ -9,6 +9,8 @@ import type { CallingPolicy } from '../domain';
 import { seedDemo } from '../seed/seed';
 import { authRepo, catalogRepo, openDatabase, type Db } from '../store';
 import { createSync, type Sync, type SyncOptions } from '../sync';
+import { createNotifier, type Notifier, type NotifyServerOptions, sendersOf } from '../notify';
+import { notifyRoutes } from '../notify/notify-routes';
 import { installHsts, startHttpsRedirect, type HttpsRedirect, type TlsMaterial } from '../tls';
 import { authRoutes } from './auth-routes';
 import { configRoutes } from './config-routes';
@@ -51,6 +53,8 @@ export interface ServerOptions {
   httpRedirect?: { port: number; host?: string; canonicalHost?: string };
   /** Check every answer against its route's response schema (tests); off by default. */
   checkResponses?: boolean;
+  /** Client notifications by e-mail and SMS (off, and said so once, when absent). */
+  notify?: NotifyServerOptions;
 }
 
 /** A running (or ready to listen) branch server. */
@@ -60,6 +64,7 @@ export interface BranchServer {
   auth: AuthService;
   db: Db;
   sync: Sync;
+  notifier: Notifier;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
   /** The plain-HTTP redirect's address once listening (only with `httpRedirect`). */
@@ -74,13 +79,24 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   if (opts.demoPassword !== undefined) await seedDemo(db, auth, opts.demoPassword);
   const logger = typeof opts.logger === 'object' ? opts.logger : undefined;
   const sync = createSync({ db, now, portal: opts.sync, log: logger });
+  const notifier = createNotifier({
+    db,
+    now,
+    senders: sendersOf(opts.notify),
+    settings: opts.notify?.settings,
+    log: logger?.child({ name: 'notify' }),
+  });
   const branch = createBranch({
     db,
     now,
     policy: opts.policy,
     publicBaseUrl: opts.publicBaseUrl,
-    onCommit: sync.onCommit,
+    onCommit: (events, tx) => {
+      sync.onCommit(events, tx);
+      notifier.onCommit(events, tx);
+    },
   });
+  notifier.attach(branch);
   const app = Fastify({
     ...(typeof opts.logger === 'object'
       ? { loggerInstance: opts.logger }
@@ -110,6 +126,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     await configRoutes(scope, ctx);
     await pueRoutes(scope, { ...ctx, sync });
     await documentRoutes(scope, { ...ctx, sync });
+    await notifyRoutes(scope, { ...ctx, notifier });
   });
   if (opts.serveApps !== false) await app.register(staticRoutes);
   const stopAnnouncing = opts.announcer
@@ -125,6 +142,8 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     displayConfig: (subject) => displays.displayConfig(subject),
   });
   sync.start();
+  notifier.start();
+  if (!notifier.enabled) app.log.info('notifications off: no SMTP or SMS gateway configured');
   let closed = false;
   let redirect: HttpsRedirect | undefined;
   return {
@@ -133,6 +152,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     auth,
     db,
     sync,
+    notifier,
     async listen(port, host = '127.0.0.1') {
       await app.listen({ port, host });
       const addr = app.server.address();
@@ -154,6 +174,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       closed = true;
       stopAnnouncing();
       stopLed();
+      await notifier.stop();
       await sync.stop();
       await redirect?.close();
       await sockets.close();

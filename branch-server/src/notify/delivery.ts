@@ -107,7 +107,16 @@ export function notifyDelivery(o: DeliveryOptions) {
     }
   }
 
-  async function drainOnce(): Promise<number> {
+  // Rounds never overlap (the loop and a caller's drainOnce): two rounds taking the same due
+  // row would send it twice.
+  let chain: Promise<unknown> = Promise.resolve();
+  function drainOnce(): Promise<number> {
+    const p = chain.then(round, round);
+    chain = p.catch(() => undefined);
+    return p;
+  }
+
+  async function round(): Promise<number> {
     const items = outbox.due(o.clockMs(), o.batchSize);
     if (items.length === 0) return 0;
     const signal = stopping.signal;

@@ -7,3 +7,5 @@ export { renderTexts, SMS_FIELD_LIMIT } from './templates';
 export { keyOf } from './planner';
 export type { Sender, OutgoingMessage } from './sender';
 export type { Channel, MessageKind } from './types';
+export { sendersOf, type NotifyServerOptions } from './server-options';
+export { notifyOptionsOf } from './from-config';

@@ -1,12 +1,12 @@
 import { SkrError, type BranchEvent, type Lang } from '@skr/protocol';
-import { localDay } from '@skr/protocol/time-zone';
 import type { Logger } from 'pino';
 import type { Branch } from '../app';
-import { bookingRepo, type Db } from '../store';
+import type { Db } from '../store';
 import { bookingRef, contactRepo } from './contact-repo';
 import { notifyOutbox } from './notify-outbox';
-import { bookingMessage, renderMessage } from './render';
-import { estimateFor, isNear, reminderAt } from './rules';
+import { bookingNotices } from './booking-notices';
+import { renderMessage } from './render';
+import { estimateFor, isNear } from './rules';
 import type { NotifySettings } from './settings';
 import type { Channel } from './types';
 
@@ -35,7 +35,6 @@ export function notifyPlanner(o: {
 }) {
   const contacts = contactRepo(o.db);
   const outbox = notifyOutbox(o.db);
-  const bookings = bookingRepo(o.db);
   let branch: BranchReader | undefined;
 
   const counterName = (id: number | null) =>
@@ -137,6 +136,8 @@ export function notifyPlanner(o: {
       );
   }
 
+  const bookingSide = bookingNotices({ ...o, branch: () => branch, requireChannel });
+
   return {
     attach(b: BranchReader): void {
       branch = b;
@@ -167,70 +168,7 @@ export function notifyPlanner(o: {
       contacts.put({ ref: id, channel, address, lang: lang ?? t.lang, day: t.day }, o.now());
       if (queueNear(id)) o.onQueued();
     },
-    /** Keeps a booking's contact and queues its confirmation and its reminder. */
-    contactForBooking(code: string, channel: Channel, address: string, lang: Lang): void {
-      requireChannel(channel);
-      if (!branch) throw new SkrError('UNAVAILABLE', 'the branch is starting');
-      const b = bookings.get(code.toUpperCase());
-      if (!b) throw new SkrError('NOT_FOUND', 'no such booking');
-      if (b.status !== 'booked') throw new SkrError('CONFLICT', 'this booking is not open');
-      const zone = branch.settings().timeZone;
-      const services = branch.services();
-      const now = o.now();
-      const ref = bookingRef(b.code);
-      o.db.transaction(() => {
-        contacts.put({ ref, channel, address, lang, day: localDay(b.bookedFor, zone) }, now);
-        const confirm = bookingMessage(
-          'booking-confirmed',
-          channel,
-          lang,
-          b,
-          services,
-          zone,
-          o.settings,
-          now,
-        );
-        outbox.enqueue(
-          keyOf('booking-confirmed', ref, channel),
-          'booking-confirmed',
-          ref,
-          channel,
-          confirm,
-          now,
-          o.clockMs(),
-        );
-        const at = reminderAt(
-          new Date(b.bookedFor),
-          now,
-          o.settings.reminderAt,
-          o.settings.quietHours,
-          zone,
-        );
-        if (at) {
-          const remind = bookingMessage(
-            'booking-reminder',
-            channel,
-            lang,
-            b,
-            services,
-            zone,
-            o.settings,
-            now,
-          );
-          const dueMs = o.clockMs() + (at.getTime() - now.getTime());
-          outbox.enqueue(
-            keyOf('booking-reminder', ref, channel),
-            'booking-reminder',
-            ref,
-            channel,
-            remind,
-            now,
-            dueMs,
-          );
-        }
-      })();
-      o.onQueued();
-    },
+    contactForBooking: bookingSide.contactForBooking,
     /** The client withdraws a contact (one channel or all); what was pending for it is dropped. */
     withdraw(ref: string, channel?: Channel): number {
       return o.db.transaction(() => {
@@ -239,49 +177,7 @@ export function notifyPlanner(o: {
         return n;
       })();
     },
-    /**
-     * Housekeeping: contacts whose day has passed are erased; a booking cancelled (by the
-     * portal's feed or the desk) gets its notice once and loses its reminder.
-     */
-    sweep(): void {
-      if (!branch) return;
-      const zone = branch.settings().timeZone;
-      const now = o.now();
-      contacts.erasePast(localDay(now, zone));
-      const services = branch.services();
-      let added = false;
-      for (const ref of contacts.refs()) {
-        if (!ref.startsWith('booking:')) continue;
-        const b = bookings.get(ref.slice('booking:'.length));
-        if (!b || b.status !== 'cancelled') continue;
-        o.db.transaction(() => {
-          outbox.drop(ref, 'booking cancelled', 'booking-reminder');
-          for (const c of contacts.of(ref)) {
-            const msg = bookingMessage(
-              'booking-cancelled',
-              c.channel,
-              c.lang,
-              b,
-              services,
-              zone,
-              o.settings,
-              now,
-            );
-            added =
-              outbox.enqueue(
-                keyOf('booking-cancelled', ref, c.channel),
-                'booking-cancelled',
-                ref,
-                c.channel,
-                msg,
-                now,
-                o.clockMs(),
-              ) || added;
-          }
-        })();
-      }
-      if (added) o.onQueued();
-    },
+    sweep: bookingSide.sweep,
   };
 }
 /** The notification planner. */

@@ -5,6 +5,7 @@ import { documentRoutes } from './documents';
 import { healthRoutes } from './health';
 import { managerRoutes } from './manager';
 import { mediaRoutes } from './media';
+import { notifyRoutes } from './notify';
 import { pueProxyRoutes } from './pue-proxy';
 import { queueRoutes } from './queue';
 import { syncRoutes } from './sync';
@@ -23,6 +24,7 @@ export const branchApi = {
   ...documentRoutes,
   ...syncRoutes,
   ...healthRoutes,
+  ...notifyRoutes,
 };
 /** The branch route table's type (the client is typed from it). */
 export type BranchApi = typeof branchApi;

@@ -8,3 +8,4 @@ export { ConfigDiff, AuditQuery } from './config';
 export { PairedDeviceRow } from './devices';
 export { PueSessionHeader, AccountParams } from './pue-proxy';
 export { BranchParams, IdempotencyHeader } from './portal-branch';
+export { notifyRoutes } from './notify';
