@@ -75,6 +75,15 @@ const benches: Bench[] = [
       ),
   },
   {
+    title: 'Notifications drain',
+    file: 'branch-server/bench/notifications.ts',
+    run: async (m) =>
+      print(
+        'Notifications: 10,000 reminders through SMTP and the SMS emulator (0 duplicates, 0 lost)',
+        await (m.benchNotifications as (o: object) => Promise<unknown>)({ reminders: 10000 }),
+      ),
+  },
+  {
     title: 'Statistics queries',
     file: 'branch-server/bench/stats-queries.ts',
     run: async (m) =>
