@@ -5,7 +5,7 @@ export type Who = readonly Principal[] | 'anyone';
 
 /** One route of the matrix and a request that changes nothing when it is allowed. */
 export interface RouteCase {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** The route pattern as Fastify registered it. */
   route: string;
   /** A concrete path (unknown ids, so an allowed call ends in 400/404/409/503, not a change). */
@@ -115,6 +115,33 @@ export const routeCases: RouteCase[] = [
     who: managers,
   },
   { method: 'GET', route: '/api/v1/manager/stats', path: '/api/v1/manager/stats', who: managers },
+  // Notifications (issue 15): the ticket id is the capability, as on the follow page.
+  {
+    method: 'PUT',
+    route: '/api/v1/public/tickets/:id/contact',
+    path: `/api/v1/public/tickets/${none}/contact`,
+    body: {},
+    who: 'anyone',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/public/tickets/:id/contact',
+    path: `/api/v1/public/tickets/${none}/contact`,
+    who: 'anyone',
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/bookings/:code/contact',
+    path: '/api/v1/bookings/NONE0000/contact',
+    body: {},
+    who: ['kiosk', ...staff],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/manager/notifications',
+    path: '/api/v1/manager/notifications',
+    who: managers,
+  },
   { method: 'GET', route: '/api/v1/config', path: '/api/v1/config', who: managers },
   { method: 'GET', route: '/api/v1/config/audit', path: '/api/v1/config/audit', who: managers },
   {
