@@ -110,7 +110,7 @@ export async function benchNotifications({
     },
     settings,
     backoff: { baseMs: 5, capMs: 100 },
-    concurrency: 16,
+    concurrency: 32,
     batchSize: 500,
   });
   const t0 = performance.now();
