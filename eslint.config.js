@@ -55,12 +55,20 @@ const WEB_ONLY_PROTOCOL = {
   why: 'web apps import no @skr package but @skr/protocol; they reach the branch server over HTTP and socket.io',
 };
 
-const DOMAIN_PURE = {
+/**
+ * For a file `depth` folders below domain/: allowed are @skr/protocol (and its subpaths) and
+ * paths that stay inside domain/ ('./x', and up to `depth` '../' — never one more).
+ */
+const domainPure = (depth) => ({
   name: 'domain-is-pure',
-  // Allowed: @skr/protocol (and its subpaths) and sibling files in domain/ ('./x', not './../x').
-  regex: '^(?!@skr/protocol(/|$)|\\./[^./])',
+  regex: `^(?!@skr/protocol(/|$)|\\./(?!\\.)${depth > 0 ? `|(\\.\\./){1,${depth}}(?!\\.)` : ''})`,
   why: 'the queue domain imports only @skr/protocol and its own files (no Node, SQLite, socket.io, fastify, nor other server folders)',
-};
+});
+/** domain/*.ts, domain/x/*.ts, …; the last glob takes every deeper file (which may climb three). */
+const DOMAIN_DEPTHS = [0, 1, 2, 3].map((depth) => ({
+  depth,
+  files: [`branch-server/src/domain/${'*/'.repeat(depth)}${depth === 3 ? '**' : '*'}`],
+}));
 
 const HTTP_NO_STORE = {
   name: 'http-no-store',
@@ -161,10 +169,12 @@ export default tseslint.config(
     files: ['**/test/**/*.ts', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  boundary('domain', ['branch-server/src/domain/**'], [DOMAIN_PURE], {
-    syntax: DOMAIN_NO_CLOCK,
-    globals: DOMAIN_NO_GLOBALS,
-  }),
+  ...DOMAIN_DEPTHS.map(({ depth, files }) =>
+    boundary(`domain-depth-${depth}`, files, [domainPure(depth)], {
+      syntax: DOMAIN_NO_CLOCK,
+      globals: DOMAIN_NO_GLOBALS,
+    }),
+  ),
   boundary('http', ['branch-server/src/http/**'], [HTTP_NO_STORE], {
     ignores: httpStoreExceptions,
   }),

@@ -80,6 +80,16 @@ describe('import boundaries (eslint.config.js)', () => {
       'web-only-protocol',
     ],
     ['protocol/src/probe.ts', "import { x } from 'node:crypto';", 'no-node-in-browser'],
+    [
+      'branch-server/src/domain/calendar/probe.ts',
+      "import { x } from '../../store';",
+      'domain-is-pure',
+    ],
+    [
+      'branch-server/src/domain/a/b/probe.ts',
+      "import { x } from '../../../app';",
+      'domain-is-pure',
+    ],
     ['branch-server/src/domain/probe.ts', 'const x = Date.now();', 'domain-is-pure'],
     ['branch-server/src/domain/probe.ts', 'const x = new Date();', 'domain-is-pure'],
     ['branch-server/src/domain/probe.ts', 'const x = Math.random();', 'domain-is-pure'],
@@ -96,6 +106,8 @@ describe('import boundaries (eslint.config.js)', () => {
     ],
     ['branch-server/src/domain/probe.ts', "import { x } from './time';\nconst at = new Date(x);"],
     ['branch-server/src/http/probe-routes.ts', "import { x } from '../app/branch';"],
+    ['branch-server/src/domain/calendar/probe.ts', "import { x } from '../domain-error';"],
+    ['branch-server/src/domain/a/b/probe.ts', "import { x } from '../../time';"],
     ['kiosk-app/src/renderer/probe.tsx', "import { x } from '@skr/protocol/kiosk-bridge';"],
     ['kiosk-app/src/host/probe.ts', "import { x } from '@skr/printer-drivers';"],
     [
