@@ -39,11 +39,20 @@ function target(ticket: Ticket, view: QueueView): number {
   return view.services.get(ticket.serviceId)?.targetWaitMinutes ?? 15;
 }
 
-/** Order within a class: tickets for this counter, booked visits due, then weighted lateness. */
-function compare(view: QueueView) {
+/**
+ * Order within a class: tickets for this counter placed at the front, booked visits due, then
+ * weighted lateness. A ticket sent to this counter "at the end" (its line position is behind
+ * someone else in the pool) queues by lateness like everyone else, so it is not served first.
+ */
+function compare(view: QueueView, pool: readonly Ticket[]) {
   const { now, counter } = view;
+  const firstOther = pool
+    .filter((t) => t.targetCounterId !== counter.id)
+    .reduce((min, t) => (t.lineAt < min ? t.lineAt : min), '\uffff');
   const key = (t: Ticket): [number, number] => {
-    if (t.targetCounterId === counter.id) return [0, new Date(t.lineAt).getTime()];
+    if (t.targetCounterId === counter.id && t.lineAt <= firstOther) {
+      return [0, new Date(t.lineAt).getTime()];
+    }
     if (t.bookedFor !== null && t.lineAt === t.bookedFor && new Date(t.bookedFor) <= now) {
       return [1, new Date(t.bookedFor).getTime()];
     }
@@ -68,8 +77,9 @@ function compare(view: QueueView) {
  *    (most overdue first), so nobody waits without bound while a counter serves the matter;
  * 2. mixing: after `regularPerPriority` regular calls a waiting priority ticket is taken;
  *    otherwise regular tickets first (priority ones still go when no regular one waits);
- * 3. within the chosen class: tickets sent to this counter, booked visits due (by booked
- *    time), then walk-ins by skill weight × lateness against the matter's target.
+ * 3. within the chosen class: tickets sent to this counter at the front of its line, booked
+ *    visits due (by booked time), then everyone else (walk-ins and tickets sent here "at the
+ *    end") by skill weight × lateness against the matter's target.
  * Bookings not yet due are called only when nothing else waits for the counter.
  */
 export const defaultPolicy: CallingPolicy = (view) => {
@@ -96,7 +106,7 @@ export const defaultPolicy: CallingPolicy = (view) => {
     priority.length > 0 &&
     (regular.length === 0 || view.regularSincePriority >= settings.regularPerPriority);
   const pool = takePriority ? priority : regular;
-  return [...pool].sort(compare(view))[0];
+  return [...pool].sort(compare(view, pool))[0];
 };
 
 /** Plain first-come first-served by line position: the baseline the default is measured against. */

@@ -80,6 +80,14 @@ export function transferTarget(
   }
   const c = state.counters.get(req.counterId!);
   if (!c) return notFound(`no counter ${req.counterId}`, { counterId: req.counterId });
+  // A closed counter would leave the client waiting for nobody (the line takes it back only
+  // when it never reopens): refuse, so the clerk picks an open counter or the matter's line.
+  if (c.state === 'closed') {
+    return conflict(`counter ${c.name} is closed; transfer to an open counter or to the matter`, {
+      counterId: c.id,
+      reason: 'closed-counter',
+    });
+  }
   if (c.skills[t.serviceId] === undefined) {
     return conflict(`counter ${c.id} does not serve this matter`, {
       counterId: c.id,
