@@ -1,4 +1,4 @@
-import { SkrError, type BranchEvent, type Lang } from '@skr/protocol';
+import { SkrError, type BranchEvent, type Lang, type LineSummary } from '@skr/protocol';
 import type { Logger } from 'pino';
 import type { Branch } from '../app';
 import type { Db } from '../store';
@@ -79,7 +79,7 @@ export function notifyPlanner(o: {
     }
   }
 
-  function queueNear(id: string): boolean {
+  function queueNear(id: string, lines?: LineSummary[]): boolean {
     if (!branch) return false;
     const mine = contacts.of(id);
     if (mine.length === 0) return false;
@@ -91,7 +91,7 @@ export function notifyPlanner(o: {
     }
     if (t.state !== 'waiting' || t.calledAt !== null) return false;
     const ahead = branch.publicStatus(id).peopleAhead;
-    const line = branch.lines().find((l) => l.serviceId === t.serviceId);
+    const line = (lines ?? branch.lines()).find((l) => l.serviceId === t.serviceId);
     const minutes = estimateFor(ahead, line?.waiting ?? 0, line?.estimatedWaitMinutes ?? 0);
     const rule = o.settings.near.byService?.[t.serviceId] ?? o.settings.near;
     if (!isNear(ahead, minutes, rule)) return false;
@@ -122,9 +122,12 @@ export function notifyPlanner(o: {
   }
 
   function checkNear(): void {
+    const tickets = contacts.refs().filter((r) => !r.startsWith('booking:'));
+    if (tickets.length === 0 || !branch) return;
+    // One look at the lines for all clients waiting to hear.
+    const lines = branch.lines();
     let added = false;
-    for (const ref of contacts.refs())
-      if (!ref.startsWith('booking:')) added = queueNear(ref) || added;
+    for (const ref of tickets) added = queueNear(ref, lines) || added;
     if (added) o.onQueued();
   }
 
