@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { isCalendarDay } from './time-zone';
+
+// The branch calendar for booked visits (issue 14): the manager's weekly plan and exceptions,
+// the booking rules as configuration, and the slots and visits computed from them. The branch
+// computes slots in its own zone (QueueSettings.timeZone); instants cross the wire as ISO text.
+
+const Hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const Day = z.string().refine(isCalendarDay, 'expected a real day YYYY-MM-DD');
+
+/** ZUS's published booking parameters; "handled by the system and may change", so configurable. */
+export const BookingRules = z.object({
+  /** Length of one visit and of one slot. */
+  visitMinutes: z.number().int().min(5).max(240).default(30),
+  /** A visit can be booked at the latest this long before it starts. */
+  minLeadMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
+  /** At most this many ordinary visits a day per person. */
+  maxVisitsPerDay: z.number().int().min(1).max(20).default(3),
+  /** Minutes that must pass between the end of one visit of a person and the next that day. */
+  minGapMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
+  /** How far ahead a visit can be booked. */
+  horizonDays: z.number().int().min(1).max(366).default(60),
+});
+/** Booking parameters. */
+export type BookingRules = z.infer<typeof BookingRules>;
+
+/** One line of the weekly plan: a counter serves booked visits of these matters at these hours. */
+export const PlanBlock = z
+  .object({
+    /** ISO weekday, 1 = Monday … 7 = Sunday. */
+    weekday: z.number().int().min(1).max(7),
+    from: Hhmm,
+    to: Hhmm,
+    counterId: z.string().min(1),
+    serviceIds: z.array(z.string().min(1)).min(1),
+  })
+  .refine((b) => b.from < b.to, { message: 'a block must end after it starts', path: ['to'] });
+/** A line of the weekly plan. */
+export type PlanBlock = z.infer<typeof PlanBlock>;
+
+/** A day off for the whole branch, or one counter closed for a day. */
+export const CalendarException = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('holiday'), day: Day, note: z.string().max(200).optional() }),
+  z.object({
+    kind: z.literal('counter-closed'),
+    day: Day,
+    counterId: z.string().min(1),
+    note: z.string().max(200).optional(),
+  }),
+]);
+/** An exception to the weekly plan. */
+export type CalendarException = z.infer<typeof CalendarException>;
+
+/** The manager's calendar plan: weekly blocks, exceptions, shares and the booking rules. */
+export const CalendarPlan = z.object({
+  blocks: z.array(PlanBlock),
+  exceptions: z.array(CalendarException).default([]),
+  /** Percent of each slot's counters kept for walk-ins (rounded to whole counters). */
+  walkInSharePercent: z.number().int().min(0).max(100).default(30),
+  /** Percent of the bookable counters escrowed to the central portal (rounded). */
+  portalSharePercent: z.number().int().min(0).max(100).default(50),
+  rules: BookingRules.default(BookingRules.parse({})),
+});
+/** The calendar plan. */
+export type CalendarPlan = z.infer<typeof CalendarPlan>;
+
+/** Who holds a counter's place in a slot: kept for walk-ins, or bookable at the branch or portal. */
+export const UnitOwner = z.enum(['walk-in', 'branch', 'portal']);
+/** The holder of a place. */
+export type UnitOwner = z.infer<typeof UnitOwner>;
+
+/** The two sides that book: each books only into the places it holds (escrow). */
+export const BookingSide = z.enum(['branch', 'portal']);
+/** A booking side. */
+export type BookingSide = z.infer<typeof BookingSide>;
+
+/** Where a booking was made. */
+export const BookingChannel = z.enum(['portal', 'kiosk', 'desk', 'manager']);
+/** A booking channel. */
+export type BookingChannel = z.infer<typeof BookingChannel>;
+
+/** One counter's place in one slot and the matters it can take. */
+export const SlotUnit = z.object({
+  counterId: z.string(),
+  serviceIds: z.array(z.string()),
+  owner: UnitOwner,
+});
+/** A place in a slot. */
+export type SlotUnit = z.infer<typeof SlotUnit>;
+
+/** A bookable slot: start and end instants, its local day and time, and its places. */
+export const Slot = z.object({
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  day: Day,
+  time: Hhmm,
+  units: z.array(SlotUnit),
+});
+/** A slot. */
+export type Slot = z.infer<typeof Slot>;
+
+/** A booked visit as the calendar sees it; `personKey` is a keyed hash, never a PESEL. */
+export const CalendarVisit = z.object({
+  code: z.string().min(1),
+  personKey: z.string().min(1),
+  serviceId: z.string().min(1),
+  start: z.iso.datetime(),
+  side: BookingSide,
+  channel: BookingChannel,
+  status: z.enum(['booked', 'cancelled']),
+  bookedAt: z.iso.datetime(),
+});
+/** A visit. */
+export type CalendarVisit = z.infer<typeof CalendarVisit>;
+
+/** Free places per slot for one matter, as one side can book them now. */
+export const SlotAvailability = z.object({
+  start: z.iso.datetime(),
+  day: Day,
+  time: Hhmm,
+  serviceId: z.string(),
+  /** Places for this matter in the slot when nothing is booked (walk-in share excluded). */
+  capacity: z.number().int().min(0),
+  /** Places this side can still book for this matter. */
+  free: z.number().int().min(0),
+});
+/** Availability of one slot for one matter. */
+export type SlotAvailability = z.infer<typeof SlotAvailability>;
+
+/** Why a booking was refused (details.reason of a CONFLICT). */
+export const BookingRefusal = z.enum([
+  'full',
+  'too-late',
+  'daily-limit',
+  'gap',
+  'closed',
+  'past',
+  'stranded',
+]);
+/** A refusal reason. */
+export type BookingRefusal = z.infer<typeof BookingRefusal>;
