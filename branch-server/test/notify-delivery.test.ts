@@ -94,6 +94,12 @@ describe('turn near and called, by SMS', () => {
     expect(stats.body).toMatchObject({ enabled: true, channels: { sms: { state: 'ok' } } });
     expect(stats.body.sent).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(stats.body)).not.toContain('600100200');
+    // The gateway shows in the device list like a board.
+    expect(b.branch.deviceHealth()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ deviceId: 'notify-sms', component: 'gateway', ok: true }),
+      ]),
+    );
   }, 30_000);
 
   it('withdrawing on the follow page means no message at all', async () => {

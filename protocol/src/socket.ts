@@ -27,7 +27,8 @@ export type BranchEventType = z.infer<typeof BranchEventType>;
 
 /** A device's health report (a kiosk's printer out of paper, a screen's audio failing…). */
 export const DeviceStatusReport = z.object({
-  component: z.enum(['printer', 'card-reader', 'screen', 'audio', 'led-board']),
+  // `gateway`: the branch's SMS gateway and mail server (notifications, issue 15).
+  component: z.enum(['printer', 'card-reader', 'screen', 'audio', 'led-board', 'gateway']),
   ok: z.boolean(),
   code: z.string().max(40).optional(),
   message: z.string().max(300).optional(),

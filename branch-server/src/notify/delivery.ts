@@ -30,6 +30,8 @@ export interface DeliveryOptions {
   /** Give up after this many failed attempts. */
   maxAttempts: number;
   log?: Logger;
+  /** A channel turned ok or failing (first outcome, then each change). */
+  onHealth?: (channel: Channel, ok: boolean) => void;
 }
 
 /**
@@ -47,6 +49,16 @@ export function notifyDelivery(o: DeliveryOptions) {
   const health: Record<Channel, ChannelHealth> = {
     sms: { state: o.senders.sms ? 'ok' : 'off', lastSentAt: null },
     email: { state: o.senders.email ? 'ok' : 'off', lastSentAt: null },
+  };
+  const reported: Partial<Record<Channel, boolean>> = {};
+  const setHealth = (channel: Channel, ok: boolean) => {
+    health[channel] = {
+      state: ok ? 'ok' : 'failing',
+      lastSentAt: ok ? o.now().toISOString() : health[channel].lastSentAt,
+    };
+    if (reported[channel] === ok) return;
+    reported[channel] = ok;
+    o.onHealth?.(channel, ok);
   };
   let running = false;
   let loop: Promise<void> | undefined;
@@ -92,7 +104,7 @@ export function notifyDelivery(o: DeliveryOptions) {
         { to: contact.address, lang: contact.lang, ...msg, idempotencyKey: item.idempotencyKey },
         signal,
       );
-      health[item.channel] = { state: 'ok', lastSentAt: o.now().toISOString() };
+      setHealth(item.channel, true);
       return { id: item.id, state: 'sent', at: o.now().toISOString() };
     } catch (e) {
       // Only the code and a short message: an error text could carry the address.
@@ -101,7 +113,7 @@ export function notifyDelivery(o: DeliveryOptions) {
         o.log?.warn({ notifyId: item.id, kind: item.kind, error }, 'notification failed for good');
         return { id: item.id, state: 'failed', error };
       }
-      health[item.channel] = { ...health[item.channel], state: 'failing' };
+      setHealth(item.channel, false);
       const retryAtMs = o.clockMs() + retryDelayMs(item.attempts + 1, o.backoff);
       return { id: item.id, state: 'retry', retryAtMs, error, counts: true };
     }

@@ -1,5 +1,6 @@
 import type { BranchEvent } from '@skr/protocol';
 import type { Logger } from 'pino';
+import type { Branch } from '../app';
 import type { Db } from '../store';
 import { defaultBackoff, type BackoffPolicy } from '../sync/backoff';
 import { notifyDelivery, type ChannelHealth } from './delivery';
@@ -25,6 +26,9 @@ export interface NotifierOptions {
   sweepMs?: number;
   log?: Logger;
 }
+
+/** What the notifier uses of the branch. */
+export type NotifiedBranch = BranchReader & Pick<Branch, 'subscribe' | 'reportDeviceStatus'>;
 
 /** What the manager sees: counts and channel states, never an address. */
 export interface NotifyStats extends NotifyCounts {
@@ -53,6 +57,19 @@ export function createNotifier(o: NotifierOptions) {
     batchSize: o.batchSize ?? 200,
     maxAttempts: o.maxAttempts ?? 12,
     log: o.log,
+    onHealth: (channel, ok) => {
+      // The gateway and the mail server appear in the manager's device list like a board.
+      const name = channel === 'sms' ? 'Bramka SMS' : 'Serwer poczty';
+      try {
+        branch?.reportDeviceStatus(
+          { id: `notify-${channel}`, name, kind: 'gateway' },
+          { component: 'gateway', ok, ...(ok ? {} : { code: 'UNAVAILABLE' }) },
+          'system:notify',
+        );
+      } catch (err) {
+        o.log?.warn({ err }, 'gateway health not recorded');
+      }
+    },
   });
   const planner = notifyPlanner({
     db: o.db,
@@ -66,7 +83,7 @@ export function createNotifier(o: NotifierOptions) {
   const outbox = notifyOutbox(o.db);
   let unsubscribe: (() => void) | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
-  let branch: (BranchReader & { subscribe(l: (e: BranchEvent) => void): () => void }) | undefined;
+  let branch: NotifiedBranch | undefined;
 
   return {
     /** Whether any channel is configured. */
@@ -77,7 +94,7 @@ export function createNotifier(o: NotifierOptions) {
     onCommit: (events: BranchEvent[], _db: Db) => {
       if (channels.size > 0) planner.onCommit(events);
     },
-    attach(b: BranchReader & { subscribe(l: (e: BranchEvent) => void): () => void }): void {
+    attach(b: NotifiedBranch): void {
       branch = b;
       planner.attach(b);
     },
