@@ -55,7 +55,12 @@ export interface ScenarioOptions {
   priorityShare?: number;
   /** Counters: the 12 demo counters repeated (60 for a large branch). */
   counters?: number;
+  /** Length of a booking slot (10 until 2025; ZUS's 2026 calendar books 30-minute visits). */
+  bookingSlotMinutes?: number;
 }
+
+/** A 2026 day (issue 14): booked visits first, ~70 % of them, in 30-minute slots. */
+export const DAY_2026: ScenarioOptions = { visits: 3200, bookedShare: 0.7, bookingSlotMinutes: 30 };
 
 /**
  * A realistic working day of a large branch: the demo branch's matters and counter skills ×5,
@@ -88,8 +93,11 @@ export function generateDay(opts: ScenarioOptions = {}): SimDay {
     noShow: rng.next() < 0.03,
   });
   const booked = Math.round(visits * bookedShare);
+  const step = opts.bookingSlotMinutes ?? 10;
+  // Slots start from 08:00 and end by 17:30 (10-minute slots: 08:00–17:20, as before).
+  const nSlots = step === 10 ? 57 : Math.floor(570 / step);
   for (let i = 0; i < booked; i += 1) {
-    const bookedAt = 10 * rng.int(57); // slots 08:00–17:20
+    const bookedAt = step * rng.int(nSlots);
     const roll = rng.next();
     const arrival =
       roll < 0.05
