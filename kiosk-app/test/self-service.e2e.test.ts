@@ -141,7 +141,7 @@ describe('urzędomat', () => {
     expect(await p.content()).not.toContain('Kowalska');
   });
 
-  it('password + e-mail/SMS code; documents queue with the portal down and a UPP slip prints', async () => {
+  it('password + e-mail/SMS code; with the portal down a branch receipt (not a UPP) prints and the document reaches the portal once, with its submitter', async () => {
     const p = rig.page;
     const anna = DEMO_LOGINS[0]!;
     await toSelfService(p);
@@ -171,13 +171,47 @@ describe('urzędomat', () => {
     await p.getByTestId('doc-submit').click();
     await p.getByTestId('doc-done').waitFor({ timeout: 10_000 });
     expect(await p.getByTestId('doc-status').getAttribute('data-status')).toBe('queued');
+    expect(await p.getByTestId('doc-status').textContent()).toContain('To jeszcze nie UPP');
     const printed = (await slip).lines.join('\n');
-    expect(printed).toContain('w kolejce do ZUS');
+    expect(printed).toContain('Potwierdzenie przyjęcia w oddziale');
+    expect(printed).toContain('To nie jest UPP');
+    expect(printed).not.toContain('Urzędowe poświadczenie przedłożenia');
+    expect(printed).not.toContain('Nr UPP');
     await shot(p, 'doc-done');
+    expect(rig.pue!.documents().count).toBe(0);
     rig.pue!.faults.clear();
-    await p.getByTestId('doc-finish').click();
+    // "Drop off another" keeps the session; a renamed non-PDF is told as such.
+    rig.addUsbFile('falszywy.pdf', 'to jest tekst, nie PDF');
+    await p.getByTestId('doc-another').click();
+    await p.locator('[data-testid^=form-]').first().click();
+    await p.getByTestId('file-falszywy.pdf').click();
+    await p.getByTestId('doc-submit').click();
+    const alert = p.locator('.error[role=alert]').first();
+    await expect.poll(() => alert.getAttribute('data-code'), { timeout: 10_000 }).toBe('NOT_PDF');
+    expect(await alert.textContent()).toContain('To nie jest plik PDF');
+    expect(await alert.textContent()).not.toContain('Nieprawidłowe dane');
+    await shot(p, 'doc-not-pdf');
+    // Back to the menu, still signed in; account and role change without signing out.
+    await p.getByText('Wstecz').click();
+    await p.getByText('Wstecz').click();
+    await p.getByText('Wstecz').click();
+    await p.getByTestId('pue-menu').waitFor();
+    expect(await p.getByTestId('signed-in').textContent()).toContain('Anna Kowalska');
+    await p.getByTestId('menu-change-account').click();
+    await p.getByTestId('pue-account').waitFor();
+    await p.getByTestId('account-individual').click();
+    await p.getByTestId('role-insured').click();
+    await p.getByTestId('pue-menu').waitFor();
+    await p.getByTestId('menu-logout').click();
     await p.getByTestId('home').waitFor();
-  });
+    // The outbox retries with back-off; the portal keeps the document once, with whose it is.
+    await expect.poll(() => rig.pue!.documents().count, { timeout: 40_000, interval: 250 }).toBe(1);
+    await new Promise((r) => setTimeout(r, 1500)); // a duplicate delivery would land by now
+    const docs = rig.pue!.documents().items;
+    expect(docs).toHaveLength(1);
+    expect(docs[0]!.submitterPesel).toBe(anna.pesel);
+    expect(docs[0]!.fileName).toBe('wniosek-emerytura.pdf');
+  }, 90_000);
 
   it('portal down: a clear message at sign-in, no stack', async () => {
     const p = rig.page;

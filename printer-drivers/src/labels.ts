@@ -18,6 +18,10 @@ export interface PrintLabels {
   bookingCode: string;
   uppTitle: string;
   uppId: string;
+  branchReceiptTitle: string;
+  receiptNo: string;
+  /** What happens to a document the branch holds until the portal takes it. */
+  branchReceiptNext: string;
   documentId: string;
   form: string;
   pages: string;
@@ -42,6 +46,10 @@ const pl: PrintLabels = {
   bookingCode: 'Kod rezerwacji',
   uppTitle: 'Urzędowe poświadczenie przedłożenia',
   uppId: 'Nr UPP',
+  branchReceiptTitle: 'Potwierdzenie przyjęcia w oddziale',
+  receiptNo: 'Nr potwierdzenia',
+  branchReceiptNext:
+    'To nie jest UPP. Dokument czeka w oddziale na wysłanie do ZUS. UPP powstanie, gdy ZUS przyjmie dokument. Zachowaj to potwierdzenie.',
   documentId: 'Identyfikator dokumentu',
   form: 'Formularz',
   pages: 'Liczba stron',
@@ -66,6 +74,10 @@ const en: PrintLabels = {
   bookingCode: 'Booking code',
   uppTitle: 'Official confirmation of submission',
   uppId: 'UPP no.',
+  branchReceiptTitle: 'Branch receipt of submission',
+  receiptNo: 'Receipt no.',
+  branchReceiptNext:
+    'This is not a UPP. The document waits at the branch to be sent to ZUS. The UPP is issued when ZUS accepts it. Keep this receipt.',
   documentId: 'Document id',
   form: 'Form',
   pages: 'Pages',
@@ -90,6 +102,10 @@ const uk: PrintLabels = {
   bookingCode: 'Код бронювання',
   uppTitle: 'Офіційне підтвердження подання',
   uppId: 'Номер UPP',
+  branchReceiptTitle: 'Підтвердження прийняття у відділенні',
+  receiptNo: 'Номер підтвердження',
+  branchReceiptNext:
+    'Це не UPP. Документ чекає у відділенні на відправлення до ZUS. UPP буде видано, коли ZUS прийме документ. Збережіть це підтвердження.',
   documentId: 'Ідентифікатор документа',
   form: 'Форма',
   pages: 'Кількість сторінок',

@@ -70,23 +70,37 @@ export function encodeCheckInTicket(doc: CheckInTicketDoc, model: PrinterModel):
   });
 }
 
-/** Encodes a document receipt (UPP) with the file's SHA-256 split over two lines. */
+/**
+ * Encodes a document receipt with the file's SHA-256 split over two lines: the UPP when the
+ * document carries the portal's UPP number, otherwise the branch's receipt, which says that
+ * it is not a UPP and what happens next.
+ */
 export function encodeReceipt(doc: ReceiptDoc, model: PrinterModel): Uint8Array {
   ReceiptDoc.parse(doc); // a malformed document is a programmer error: throw before printing
   return fitLayout((max) => {
     const branchName = shorten(doc.branchName, max);
     const ctx = beginLayout(model, doc.lang, branchName);
     const { enc, labels } = ctx;
-    enc.bold(true).line(labels.uppTitle).bold(false).newline();
+    const upp = doc.uppId;
+    enc
+      .bold(true)
+      .line(upp ? labels.uppTitle : labels.branchReceiptTitle)
+      .bold(false)
+      .newline();
     centre(ctx, false);
-    enc.line(`${labels.uppId}: ${doc.uppId}`);
-    enc.line(`${labels.documentId}: ${doc.documentId}`);
+    if (upp) {
+      enc.line(`${labels.uppId}: ${upp}`);
+      enc.line(`${labels.documentId}: ${doc.documentId}`);
+    } else {
+      enc.line(`${labels.receiptNo}: ${doc.documentId}`);
+    }
     enc.line(`${labels.form}: ${doc.formCode} ${shorten(doc.formName, max)}`);
     enc.line(`${labels.pages}: ${doc.pages}`);
     enc.line(`${labels.submittedAt}: ${formatLocalDateTime(doc.submittedAt, documentZone(doc))}`);
     enc.line(`${labels.branch}: ${branchName}`);
     enc.line(`${labels.sha256}:`);
     enc.line(doc.sha256.slice(0, 32)).line(doc.sha256.slice(32));
+    if (!upp) enc.newline().line(labels.branchReceiptNext);
     return endLayout(ctx, MAX_RECEIPT_BYTES);
   });
 }

@@ -121,6 +121,12 @@ describe('golden bytes of every layout', () => {
       it('document receipt, UPP (pl)', () => {
         expectGolden(`receipt-upp-pl-${model.id}`, encodeReceipt(receipt, model));
       });
+      it('document receipt, branch receipt while the portal is down (pl, uk)', () => {
+        const { uppId: _upp, ...branchReceipt } = receipt;
+        expectGolden(`receipt-branch-pl-${model.id}`, encodeReceipt(branchReceipt, model));
+        const uk = { ...branchReceipt, lang: 'uk' as const };
+        expectGolden(`receipt-branch-uk-${model.id}`, encodeReceipt(uk, model));
+      });
       it('out-of-service slip (pl)', () => {
         expectGolden(`out-of-service-pl-${model.id}`, encodeOutOfService(outOfService, model));
       });

@@ -51,7 +51,10 @@ export const CheckInTicketDoc = z.object({
 /** A booking check-in ticket. */
 export type CheckInTicketDoc = z.infer<typeof CheckInTicketDoc>;
 
-/** UPP: the official confirmation that a document was submitted at the kiosk. */
+/**
+ * A document receipt: the UPP when the portal has issued one, otherwise (no `uppId`) the
+ * branch's own receipt, which must never be titled UPP.
+ */
 export const ReceiptDoc = z.object({
   branchName: line,
   documentId: z.string().min(1).max(64),
@@ -61,10 +64,11 @@ export const ReceiptDoc = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   submittedAt: isoDateTime,
   timeZone,
-  uppId: z.string().min(1).max(64),
+  /** The portal's UPP number; absent while the document waits in the branch outbox. */
+  uppId: z.string().min(1).max(64).optional(),
   lang: PrintLang,
 });
-/** A document receipt (UPP). */
+/** A document receipt (UPP, or the branch's receipt while the portal has not answered). */
 export type ReceiptDoc = z.infer<typeof ReceiptDoc>;
 
 /** A slip the kiosk prints when a matter or the whole branch is out of service. */

@@ -18,6 +18,7 @@ interface DocumentRow {
   title: string;
   file_name: string;
   content_type: string;
+  submitter_pesel?: string | null;
   received_at: string;
 }
 
@@ -95,6 +96,8 @@ export interface StoredDocument {
   title: string;
   fileName: string;
   contentType: string;
+  /** Who submitted it (null for a document dropped off anonymously). */
+  submitterPesel: string | null;
 }
 
 /** Every document taken in, oldest first. */
@@ -102,7 +105,7 @@ export function listDocuments(ctx: PueContext): StoredDocument[] {
   const rows = ctx.db
     .prepare(
       `SELECT id, upp_id, branch_id, idempotency_key, request_hash, sha256, form_code, title,
-         file_name, content_type, received_at FROM documents ORDER BY rowid`,
+         file_name, content_type, submitter_pesel, received_at FROM documents ORDER BY rowid`,
     )
     .all() as DocumentRow[];
   return rows.map((r) => ({
@@ -112,5 +115,6 @@ export function listDocuments(ctx: PueContext): StoredDocument[] {
     title: r.title,
     fileName: r.file_name,
     contentType: r.content_type,
+    submitterPesel: r.submitter_pesel ?? null,
   }));
 }

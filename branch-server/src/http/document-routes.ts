@@ -32,10 +32,12 @@ export async function documentRoutes(app: FastifyInstance, ctx: PortalRouteConte
 
   /**
    * Whose document it is, asked of the portal with the client's session. A drop-off must work
-   * with the portal down (a letter box does), so any failure leaves the document anonymous.
+   * with the portal down (a letter box does): then the PESEL the branch remembers from the
+   * client's sign-in through it stands in; failing that, the document goes anonymous.
    */
   async function submitterPesel(session: string | undefined): Promise<string | null> {
-    if (!session || !sync.portal) return null;
+    if (!session) return null;
+    if (!sync.portal) return sync.submitters.lookup(session);
     try {
       const res = await sync.portal.call({
         method: 'GET',
@@ -45,8 +47,15 @@ export async function documentRoutes(app: FastifyInstance, ctx: PortalRouteConte
       });
       return PueProfile.parse(res.body).pesel;
     } catch (err) {
-      app.log.info({ code: (err as { code?: string }).code }, 'document taken without submitter');
-      return null;
+      const code = (err as { code?: string }).code;
+      // The portal refused the session: it is over, whatever the branch remembers.
+      if (code === 'UNAUTHORIZED' || code === 'FORBIDDEN') {
+        sync.submitters.forget(session);
+        return null;
+      }
+      const remembered = sync.submitters.lookup(session);
+      if (!remembered) app.log.info({ code }, 'document taken without submitter');
+      return remembered;
     }
   }
 }

@@ -1,4 +1,4 @@
-import { SkrError } from '@skr/protocol';
+import { PueSession, SkrError } from '@skr/protocol';
 import { branchApi, type BranchAccess, type RouteDef } from '@skr/protocol/routes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -23,6 +23,8 @@ interface Forward {
   path: string;
   body?: unknown;
   withSession?: boolean;
+  /** The answer is a new session: remember its PESEL for documents dropped off later. */
+  signsIn?: boolean;
 }
 
 /**
@@ -54,6 +56,10 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
     const checked = answer.safeParse(res.body);
     if (!checked.success)
       throw new SkrError('UNAVAILABLE', 'the portal answered in an unexpected form');
+    if (spec.signsIn) {
+      const s = PueSession.safeParse(checked.data);
+      if (s.success) sync.submitters.remember(s.data.token, s.data.profile.pesel, s.data.expiresAt);
+    }
     return reply.status(res.status).send(checked.data);
   }
   // The answer schema of a proxied route: what the portal must say, checked before passing on.
@@ -74,7 +80,7 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
     forward(
       req,
       reply,
-      { method: 'POST', path: '/v1/auth/password/verify', body: req.body },
+      { method: 'POST', path: '/v1/auth/password/verify', body: req.body, signsIn: true },
       answerOf(api.puePasswordVerify),
     ),
   );
@@ -90,13 +96,20 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
     forward(
       req,
       reply,
-      { method: 'POST', path: '/v1/auth/card', body: req.body },
+      { method: 'POST', path: '/v1/auth/card', body: req.body, signsIn: true },
       answerOf(api.pueCardLogin),
     ),
   );
-  serve(app, 'pueLogout', api.pueLogout, (req, reply) =>
-    forward(req, reply, { method: 'POST', path: '/v1/auth/logout', withSession: true }, undefined),
-  );
+  serve(app, 'pueLogout', api.pueLogout, (req, reply) => {
+    const session = pueSession(req);
+    if (session) sync.submitters.forget(session);
+    return forward(
+      req,
+      reply,
+      { method: 'POST', path: '/v1/auth/logout', withSession: true },
+      undefined,
+    );
+  });
   serve(app, 'pueMe', api.pueMe, (req, reply) =>
     forward(req, reply, { method: 'GET', path: '/v1/me', withSession: true }, answerOf(api.pueMe)),
   );

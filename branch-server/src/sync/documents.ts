@@ -137,3 +137,39 @@ export function documentStore(db: Db, outbox: OutboxRepo) {
 }
 /** The document store. */
 export type DocumentStore = ReturnType<typeof documentStore>;
+
+/**
+ * Who signed in with which portal session, learnt from the login answers the branch passes on.
+ * A document dropped off while the portal is down cannot ask the portal whose session it is,
+ * yet the client did sign in through this branch: the branch remembers the PESEL until the
+ * session ends (logout or expiry). Memory only: nothing of it reaches the disk or the logs.
+ */
+export function submitterMemory(max = 1000) {
+  const bySession = new Map<string, { pesel: string; expiresMs: number }>();
+  return {
+    /** Remembers a session's PESEL until `expiresAt` (the oldest entry goes past `max`). */
+    remember(session: string, pesel: string, expiresAt: string, nowMs = Date.now()): void {
+      const expiresMs = Date.parse(expiresAt);
+      if (!(expiresMs > nowMs)) return;
+      bySession.delete(session);
+      bySession.set(session, { pesel, expiresMs });
+      if (bySession.size > max) bySession.delete(bySession.keys().next().value as string);
+    },
+    /** The PESEL of a live session, or null if unknown, logged out or expired. */
+    lookup(session: string, nowMs = Date.now()): string | null {
+      const e = bySession.get(session);
+      if (!e) return null;
+      if (e.expiresMs <= nowMs) {
+        bySession.delete(session);
+        return null;
+      }
+      return e.pesel;
+    },
+    /** Forgets a session (logout). */
+    forget(session: string): void {
+      bySession.delete(session);
+    },
+  };
+}
+/** The branch's memory of signed-in submitters. */
+export type SubmitterMemory = ReturnType<typeof submitterMemory>;

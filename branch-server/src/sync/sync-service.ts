@@ -5,7 +5,7 @@ import { catalogRepo, type Db } from '../store';
 import { defaultBackoff, type BackoffPolicy } from './backoff';
 import { BOOKING_KEYS, bookingPuller } from './booking-pull';
 import { enqueueClosedDays } from './daily-stats';
-import { documentStore } from './documents';
+import { documentStore, submitterMemory } from './documents';
 import { outboxRepo } from './outbox-repo';
 import { outboxWorker } from './outbox-worker';
 import { createPortalClient, type PortalClient, type PortalConfig } from './portal-client';
@@ -125,6 +125,8 @@ export function createSync(args: CreateSyncArgs) {
   return {
     /** The portal client (the kiosk proxy uses it); undefined when no portal is configured. */
     portal,
+    /** Who signed in with which portal session (for documents dropped off with the portal down). */
+    submitters: submitterMemory(),
     /** For BranchOptions.onCommit: queues visit outcomes in the change's own transaction. */
     onCommit(events: BranchEvent[], txDb: Db): void {
       if (enqueueVisitOutcomes(events, txDb, outbox, clockMs()) > 0)

@@ -52,5 +52,7 @@ function pickSafe(d: Record<string, unknown>): Record<string, unknown> | undefin
   if (typeof d.triesLeft === 'number') out.triesLeft = d.triesLeft;
   // When check-in opens for an early arrival: a time, nothing about the person.
   if (typeof d.opensAt === 'string') out.opensAt = d.opensAt;
+  // Why a file was refused (NOT_PDF, NOT_IMAGE): a fixed word, nothing of the file.
+  if (d.reason === 'NOT_PDF' || d.reason === 'NOT_IMAGE') out.reason = d.reason;
   return Object.keys(out).length ? out : undefined;
 }

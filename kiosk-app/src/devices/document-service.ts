@@ -1,4 +1,4 @@
-import type { KioskSubmitRequest, KioskSubmitResult } from '@skr/protocol';
+import { SkrError, type KioskSubmitRequest, type KioskSubmitResult } from '@skr/protocol';
 import type { BranchClient } from './branch-client';
 import type { FileService } from './file-service';
 import type { PrinterService } from './printer-service';
@@ -11,8 +11,6 @@ export interface DocumentServiceOptions {
   branchName: string;
   /** How long to wait for the portal's UPP before printing the branch's own receipt. */
   uppWaitMs?: number;
-  /** Printed in place of the UPP id while the document waits in the branch outbox. */
-  pendingLabel: (lang: KioskSubmitRequest['lang']) => string;
 }
 
 /** Drops a document off at the branch (durable outbox) and prints the receipt. */
@@ -26,7 +24,8 @@ export function createDocumentService(opts: DocumentServiceOptions): DocumentSer
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   return {
     async submit(req) {
-      const { bytes, pages } = await files.read(req.source, req.name);
+      const { bytes, pages, file } = await files.read(req.source, req.name);
+      checkContent(bytes, file.contentType);
       const headers: Record<string, string> = req.pueSession
         ? { 'x-pue-session': req.pueSession }
         : {};
@@ -41,7 +40,8 @@ export function createDocumentService(opts: DocumentServiceOptions): DocumentSer
         headers,
       });
       // The document is committed at the branch now. Give the portal a moment to answer with
-      // its UPP; after hours or with the portal down the receipt says "waiting" instead.
+      // its UPP; after hours or with the portal down the slip is the branch's own receipt
+      // (no UPP exists yet, so it must not look like one).
       let uppId: string | null = null;
       let status = accepted.status;
       const end = Date.now() + (opts.uppWaitMs ?? 2000);
@@ -66,7 +66,7 @@ export function createDocumentService(opts: DocumentServiceOptions): DocumentSer
           pages,
           sha256: accepted.sha256,
           submittedAt: accepted.receivedAt,
-          uppId: uppId ?? opts.pendingLabel(req.lang),
+          ...(uppId ? { uppId } : {}),
           lang: req.lang,
         },
       });
@@ -82,4 +82,24 @@ export function createDocumentService(opts: DocumentServiceOptions): DocumentSer
       };
     },
   };
+}
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * Refuses a file whose bytes are not what its name says (a renamed file, a broken scan), with
+ * `details.reason` NOT_PDF or NOT_IMAGE so the client is told which, before anything is sent.
+ */
+export function checkContent(bytes: Buffer, contentType: string): void {
+  if (contentType === 'application/pdf') {
+    if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
+      throw new SkrError('INVALID', 'the file is not a PDF', { details: { reason: 'NOT_PDF' } });
+    return;
+  }
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  const png = bytes.subarray(0, 8).equals(PNG_MAGIC);
+  if ((contentType === 'image/jpeg' && !jpeg) || (contentType === 'image/png' && !png))
+    throw new SkrError('INVALID', 'the file is not a JPEG or PNG image', {
+      details: { reason: 'NOT_IMAGE' },
+    });
 }

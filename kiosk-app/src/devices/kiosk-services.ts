@@ -5,7 +5,6 @@ import {
   type KioskInput,
   type KioskMethod,
   type KioskOutput,
-  type Lang,
 } from '@skr/protocol';
 import type { BranchClient } from './branch-client';
 import type { CardService } from './card-service';
@@ -39,12 +38,6 @@ export interface KioskServicesOptions {
   uppWaitMs?: number;
 }
 
-const PENDING: Record<Lang, string> = {
-  pl: 'w kolejce do ZUS',
-  en: 'queued for ZUS',
-  uk: 'у черзі до ZUS',
-};
-
 /** Wires the device services into bridge handlers and one event stream. */
 export function createKioskServices(opts: KioskServicesOptions): KioskServices {
   const { printer, card, files, branch } = opts;
@@ -60,7 +53,6 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     printer,
     branchName: opts.config.branchName,
     uppWaitMs: opts.uppWaitMs,
-    pendingLabel: (lang) => PENDING[lang],
   });
   const listeners = new Set<(e: KioskEvent) => void>();
   const emit = (e: KioskEvent) => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isSkrError } from '@skr/protocol/errors';
 import { useTranslation } from 'react-i18next';
 import type { Lang, Localized } from '@skr/protocol/domain';
 import type { KioskBridge, KioskFile, KioskSubmitResult } from '@skr/protocol/kiosk-bridge';
@@ -10,7 +11,24 @@ interface Form {
   names: Localized;
 }
 
-/** Drop off a document: form from the catalogue → file (USB or scanner) → confirm → UPP. */
+/** A refused file told as such ("this is not a PDF"), any other failure as usual. */
+function FileError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const reason = isSkrError(error) ? error.details?.reason : undefined;
+  if (reason === 'NOT_PDF' || reason === 'NOT_IMAGE')
+    return (
+      <p className="error" role="alert" data-code={reason}>
+        {t(reason === 'NOT_PDF' ? 'docs.notPdf' : 'docs.notImage')}
+      </p>
+    );
+  return <ErrorBox error={error} />;
+}
+
+/**
+ * Drop off a document: form from the catalogue → file (USB or scanner) → confirm → receipt.
+ * After it the client may drop off another one in the same session; `onFinish` goes back to
+ * the session's menu, not out of the session.
+ */
 export function DocDropoff(props: {
   bridge: KioskBridge;
   token?: string;
@@ -73,13 +91,34 @@ export function DocDropoff(props: {
             ? t('docs.receiptPrinted')
             : t('docs.receiptNotPrinted', { id: result.documentId })}
         </p>
-        <BigButton label={t('ticket.done')} onClick={props.onFinish} testId="doc-finish" />
+        <div className="grid-1">
+          <BigButton
+            label={t('docs.another')}
+            onClick={() => {
+              setResult(null);
+              setFile(null);
+              setForm(null);
+              setFiles(null);
+            }}
+            testId="doc-another"
+          />
+          <BigButton
+            label={t('docs.backToMenu')}
+            onClick={props.onFinish}
+            variant="secondary"
+            testId="doc-finish"
+          />
+        </div>
       </Screen>
     );
   if (form && file)
     return (
-      <Screen title={t('docs.confirm')} onBack={() => setFile(null)} testId="doc-confirm">
-        <ErrorBox error={error} />
+      <Screen
+        title={t('docs.confirm')}
+        onBack={() => (setFile(null), setError(null))}
+        testId="doc-confirm"
+      >
+        <FileError error={error} />
         <p>{t('docs.summary', { form: form.names[props.lang], file: file.name })}</p>
         <BigButton
           label={t('docs.submit')}

@@ -110,6 +110,12 @@ export function SelfService(props: {
               testId="menu-docs"
             />
             <BigButton
+              label={t('pue.changeAccount')}
+              onClick={() => (setChoice(null), setSub('account'))}
+              variant="secondary"
+              testId="menu-change-account"
+            />
+            <BigButton
               label={t('pue.logout')}
               onClick={end}
               variant="secondary"
@@ -135,7 +141,7 @@ export function SelfService(props: {
           token={signed.token}
           lang={props.lang}
           onBack={() => setSub('menu')}
-          onFinish={end}
+          onFinish={() => setSub('menu')}
         />
       )}
     </div>
