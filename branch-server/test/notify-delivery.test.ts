@@ -1,6 +1,8 @@
 // Notifications end to end: a branch server with a real SMTP server and the SMS gateway
 // emulator over HTTP; tickets, calls and bookings through the real API.
 import { startSmsGateway, type SmsGatewayEmulator } from '@skr/hardware-mocks/sms-gateway/index';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingRepo } from '../src/store';
 import { startTestBranch, until, type TestBranch } from './harness';
@@ -12,12 +14,21 @@ let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let kiosk: string;
 let clerk: string;
 let manager: string;
+// Everything the server logs at debug level, without relying on redaction.
+const logLines: string[] = [];
+const logSink = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    logLines.push(chunk.toString());
+    done();
+  },
+});
 
 beforeAll(async () => {
   sms = await startSmsGateway({ token: 'test-token' });
   smtp = await startSmtpSink();
   b = await startTestBranch({
     serveApps: false,
+    logger: pino({ level: 'debug' }, logSink),
     notify: {
       smtp: { url: smtp.url, from: 'ZUS Oddział <oddzial@zus.test>' },
       sms: { url: sms.url, token: 'test-token', from: 'ZUS' },
@@ -31,6 +42,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await b?.close();
+  // No phone number or e-mail address of any test reached the log.
+  const log = logLines.join('');
+  expect(log.length).toBeGreaterThan(0);
+  for (const secret of ['600100200', '600300400', 'klientka@example.test', '600 100 200'])
+    expect(log).not.toContain(secret);
   await sms?.close();
   await smtp?.close();
 });
