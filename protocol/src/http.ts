@@ -128,7 +128,10 @@ export const CountersResponse = z.object({ counters: z.array(Counter) });
 export const TicketResponse = z.object({ ticket: Ticket });
 
 export const HealthResponse = z.object({
-  status: z.literal('ok'),
+  /** `degraded`: the last write failed for storage (disk full, I/O error); see `storage`. */
+  status: z.enum(['ok', 'degraded']),
+  /** The storage fault since the last good write, when degraded. */
+  storage: z.object({ at: z.string(), code: z.string() }).optional(),
   version: z.string(),
   seq: z.number().int(),
   time: z.string(),

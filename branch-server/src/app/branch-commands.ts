@@ -1,10 +1,10 @@
 import type {
   DeviceStatusReport,
-  DisplayConfig,
   IssueTicketRequest,
   TicketAction,
   TransferRequest,
 } from '@skr/protocol';
+import type { CounterCaller } from '../domain';
 import * as uc from './use-cases';
 import type { UseCaseContext } from './use-cases';
 
@@ -13,15 +13,18 @@ export function branchCommands(ctx: UseCaseContext) {
   return {
     /** Issues a walk-in ticket or checks in a booking; resolves once it is on disk. */
     issue: (req: IssueTicketRequest, actor: string | null) => uc.issueTicket(ctx, req, actor),
-    /** Opens a counter for the signed-in clerk. */
-    openCounter: (id: number, clerk: string | null, actor: string | null) =>
-      uc.changeCounter(ctx, { counterId: id, change: 'open', clerk, actor }),
-    closeCounter: (id: number, actor: string | null) =>
-      uc.changeCounter(ctx, { counterId: id, change: 'close', actor }),
-    pauseCounter: (id: number, reason: string, actor: string | null) =>
-      uc.changeCounter(ctx, { counterId: id, change: 'pause', reason, actor }),
+    /** Opens a counter for the signed-in clerk; `caller` is held to the ownership rule. */
+    openCounter: (id: number, clerk: string | null, actor: string | null, caller?: CounterCaller) =>
+      uc.changeCounter(ctx, { counterId: id, change: 'open', clerk, actor, caller }),
+    /** Closes a counter (its clerk, or a manager stepping in). */
+    closeCounter: (id: number, actor: string | null, caller?: CounterCaller) =>
+      uc.changeCounter(ctx, { counterId: id, change: 'close', actor, caller }),
+    /** Pauses a counter (its clerk, or a manager stepping in). */
+    pauseCounter: (id: number, reason: string, actor: string | null, caller?: CounterCaller) =>
+      uc.changeCounter(ctx, { counterId: id, change: 'pause', reason, actor, caller }),
     /** Calls the next ticket to a counter; undefined when nobody waits for it. */
-    callNext: (counterId: number, actor: string | null) => uc.callNext(ctx, counterId, actor),
+    callNext: (counterId: number, actor: string | null, caller?: CounterCaller) =>
+      uc.callNext(ctx, counterId, actor, caller),
     /** Applies a clerk's action to a ticket; a clerk acts only at their own counter. */
     act: (
       id: string,
@@ -39,8 +42,5 @@ export function branchCommands(ctx: UseCaseContext) {
     /** Caches a booking made at the central portal. */
     addBooking: (code: string, serviceId: string, bookedFor: string, actor: string | null) =>
       uc.addBooking(ctx, code, serviceId, bookedFor, actor),
-    /** A manager sets a screen's configuration (PUT /devices/:id/display-config). */
-    setDisplayConfig: (deviceId: string, config: DisplayConfig) =>
-      uc.setDisplayConfig(ctx, deviceId, config),
   };
 }

@@ -44,6 +44,7 @@ export function createBranch(opts: BranchOptions) {
     health,
     now,
     onCommit: opts.onCommit,
+    onRollback: () => tickets.forgetNumbers(),
     // One ticket repository: it remembers each day's last number for the next issue.
     projections: projections(db, tickets),
   });
@@ -66,6 +67,8 @@ export function createBranch(opts: BranchOptions) {
     ...branchQueries(ctx, log),
     /** The admin's configuration use cases (see `configAdmin`). */
     admin: adminCommands(ctx),
+    /** The last storage fault since the last good write, or null (for `/api/v1/health`). */
+    storageFault: () => uow.storage.current(),
     /** @deprecated the database handle; use the read methods (displayConfig, statsReport, …). */
     db,
     /** @deprecated the working memory; use `view()`, `settings()`, `services()`, `counters()`. */

@@ -6,6 +6,7 @@ import type { BranchState } from './branch-state';
 import type { DeviceHealth } from './device-health';
 import { GroupCommit } from './group-commit';
 import type { Projections } from './projections';
+import { isStorageFault, StorageHealth, storageUnavailable } from './storage-fault';
 
 /** A listener of committed events. */
 export type EventListener = (e: BranchEvent) => void;
@@ -22,6 +23,11 @@ export interface UnitOfWorkDeps {
    * commit or roll back with the change (the portal outbox). Throwing rolls the change back.
    */
   onCommit?: (events: BranchEvent[], db: Db) => void;
+  /**
+   * Runs after a transaction rolled back for a storage fault, so caches of what the change
+   * wrote (each day's last ticket number) forget it and no number is burned.
+   */
+  onRollback?: () => void;
 }
 
 /** A committed decision and the events it logged (with their `seq`). */
@@ -42,17 +48,31 @@ export class UnitOfWork {
   private readonly group: GroupCommit;
   /** @deprecated publish-side emitter; use {@link subscribe}. */
   readonly emitter = new EventEmitter<{ event: [BranchEvent] }>();
+  /** Degraded from a failed write until the next write reaches the disk. */
+  readonly storage = new StorageHealth();
 
   constructor(private readonly deps: UnitOfWorkDeps) {
     this.log = eventLog(deps.db);
     this.emitter.setMaxListeners(0);
     // If a group's commit fails, memory is rebuilt from what is on disk.
-    this.group = new GroupCommit(deps.db, () => deps.state.load(deps.now()));
+    this.group = new GroupCommit(deps.db, () => {
+      deps.onRollback?.();
+      deps.state.load(deps.now());
+    });
   }
 
   /** Decides and commits now; answers once the change is on disk, memory updated, published. */
   run<D extends Decision>(decide: () => D | DomainError): Committed<D> {
-    const done = this.deps.db.transaction(() => this.write(decide))();
+    let done: Committed<D>;
+    try {
+      done = this.deps.db.transaction(() => this.write(decide))();
+    } catch (e) {
+      // Whatever rolled the change back, cached numbers may count an insert that is gone.
+      this.deps.onRollback?.();
+      if (isStorageFault(e)) throw this.storageFault(e);
+      throw e;
+    }
+    this.storage.ok();
     this.apply(done);
     this.publish(done.events);
     return done;
@@ -60,10 +80,18 @@ export class UnitOfWork {
 
   /** Decides and commits with the group; resolves once durable. */
   async runGrouped<D extends Decision>(decide: () => D | DomainError): Promise<Committed<D>> {
-    const done = await this.group.run(
-      () => this.write(decide),
-      (c) => this.apply(c),
-    );
+    let done: Committed<D>;
+    try {
+      done = await this.group.run(
+        () => this.write(decide),
+        (c) => this.apply(c),
+      );
+    } catch (e) {
+      // The group's rollback (onFailure) already rebuilt memory and forgot cached numbers.
+      if (isStorageFault(e)) throw this.storageFault(e);
+      throw e;
+    }
+    this.storage.ok();
     this.publish(done.events);
     return done;
   }
@@ -74,13 +102,25 @@ export class UnitOfWork {
     return () => this.emitter.off('event', listener);
   }
 
+  /** Records a storage fault and answers the UNAVAILABLE refusal the caller sees. */
+  private storageFault(e: unknown): Error {
+    this.storage.failed(e, this.deps.now());
+    return storageUnavailable(e);
+  }
+
   private write<D extends Decision>(decide: () => D | DomainError): Committed<D> {
     const decision = decide();
     if (isRefusal(decision)) throw decision;
-    const events = decision.events.map((e) => this.log.append(e));
-    if (events.length > 0) this.deps.onCommit?.(events, this.deps.db);
-    this.deps.projections.apply(decision.rows);
-    return { decision, events };
+    try {
+      const events = decision.events.map((e) => this.log.append(e));
+      if (events.length > 0) this.deps.onCommit?.(events, this.deps.db);
+      this.deps.projections.apply(decision.rows);
+      return { decision, events };
+    } catch (e) {
+      // This change's savepoint rolls back: a number its insert took must be free again.
+      this.deps.onRollback?.();
+      throw e;
+    }
   }
 
   /** Brings the working memory up to a committed change. */

@@ -1,6 +1,7 @@
 import type { Ticket, TicketState } from '@skr/protocol';
 import type { CallingPolicy } from './calling-policy';
 import { conflict, notFound, type DomainError } from './domain-error';
+import { counterOwnershipRefusal, stepInAudit, type CounterCaller } from './counter-ownership';
 import type { QueueState } from './queue-state';
 import type { Decision } from './records';
 import { callTicket, finishService } from './ticket-lifecycle';
@@ -9,6 +10,8 @@ import { callTicket, finishService } from './ticket-lifecycle';
 export interface CallNextCommand {
   counterId: number;
   actor: string | null;
+  /** Who calls (absent = the branch itself): a clerk calls only at the counter they hold. */
+  caller?: CounterCaller;
 }
 
 /**
@@ -25,6 +28,10 @@ export function decideCallNext(
   const { counterId, actor } = cmd;
   const c = state.counters.get(counterId);
   if (!c) return notFound(`no counter ${counterId}`, { counterId });
+  if (cmd.caller) {
+    const refused = counterOwnershipRefusal(state, c, 'call', cmd.caller, true);
+    if (refused) return refused;
+  }
   if (c.state !== 'open') return conflict(`counter ${counterId} is not open`, { counterId });
   const current = state.inHand(counterId);
   if (current?.state === 'called') {
@@ -43,7 +50,10 @@ export function decideCallNext(
     regularSincePriority: state.regularSincePriority,
   });
   const at = now.toISOString();
-  const out: Decision = { events: [], rows: [] };
+  const out: Decision = {
+    events: [],
+    rows: cmd.caller && (current || next) ? stepInAudit(c, 'call', cmd.caller, at) : [],
+  };
   const emit = (type: 'ticket.finished' | 'ticket.called', ticket: Ticket, was: TicketState) => {
     out.events.push({ at, type, ticket, actor });
     out.rows.push({ row: 'ticket', ticket, expected: was });

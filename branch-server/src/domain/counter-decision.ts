@@ -1,10 +1,20 @@
 import type { Counter } from '@skr/protocol';
 import { conflict, notFound, type DomainError } from './domain-error';
+import { counterOwnershipRefusal, stepInAudit, type CounterCaller } from './counter-ownership';
 import type { QueueState } from './queue-state';
 import type { Decision } from './records';
 
-/** Open (for a clerk), close or pause a counter. */
-export type CounterCommand = { counterId: number; actor: string | null } & (
+/**
+ * Open (for a clerk), close or pause a counter. `caller` (absent = the branch itself) is held
+ * to the ownership rule; `holderSignedIn` says whether the counter's clerk still has a live
+ * session (a counter whose clerk's session expired is reclaimable).
+ */
+export type CounterCommand = {
+  counterId: number;
+  actor: string | null;
+  caller?: CounterCaller;
+  holderSignedIn?: boolean;
+} & (
   | { change: 'open'; clerk: string | null }
   | { change: 'close' }
   | { change: 'pause'; reason: string }
@@ -21,6 +31,17 @@ export function decideCounter(
 ): (Decision & { counter: Counter }) | DomainError {
   const before = state.counters.get(cmd.counterId);
   if (!before) return notFound(`no counter ${cmd.counterId}`, { counterId: cmd.counterId });
+  const act = cmd.change;
+  if (cmd.caller) {
+    const refused = counterOwnershipRefusal(
+      state,
+      before,
+      act,
+      cmd.caller,
+      cmd.holderSignedIn ?? true,
+    );
+    if (refused) return refused;
+  }
   const patch: Partial<Counter> =
     cmd.change === 'open'
       ? { state: 'open', pauseReason: null, clerk: cmd.clerk }
@@ -42,6 +63,9 @@ export function decideCounter(
   return {
     counter,
     events: [{ at: now.toISOString(), type, counter, actor: cmd.actor }],
-    rows: [{ row: 'counter', counter }],
+    rows: [
+      { row: 'counter', counter },
+      ...(cmd.caller ? stepInAudit(before, act, cmd.caller, now.toISOString()) : []),
+    ],
   };
 }

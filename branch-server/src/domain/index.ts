@@ -15,3 +15,4 @@ export * from './counter-decision';
 export * from './booking-decision';
 export * from './device-decision';
 export * from './config-decision';
+export * from './counter-ownership';

@@ -28,6 +28,11 @@ const messages: Partial<Record<ErrorCode, Record<Lang, string>>> = {
     en: 'Too many attempts. Try again in a moment.',
     uk: 'Забагато спроб. Спробуйте трохи пізніше.',
   },
+  UNAVAILABLE: {
+    pl: 'Usługa chwilowo niedostępna. Spróbuj ponownie za chwilę.',
+    en: 'Temporarily unavailable. Try again shortly.',
+    uk: 'Тимчасово недоступно. Спробуйте трохи пізніше.',
+  },
   INTERNAL: {
     pl: 'Błąd serwera. Spróbuj ponownie.',
     en: 'Server error. Please try again.',

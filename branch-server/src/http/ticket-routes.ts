@@ -44,7 +44,10 @@ export async function ticketRoutes(app: FastifyInstance, ctx: ApiContext): Promi
     return branch.publicStatus(req.params.id);
   });
   serve(app, 'health', branchApi.health, () => ({
-    status: 'ok' as const,
+    // Degraded after a write failed on storage, until a write succeeds again.
+    ...(branch.storageFault()
+      ? { status: 'degraded' as const, storage: branch.storageFault()! }
+      : { status: 'ok' as const }),
     version: ctx.version,
     seq: branch.lastSeq(),
     time: branch.now().toISOString(),

@@ -79,6 +79,16 @@ export function authRepo(db: Db) {
         { subject: string; principal: Principal; expires_at: string | null } | undefined;
       return r && { subject: r.subject, principal: r.principal, expiresAt: r.expires_at };
     },
+    /** Whether `subject` (e.g. `user:jan`) holds a token that is neither revoked nor expired at `nowIso`. */
+    hasLiveToken(subject: string, nowIso: string): boolean {
+      return (
+        db
+          .prepare(
+            `SELECT 1 FROM tokens WHERE subject = ? AND revoked = 0 AND (expires_at IS NULL OR expires_at > ?) LIMIT 1`,
+          )
+          .get(subject, nowIso) !== undefined
+      );
+    },
     revokeToken(hash: string): void {
       db.prepare(`UPDATE tokens SET revoked = 1 WHERE token_hash = ?`).run(hash);
     },

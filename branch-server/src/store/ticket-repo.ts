@@ -94,6 +94,13 @@ export function ticketRepo(db: Db) {
       }
       return n + 1;
     },
+    /**
+     * Forgets the remembered last numbers (re-read from the tickets on the next issue): after a
+     * rolled-back transaction whose inserts bumped them, so no number is burned.
+     */
+    forgetNumbers(): void {
+      last.clear();
+    },
     insert(t: Ticket): void {
       insert.run(t);
       const m = /^([A-Z])(\d+)$/.exec(t.number);

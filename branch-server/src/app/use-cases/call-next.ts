@@ -1,5 +1,5 @@
 import type { Ticket } from '@skr/protocol';
-import { decideCallNext } from '../../domain';
+import { decideCallNext, type CounterCaller } from '../../domain';
 import type { UseCaseContext } from './context';
 
 /**
@@ -11,9 +11,10 @@ export function callNext(
   ctx: UseCaseContext,
   counterId: number,
   actor: string | null,
+  caller?: CounterCaller,
 ): Ticket | undefined {
   const { decision } = ctx.uow.run(() =>
-    decideCallNext(ctx.state, { counterId, actor }, ctx.now(), ctx.policy),
+    decideCallNext(ctx.state, { counterId, actor, caller }, ctx.now(), ctx.policy),
   );
   return decision.rows.find(
     (r): r is Extract<typeof r, { row: 'ticket' }> =>

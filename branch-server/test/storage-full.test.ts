@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBranch, type TestBranch } from './harness';
+
+// A real full disk: an 8 MiB tmpfs holds the database; a filler file takes the rest. Without
+// the right to mount (not root), the same fault comes from SQLite's max_page_count.
+const dir = mkdtempSync(join(tmpdir(), 'skr-full-'));
+let mounted = false;
+let b: TestBranch;
+const filler = join(dir, 'filler.bin');
+
+/** Fills the disk to the last byte (ENOSPC), or caps the database when it is no tmpfs. */
+function fillDisk(): void {
+  if (!mounted) {
+    const pages = b.branch.db.pragma('page_count', { simple: true }) as number;
+    b.branch.db.pragma(`max_page_count = ${pages}`);
+    return;
+  }
+  const fd = openSync(filler, 'w');
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  try {
+    for (;;) writeSync(fd, chunk);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
+    for (;;) {
+      try {
+        writeSync(fd, chunk, 0, 512);
+      } catch {
+        break;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function freeDisk(): void {
+  if (mounted) rmSync(filler, { force: true });
+  else b.branch.db.pragma('max_page_count = 1073741823');
+}
+
+beforeAll(async () => {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir], { stdio: 'ignore' });
+    mounted = true;
+  } catch {
+    mounted = false;
+  }
+  b = await startTestBranch({ dir });
+}, 90_000);
+
+afterAll(async () => {
+  await b?.close();
+  if (mounted) execFileSync('umount', [dir]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('storage faults (disk full)', () => {
+  it('answers 503 UNAVAILABLE, reports degraded, burns no number, loses nothing acknowledged', async () => {
+    const kiosk = await b.device('kiosk');
+    const issue = () => b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'ogolne' });
+    const before = await issue();
+    expect(before.status).toBe(201);
+    expect(before.body.number).toBe('H001');
+    expect((await b.api('GET', '/api/v1/health')).body.status).toBe('ok');
+
+    fillDisk();
+    // Several kiosks at once: one group commit, and it fails as a whole.
+    const failed = await Promise.all(Array.from({ length: 20 }, issue));
+    for (const r of failed) {
+      expect(r.status).toBe(503);
+      expect(r.body.code).toBe('UNAVAILABLE');
+      expect(r.body.message).toMatch(/niedostępna/);
+      expect(r.body.message).not.toMatch(/at |\.ts:/);
+    }
+    expect(failed.map((r) => r.body.details?.reason)).toContain(
+      mounted ? 'disk-full' : 'disk-full',
+    );
+    const health = await b.api('GET', '/api/v1/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'degraded', storage: { code: 'SQLITE_FULL' } });
+
+    freeDisk();
+    const after = await issue();
+    expect(after.status).toBe(201);
+    // No number was burned by the 20 failed issues.
+    expect(after.body.number).toBe('H002');
+    expect((await b.api('GET', '/api/v1/health')).body.status).toBe('ok');
+    // Everything acknowledged is on disk; nothing refused is.
+    const rows = b.branch.db
+      .prepare(`SELECT number FROM tickets WHERE service_id = 'ogolne' ORDER BY number`)
+      .all() as { number: string }[];
+    expect(rows.map((r) => r.number)).toEqual(['H001', 'H002']);
+    // Memory agrees with the disk: the line holds exactly the two acknowledged tickets.
+    const snap = await b.api('GET', '/api/v1/queue', await b.login('kierownik'));
+    const line = (snap.body.lines as { serviceId: string; waiting: number }[]).find(
+      (l) => l.serviceId === 'ogolne',
+    );
+    expect(line?.waiting).toBe(2);
+    // The fault came from a full tmpfs where the machine allows mounting one.
+    expect(mounted || !process.getuid || process.getuid() !== 0).toBe(true);
+  }, 120_000);
+});
