@@ -93,7 +93,7 @@ describe('clerk desk in Chromium: keyboard only', () => {
     await expectInHand(page, null);
     const t = serverTicket(branch, id);
     expect(t).toMatchObject({ state: 'waiting', targetCounterId: 6, transfers: 1 });
-    const others = [...branch.branch.state.active.values()].filter((x) => x.state === 'waiting');
+    const others = [...branch.branch.view().active.values()].filter((x) => x.state === 'waiting');
     expect(others.every((x) => x.id === id || x.lineAt > t.lineAt)).toBe(true);
   });
 

@@ -144,13 +144,13 @@ describe('manager page in Chromium: monitor, statistics, configuration', () => {
       .getByRole('button', { name: 'Zapisz' })
       .click();
     await page.getByTestId('audit').getByText('targetWaitMinutes: 20 → 30').waitFor();
-    expect(b.branch.state.services.get('emerytury')!.targetWaitMinutes).toBe(30);
+    expect(b.branch.view().services.get('emerytury')!.targetWaitMinutes).toBe(30);
     // The recall limit.
     await page.getByLabel('Limit ponownych wezwań').fill('4');
     await page.getByRole('button', { name: 'Zapisz' }).first().waitFor();
     await page.locator('#cfg-settings-h + form').getByRole('button', { name: 'Zapisz' }).click();
     await page.getByTestId('audit').getByText('maxRecalls: 2 → 4').waitFor();
-    expect(b.branch.state.settings.maxRecalls).toBe(4);
+    expect(b.branch.settings().maxRecalls).toBe(4);
     // Pair a screen, set it up, see the token once, revoke it.
     const pair = page.getByRole('form', { name: 'Sparuj urządzenie' });
     await pair.getByLabel('Nazwa').fill('Ekran sala A');

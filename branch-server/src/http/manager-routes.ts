@@ -3,7 +3,6 @@ import { branchApi } from '@skr/protocol/routes';
 import type { FastifyInstance } from 'fastify';
 import type { Server } from 'socket.io';
 import { monitorSnapshot } from '../stats/monitor';
-import { statsReport } from '../stats/stats-report';
 import { serve } from './api-route';
 import type { ApiContext } from './context';
 
@@ -36,13 +35,6 @@ export async function managerRoutes(
     const q = req.query;
     if (Number.isNaN(Date.parse(`${q.date}T00:00:00Z`)))
       throw new SkrError('INVALID', `no such date ${q.date}`);
-    return statsReport(branch.db, {
-      period: q.period,
-      date: q.date,
-      now: branch.now(),
-      settings: branch.state.settings,
-      services: [...branch.state.services.values()],
-      counters: [...branch.state.counters.values()],
-    });
+    return branch.statsReport({ period: q.period, date: q.date });
   });
 }

@@ -2,7 +2,6 @@ import { SkrError, defaultDisplayConfig } from '@skr/protocol';
 import { branchApi } from '@skr/protocol/routes';
 import type { FastifyInstance } from 'fastify';
 import type { Announcer } from '../announcer';
-import { catalogRepo } from '../store';
 import { serve } from './api-route';
 import type { ApiContext } from './context';
 
@@ -14,7 +13,6 @@ export async function mediaRoutes(
   ctx: ApiContext & { announcer?: Announcer },
 ): Promise<void> {
   const { announcer } = ctx;
-  const settings = catalogRepo(ctx.branch.db);
   serve(app, 'chime', branchApi.chime, (_req, reply) => {
     if (!announcer) throw new SkrError('UNAVAILABLE', 'announcements are off');
     return reply
@@ -40,10 +38,11 @@ export async function mediaRoutes(
     return reply.type('audio/wav').header('cache-control', 'private, max-age=3600').send(wav);
   });
   serve(app, 'displayConfig', branchApi.displayConfig, (_req, _reply, caller) => ({
-    config: settings.displayConfig(caller.subject) ?? defaultDisplayConfig,
+    config: ctx.branch.displayConfig(caller.subject) ?? defaultDisplayConfig,
   }));
-  serve(app, 'setDisplayConfig', branchApi.setDisplayConfig, (req) => {
-    settings.saveDisplayConfig(`device:${req.params.id}`, req.body);
+  // What a public screen shows is audited whoever changes it, and an unknown screen is refused.
+  serve(app, 'setDisplayConfig', branchApi.setDisplayConfig, (req, _reply, caller) => {
+    ctx.branch.admin.saveDisplayConfig(req.params.id, req.body, caller.subject);
     return { config: req.body };
   });
 }

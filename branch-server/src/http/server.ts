@@ -7,7 +7,7 @@ import { announceCalls, createBranch, driveLedBoards, type Branch, type LedLayou
 import { authService, type AuthService } from '../auth';
 import type { CallingPolicy } from '../domain';
 import { seedDemo } from '../seed/seed';
-import { authRepo, catalogRepo, openDatabase, type Db } from '../store';
+import { authRepo, openDatabase, type Db } from '../store';
 import { createSync, type Sync, type SyncOptions } from '../sync';
 import { createNotifier, type Notifier, type NotifyServerOptions, sendersOf } from '../notify';
 import { notifyRoutes } from '../notify/notify-routes';
@@ -137,9 +137,8 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
         app.log.warn({ err }, 'LED board'),
       )
     : () => {};
-  const displays = catalogRepo(db);
   const sockets = attachSockets(app.server, branch, auth, {
-    displayConfig: (subject) => displays.displayConfig(subject),
+    displayConfig: (subject) => branch.displayConfig(subject),
   });
   sync.start();
   notifier.start();

@@ -14,7 +14,7 @@ import type { BranchTime } from '@skr/protocol/branch-clock';
 import { zoneOffsetMinutes } from '@skr/protocol/time-zone';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace } from 'socket.io';
-import type { Branch } from '../app';
+import { isPublicRole, publicEvent, publicSnapshot, type Branch } from '../app';
 import { allowed, requireRole, type AuthService, type Caller } from '../auth';
 
 /** Events beyond this many are not replayed; the client gets a fresh snapshot instead. */
@@ -31,10 +31,10 @@ const channels: Record<SocketNamespace, { who: readonly Principal[]; public: boo
   '/kiosk': { who: allowed.kioskChannel, public: true },
 };
 
-/** Screens and kiosks never receive booking codes. */
-function forPublic(e: BranchEvent): BranchEvent {
-  return e.ticket ? { ...e, ticket: { ...e.ticket, bookingCode: null } } : e;
-}
+/** Sockets of screens, kiosks and boards: they get the waiting-room view of every event. */
+const PUBLIC_ROOM = 'public';
+/** Sockets of staff: they get events as logged. */
+const STAFF_ROOM = 'staff';
 
 /** What the socket hub reads besides the branch. */
 export interface SocketOptions {
@@ -69,7 +69,7 @@ export function attachSockets(
   const namespaces: { nsp: Nsp; public: boolean }[] = [];
   const branchTime = (): BranchTime => {
     const now = branch.now();
-    const timeZone = branch.state.settings.timeZone;
+    const timeZone = branch.settings().timeZone;
     return { now: now.toISOString(), timeZone, offsetMinutes: zoneOffsetMinutes(now, timeZone) };
   };
   const displayConfigOf = (subject: string) =>
@@ -104,22 +104,26 @@ export function attachSockets(
         socket.data.config = JSON.stringify(config);
         socket.emit('display:config', config);
       }
+      const pub = isPublicRole(socket.data.caller.principal);
+      const view = pub ? publicEvent : (e: BranchEvent) => e;
+      const snapshot = () => (pub ? publicSnapshot(branch.snapshot()) : branch.snapshot());
+      void socket.join(pub ? PUBLIC_ROOM : STAFF_ROOM);
       const head = branch.lastSeq();
       if (lastSeq === undefined || head - lastSeq > MAX_REPLAY || lastSeq > head) {
-        socket.emit('snapshot', branch.snapshot());
+        socket.emit('snapshot', snapshot());
       } else {
         // Synchronous: no live event can slip in between the replay and the live stream.
         for (let from = lastSeq; from < head;) {
           const batch = branch.eventsSince(from, BATCH);
           if (batch.length === 0) break;
-          for (const e of batch) socket.emit('event', ch.public ? forPublic(e) : e);
+          for (const e of batch) socket.emit('event', view(e));
           from = batch[batch.length - 1]!.seq;
         }
         socket.emit('resumed', { fromSeq: lastSeq, toSeq: head });
       }
       socket.on('queue:snapshot', (ack) => {
         if (typeof ack !== 'function') return;
-        ack({ ok: true, data: branch.snapshot() });
+        ack({ ok: true, data: snapshot() });
       });
     });
     namespaces.push({ nsp, public: ch.public });
@@ -164,17 +168,20 @@ export function attachSockets(
   }, TIME_EVERY_MS);
   tick.unref();
   const publish = (e: BranchEvent) => {
-    const pub = forPublic(e);
-    for (const n of namespaces) n.nsp.emit('event', n.public ? pub : e);
+    const pub = publicEvent(e);
+    for (const n of namespaces) {
+      n.nsp.to(PUBLIC_ROOM).emit('event', pub);
+      n.nsp.to(STAFF_ROOM).emit('event', e);
+    }
   };
-  branch.events.on('event', publish);
+  const unsubscribe = branch.subscribe(publish);
   return {
     io,
     close: () => {
       clearInterval(recheck);
       clearInterval(pushConfig);
       clearInterval(tick);
-      branch.events.off('event', publish);
+      unsubscribe();
       return new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -12,4 +12,3 @@ export * from './save-settings';
 export * from './save-user';
 export * from './pair-device';
 export * from './save-display-config';
-export * from './set-display-config';
