@@ -1,4 +1,11 @@
-import type { LineSummary, QueueSnapshot, Ticket } from '@skr/protocol';
+import type {
+  BranchEvent,
+  Counter,
+  LineSummary,
+  Principal,
+  QueueSnapshot,
+  Ticket,
+} from '@skr/protocol';
 import { addMinutes, estimateWait, waitedMinutes, type QueueState } from '../domain';
 import type { BookingRepo } from '../store';
 
@@ -67,5 +74,51 @@ export function publicTicketStatus(state: QueueState, t: Ticket, now: Date) {
     state: t.state,
     peopleAhead: t.state === 'waiting' ? ahead : 0,
     counterName: t.state === 'called' || t.state === 'serving' ? (counter?.name ?? null) : null,
+  };
+}
+
+/** Roles that stand in the waiting room: they see the queue, never who is in it or serves it. */
+export const publicRoles: readonly Principal[] = ['display', 'kiosk', 'board'];
+
+/** True when `principal` gets the waiting-room view (no booking codes, clerks or health data). */
+export function isPublicRole(principal: Principal): boolean {
+  return publicRoles.includes(principal);
+}
+
+/**
+ * A ticket as a waiting room may see it. The booking code is a credential (it checks a visit
+ * in), the booked time ties a number to a person's booking, and a priority reason is health
+ * data (pregnancy, disability): the line counts priority tickets without saying why.
+ */
+export function publicTicket(t: Ticket): Ticket {
+  return { ...t, bookingCode: null, bookedFor: null, priority: null };
+}
+
+/** A counter as a waiting room may see it: no clerk's user name, no reason for a break. */
+export function publicCounter<C extends Counter>(c: C): C {
+  return { ...c, clerk: null, pauseReason: null };
+}
+
+/** A snapshot with every ticket and counter in their public form. */
+export function publicSnapshot(s: QueueSnapshot): QueueSnapshot {
+  return {
+    ...s,
+    counters: s.counters.map((c) => ({
+      ...publicCounter(c),
+      ticket: c.ticket ? publicTicket(c.ticket) : null,
+    })),
+    recentCalls: s.recentCalls.map(publicTicket),
+    parked: s.parked.map(publicTicket),
+  };
+}
+
+/** An event in its public form: no actor (a clerk's user name or a device id). */
+export function publicEvent(e: BranchEvent): BranchEvent {
+  return {
+    ...e,
+    actor: null,
+    ...(e.ticket ? { ticket: publicTicket(e.ticket) } : {}),
+    ...(e.counter ? { counter: publicCounter(e.counter) } : {}),
+    ...(e.device ? { device: { ...e.device, message: undefined } } : {}),
   };
 }
