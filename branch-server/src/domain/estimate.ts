@@ -14,9 +14,23 @@ export interface EstimateInput {
   recentServiceMinutes: readonly number[];
 }
 
-/** Mean of the most recent durations (up to 20), or the default when there are none. */
+/**
+ * A service longer than this is a ticket forgotten "in service" (overnight), not a client:
+ * it is left out of the typical duration.
+ */
+export const MAX_SERVICE_MINUTES = 120;
+
+/** No estimate promises more than this; a longer wait is shown as this many minutes. */
+export const MAX_ESTIMATE_MINUTES = 240;
+
+/**
+ * Mean of the most recent plausible durations (up to 20; over {@link MAX_SERVICE_MINUTES} left
+ * out), or the default when there are none.
+ */
 export function typicalServiceMinutes(recent: readonly number[]): number {
-  const last = recent.slice(-20).filter((m) => Number.isFinite(m) && m > 0);
+  const last = recent
+    .filter((m) => Number.isFinite(m) && m > 0 && m <= MAX_SERVICE_MINUTES)
+    .slice(-20);
   if (last.length === 0) return DEFAULT_SERVICE_MINUTES;
   return last.reduce((a, b) => a + b, 0) / last.length;
 }
@@ -53,5 +67,8 @@ export function estimateWait(input: EstimateInput): {
   ).length;
   const perClient = typicalServiceMinutes(input.recentServiceMinutes);
   const minutes = (ahead * perClient) / capacityFor(input.serviceId, input.counters);
-  return { peopleAhead: ahead, estimatedWaitMinutes: Math.round(minutes) };
+  return {
+    peopleAhead: ahead,
+    estimatedWaitMinutes: Math.min(Math.round(minutes), MAX_ESTIMATE_MINUTES),
+  };
 }

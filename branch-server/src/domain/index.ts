@@ -16,3 +16,4 @@ export * from './booking-decision';
 export * from './device-decision';
 export * from './config-decision';
 export * from './counter-ownership';
+export * from './line-position';

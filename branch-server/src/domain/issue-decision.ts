@@ -3,6 +3,7 @@ import { conflict, notFound, refusalOf, type DomainError } from './domain-error'
 import { isOpen } from './opening-hours';
 import type { QueueState } from './queue-state';
 import type { Booking, Decision } from './records';
+import { endOfLine } from './line-position';
 import { issueTicket } from './ticket-lifecycle';
 
 /** Issue a walk-in ticket, or check in a booked visit by its code. */
@@ -82,6 +83,8 @@ export function decideIssue(
     ),
   );
   if (created instanceof Error) return created;
+  // A walk-in (or a late booking) joins at the end by the order of events, not the wall clock.
+  if (created.lineAt === created.issuedAt) created.lineAt = endOfLine(state, now);
   const at = now.toISOString();
   return {
     created,

@@ -7,6 +7,7 @@ import {
   refusalOf,
   type DomainError,
 } from './domain-error';
+import { endOfLine } from './line-position';
 import { frontOf, type QueueState } from './queue-state';
 import type { Decision } from './records';
 import {
@@ -75,7 +76,7 @@ export function transferTarget(
     const lineAt =
       req.position === 'front'
         ? frontOf(state, (x) => x.serviceId === svc.id, now)
-        : now.toISOString();
+        : endOfLine(state, now);
     return { serviceId: svc.id, lineAt };
   }
   const c = state.counters.get(req.counterId!);
@@ -101,7 +102,7 @@ export function transferTarget(
           (x) => x.targetCounterId === c.id || c.skills[x.serviceId] !== undefined,
           now,
         )
-      : now.toISOString();
+      : endOfLine(state, now);
   return { counterId: c.id, lineAt };
 }
 

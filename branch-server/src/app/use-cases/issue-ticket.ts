@@ -91,9 +91,11 @@ export async function issueTicket(
       answer = { ticket: issued(ctx, existing, est), created: false };
     } else {
       const t = d.created!;
+      // Everyone ahead in line order (the ticket's own line position, which never goes back
+      // with the wall clock), as it was before this ticket joined.
       const est = t.bookingCode
         ? estimateFor(ctx, t.serviceId, false, new Date(t.lineAt))
-        : estimateFor(ctx, t.serviceId, req.priority !== undefined, at);
+        : estimateFor(ctx, t.serviceId, req.priority !== undefined, new Date(t.lineAt));
       answer = { ticket: issued(ctx, t, est), created: true };
     }
     return d;
