@@ -140,6 +140,19 @@ export const PueInsuredPerson = z.object({
 });
 export type PueInsuredPerson = z.infer<typeof PueInsuredPerson>;
 
+/** Funds a payer's contributions go to: social insurance, health, Labour + Solidarity, FGŚP. */
+export const PueFund = z.enum(['FUS', 'FUZ', 'FP_FS', 'FGSP']);
+export type PueFund = z.infer<typeof PueFund>;
+
+/** What a payer owed and paid to one fund for one month. */
+export const PueFundMonth = z.object({
+  fund: PueFund,
+  month: PueIsoMonth,
+  dueGr: PueAmountGr,
+  paidGr: PueAmountGr,
+});
+export type PueFundMonth = z.infer<typeof PueFundMonth>;
+
 /** GET /v1/accounts/{accountId}?role=: sections present depend on the account kind and role. */
 export const PueAccountData = z.object({
   accountId: z.string(),
@@ -160,6 +173,8 @@ export const PueAccountData = z.object({
       nip: z.string(),
       insuredPersons: z.array(PueInsuredPerson),
       contributionsDue: z.array(PueMonthlyAmount),
+      /** Dues and payments per fund, last 12 months, oldest first. */
+      funds: z.array(PueFundMonth).optional(),
     })
     .optional(),
 });

@@ -2,8 +2,14 @@
 // sees contributions, balance, initial capital and OFE transfers; the beneficiary role sees
 // benefits granted and paid; the general role sees neither; a payer account sees its insured
 // persons and contributions due. A proxy sees what the proxied person's role would.
-import type { PueAccountData, PueArchiveOrder, PueMonthlyAmount, PueRole } from '@skr/protocol';
-import { SkrError } from '@skr/protocol';
+import type {
+  PueAccountData,
+  PueArchiveOrder,
+  PueFundMonth,
+  PueMonthlyAmount,
+  PueRole,
+} from '@skr/protocol';
+import { PueFund, SkrError } from '@skr/protocol';
 import { nowIso, type PueContext } from './context';
 import { maskPesel } from './pesel';
 import { accessibleAccounts, parseRoles, type AccountRow } from './profiles';
@@ -69,7 +75,26 @@ function payerSection(ctx: PueContext, row: AccountRow) {
       since: p.since,
     })),
     contributionsDue: monthly(ctx, row.id, 'due', 12),
+    funds: fundMonths(ctx, row.id),
   };
+}
+
+/** Dues and payments per fund (monthly_amounts kinds `due:<fund>` and `paid:<fund>`). */
+function fundMonths(ctx: PueContext, accountId: string): PueFundMonth[] {
+  const months = monthly(ctx, accountId, 'due', 12).map((m) => m.month);
+  const amount = ctx.db.prepare(
+    'SELECT amount_gr AS a FROM monthly_amounts WHERE account_id = ? AND kind = ? AND month = ?',
+  );
+  const get = (kind: string, month: string) =>
+    (amount.get(accountId, kind, month) as { a: number } | undefined)?.a;
+  return months.flatMap((month) =>
+    PueFund.options.flatMap((fund) => {
+      const dueGr = get(`due:${fund}`, month);
+      return dueGr === undefined
+        ? []
+        : [{ fund, month, dueGr, paidGr: get(`paid:${fund}`, month) ?? 0 }];
+    }),
+  );
 }
 
 /** Account data for `profileId` in `accountId` acting in `role` (required unless payer). */

@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS proxies (
 );
 CREATE TABLE IF NOT EXISTS monthly_amounts (
   account_id TEXT NOT NULL REFERENCES accounts(id),
-  kind TEXT NOT NULL CHECK (kind IN ('base','ofe','due')),
+  -- due:<fund> and paid:<fund> (FUS, FUZ, FP_FS, FGSP) split a payer's dues by fund.
+  kind TEXT NOT NULL CHECK (kind IN ('base','ofe','due') OR kind GLOB 'due:*' OR kind GLOB 'paid:*'),
   month TEXT NOT NULL,
   amount_gr INTEGER NOT NULL,
   PRIMARY KEY (account_id, kind, month)

@@ -63,6 +63,14 @@ function nextWorkday(now: Date, skip = 1): string {
   return localDay(d, PORTAL_TIME_ZONE);
 }
 
+/**
+ * One employee's monthly dues per fund on a 7000 zł (700 000 gr) wage, at the 2024 rates:
+ * FUS 31.64% (pension 19.52, disability 8, sickness 2.45, accident 1.67); FUZ 9% of the wage
+ * less the employee's 13.71% social share (700 000 × 0.8629 × 0.09 = 54 363); FP + FS 2.45%;
+ * FGŚP 0.10%.
+ */
+const FUND_SHARE_GR = { FUS: 221_480, FUZ: 54_363, FP_FS: 17_150, FGSP: 700 } as const;
+
 /** Inserts the demo data unless profiles exist; returns whether it seeded. */
 export function seedDemo(ctx: PueContext): boolean {
   const { db } = ctx;
@@ -166,7 +174,20 @@ export function seedDemo(ctx: PueContext): boolean {
       amount.run('acc_anna', 'base', month, 780_000 + (back % 3) * 15_000);
       amount.run('acc_anna', 'ofe', month, 23_400);
       amount.run('acc_maria', 'base', month, 466_600);
-      amount.run('acc_jan_firma', 'due', month, 2 * 164_520);
+      // Two employees at 7000 zł: each fund's share at the statutory rates (FUND_SHARE_GR);
+      // the latest month's health contribution is still unpaid, so dues and payments differ.
+      let due = 0;
+      for (const [fund, perPerson] of Object.entries(FUND_SHARE_GR)) {
+        amount.run('acc_jan_firma', `due:${fund}`, month, 2 * perPerson);
+        amount.run(
+          'acc_jan_firma',
+          `paid:${fund}`,
+          month,
+          back === 1 && fund === 'FUZ' ? 0 : 2 * perPerson,
+        );
+        due += 2 * perPerson;
+      }
+      amount.run('acc_jan_firma', 'due', month, due);
     }
 
     db.prepare(

@@ -88,30 +88,96 @@ export function PueData(props: {
       {data?.beneficiary && (
         <section aria-labelledby="benefits" data-testid="benefits">
           <h2 id="benefits">{t('data.benefits')}</h2>
-          <ul className="list">
-            {data.beneficiary.benefits.map((b) => (
-              <li key={b.id}>
-                <strong>{b.kind}</strong> — {m(b.monthlyAmountGr)} {t('data.monthly')},{' '}
+          {data.beneficiary.benefits.map((b) => (
+            <div key={b.id}>
+              <p>
+                <strong>{t(`data.benefitKinds.${b.kind}`, { defaultValue: b.kind })}</strong> —{' '}
+                {m(b.monthlyAmountGr)} {t('data.monthly')},{' '}
                 {t('data.grantedOn', { date: formatDate(b.grantedOn) })}
-              </li>
-            ))}
-          </ul>
+              </p>
+              {b.payments.length > 0 && (
+                <table className="table" data-testid={`payments-${b.id}`}>
+                  <caption>{t('data.payments')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('data.paidOn')}</th>
+                      <th scope="col">{t('data.amount')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {b.payments.map((p) => (
+                      <tr key={p.paidOn}>
+                        <td>{formatDate(p.paidOn)}</td>
+                        <td>{m(p.amountGr)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          ))}
         </section>
       )}
-      {data?.payer && (
-        <section aria-labelledby="payer">
-          <h2 id="payer">
-            {t('data.payer')} (NIP {data.payer.nip})
-          </h2>
-          <ul className="list">
-            {data.payer.insuredPersons.map((p) => (
-              <li key={p.peselMasked}>
-                {p.name} ({p.peselMasked})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {data?.payer && <PayerSection payer={data.payer} />}
     </Screen>
+  );
+}
+
+/** A payer's dues and payments per fund and the persons it has registered (PESEL masked). */
+function PayerSection({ payer }: { payer: NonNullable<PueAccountData['payer']> }) {
+  const { t } = useTranslation();
+  const m = formatMoney;
+  return (
+    <section aria-labelledby="payer" data-testid="payer">
+      <h2 id="payer">
+        {t('data.payer')} (NIP {payer.nip})
+      </h2>
+      {payer.funds && payer.funds.length > 0 && (
+        <table className="table" data-testid="funds">
+          <caption>{t('data.funds')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('data.month')}</th>
+              <th scope="col">{t('data.fund')}</th>
+              <th scope="col">{t('data.due')}</th>
+              <th scope="col">{t('data.paid')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {payer.funds.slice(-12).map((f) => (
+              <tr
+                key={`${f.month}-${f.fund}`}
+                data-fund={f.fund}
+                className={f.paidGr < f.dueGr ? 'unpaid' : undefined}
+              >
+                <td>{formatMonth(f.month)}</td>
+                <td>{t(`data.fundNames.${f.fund}`)}</td>
+                <td>{m(f.dueGr)}</td>
+                <td>{m(f.paidGr)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <table className="table" data-testid="insured-persons">
+        <caption>{t('data.insuredPersons')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('data.person')}</th>
+            <th scope="col">PESEL</th>
+            <th scope="col">{t('data.since')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {payer.insuredPersons.map((p) => (
+            <tr key={p.peselMasked}>
+              <td>{p.name}</td>
+              <td>{p.peselMasked}</td>
+              <td>{formatDate(p.since)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

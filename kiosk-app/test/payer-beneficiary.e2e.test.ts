@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
+import { startKioskRig, type KioskRig } from './kiosk-rig';
+
+// Jan Nowak in Chromium: a beneficiary (benefit payments with dates and amounts) and a payer
+// (dues and payments per fund, persons insured with masked PESEL), switching account without
+// signing out. Data comes from the portal stand-in through the branch's proxy.
+
+const SHOTS = process.env.SKR_SCREENSHOTS_DIR;
+let rig: KioskRig;
+const shot = (p: Page, name: string) =>
+  p.screenshot(SHOTS ? { path: join(SHOTS, `kiosk-${name}.png`), fullPage: true } : {});
+
+beforeAll(async () => {
+  rig = await startKioskRig({ pue: true, idleSeconds: 120 });
+}, 90_000);
+afterAll(async () => {
+  await rig?.close();
+});
+
+describe('payer and beneficiary data', () => {
+  it('shows benefits paid, then dues and payments per fund and the insured (masked PESEL)', async () => {
+    const p = rig.page;
+    const jan = DEMO_LOGINS[1]!;
+    const anna = DEMO_LOGINS[0]!;
+    await p.getByTestId('home').waitFor();
+    await p.getByTestId('go-self-service').click();
+    await p.getByTestId('mode-password').click();
+    await p.getByTestId('login').fill(jan.login);
+    await p.getByTestId('password').fill(DEMO_PASSWORD);
+    await p.getByTestId('password-next').click();
+    await p.getByTestId('code').waitFor();
+    await p.getByTestId('code').fill(rig.pue!.outbox().at(-1)!.code);
+    await p.getByTestId('code-sign-in').click();
+
+    await p.getByTestId('account-individual').click();
+    await p.getByTestId('role-beneficiary').click();
+    await p.getByTestId('menu-data').click();
+    const payments = p.locator('[data-testid^=payments-] tbody tr');
+    await payments.first().waitFor();
+    expect(await payments.count()).toBe(6);
+    const row = await payments.first().innerText();
+    expect(row).toMatch(/\d{2}\.\d{2}\.\d{4}/); // pl-PL date
+    expect(row).toContain('3124,50'); // 312 450 gr in pl-PL (no group separator under 10 000)
+    expect(await p.getByTestId('benefits').innerText()).toContain('Emerytura');
+    await shot(p, 'pue-beneficiary');
+
+    await p.getByText('Wstecz').click();
+    await p.getByTestId('menu-change-account').click();
+    await p.getByTestId('account-payer').click();
+    await p.getByTestId('menu-data').click();
+    await p.getByTestId('funds').waitFor();
+    const funds = p.locator('[data-testid=funds] tbody tr');
+    expect(await funds.count()).toBe(12); // last 3 months × 4 funds
+    expect(
+      await funds.evaluateAll((rows) => [
+        ...new Set(rows.map((r) => (r as unknown as { dataset: { fund?: string } }).dataset.fund)),
+      ]),
+    ).toEqual(['FUS', 'FUZ', 'FP_FS', 'FGSP']);
+    const fus = await p.locator('[data-testid=funds] tr[data-fund=FUS]').last().innerText();
+    expect(fus).toContain('4429,60'); // 2 × 221 480 gr due and paid
+    // The latest month's health contribution is unpaid in the demo data.
+    const fuz = await p.locator('[data-testid=funds] tr[data-fund=FUZ]').last().innerText();
+    expect(fuz).toContain('1087,26');
+    expect(fuz).toContain('0,00');
+    const persons = await p.getByTestId('insured-persons').innerText();
+    expect(persons).toContain('Anna Kowalska');
+    expect(persons).not.toContain(anna.pesel);
+    expect(persons).toContain(anna.pesel.slice(-4));
+    expect(await p.content()).not.toContain(anna.pesel);
+    await shot(p, 'pue-payer');
+    await p.getByTestId('logout').click();
+    await p.getByTestId('home').waitFor();
+  }, 90_000);
+});
