@@ -23,6 +23,7 @@ import { mediaRoutes } from './media-routes';
 import { pueRoutes } from './pue-routes';
 import { registerOpenApi } from './openapi';
 import { queueRoutes } from './queue-routes';
+import { redactingChildLogger } from './request-log';
 import { installSerializer, installValidation } from './schema-compilers';
 import { attachSockets } from './socket-hub';
 import { staticRoutes } from './static-routes';
@@ -103,6 +104,8 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       : { logger: opts.logger ?? false }),
     bodyLimit: 64 * 1024,
     clientErrorHandler: answerClientError,
+    // A display's token in `?token=` must not reach the log with the URL.
+    childLoggerFactory: redactingChildLogger,
     ...(opts.https ? { https: opts.https } : {}),
   }) as unknown as FastifyInstance;
   installErrorHandler(app);
