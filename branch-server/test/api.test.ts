@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, startTestBranch, TEST_PASSWORD, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { callApi, sharedTestBranch, startTestBranch, TEST_PASSWORD } from './harness';
 
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch();
-});
-afterAll(() => b.close());
+const b = sharedTestBranch();
 
 describe('auth and roles', () => {
   it('answers health without a token and everything else only with one', async () => {

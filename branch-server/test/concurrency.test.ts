@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { sharedTestBranch } from './harness';
 import { demoMatterIds } from '../src/seed/demo-branch';
 
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch();
-});
-afterAll(() => b.close());
+const b = sharedTestBranch();
 
 describe('concurrent call-next', () => {
   it('never gives one ticket to two counters', async () => {

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, until, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { sharedTestBranch, until } from './harness';
 
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch();
-});
-afterAll(() => b.close());
+const b = sharedTestBranch();
 
 describe('device health', () => {
   it('publishes a kiosk printer fault once, and its recovery, to the monitor', async () => {

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { sharedTestBranch } from './harness';
 
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch();
-});
-afterAll(() => b.close());
+const b = sharedTestBranch();
 
 describe('group commit of tickets issued together', () => {
   it('numbers a burst of tickets without gaps or repeats and counts each one ahead of the next', async () => {

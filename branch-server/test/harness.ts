@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import type {
   BranchEvent,
   ClientToServerEvents,
@@ -167,3 +168,22 @@ export async function startTestBranch(
   };
 }
 export type TestBranch = Awaited<ReturnType<typeof startTestBranch>>;
+
+/**
+ * One test branch for the whole file: started in `beforeAll`, closed in `afterAll`. The returned
+ * object forwards to it, so tests read `b.api(...)` as if they held the branch itself.
+ */
+export function sharedTestBranch(opts: Parameters<typeof startTestBranch>[0] = {}): TestBranch {
+  let started: TestBranch | undefined;
+  beforeAll(async () => {
+    started = await startTestBranch(opts);
+  });
+  afterAll(() => started?.close());
+  // A proxy because the branch exists only once beforeAll has run, after the file is loaded.
+  return new Proxy({} as TestBranch, {
+    get(_target, key) {
+      if (!started) throw new Error('the shared test branch starts in beforeAll');
+      return Reflect.get(started, key);
+    },
+  });
+}

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { sharedTestBranch } from './harness';
 
 let clock = Date.parse('2026-03-10T08:00:00Z');
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch({ now: () => new Date(clock) });
-});
-afterAll(() => b.close());
+const b = sharedTestBranch({ now: () => new Date(clock) });
 
 describe('live monitor', () => {
   it('shows lines against targets, counters, devices and alerts', async () => {

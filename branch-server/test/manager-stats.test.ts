@@ -1,21 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateHistory } from '../bench/stats-queries';
 import { statsReport } from '../src/stats/stats-report';
 import { catalogRepo, openDatabase } from '../src/store';
-import { startTestBranch, type TestBranch } from './harness';
+import { sharedTestBranch } from './harness';
 
 // A controllable clock: 2026-03-10 09:00 in Warsaw (UTC+1).
 let clock = Date.parse('2026-03-10T08:00:00Z');
 const advance = (minutes: number) => (clock += minutes * 60_000);
 
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch({ now: () => new Date(clock) });
-});
-afterAll(() => b.close());
+const b = sharedTestBranch({ now: () => new Date(clock) });
 
 describe('statistics of a day kept by the triggers', () => {
   it('counts issued, served, no-shows, bookings and waits per matter, counter, clerk and hour', async () => {
