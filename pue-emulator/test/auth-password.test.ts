@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PuePasswordLoginStarted, PueProfile, PueSession } from '@skr/protocol';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/index';
-import { passwordLogin, startHarness, type Harness } from './harness';
+import { passwordLogin, harnessPerTest } from './harness';
 
 describe('password + verification code login', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.stop();
-  });
+  const h = harnessPerTest();
 
   it('sends the code by SMS to a profile whose channel is SMS and opens a session', async () => {
     const started = await h.call('POST', '/v1/auth/password', {

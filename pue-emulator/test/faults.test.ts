@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BRANCH, BRANCH_KEY, sampleDocument, startHarness, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { BRANCH, BRANCH_KEY, sampleDocument, harnessPerTest } from './harness';
 
 describe('fault switches', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.stop();
-  });
+  const h = harnessPerTest();
   const health = () => h.call('GET', '/v1/health');
   const submit = (key: string) =>
     h.call('POST', `/v1/branches/${BRANCH}/documents`, {

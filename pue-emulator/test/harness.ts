@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { afterEach, beforeEach } from 'vitest';
 import { startPueEmulator, type PueEmulator, type PueEmulatorOptions } from '../src/index';
 
 // Response bodies are checked with the protocol's zod schemas where the shape matters; a loose
@@ -108,4 +109,26 @@ export function sampleDocument(text = 'Wniosek o zasiłek chorobowy — treść 
       submittedAt: '2025-03-09T19:30:00.000Z',
     },
   };
+}
+
+/**
+ * A fresh emulator for every test of the enclosing block: started in `beforeEach`, stopped in
+ * `afterEach`. The returned object forwards to the current one.
+ */
+export function harnessPerTest(extra: Partial<PueEmulatorOptions> = {}): Harness {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startHarness(extra);
+  });
+  afterEach(async () => {
+    await current?.stop();
+    current = undefined;
+  });
+  // A proxy because each test's emulator exists only once beforeEach has run.
+  return new Proxy({} as Harness, {
+    get(_target, key) {
+      if (!current) throw new Error('the harness starts in beforeEach');
+      return Reflect.get(current, key);
+    },
+  });
 }

@@ -1,16 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PueUpp } from '@skr/protocol';
-import { BRANCH, BRANCH_KEY, sampleDocument, startHarness, type Harness } from './harness';
+import { BRANCH, BRANCH_KEY, sampleDocument, harnessPerTest } from './harness';
 
 describe('document intake with idempotency key', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.stop();
-  });
+  const h = harnessPerTest();
   const submit = (key: string | undefined, body: unknown, branchKey = BRANCH_KEY) =>
     h.call('POST', `/v1/branches/${BRANCH}/documents`, {
       body,
