@@ -122,3 +122,13 @@ export function publicEvent(e: BranchEvent): BranchEvent {
     ...(e.device ? { device: { ...e.device, message: undefined } } : {}),
   };
 }
+
+/**
+ * True when ticket `number` was called to counter `counterId` today and is still at it or
+ * among the recent calls: the only announcements worth rendering (a made-up id renders nothing).
+ */
+export function callExists(state: QueueState, number: string, counterId: number): boolean {
+  const n = number.toUpperCase();
+  const match = (t: Ticket) => t.number.toUpperCase() === n && t.counterId === counterId;
+  return state.recentCalls.some(match) || [...state.active.values()].some(match);
+}

@@ -2,6 +2,7 @@ import { SkrError, defaultDisplayConfig } from '@skr/protocol';
 import { branchApi } from '@skr/protocol/routes';
 import type { FastifyInstance } from 'fastify';
 import type { Announcer } from '../announcer';
+import { callExists } from '../app';
 import { serve } from './api-route';
 import type { ApiContext } from './context';
 
@@ -25,16 +26,20 @@ export async function mediaRoutes(
     const m = AUDIO_ID.exec(req.params.id.replace(/\.wav$/, ''));
     if (!m) throw new SkrError('NOT_FOUND', 'no such announcement');
     const id = m[0];
-    // Usually rendered at the call already; on demand otherwise (e.g. after a restart).
-    const wav =
-      announcer.audio(id) ??
-      (
+    // Usually rendered at the call already; on demand otherwise (e.g. after a restart), but
+    // only for a call that exists: made-up ids would fill the segment cache on disk.
+    let wav = announcer.audio(id);
+    if (!wav) {
+      if (!callExists(ctx.branch.view(), m[2]!, Number(m[3])))
+        throw new SkrError('NOT_FOUND', 'no such announcement');
+      wav = (
         await announcer.announce({
           lang: m[1] as 'pl',
           ticketNumber: m[2]!,
           counterNumber: Number(m[3]),
         })
       ).wav;
+    }
     return reply.type('audio/wav').header('cache-control', 'private, max-age=3600').send(wav);
   });
   serve(app, 'displayConfig', branchApi.displayConfig, (_req, _reply, caller) => ({
