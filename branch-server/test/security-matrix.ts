@@ -142,6 +142,33 @@ export const routeCases: RouteCase[] = [
     path: '/api/v1/manager/notifications',
     who: managers,
   },
+  // The calendar (issue 14, docs/bookings.md): an empty body or query is refused (400).
+  {
+    method: 'GET',
+    route: '/api/v1/manager/calendar/plan',
+    path: '/api/v1/manager/calendar/plan',
+    who: managers,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/manager/calendar/plan',
+    path: '/api/v1/manager/calendar/plan',
+    body: {},
+    who: managers,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/calendar/slots',
+    path: '/api/v1/calendar/slots',
+    who: ['kiosk', ...staff],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/calendar/visits',
+    path: '/api/v1/calendar/visits',
+    body: {},
+    who: ['kiosk', ...staff],
+  },
   { method: 'GET', route: '/api/v1/config', path: '/api/v1/config', who: managers },
   { method: 'GET', route: '/api/v1/config/audit', path: '/api/v1/config/audit', who: managers },
   {

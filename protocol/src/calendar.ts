@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Pesel } from './pesel';
 import { isCalendarDay } from './time-zone';
 
 // The branch calendar for booked visits (issue 14): the manager's weekly plan and exceptions,
@@ -149,3 +150,68 @@ export const BookingRefusal = z.enum([
 ]);
 /** A refusal reason. */
 export type BookingRefusal = z.infer<typeof BookingRefusal>;
+
+/** The manager's plan as stored (null until one is saved). */
+export const CalendarPlanResponse = z.object({ plan: CalendarPlan.nullable() });
+/** The plan answer. */
+export type CalendarPlanResponse = z.infer<typeof CalendarPlanResponse>;
+
+/** Replacing the plan; visits it would strand refuse it unless `acceptStranded`. */
+export const PutCalendarPlanRequest = z.object({
+  plan: CalendarPlan,
+  acceptStranded: z.boolean().default(false),
+});
+/** A plan replacement. */
+export type PutCalendarPlanRequest = z.infer<typeof PutCalendarPlanRequest>;
+
+/** A visit as shown to staff and on the slip: no person data. */
+export const VisitSummary = z.object({
+  code: z.string(),
+  serviceId: z.string(),
+  start: z.iso.datetime(),
+  day: z.string(),
+  time: z.string(),
+  channel: BookingChannel,
+  status: z.enum(['booked', 'cancelled']),
+});
+/** A visit summary. */
+export type VisitSummary = z.infer<typeof VisitSummary>;
+
+/** The saved plan and the visits it stranded (accepted by the manager). */
+export const PutCalendarPlanResponse = z.object({
+  plan: CalendarPlan,
+  stranded: z.array(VisitSummary),
+});
+/** The plan replacement's answer. */
+export type PutCalendarPlanResponse = z.infer<typeof PutCalendarPlanResponse>;
+
+/** Which slots to list: one matter over local days `from`..`to` (at most 62 days). */
+export const SlotsQuery = z
+  .object({ serviceId: z.string().min(1), from: Day, to: Day })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 62, {
+    message: 'at most 62 days at once',
+    path: ['to'],
+  });
+/** A slots query. */
+export type SlotsQuery = z.infer<typeof SlotsQuery>;
+
+/** Free slots as the branch (kiosk, desk, manager) can book them. */
+export const SlotsResponse = z.object({ slots: z.array(SlotAvailability) });
+/** The slots answer. */
+export type SlotsResponse = z.infer<typeof SlotsResponse>;
+
+/** A booking at the kiosk, desk or by the manager: the client's PESEL is validated fully. */
+export const BookVisitRequest = z.object({
+  serviceId: z.string().min(1),
+  start: z.iso.datetime(),
+  /** Hashed with the branch key before anything is stored; never logged nor echoed. */
+  pesel: Pesel,
+});
+/** A branch booking request. */
+export type BookVisitRequest = z.infer<typeof BookVisitRequest>;
+
+/** The booked visit, for the confirmation and the slip. */
+export const BookVisitResponse = z.object({ visit: VisitSummary });
+/** The booking answer. */
+export type BookVisitResponse = z.infer<typeof BookVisitResponse>;

@@ -5,6 +5,7 @@ import { peselHasher } from '../sync/pesel-hash';
 import { adminCommands } from './admin-commands';
 import { branchCommands } from './branch-commands';
 import { branchQueries } from './branch-queries';
+import { calendarCommands } from './use-cases/calendar-booking';
 import { BranchState } from './branch-state';
 import { DeviceHealth } from './device-health';
 import { projections } from './projections';
@@ -67,6 +68,8 @@ export function createBranch(opts: BranchOptions) {
     ...branchQueries(ctx, log),
     /** The admin's configuration use cases (see `configAdmin`). */
     admin: adminCommands(ctx),
+    /** The calendar of booked visits: plan, slots, booking at the branch (issue 14). */
+    calendar: calendarCommands(ctx),
     /** The last storage fault since the last good write, or null (for `/api/v1/health`). */
     storageFault: () => uow.storage.current(),
     /** @deprecated the database handle; use the read methods (displayConfig, statsReport, …). */

@@ -1,6 +1,7 @@
 import type { RowChange } from '../domain';
 import { authRepo, bookingRepo, catalogRepo, ticketRepo, type Db } from '../store';
 import { auditRepo } from '../config-admin/audit-repo';
+import { calendarStore } from './use-cases/calendar-store';
 
 /**
  * Writes a decision's rows (tickets, bookings, counters, configuration, audit) inside the
@@ -12,6 +13,7 @@ export function projections(db: Db, tickets = ticketRepo(db)) {
   const bookings = bookingRepo(db);
   const users = authRepo(db);
   const audit = auditRepo(db);
+  const calendar = calendarStore(db);
   const putSetting = db.prepare(
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
   );
@@ -53,6 +55,10 @@ export function projections(db: Db, tickets = ticketRepo(db)) {
       case 'audit':
         audit.append(c.entry);
         return;
+      case 'calendar-visit':
+        return calendar.saveVisit(c.visit, c.day);
+      case 'calendar-plan':
+        return calendar.savePlan(c.plan);
     }
   }
   return { apply: (rows: readonly RowChange[]) => rows.forEach(one) };

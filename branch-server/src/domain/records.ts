@@ -1,3 +1,4 @@
+import type { CalendarPlan, CalendarVisit } from '@skr/protocol/calendar';
 import type {
   DeviceKind,
   DeviceStatus,
@@ -66,7 +67,9 @@ export type RowChange =
   | { row: 'user'; user: User; endSessions: boolean }
   | { row: 'device'; device: Device; tokenHash: string }
   | { row: 'device-revoked'; id: string; at: string }
-  | { row: 'audit'; entry: NewAuditEntry };
+  | { row: 'audit'; entry: NewAuditEntry }
+  | { row: 'calendar-visit'; visit: CalendarVisit; day: string }
+  | { row: 'calendar-plan'; plan: CalendarPlan };
 
 /**
  * What a use case decided: the events to log and publish and the rows they change. `calledId`

@@ -11,6 +11,7 @@ import { authRepo, openDatabase, type Db } from '../store';
 import { createSync, type Sync, type SyncOptions } from '../sync';
 import { createNotifier, type Notifier, type NotifyServerOptions, sendersOf } from '../notify';
 import { notifyRoutes } from '../notify/notify-routes';
+import { calendarRoutes } from './calendar-routes';
 import { installHsts, startHttpsRedirect, type HttpsRedirect, type TlsMaterial } from '../tls';
 import { authRoutes } from './auth-routes';
 import { configRoutes } from './config-routes';
@@ -132,6 +133,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     await pueRoutes(scope, { ...ctx, sync });
     await documentRoutes(scope, { ...ctx, sync });
     await notifyRoutes(scope, { ...ctx, notifier });
+    await calendarRoutes(scope, ctx);
   });
   if (opts.serveApps !== false) await app.register(staticRoutes);
   const stopAnnouncing = opts.announcer

@@ -6,6 +6,7 @@ import { healthRoutes } from './health';
 import { managerRoutes } from './manager';
 import { mediaRoutes } from './media';
 import { notifyRoutes } from './notify';
+import { calendarRoutes } from './calendar';
 import { pueProxyRoutes } from './pue-proxy';
 import { queueRoutes } from './queue';
 import { syncRoutes } from './sync';
@@ -25,6 +26,7 @@ export const branchApi = {
   ...syncRoutes,
   ...healthRoutes,
   ...notifyRoutes,
+  ...calendarRoutes,
 };
 /** The branch route table's type (the client is typed from it). */
 export type BranchApi = typeof branchApi;

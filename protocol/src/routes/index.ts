@@ -9,3 +9,4 @@ export { PairedDeviceRow } from './devices';
 export { PueSessionHeader, AccountParams } from './pue-proxy';
 export { BranchParams, IdempotencyHeader } from './portal-branch';
 export { notifyRoutes } from './notify';
+export { calendarRoutes } from './calendar';

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { SkrError } from '@skr/protocol';
+import type {
+  BookingChannel,
+  BookVisitRequest,
+  CalendarPlan,
+  CalendarVisit,
+  SlotAvailability,
+  SlotsQuery,
+  VisitSummary,
+} from '@skr/protocol/calendar';
+import { localClock, localDay } from '@skr/protocol/time-zone';
+import { isRefusal } from '../../domain';
+import {
+  availability,
+  decideBooking,
+  decidePlanChange,
+  refusal,
+  type CalendarView,
+} from '../../domain/calendar';
+import { calendarStore } from './calendar-store';
+import type { UseCaseContext } from './context';
+
+// Booking at the branch (kiosk, desk, manager) and the manager's plan, through the one write
+// pipeline: the decision reads the day's visits inside the change's transaction, so two
+// bookings racing for the last place are judged one after the other and never both accepted.
+
+// No 0/O or 1/I: a code is read aloud at the counter and typed from a slip.
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A fresh 8-character booking code. */
+function newCode(): string {
+  return [...randomBytes(8)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
+/** The slip's and the staff's view of a visit: no person data. */
+export function visitSummary(v: CalendarVisit, zone: string): VisitSummary {
+  return {
+    code: v.code,
+    serviceId: v.serviceId,
+    start: v.start,
+    day: localDay(v.start, zone),
+    time: localClock(v.start, zone).time,
+    channel: v.channel,
+    status: v.status,
+  };
+}
+
+/** The calendar's use cases for one branch. */
+export function calendarCommands(ctx: UseCaseContext) {
+  const store = calendarStore(ctx.db);
+  const zone = () => ctx.state.settings.timeZone;
+  const view = (plan: CalendarPlan, from: string, to: string): CalendarView => ({
+    plan,
+    zone: zone(),
+    ledger: store.ledger(from, to),
+  });
+  const planOrClosed = (): CalendarPlan => {
+    const plan = store.plan();
+    if (!plan) throw refusal('closed', 'the branch has no calendar plan yet');
+    return plan;
+  };
+
+  return {
+    /** The saved plan, or null. */
+    plan: (): CalendarPlan | null => store.plan(),
+
+    /** Replaces the plan; CONFLICT "stranded" with the list unless the manager accepted it. */
+    savePlan(next: CalendarPlan, acceptStranded: boolean, actor: string | null) {
+      let stranded: CalendarVisit[] = [];
+      ctx.uow.run(() => {
+        const now = ctx.now();
+        const current = store.plan() ?? next;
+        const d = decidePlanChange(
+          { plan: current, zone: zone(), ledger: {} },
+          next,
+          store.bookedAfter(now.toISOString()),
+          { acceptStranded },
+          now,
+        );
+        if (isRefusal(d)) return d;
+        stranded = d.stranded;
+        return {
+          events: [{ at: now.toISOString(), type: 'config.changed' as const, actor }],
+          rows: [{ row: 'calendar-plan' as const, plan: d.plan }],
+        };
+      });
+      return { plan: next, stranded: stranded.map((v) => visitSummary(v, zone())) };
+    },
+
+    /** Free slots of one matter as the branch can book them now. */
+    slots(q: SlotsQuery): SlotAvailability[] {
+      const plan = store.plan();
+      if (!plan) return [];
+      return availability(
+        view(plan, q.from, q.to),
+        store.visitsBetween(q.from, q.to),
+        { ...q, side: 'branch' },
+        ctx.now(),
+      );
+    },
+
+    /** Books a visit on the branch's share; CONFLICT with details.reason when a rule refuses. */
+    book(req: BookVisitRequest, channel: BookingChannel, actor: string | null): VisitSummary {
+      const personKey = ctx.hashPesel(req.pesel);
+      let booked: CalendarVisit | undefined;
+      ctx.uow.run(() => {
+        const now = ctx.now();
+        const day = localDay(req.start, zone());
+        const d = decideBooking(
+          view(planOrClosed(), day, day),
+          store.visitsOn(day),
+          {
+            code: newCode(),
+            personKey,
+            serviceId: req.serviceId,
+            start: req.start,
+            side: 'branch',
+            channel,
+          },
+          now,
+        );
+        if (isRefusal(d)) return d;
+        booked = d.visit;
+        return {
+          events: [{ at: now.toISOString(), type: 'booking.created' as const, actor }],
+          rows: [{ row: 'calendar-visit' as const, visit: d.visit, day }],
+        };
+      });
+      if (!booked) throw new SkrError('INTERNAL', 'booking committed without a visit');
+      return visitSummary(booked, zone());
+    },
+  };
+}
+/** The calendar use cases. */
+export type CalendarCommands = ReturnType<typeof calendarCommands>;

@@ -1,0 +1,82 @@
+import { CalendarPlan, type CalendarVisit, type UnitOwner } from '@skr/protocol/calendar';
+import type { EscrowLedger } from '../../domain/calendar';
+import type { Db } from '../../store';
+
+// The calendar's tables (migration "calendar"): the plan as one JSON row, the visits, and the
+// escrow ledger's moved places. Reads only; writes go through the unit of work's projections.
+
+interface VisitRow {
+  code: string;
+  person_key: string;
+  service_id: string;
+  start: string;
+  side: CalendarVisit['side'];
+  channel: CalendarVisit['channel'];
+  status: CalendarVisit['status'];
+  booked_at: string;
+}
+
+const toVisit = (r: VisitRow): CalendarVisit => ({
+  code: r.code,
+  personKey: r.person_key,
+  serviceId: r.service_id,
+  start: r.start,
+  side: r.side,
+  channel: r.channel,
+  status: r.status,
+  bookedAt: r.booked_at,
+});
+
+/** Reads and writes of the calendar tables, prepared once per database. */
+export function calendarStore(db: Db) {
+  const plan = db.prepare(`SELECT plan FROM calendar_plan WHERE id = 1`);
+  const putPlan = db.prepare(
+    `INSERT INTO calendar_plan (id, plan) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET plan = excluded.plan`,
+  );
+  const onDay = db.prepare(`SELECT * FROM calendar_visits WHERE day = ?`);
+  const between = db.prepare(`SELECT * FROM calendar_visits WHERE day BETWEEN ? AND ?`);
+  const after = db.prepare(`SELECT * FROM calendar_visits WHERE start > ? AND status = 'booked'`);
+  const putVisit = db.prepare(
+    `INSERT INTO calendar_visits (code, person_key, service_id, start, day, side, channel, status, booked_at)
+     VALUES (@code, @personKey, @serviceId, @start, @day, @side, @channel, @status, @bookedAt)
+     ON CONFLICT (code) DO UPDATE SET status = excluded.status`,
+  );
+  const ledgerRows = db.prepare(
+    `SELECT unit_key, owner FROM calendar_ledger WHERE day BETWEEN ? AND ?`,
+  );
+  const toLedger = (rows: { unit_key: string; owner: UnitOwner }[]): EscrowLedger =>
+    Object.fromEntries(rows.map((r) => [r.unit_key, r.owner]));
+  return {
+    /** The saved plan, or null before the manager saved one. */
+    plan(): CalendarPlan | null {
+      const row = plan.get() as { plan: string } | undefined;
+      return row ? CalendarPlan.parse(JSON.parse(row.plan)) : null;
+    },
+    /** Every visit (any status) on a local day. */
+    visitsOn(day: string): CalendarVisit[] {
+      return (onDay.all(day) as VisitRow[]).map(toVisit);
+    },
+    /** Every visit on the local days `from`..`to`. */
+    visitsBetween(from: string, to: string): CalendarVisit[] {
+      return (between.all(from, to) as VisitRow[]).map(toVisit);
+    },
+    /** Booked visits starting after `at` (ISO). */
+    bookedAfter(at: string): CalendarVisit[] {
+      return (after.all(at) as VisitRow[]).map(toVisit);
+    },
+    /** The escrow ledger for the local days `from`..`to`. */
+    ledger(from: string, to: string): EscrowLedger {
+      return toLedger(ledgerRows.all(from, to) as { unit_key: string; owner: UnitOwner }[]);
+    },
+    /** Writes a visit (new, or its new status); `day` is its local day in the branch zone. */
+    saveVisit(visit: CalendarVisit, day: string): void {
+      putVisit.run({ ...visit, day });
+    },
+    /** Replaces the plan. */
+    savePlan(p: CalendarPlan): void {
+      putPlan.run(JSON.stringify(p));
+    },
+  };
+}
+/** The calendar tables. */
+export type CalendarStore = ReturnType<typeof calendarStore>;

@@ -1,0 +1,30 @@
+import type { Principal } from '@skr/protocol';
+import type { BookingChannel } from '@skr/protocol/calendar';
+import { branchApi } from '@skr/protocol/routes';
+import type { FastifyInstance } from 'fastify';
+import { serve } from './api-route';
+import type { ApiContext } from './context';
+
+/** The channel a booking came through, from who made it. */
+function channelOf(principal: Principal): BookingChannel {
+  if (principal === 'kiosk') return 'kiosk';
+  if (principal === 'clerk') return 'desk';
+  return 'manager';
+}
+
+/** The calendar: the manager's plan, free slots and booking at the branch (issue 14). */
+export async function calendarRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
+  const { calendar } = ctx.branch;
+  serve(app, 'getCalendarPlan', branchApi.getCalendarPlan, () => ({ plan: calendar.plan() }));
+  serve(app, 'putCalendarPlan', branchApi.putCalendarPlan, (req, _reply, caller) =>
+    calendar.savePlan(req.body.plan, req.body.acceptStranded, caller.subject),
+  );
+  serve(app, 'listCalendarSlots', branchApi.listCalendarSlots, (req) => ({
+    slots: calendar.slots(req.query),
+  }));
+  serve(app, 'bookVisit', branchApi.bookVisit, (req, reply, caller) =>
+    reply
+      .status(201)
+      .send({ visit: calendar.book(req.body, channelOf(caller.principal), caller.subject) }),
+  );
+}

@@ -1,0 +1,56 @@
+import {
+  BookVisitRequest,
+  BookVisitResponse,
+  CalendarPlanResponse,
+  PutCalendarPlanRequest,
+  PutCalendarPlanResponse,
+  SlotsQuery,
+  SlotsResponse,
+} from '../calendar';
+import { access } from './roles';
+import { branchRoute, type BranchAccess, type RouteDef } from './route';
+
+/** The branch calendar (issue 14): the manager's plan, free slots, booking at the branch. */
+export const calendarRoutes = {
+  getCalendarPlan: branchRoute({
+    method: 'GET',
+    path: '/api/v1/manager/calendar/plan',
+    tag: 'calendar',
+    summary: 'The weekly plan of booked visits, its exceptions, shares and booking rules',
+    access: access.manageBookings,
+    responses: { 200: CalendarPlanResponse },
+  }),
+  putCalendarPlan: branchRoute({
+    method: 'PUT',
+    path: '/api/v1/manager/calendar/plan',
+    tag: 'calendar',
+    summary: 'Replaces the plan; 409 reason "stranded" lists visits it would leave without a place',
+    description:
+      'Send acceptStranded: true after showing the list to apply it anyway; the answer lists ' +
+      'the stranded visits so that their clients can be told.',
+    access: access.manageBookings,
+    body: PutCalendarPlanRequest,
+    responses: { 200: PutCalendarPlanResponse },
+  }),
+  listCalendarSlots: branchRoute({
+    method: 'GET',
+    path: '/api/v1/calendar/slots',
+    tag: 'calendar',
+    summary: 'Slots of one matter the branch can still book, with capacity and free places',
+    access: access.issueTicket,
+    query: SlotsQuery,
+    responses: { 200: SlotsResponse },
+  }),
+  bookVisit: branchRoute({
+    method: 'POST',
+    path: '/api/v1/calendar/visits',
+    tag: 'calendar',
+    summary: 'Books a visit at the kiosk, the desk or by the manager',
+    description:
+      '409 CONFLICT with details.reason: closed, too-late, daily-limit, gap or full. The ' +
+      'channel is the caller: kiosk, clerk (desk) or manager.',
+    access: access.issueTicket,
+    body: BookVisitRequest,
+    responses: { 201: BookVisitResponse },
+  }),
+} satisfies Record<string, RouteDef<BranchAccess>>;
