@@ -5,6 +5,7 @@ import type { PueContext } from './context';
 import { installFaults, type FaultSwitches } from './faults';
 import { installPortalRoutes } from './api-route';
 import { installErrorHandling } from './http-errors';
+import { installEmulatorGuard } from './emulator-guard';
 import { registerOpenApi } from './openapi';
 import { registerAuthRoutes } from './routes-auth';
 import { registerBranchRoutes } from './routes-branch';
@@ -55,6 +56,8 @@ export function buildServer(
   // pino's Logger is a FastifyBaseLogger; the cast keeps the app at Fastify's default generics.
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: 20 * 1024 * 1024 });
   installErrorHandling(app);
+  // Before the fault switches and routes: /__emulator/* answers only loopback or the test key.
+  installEmulatorGuard(app);
   installFaults(app, faults);
   installPortalRoutes(app, ctx);
   // The document collects routes as they are registered: the plugin loads first.
