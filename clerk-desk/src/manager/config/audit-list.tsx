@@ -1,6 +1,7 @@
 import type { AuditEntry } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
 import { branchDateTime } from '../../ui/branch-time';
+import { Card } from '../card';
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -8,8 +9,7 @@ const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 export function AuditList({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
   return (
-    <section className="mgr-card" aria-labelledby="cfg-audit-h" data-testid="audit">
-      <h2 id="cfg-audit-h">{t('config.audit')}</h2>
+    <Card id="cfg-audit" title={t('config.audit')} testId="audit">
       <div className="mgr-scroll">
         <table className="mgr-table">
           <thead>
@@ -38,6 +38,6 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
           </tbody>
         </table>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,8 +1,9 @@
 import type { Counter } from '@skr/protocol/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ManagerApi } from '../api';
 import { SaveStatus, useSave } from './use-save';
+import { Card } from '../card';
+import type { EditorProps } from './editor-props';
 
 /** "emerytury:3, zasilki:1" → { emerytury: 3, zasilki: 1 }. */
 export function parseSkills(text: string): Record<string, number> {
@@ -18,12 +19,7 @@ const skillsText = (s: Record<string, number>) =>
     .map(([k, v]) => `${k}:${v}`)
     .join(', ');
 
-function CounterRow(props: {
-  counter: Counter | null;
-  api: ManagerApi;
-  canEdit: boolean;
-  reload: () => Promise<void>;
-}) {
+function CounterRow(props: EditorProps & { counter: Counter | null }) {
   const { t } = useTranslation();
   const c = props.counter;
   const [name, setName] = useState(c?.name ?? '');
@@ -58,16 +54,10 @@ function CounterRow(props: {
 }
 
 /** Counters and their skill weights; a counter's live state stays with its clerk. */
-export function CountersEditor(props: {
-  api: ManagerApi;
-  counters: Counter[];
-  canEdit: boolean;
-  reload: () => Promise<void>;
-}) {
+export function CountersEditor(props: EditorProps & { counters: Counter[] }) {
   const { t } = useTranslation();
   return (
-    <section className="mgr-card" aria-labelledby="cfg-counters-h">
-      <h2 id="cfg-counters-h">{t('config.counters')}</h2>
+    <Card id="cfg-counters" title={t('config.counters')}>
       {props.counters.map((c) => (
         <CounterRow
           key={`${c.id}/${c.name}/${skillsText(c.skills)}`}
@@ -86,6 +76,6 @@ export function CountersEditor(props: {
           reload={props.reload}
         />
       )}
-    </section>
+    </Card>
   );
 }

@@ -4,15 +4,11 @@ import { defaultDisplayConfig, type DisplayConfig } from '@skr/protocol/socket';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { branchDateTime } from '../../ui/branch-time';
-import type { ManagerApi } from '../api';
 import { SaveStatus, useSave } from './use-save';
+import { Card } from '../card';
+import type { EditorProps } from './editor-props';
 
-function DisplaySettings(props: {
-  device: DeviceInfo;
-  api: ManagerApi;
-  canEdit: boolean;
-  reload: () => Promise<void>;
-}) {
+function DisplaySettings(props: EditorProps & { device: DeviceInfo }) {
   const { t } = useTranslation();
   const [c, setC] = useState<DisplayConfig>(props.device.displayConfig ?? defaultDisplayConfig);
   const { save, message } = useSave(props.reload);
@@ -92,12 +88,7 @@ function DisplaySettings(props: {
 }
 
 /** Paired devices: pair (token shown once), revoke, and each screen's settings. */
-export function DevicesEditor(props: {
-  api: ManagerApi;
-  devices: DeviceInfo[];
-  canEdit: boolean;
-  reload: () => Promise<void>;
-}) {
+export function DevicesEditor(props: EditorProps & { devices: DeviceInfo[] }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<DeviceKind>('display');
   const [name, setName] = useState('');
@@ -112,8 +103,7 @@ export function DevicesEditor(props: {
     });
   };
   return (
-    <section className="mgr-card" aria-labelledby="cfg-devices-h">
-      <h2 id="cfg-devices-h">{t('config.devices')}</h2>
+    <Card id="cfg-devices" title={t('config.devices')}>
       <ul className="mgr-device-list">
         {props.devices.map((d) => (
           <li key={d.id} data-testid={`cfg-device-${d.name}`}>
@@ -170,6 +160,6 @@ export function DevicesEditor(props: {
         </p>
       )}
       <SaveStatus message={message} />
-    </section>
+    </Card>
   );
 }

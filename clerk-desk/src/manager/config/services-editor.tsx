@@ -1,8 +1,9 @@
 import type { ServiceConfig } from '@skr/protocol/manager';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ManagerApi } from '../api';
 import { SaveStatus, useSave } from './use-save';
+import { Card } from '../card';
+import type { EditorProps } from './editor-props';
 
 const blank: ServiceConfig = {
   id: '',
@@ -16,12 +17,7 @@ const blank: ServiceConfig = {
 };
 
 /** Matters: names in three languages, prefix, target, kiosk group and order, opening hours. */
-export function ServicesEditor(props: {
-  api: ManagerApi;
-  services: ServiceConfig[];
-  canEdit: boolean;
-  reload: () => Promise<void>;
-}) {
+export function ServicesEditor(props: EditorProps & { services: ServiceConfig[] }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<ServiceConfig | null>(null);
   const { save, message } = useSave(props.reload);
@@ -32,8 +28,7 @@ export function ServicesEditor(props: {
   };
   const hours = editing?.openingHours;
   return (
-    <section className="mgr-card" aria-labelledby="cfg-services-h">
-      <h2 id="cfg-services-h">{t('config.services')}</h2>
+    <Card id="cfg-services" title={t('config.services')}>
       <table className="mgr-table">
         <thead>
           <tr>
@@ -178,6 +173,6 @@ export function ServicesEditor(props: {
         </form>
       )}
       <SaveStatus message={message} />
-    </section>
+    </Card>
   );
 }

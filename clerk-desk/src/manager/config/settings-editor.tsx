@@ -2,8 +2,9 @@ import type { QueueSettings } from '@skr/protocol/domain';
 import type { SettingsConfig } from '@skr/protocol/manager';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ManagerApi } from '../api';
 import { SaveStatus, useSave } from './use-save';
+import { Card } from '../card';
+import type { EditorProps } from './editor-props';
 
 const FIELDS: [keyof SettingsConfig, string][] = [
   ['regularPerPriority', 'config.regularPerPriority'],
@@ -14,12 +15,7 @@ const FIELDS: [keyof SettingsConfig, string][] = [
 ];
 
 /** The priority mixing rule, the recall limit, the late-arrival window and the rest. */
-export function SettingsEditor(props: {
-  api: ManagerApi;
-  settings: QueueSettings;
-  canEdit: boolean;
-  reload: () => Promise<void>;
-}) {
+export function SettingsEditor(props: EditorProps & { settings: QueueSettings }) {
   const { t } = useTranslation();
   const { timeZone: _tz, ...initial } = props.settings;
   const [form, setForm] = useState<SettingsConfig>(initial);
@@ -29,8 +25,7 @@ export function SettingsEditor(props: {
     void save(() => props.api.saveSettings(form));
   };
   return (
-    <section className="mgr-card" aria-labelledby="cfg-settings-h">
-      <h2 id="cfg-settings-h">{t('config.settings')}</h2>
+    <Card id="cfg-settings" title={t('config.settings')}>
       <form className="mgr-form" onSubmit={submit}>
         <fieldset disabled={!props.canEdit}>
           {FIELDS.map(([k, label]) => (
@@ -49,6 +44,6 @@ export function SettingsEditor(props: {
         </fieldset>
       </form>
       <SaveStatus message={message} />
-    </section>
+    </Card>
   );
 }

@@ -2,17 +2,13 @@ import type { Role } from '@skr/protocol/http';
 import type { UserInfo } from '@skr/protocol/manager';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ManagerApi } from '../api';
 import { SaveStatus, useSave } from './use-save';
+import { Card } from '../card';
+import type { EditorProps } from './editor-props';
 
 const ROLES: Role[] = ['clerk', 'manager', 'admin'];
 
-function UserRow(props: {
-  user: UserInfo | null;
-  api: ManagerApi;
-  canEdit: boolean;
-  reload: () => Promise<void>;
-}) {
+function UserRow(props: EditorProps & { user: UserInfo | null }) {
   const { t } = useTranslation();
   const u = props.user;
   const [username, setUsername] = useState(u?.username ?? '');
@@ -76,16 +72,10 @@ function UserRow(props: {
 }
 
 /** Staff accounts and roles; a role change or a lock ends the account's sessions. */
-export function UsersEditor(props: {
-  api: ManagerApi;
-  users: UserInfo[];
-  canEdit: boolean;
-  reload: () => Promise<void>;
-}) {
+export function UsersEditor(props: EditorProps & { users: UserInfo[] }) {
   const { t } = useTranslation();
   return (
-    <section className="mgr-card" aria-labelledby="cfg-users-h">
-      <h2 id="cfg-users-h">{t('config.users')}</h2>
+    <Card id="cfg-users" title={t('config.users')}>
       {props.users.map((u) => (
         <UserRow
           key={`${u.username}/${u.role}/${u.active}`}
@@ -104,6 +94,6 @@ export function UsersEditor(props: {
           reload={props.reload}
         />
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,14 +1,14 @@
 import type { MonitorCounter } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
 import { branchTimeOfDay } from '../../ui/branch-time';
+import { Card } from '../card';
 
 /** Each counter: open (serving whom, for how long), on break (why) or closed, and since when. */
 export function CountersPanel({ counters }: { counters: MonitorCounter[] }) {
   const { t } = useTranslation();
   const time = (iso: string) => branchTimeOfDay(iso, document.documentElement.lang);
   return (
-    <section className="mgr-card" aria-labelledby="counters-h">
-      <h2 id="counters-h">{t('monitor.counters')}</h2>
+    <Card id="counters" title={t('monitor.counters')}>
       <ul className="mgr-counters">
         {counters.map((c) => (
           <li key={c.id} className={`counter counter-${c.state}`} data-testid={`counter-${c.id}`}>
@@ -31,6 +31,6 @@ export function CountersPanel({ counters }: { counters: MonitorCounter[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

@@ -1,12 +1,12 @@
 import type { MonitorDevice } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../card';
 
 /** Kiosks, screens and boards: connected or not, and each component's health. */
 export function DevicesPanel({ devices }: { devices: MonitorDevice[] }) {
   const { t } = useTranslation();
   return (
-    <section className="mgr-card" aria-labelledby="devices-h">
-      <h2 id="devices-h">{t('monitor.devices')}</h2>
+    <Card id="devices" title={t('monitor.devices')}>
       {devices.length === 0 && <p>{t('monitor.noDevices')}</p>}
       <ul className="mgr-devices">
         {devices.map((d) => {
@@ -43,6 +43,6 @@ export function DevicesPanel({ devices }: { devices: MonitorDevice[] }) {
           );
         })}
       </ul>
-    </section>
+    </Card>
   );
 }

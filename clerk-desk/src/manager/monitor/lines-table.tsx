@@ -1,14 +1,14 @@
 import type { Lang } from '@skr/protocol/domain';
 import type { MonitorLine } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../card';
 
 /** People waiting per matter; the longest wait coloured against its target. */
 export function LinesTable({ lines }: { lines: MonitorLine[] }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language as Lang) ?? 'pl';
   return (
-    <section className="mgr-card" aria-labelledby="lines-h">
-      <h2 id="lines-h">{t('monitor.lines')}</h2>
+    <Card id="lines" title={t('monitor.lines')}>
       <table className="mgr-table">
         <thead>
           <tr>
@@ -41,6 +41,6 @@ export function LinesTable({ lines }: { lines: MonitorLine[] }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </Card>
   );
 }
