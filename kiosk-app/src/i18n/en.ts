@@ -86,6 +86,7 @@ export const en: Catalogue = {
     menu: 'What would you like to do?',
     data: 'Account data',
     archive: 'Order archival data',
+    pensionCalc: 'Pension calculator',
     documents: 'Drop off a document',
     changeAccount: 'Change account or role',
     logout: 'Sign out',
@@ -126,6 +127,20 @@ export const en: Catalogue = {
       'zasilek-chorobowy': 'Sickness benefit',
     },
     none: 'No data for this role.',
+  },
+  pension: {
+    title: 'Pension calculator',
+    inputs: 'Your details',
+    age: 'Your age (years)',
+    retirementAge: 'Retirement age',
+    wage: 'Gross monthly wage (PLN)',
+    monthly: 'Projected monthly pension (gross)',
+    total: 'Pension capital at retirement',
+    lifeExpectancy: 'Average further life expectancy',
+    months: '{{months}} months (GUS table {{year}})',
+    agePast: 'The chosen retirement age has already passed.',
+    assumptions:
+      'Assumptions: wages grow {{wage}} a year, the account and initial capital are valorised by {{account}}, the sub-account by {{sub}}; the sub-account is counted from today. An estimate, not a ZUS decision.',
   },
   archive: {
     years: 'Years of the data you order',

@@ -84,6 +84,7 @@ export const pl = {
     menu: 'Co chcesz zrobić?',
     data: 'Dane z konta',
     archive: 'Zamów dane archiwalne',
+    pensionCalc: 'Kalkulator emerytalny',
     documents: 'Złóż dokument',
     changeAccount: 'Zmień konto lub rolę',
     logout: 'Wyloguj',
@@ -124,6 +125,20 @@ export const pl = {
       'zasilek-chorobowy': 'Zasiłek chorobowy',
     },
     none: 'Brak danych dla tej roli.',
+  },
+  pension: {
+    title: 'Kalkulator emerytalny',
+    inputs: 'Twoje dane',
+    age: 'Twój wiek (lata)',
+    retirementAge: 'Wiek przejścia na emeryturę',
+    wage: 'Miesięczne wynagrodzenie brutto (zł)',
+    monthly: 'Prognozowana emerytura miesięcznie (brutto)',
+    total: 'Kapitał emerytalny w dniu przejścia na emeryturę',
+    lifeExpectancy: 'Średnie dalsze trwanie życia',
+    months: '{{months}} mies. (tablica GUS {{year}})',
+    agePast: 'Wybrany wiek emerytalny już minął.',
+    assumptions:
+      'Założenia: wzrost wynagrodzeń {{wage}} rocznie, waloryzacja konta i kapitału początkowego {{account}}, subkonta {{sub}}; stan subkonta liczony od dziś. To szacunek, nie decyzja ZUS.',
   },
   archive: {
     years: 'Lata, za które zamawiasz dane',

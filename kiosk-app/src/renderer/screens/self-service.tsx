@@ -6,12 +6,13 @@ import { api, pueSession } from '../api';
 import { useIdleCountdown } from '../use-idle';
 import { BigButton, Screen } from '../ui';
 import { DocDropoff } from './doc-dropoff';
+import { PensionCalc } from './pension-calc';
 import { PueAccountPick, type Choice } from './pue-account';
 import { PueArchive } from './pue-archive';
 import { PueData } from './pue-data';
 import { PueLogin, type Signed } from './pue-login';
 
-type Sub = 'login' | 'account' | 'menu' | 'data' | 'archive' | 'docs';
+type Sub = 'login' | 'account' | 'menu' | 'data' | 'archive' | 'docs' | 'pension';
 /** Seconds before the end when the "are you still there?" notice appears. */
 const WARN_AT_MAX = 15;
 
@@ -104,6 +105,13 @@ export function SelfService(props: {
               onClick={() => setSub('archive')}
               testId="menu-archive"
             />
+            {choice.role === 'insured' && (
+              <BigButton
+                label={t('pue.pensionCalc')}
+                onClick={() => setSub('pension')}
+                testId="menu-pension"
+              />
+            )}
             <BigButton
               label={t('pue.documents')}
               onClick={() => setSub('docs')}
@@ -134,6 +142,9 @@ export function SelfService(props: {
       )}
       {sub === 'archive' && signed && choice && (
         <PueArchive token={signed.token} choice={choice} onBack={() => setSub('menu')} />
+      )}
+      {sub === 'pension' && signed && choice && (
+        <PensionCalc token={signed.token} choice={choice} onBack={() => setSub('menu')} />
       )}
       {sub === 'docs' && signed && (
         <DocDropoff
