@@ -6,6 +6,8 @@ import { adminCommands } from './admin-commands';
 import { branchCommands } from './branch-commands';
 import { branchQueries } from './branch-queries';
 import { calendarCommands } from './use-cases/calendar-booking';
+import { scheduleEndOfDay } from './day-schedule';
+import { endDay } from './use-cases';
 import { BranchState } from './branch-state';
 import { DeviceHealth } from './device-health';
 import { projections } from './projections';
@@ -70,6 +72,11 @@ export function createBranch(opts: BranchOptions) {
     admin: adminCommands(ctx),
     /** The calendar of booked visits: plan, slots, booking at the branch (issue 14). */
     calendar: calendarCommands(ctx),
+    /** Ends the branch day now (a manager's "end the day"): the actor is recorded. */
+    endDay: (actor: string) => endDay(ctx, actor),
+    /** Starts the end-of-day schedule (and ends a missed day at once); answers the stop. */
+    scheduleEndOfDay: (opts?: Parameters<typeof scheduleEndOfDay>[1]) =>
+      scheduleEndOfDay(ctx, opts),
     /** The last storage fault since the last good write, or null (for `/api/v1/health`). */
     storageFault: () => uow.storage.current(),
     /** @deprecated the database handle; use the read methods (displayConfig, statsReport, …). */

@@ -17,3 +17,5 @@ export * from './device-decision';
 export * from './config-decision';
 export * from './counter-ownership';
 export * from './line-position';
+export * from './end-of-day';
+export * from './branch-close';

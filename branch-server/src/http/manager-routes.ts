@@ -31,6 +31,7 @@ export async function managerRoutes(
       connected: () => connectedSubjects(ctx.io()),
     }),
   );
+  serve(app, 'endDay', branchApi.endDay, (_req, _reply, caller) => branch.endDay(caller.subject));
   serve(app, 'stats', branchApi.stats, (req) => {
     const q = req.query;
     if (Number.isNaN(Date.parse(`${q.date}T00:00:00Z`)))

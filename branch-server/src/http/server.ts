@@ -148,6 +148,12 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     displayConfig: (subject) => branch.displayConfig(subject),
   });
   sync.start();
+  // The branch day: ended at the scheduled close, and at once when a close was missed.
+  const stopDay = branch.scheduleEndOfDay({
+    onEnded: (r) => {
+      if (r.closedCounters + r.resolvedTickets > 0) app.log.info(r, 'branch day ended');
+    },
+  });
   notifier.start();
   if (!notifier.enabled) app.log.info('notifications off: no SMTP or SMS gateway configured');
   let closed = false;
@@ -180,6 +186,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       closed = true;
       stopAnnouncing();
       stopLed();
+      stopDay();
       await notifier.stop();
       await sync.stop();
       await redirect?.close();

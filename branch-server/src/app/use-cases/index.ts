@@ -12,3 +12,4 @@ export * from './save-settings';
 export * from './save-user';
 export * from './pair-device';
 export * from './save-display-config';
+export * from './end-day';

@@ -1,0 +1,41 @@
+import { closeIsDue, missedClose } from '../domain';
+import { localDay } from '@skr/protocol/time-zone';
+import type { UseCaseContext } from './use-cases';
+import { endDay, type EndDayResult } from './use-cases';
+
+/** How often the schedule looks at the clock: a close is at most this late. */
+export const DAY_CHECK_MS = 30_000;
+
+/**
+ * Runs the end of the branch day at the scheduled close (the latest closing time of today's
+ * opening hours, in the branch's zone) and, at start, when leftovers of an earlier day show a
+ * close was missed. It polls the injected clock instead of arming one long timer, so a clock
+ * moved by NTP or faketime is followed. Answers the stop function.
+ */
+export function scheduleEndOfDay(
+  ctx: UseCaseContext,
+  opts: { everyMs?: number; onEnded?: (r: EndDayResult) => void } = {},
+): () => void {
+  let endedDay: string | undefined;
+  const check = (): void => {
+    const now = ctx.now();
+    const zone = ctx.state.settings.timeZone;
+    const today = localDay(now, zone);
+    const missed = missedClose(ctx.state, today);
+    if (!missed && !closeIsDue(ctx.state.hours, now, zone, endedDay)) return;
+    const r = endDay(ctx);
+    // A missed close of an earlier day does not end today; a scheduled one does.
+    if (!missed || closeIsDue(ctx.state.hours, now, zone, endedDay)) endedDay = today;
+    opts.onEnded?.(r);
+  };
+  check();
+  const timer = setInterval(() => {
+    try {
+      check();
+    } catch {
+      // A storage fault: the next check tries again.
+    }
+  }, opts.everyMs ?? DAY_CHECK_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

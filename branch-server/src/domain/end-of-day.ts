@@ -1,0 +1,66 @@
+import type { Counter, Ticket } from '@skr/protocol';
+import type { QueueState } from './queue-state';
+import type { Decision, DomainEvent, RowChange } from './records';
+
+/** The actor recorded on everything the end of the day resolves. */
+export const END_OF_DAY_ACTOR = 'system:end-of-day';
+
+/** What the end of the day did: counters closed, leftovers resolved, booked visits left over. */
+export interface EndOfDay extends Decision {
+  closedCounters: number;
+  resolvedTickets: number;
+  /** Booking codes of booked visits still open at the close (the sync reports them). */
+  bookedLeftovers: string[];
+}
+
+/** How a leftover is resolved: served clients are done, called ones no-shows, the rest expired. */
+function resolve(t: Ticket, at: string): { ticket: Ticket; type: DomainEvent['type'] } {
+  if (t.state === 'serving') {
+    return { ticket: { ...t, state: 'done', finishedAt: at }, type: 'ticket.finished' };
+  }
+  if (t.state === 'called') {
+    return { ticket: { ...t, state: 'no-show', finishedAt: at }, type: 'ticket.no-show' };
+  }
+  // Waiting or parked: the client never got served today; the ticket expires (recorded as a
+  // cancellation by the end-of-day actor, so no ticket of this day stays showable tomorrow).
+  return { ticket: { ...t, state: 'cancelled', finishedAt: at }, type: 'ticket.cancelled' };
+}
+
+/**
+ * The branch day ends: every counter closes (its clerk signed out of it), every active ticket is
+ * resolved with a recorded outcome, booked visits among them are listed. Pure; an already
+ * ended day decides nothing.
+ */
+export function decideEndOfDay(
+  state: QueueState,
+  now: Date,
+  actor: string = END_OF_DAY_ACTOR,
+): EndOfDay {
+  const at = now.toISOString();
+  const events: DomainEvent[] = [];
+  const rows: RowChange[] = [];
+  const bookedLeftovers: string[] = [];
+  let resolvedTickets = 0;
+  for (const t of state.active.values()) {
+    const r = resolve(t, at);
+    events.push({ at, type: r.type, ticket: r.ticket, actor });
+    rows.push({ row: 'ticket', ticket: r.ticket, expected: t.state });
+    if (t.bookingCode !== null && t.state !== 'serving') bookedLeftovers.push(t.bookingCode);
+    resolvedTickets += 1;
+  }
+  let closedCounters = 0;
+  for (const c of state.counters.values()) {
+    if (c.state === 'closed' && c.clerk === null) continue;
+    const counter: Counter = { ...c, state: 'closed', pauseReason: null, clerk: null };
+    events.push({ at, type: 'counter.closed', counter, actor });
+    rows.push({ row: 'counter', counter });
+    closedCounters += 1;
+  }
+  return { events, rows, closedCounters, resolvedTickets, bookedLeftovers };
+}
+
+/** Whether leftovers of an earlier branch day are still active (a close was missed). */
+export function missedClose(state: QueueState, today: string): boolean {
+  for (const t of state.active.values()) if (t.day < today) return true;
+  return false;
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBranch, TEST_PASSWORD, type TestBranch } from './harness';
+
+// The server's clock, moved from day 1 to day 2 (Warsaw time; UTC+1 in December).
+let clock = new Date('2026-12-01T09:00:00Z');
+let b: TestBranch;
+beforeAll(async () => {
+  b = await startTestBranch({ now: () => clock });
+});
+afterAll(() => b.close());
+
+async function signIn(username: string): Promise<string> {
+  const r = await b.api('POST', '/api/v1/auth/login', undefined, {
+    username,
+    password: TEST_PASSWORD,
+  });
+  return r.body.token as string;
+}
+
+describe('the branch day (real server, moved clock)', () => {
+  it('ends by the manager: counters closed, leftovers resolved, nothing of day 1 showable on day 2', async () => {
+    const kiosk = await b.device('kiosk');
+    const clerk = await signIn('urzednik12');
+    const issue = () => b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'ogolne' });
+    const day1 = [await issue(), await issue(), await issue()];
+    expect(day1.map((r) => r.body.number)).toEqual(['H001', 'H002', 'H003']);
+    expect((await b.api('POST', '/api/v1/counters/12/open', clerk)).status).toBe(200);
+    const called = await b.api('POST', '/api/v1/counters/12/call-next', clerk);
+    expect(called.body.ticket.number).toBe('H001');
+
+    // A clerk may not end the day; a manager may.
+    expect((await b.api('POST', '/api/v1/manager/end-day', clerk)).status).toBe(403);
+    clock = new Date('2026-12-01T17:30:00Z');
+    const manager = await signIn('kierownik');
+    const ended = await b.api('POST', '/api/v1/manager/end-day', manager);
+    expect(ended.status).toBe(200);
+    expect(ended.body).toMatchObject({ closedCounters: 1, resolvedTickets: 3 });
+
+    const snap1 = (await b.api('GET', '/api/v1/queue', manager)).body;
+    expect(snap1.recentCalls).toEqual([]);
+    expect(snap1.counters.every((c: { state: string }) => c.state === 'closed')).toBe(true);
+    expect(snap1.lines.reduce((n: number, l: { waiting: number }) => n + l.waiting, 0)).toBe(0);
+    const events = b.branch.eventsSince(0, 10_000);
+    const outcomes = events
+      .filter((e) => e.actor === 'system:end-of-day' || e.actor === 'user:kierownik')
+      .filter((e) => e.ticket)
+      .map((e) => [e.ticket!.number, e.type]);
+    expect(outcomes).toEqual([
+      ['H001', 'ticket.no-show'],
+      ['H002', 'ticket.cancelled'],
+      ['H003', 'ticket.cancelled'],
+    ]);
+
+    // Day 2: numbering restarts, and no H001 of yesterday is on any screen.
+    clock = new Date('2026-12-02T07:30:00Z');
+    const clerk2 = await signIn('urzednik12');
+    const first = await issue();
+    expect(first.body.number).toBe('H001');
+    expect((await b.api('POST', '/api/v1/counters/12/open', clerk2)).status).toBe(200);
+    const c = await b.api('POST', '/api/v1/counters/12/call-next', clerk2);
+    expect(c.body.ticket.id).toBe(first.body.id);
+    const snap2 = (await b.api('GET', '/api/v1/queue', await signIn('kierownik'))).body;
+    const shown = snap2.recentCalls.map((t: { number: string }) => t.number);
+    expect(shown).toEqual(['H001']);
+    expect(new Set(shown).size).toBe(shown.length);
+  });
+
+  it('a server that missed the close ends the earlier day first', async () => {
+    // The harness's cached admin token expired with the moved clock: pair with a fresh one.
+    const paired = await b.api('POST', '/api/v1/devices', await signIn('admin'), {
+      kind: 'kiosk',
+      name: 'kiosk day 2',
+    });
+    const kiosk = paired.body.token as string;
+    const left = await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'skladki' });
+    expect(left.status).toBe(201);
+    // The next morning, as if the server had been off at the close.
+    clock = new Date('2026-12-03T07:00:00Z');
+    const stop = b.branch.scheduleEndOfDay({ everyMs: 60_000 });
+    stop();
+    const t = b.branch.ticket(left.body.id);
+    expect(t.state).toBe('cancelled');
+    expect(b.branch.counters().every((x) => x.state === 'closed')).toBe(true);
+  });
+});
