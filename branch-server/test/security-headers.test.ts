@@ -60,7 +60,7 @@ describe('security headers on every served page (issue 13)', () => {
       await page.goto(b.url + path, { waitUntil: 'load', timeout: 15_000 });
       await page.waitForTimeout(500);
       // Something was drawn: the apps render into their root.
-      const text = await page.evaluate(() => document.body.innerText.trim().length);
+      const text = (await page.evaluate('document.body.innerText.trim().length')) as number;
       expect(text, path).toBeGreaterThan(0);
       expect(violations, path).toEqual([]);
       await ctx.close();

@@ -100,6 +100,12 @@ export const routeCases: RouteCase[] = [
     who: ['kiosk', 'display', 'board'],
   },
   { method: 'GET', route: '/api/v1/devices/status', path: '/api/v1/devices/status', who: managers },
+  {
+    method: 'POST',
+    route: '/api/v1/devices/refresh',
+    path: '/api/v1/devices/refresh',
+    who: ['kiosk', 'display', 'board'],
+  },
   { method: 'POST', route: '/api/v1/devices', path: '/api/v1/devices', body: {}, who: ['admin'] },
   { method: 'GET', route: '/api/v1/devices', path: '/api/v1/devices', who: managers },
   {

@@ -2,6 +2,7 @@ import { SkrError } from '@skr/protocol';
 import { branchApi } from '@skr/protocol/routes';
 import type { FastifyInstance } from 'fastify';
 import { serve } from './api-route';
+import { bearer } from './authorize';
 import type { ApiContext } from './context';
 
 /** Device pairing and revocation (admin), and device health reports (devices → monitor). */
@@ -22,6 +23,8 @@ export async function deviceRoutes(app: FastifyInstance, ctx: ApiContext): Promi
     if (!device) throw new SkrError('UNAUTHORIZED', 'unknown device');
     return branch.reportDeviceStatus(device, req.body, caller.subject);
   });
+  // A device rotates its own credential before it expires (issue 13).
+  serve(app, 'refreshDevice', branchApi.refreshDevice, (req) => auth.refreshDevice(bearer(req)));
   serve(app, 'deviceStatuses', branchApi.deviceStatuses, () => ({
     statuses: branch.deviceHealth(),
   }));

@@ -14,6 +14,13 @@ export const PairedDeviceRow = z.object({
   revokedAt: z.string().nullable(),
 });
 
+/** A device's new credential: the token, when it stops working and when to refresh it. */
+export const DeviceCredentialResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  refreshAfter: z.string(),
+});
+
 /** Device pairing and revocation (admin), and device health reports (devices → monitor). */
 export const deviceRoutes = {
   pairDevice: branchRoute({
@@ -51,6 +58,19 @@ export const deviceRoutes = {
     access: access.reportDeviceStatus,
     body: DeviceStatusReport,
     responses: { 200: z.object({ changed: z.boolean() }) },
+  }),
+  refreshDevice: branchRoute({
+    method: 'POST',
+    path: '/api/v1/devices/refresh',
+    tag: 'devices',
+    summary: "Exchanges a device's valid token for a new one with a full lifetime",
+    description:
+      'Call after `refreshAfter`. The presented token keeps working 10 minutes more (requests ' +
+      'in flight), then only the new one does. Staff sessions are refused (403); an expired or ' +
+      'revoked token cannot refresh (401).',
+    // The device roles: the same set that reports its health.
+    access: access.reportDeviceStatus,
+    responses: { 200: DeviceCredentialResponse },
   }),
   deviceStatuses: branchRoute({
     method: 'GET',
