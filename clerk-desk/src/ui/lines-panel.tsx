@@ -1,6 +1,7 @@
 import type { Service } from '@skr/protocol/domain';
 import type { LineSummary } from '@skr/protocol/http';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from './table-head';
 
 interface Props {
   lines: LineSummary[];
@@ -25,23 +26,15 @@ export function LinesPanel({ lines, services }: Props) {
         <p>{t('lines.none')}</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('lines.matter')}</th>
-              <th scope="col" className="num">
-                {t('lines.waiting')}
-              </th>
-              <th scope="col" className="num">
-                {t('lines.longest')}
-              </th>
-              <th scope="col" className="num">
-                {t('lines.booked')}
-              </th>
-              <th scope="col" className="num">
-                {t('lines.estimate')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('lines.matter'),
+              { label: t('lines.waiting'), numeric: true },
+              { label: t('lines.longest'), numeric: true },
+              { label: t('lines.booked'), numeric: true },
+              { label: t('lines.estimate'), numeric: true },
+            ]}
+          />
           <tbody>
             {lines.map((l) => {
               const s = services.get(l.serviceId);

@@ -2,6 +2,7 @@ import type { AuditEntry } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
 import { branchDateTime } from '../../ui/branch-time';
 import { Card } from '../card';
+import { TableHead } from '../../ui/table-head';
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -12,14 +13,9 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
     <Card id="cfg-audit" title={t('config.audit')} testId="audit">
       <div className="mgr-scroll">
         <table className="mgr-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('config.at')}</th>
-              <th scope="col">{t('config.who')}</th>
-              <th scope="col">{t('config.what')}</th>
-              <th scope="col">{t('config.change')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('config.at'), t('config.who'), t('config.what'), t('config.change')]}
+          />
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>

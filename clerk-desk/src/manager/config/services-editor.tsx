@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SaveStatus, useSave } from './use-save';
 import { Card } from '../card';
 import type { EditorProps } from './editor-props';
+import { TableHead } from '../../ui/table-head';
 
 const blank: ServiceConfig = {
   id: '',
@@ -30,16 +31,16 @@ export function ServicesEditor(props: EditorProps & { services: ServiceConfig[] 
   return (
     <Card id="cfg-services" title={t('config.services')}>
       <table className="mgr-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('config.prefix')}</th>
-            <th scope="col">{t('config.namePl')}</th>
-            <th scope="col">{t('config.group')}</th>
-            <th scope="col">{t('config.targetWait')}</th>
-            <th scope="col">{t('config.hours')}</th>
-            <th scope="col">{t('config.active')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('config.prefix'),
+            t('config.namePl'),
+            t('config.group'),
+            t('config.targetWait'),
+            t('config.hours'),
+            t('config.active'),
+          ]}
+        />
         <tbody>
           {props.services.map((s) => (
             <tr key={s.id}>

@@ -2,6 +2,7 @@ import type { Lang } from '@skr/protocol/domain';
 import type { MonitorLine } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../card';
+import { TableHead } from '../../ui/table-head';
 
 /** People waiting per matter; the longest wait coloured against its target. */
 export function LinesTable({ lines }: { lines: MonitorLine[] }) {
@@ -10,16 +11,16 @@ export function LinesTable({ lines }: { lines: MonitorLine[] }) {
   return (
     <Card id="lines" title={t('monitor.lines')}>
       <table className="mgr-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('monitor.matter')}</th>
-            <th scope="col">{t('monitor.waiting')}</th>
-            <th scope="col">{t('monitor.longest')}</th>
-            <th scope="col">{t('monitor.target')}</th>
-            <th scope="col">{t('monitor.estimate')}</th>
-            <th scope="col">{t('monitor.booked')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('monitor.matter'),
+            t('monitor.waiting'),
+            t('monitor.longest'),
+            t('monitor.target'),
+            t('monitor.estimate'),
+            t('monitor.booked'),
+          ]}
+        />
         <tbody>
           {lines.map((l) => (
             <tr key={l.serviceId} data-testid={`line-${l.serviceId}`}>
