@@ -3,14 +3,26 @@ import type { FastifyInstance } from 'fastify';
 import { serve } from './api-route';
 import { bearer } from './authorize';
 import type { ApiContext } from './context';
+import { createLoginLimiter } from './login-limit';
 
 /** Staff login and logout. */
 export async function authRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
+  // Per address (any user name) three times the per-user limit, the branch five times that.
+  const perAddress = Math.max(20, 3 * ctx.loginRateLimit);
+  const limiter = createLoginLimiter({ perAddress, global: 5 * perAddress, windowMs: 60_000 });
   serve(
     app,
     'login',
     branchApi.login,
-    (req) => ctx.auth.login(req.body.username, req.body.password),
+    async (req) => {
+      limiter.check(req.ip);
+      try {
+        return await ctx.auth.login(req.body.username, req.body.password);
+      } catch (e) {
+        limiter.failed(req.ip);
+        throw e;
+      }
+    },
     {
       config: {
         rateLimit: {
