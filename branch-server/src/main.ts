@@ -16,6 +16,7 @@ import {
 } from './config';
 import { buildServer, type BranchServer } from './http/server';
 import { createLogger } from './logger';
+import { loadTls } from './tls';
 import { notifyOptionsOf } from './notify';
 import { generateDemoPassword } from './seed/seed';
 
@@ -70,8 +71,13 @@ export async function startBranch(
   opts: { logger?: Logger } = {},
 ): Promise<RunningBranch> {
   const log = opts.logger ?? createLogger('branch-server', config.log);
-  if (config.tls)
-    log.warn({ cert: config.tls.cert }, 'tls: configured, not served yet (use a reverse proxy)');
+  // Read and checked before anything starts: a wrong key or an expired certificate stops here.
+  const tls = config.tls ? await loadTls(config.tls.cert, config.tls.key) : undefined;
+  if (tls && config.tls)
+    log.info(
+      { cert: config.tls.cert, notAfter: tls.notAfter, hosts: tls.subjectAltName },
+      'tls on',
+    );
   const { announcer, voice } = await startAnnouncer(config, log);
   const led = config.led;
   const boards = led?.counterBoards ?? {};
@@ -106,6 +112,10 @@ export async function startBranch(
       publicBaseUrl: config.http.publicUrl,
       sync: config.portal,
       notify: notifyOptionsOf(config.notify),
+      ...(tls ? { https: tls } : {}),
+      ...(tls && config.tls?.redirectPort !== undefined
+        ? { httpRedirect: { port: config.tls.redirectPort } }
+        : {}),
     });
   } catch (err) {
     await bus?.close();

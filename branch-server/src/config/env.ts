@@ -11,6 +11,7 @@ export const ENV_FIELDS: Readonly<Record<string, readonly [string, Kind]>> = {
   SKR_PUBLIC_URL: ['http.publicUrl', 'string'],
   SKR_TLS_CERT: ['tls.cert', 'string'],
   SKR_TLS_KEY: ['tls.key', 'string'],
+  SKR_TLS_REDIRECT_PORT: ['tls.redirectPort', 'int'],
   SKR_PUE_URL: ['portal.url', 'string'],
   SKR_PUE_BRANCH_ID: ['portal.branchId', 'string'],
   SKR_PUE_BRANCH_KEY: ['portal.branchKey', 'string'],

@@ -25,8 +25,14 @@ export const BranchConfigSchema = z
       })
       .strict()
       .default({ host: '127.0.0.1', port: 8080 }),
-    /** Reserved: the server does not terminate TLS yet (a reverse proxy does); paths are checked. */
-    tls: z.object({ cert: absentOrPath, key: absentOrPath }).strict().optional(),
+    /**
+     * HTTPS with these PEM files (SKR_TLS_CERT, SKR_TLS_KEY); `redirectPort` (e.g. 80) also
+     * listens on plain HTTP answering only redirects to HTTPS.
+     */
+    tls: z
+      .object({ cert: absentOrPath, key: absentOrPath, redirectPort: port.optional() })
+      .strict()
+      .optional(),
     /** The central portal (PUE); without it, bookings are not pulled and documents queue up. */
     portal: z
       .object({
