@@ -1,26 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnnouncer, pickEngine } from '../../branch-server/src/announcer';
-import { launchBrowser } from '../../branch-server/test/browser';
-import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
+import { describe, expect, it } from 'vitest';
 import { act, callNext, issue, openCounter, openScreen, waitLatest } from './helpers';
+import { screenBed } from './screen-bed';
 
-let browser: Browser;
-let b: TestBranch;
-const cacheDir = mkdtempSync(join(tmpdir(), 'skr-display-audio-'));
-
-beforeAll(async () => {
-  const announcer = createAnnouncer({ engine: await pickEngine(), cacheDir, langs: ['pl'] });
-  [browser, b] = await Promise.all([launchBrowser(), startTestBranch({ announcer })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await b?.close();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+const { browser, b } = screenBed({ langs: ['pl'] });
 
 describe('announcements on the screen', () => {
   it('fetches chime then phrase with the device token and plays a recall again', async () => {

@@ -1,29 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnnouncer, pickEngine } from '../../branch-server/src/announcer';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoCounters } from '../../branch-server/src/seed/demo-branch';
-import { launchBrowser } from '../../branch-server/test/browser';
-import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
 import { callEvents, historyOf, issue, openCounter, openScreen } from './helpers';
+import { screenBed } from './screen-bed';
 
 // The opening burst: twelve counters call at the same moment. Every call must be shown and
 // announced, in call order, on a screen with real sound (WAVs fetched from the branch).
-let browser: Browser;
-let b: TestBranch;
-const cacheDir = mkdtempSync(join(tmpdir(), 'skr-display-burst-'));
-
-beforeAll(async () => {
-  const announcer = createAnnouncer({ engine: await pickEngine(), cacheDir, langs: ['pl'] });
-  [browser, b] = await Promise.all([launchBrowser(), startTestBranch({ announcer })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await b?.close();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+const { browser, b } = screenBed({ langs: ['pl'] });
 
 /** Records every number the big panel shows, in order (a MutationObserver, no polling). */
 async function recordLatest(page: Page): Promise<void> {

@@ -1,7 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../branch-server/test/browser';
-import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
+import { describe, expect, it } from 'vitest';
 import {
   act,
   appliedCalls,
@@ -14,17 +11,10 @@ import {
   openScreen,
   waitLatest,
 } from './helpers';
+import { startTestBranch } from '../../branch-server/test/harness';
+import { screenBed } from './screen-bed';
 
-let browser: Browser;
-let b: TestBranch;
-
-beforeAll(async () => {
-  [browser, b] = await Promise.all([launchBrowser(), startTestBranch()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await b?.close();
-});
+const { browser, b } = screenBed();
 
 describe('waiting-room screen in Chromium', () => {
   it('shows a call on two open screens at once and keeps the token out of the address bar', async () => {

@@ -1,19 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../branch-server/test/browser';
-import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
+import { describe, expect, it } from 'vitest';
 import { act, callNext, issue, openCounter } from './helpers';
+import { screenBed } from './screen-bed';
 
-let browser: Browser;
-let b: TestBranch;
-
-beforeAll(async () => {
-  [browser, b] = await Promise.all([launchBrowser(), startTestBranch()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await b?.close();
-});
+const { browser, b } = screenBed();
 
 async function phone(locale: string) {
   const context = await browser.newContext({ locale, viewport: { width: 390, height: 780 } });

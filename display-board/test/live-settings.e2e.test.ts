@@ -1,36 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnnouncer, pickEngine } from '../../branch-server/src/announcer';
-import { launchBrowser } from '../../branch-server/test/browser';
-import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { callNext, issue, openCounter, openScreen, waitLatest } from './helpers';
+import { screenBed } from './screen-bed';
 
 // A running screen takes the branch's time and its settings from the server: the PC's zone
 // (UTC here) and clock (2 h 17 min behind the server's) never show, and a manager's change of
 // message, matters or voice reaches the screen without a reload.
 const AHEAD_MS = (2 * 60 + 17) * 60_000;
-let browser: Browser;
-let b: TestBranch;
-const cacheDir = mkdtempSync(join(tmpdir(), 'skr-display-live-'));
-
-beforeAll(async () => {
-  const announcer = createAnnouncer({
-    engine: await pickEngine(),
-    cacheDir,
-    langs: ['pl', 'uk'],
-  });
-  [browser, b] = await Promise.all([
-    launchBrowser(),
-    startTestBranch({ announcer, now: () => new Date(Date.now() + AHEAD_MS) }),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await b?.close();
-  rmSync(cacheDir, { recursive: true, force: true });
+const { browser, b } = screenBed({
+  langs: ['pl', 'uk'],
+  now: () => new Date(Date.now() + AHEAD_MS),
 });
 
 const warsaw = (ms: number) =>
