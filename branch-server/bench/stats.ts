@@ -1,11 +1,7 @@
-/** Percentile (nearest rank) of unsorted samples. */
-export function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) return NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  ]!;
-}
+import { percentile } from '../src/sim/stats';
+
+/** Percentile (nearest rank): the simulator's own, so benches and the soak measure alike. */
+export { percentile };
 
 /** p50/p99/max of samples, rounded to 0.01 ms. */
 export function summary(samples: readonly number[]) {
