@@ -1,3 +1,4 @@
+import { slavicNumberToWords, type SlavicNumberGrammar } from './slavic-number';
 import type { Gender, NumberWordsOptions } from './types';
 
 // Polish numerals. Only the unit word agrees in gender for cardinals ("jedna", "dwie"), and
@@ -148,21 +149,16 @@ function ordinalBelow1000(n: number, gender: Gender): string[] {
   return words;
 }
 
+const GRAMMAR: SlavicNumberGrammar = {
+  language: 'Polish',
+  zero: UNITS[0]!,
+  thousandsGender: 'm',
+  cardinalBelow1000,
+  ordinalBelow1000,
+  thousandsWord,
+};
+
 /** Polish words for 0..999 999 (cardinal) or 1..999 (ordinal), agreeing in gender. */
 export function numberToWordsPl(n: number, opts: NumberWordsOptions = {}): string {
-  const gender = opts.gender ?? 'm';
-  if (opts.ordinal) {
-    if (n < 1 || n > 999) throw new RangeError(`Polish ordinal out of range: ${n}`);
-    return ordinalBelow1000(n, gender).join(' ');
-  }
-  if (n === 0) return UNITS[0]!;
-  const k = Math.floor(n / 1000);
-  const rest = n % 1000;
-  const words: string[] = [];
-  if (k > 0) {
-    if (k > 1) words.push(...cardinalBelow1000(k, 'm', false));
-    words.push(thousandsWord(k));
-  }
-  if (rest > 0) words.push(...cardinalBelow1000(rest, gender, true));
-  return words.join(' ');
+  return slavicNumberToWords(GRAMMAR, n, opts);
 }

@@ -1,3 +1,4 @@
+import { slavicNumberToWords, type SlavicNumberGrammar } from './slavic-number';
 import type { Gender, NumberWordsOptions } from './types';
 
 // Ukrainian numerals. Unlike Polish, "один/одна/одне" and "два/дві" agree in gender inside
@@ -139,22 +140,17 @@ function ordinalBelow1000(n: number, gender: Gender): string[] {
   return words;
 }
 
+const GRAMMAR: SlavicNumberGrammar = {
+  language: 'Ukrainian',
+  zero: UNITS[0]!,
+  // "тисяча" is feminine: "дві тисячі", "двадцять одна тисяча".
+  thousandsGender: 'f',
+  cardinalBelow1000,
+  ordinalBelow1000,
+  thousandsWord,
+};
+
 /** Ukrainian words for 0..999 999 (cardinal) or 1..999 (ordinal), agreeing in gender. */
 export function numberToWordsUk(n: number, opts: NumberWordsOptions = {}): string {
-  const gender = opts.gender ?? 'm';
-  if (opts.ordinal) {
-    if (n < 1 || n > 999) throw new RangeError(`Ukrainian ordinal out of range: ${n}`);
-    return ordinalBelow1000(n, gender).join(' ');
-  }
-  if (n === 0) return UNITS[0]!;
-  const k = Math.floor(n / 1000);
-  const rest = n % 1000;
-  const words: string[] = [];
-  if (k > 0) {
-    // "тисяча" is feminine: "дві тисячі", "двадцять одна тисяча"; a bare 1000 is "тисяча".
-    if (k > 1) words.push(...cardinalBelow1000(k, 'f'));
-    words.push(thousandsWord(k));
-  }
-  if (rest > 0) words.push(...cardinalBelow1000(rest, gender));
-  return words.join(' ');
+  return slavicNumberToWords(GRAMMAR, n, opts);
 }
