@@ -11,6 +11,51 @@ const GREEN = '#2b6e35';
 const RED = '#a3291e';
 const GREY = '#545f6b';
 
+/** One bar series: the field it plots, its legend name and colour. */
+interface Series {
+  key: string;
+  name: string;
+  fill: string;
+}
+
+/** A titled bar chart; matter names are slanted so that all of them fit under the bars. */
+function BarCard(props: {
+  title: string;
+  data: object[];
+  x: 'name' | 'hour';
+  bars: Series[];
+  /** Counts are whole numbers; waits are not. */
+  integers: boolean;
+}) {
+  const slanted = props.x === 'name';
+  return (
+    <figure className="mgr-card" aria-label={props.title}>
+      <figcaption>{props.title}</figcaption>
+      <BarChart width={W} height={H} data={props.data}>
+        <CartesianGrid strokeDasharray="3 3" />
+        {slanted ? (
+          <XAxis
+            dataKey="name"
+            fontSize={11}
+            interval={0}
+            angle={-20}
+            textAnchor="end"
+            height={50}
+          />
+        ) : (
+          <XAxis dataKey={props.x} />
+        )}
+        <YAxis allowDecimals={!props.integers} />
+        <Tooltip />
+        {props.bars.length > 1 && <Legend />}
+        {props.bars.map((b) => (
+          <Bar key={b.key} dataKey={b.key} name={b.name} fill={b.fill} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </figure>
+  );
+}
+
 /** Tickets and waits per matter, arrivals per hour (Recharts). */
 export function StatsCharts({ report }: { report: StatsReport }) {
   const { t } = useTranslation();
@@ -25,80 +70,34 @@ export function StatsCharts({ report }: { report: StatsReport }) {
   const hours = report.byHour.filter((h) => h.hour >= 6 && h.hour <= 20);
   return (
     <div className="mgr-charts">
-      <figure className="mgr-card" aria-label={t('stats.chartTickets')}>
-        <figcaption>{t('stats.chartTickets')}</figcaption>
-        <BarChart width={W} height={H} data={services}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="name"
-            fontSize={11}
-            interval={0}
-            angle={-20}
-            textAnchor="end"
-            height={50}
-          />
-          <YAxis allowDecimals={false} />
-          <Tooltip />
-          <Legend />
-          <Bar
-            dataKey="issued"
-            name={t('stats.col.issued')}
-            fill={BLUE}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="served"
-            name={t('stats.col.served')}
-            fill={GREEN}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="noShows"
-            name={t('stats.col.noShows')}
-            fill={RED}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </figure>
-      <figure className="mgr-card" aria-label={t('stats.chartWaits')}>
-        <figcaption>{t('stats.chartWaits')}</figcaption>
-        <BarChart width={W} height={H} data={services}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="name"
-            fontSize={11}
-            interval={0}
-            angle={-20}
-            textAnchor="end"
-            height={50}
-          />
-          <YAxis />
-          <Tooltip />
-          <Legend />
-          <Bar
-            dataKey="median"
-            name={t('stats.col.waitMedian')}
-            fill={BLUE}
-            isAnimationActive={false}
-          />
-          <Bar dataKey="p90" name={t('stats.col.waitP90')} fill={GREY} isAnimationActive={false} />
-        </BarChart>
-      </figure>
-      <figure className="mgr-card" aria-label={t('stats.chartHours')}>
-        <figcaption>{t('stats.chartHours')}</figcaption>
-        <BarChart width={W} height={H} data={hours}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="hour" />
-          <YAxis allowDecimals={false} />
-          <Tooltip />
-          <Bar
-            dataKey="issued"
-            name={t('stats.col.issued')}
-            fill={BLUE}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </figure>
+      <BarCard
+        title={t('stats.chartTickets')}
+        data={services}
+        x="name"
+        integers
+        bars={[
+          { key: 'issued', name: t('stats.col.issued'), fill: BLUE },
+          { key: 'served', name: t('stats.col.served'), fill: GREEN },
+          { key: 'noShows', name: t('stats.col.noShows'), fill: RED },
+        ]}
+      />
+      <BarCard
+        title={t('stats.chartWaits')}
+        data={services}
+        x="name"
+        integers={false}
+        bars={[
+          { key: 'median', name: t('stats.col.waitMedian'), fill: BLUE },
+          { key: 'p90', name: t('stats.col.waitP90'), fill: GREY },
+        ]}
+      />
+      <BarCard
+        title={t('stats.chartHours')}
+        data={hours}
+        x="hour"
+        integers
+        bars={[{ key: 'issued', name: t('stats.col.issued'), fill: BLUE }]}
+      />
     </div>
   );
 }
