@@ -16,10 +16,14 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace } from 'socket.io';
 import { isPublicRole, publicEvent, publicSnapshot, type Branch } from '../app';
 import { allowed, requireRole, type AuthService, type Caller } from '../auth';
+import { replayEvents, type ReplayTarget } from './replay';
 
 /** Events beyond this many are not replayed; the client gets a fresh snapshot instead. */
 const MAX_REPLAY = 20_000;
-const BATCH = 1000;
+/** Events per replay batch; the loop yields and waits for the client's buffer between them. */
+const BATCH = 200;
+/** Replays one device may run at once; more reconnects get a snapshot instead. */
+const MAX_REPLAYS_PER_DEVICE = 2;
 /** How often connected sockets' tokens are checked again (revocation, logout, expiry). */
 const RECHECK_MS = 1000;
 /** How often every client is sent the branch's time again (a stepped server clock, DST). */
@@ -35,6 +39,27 @@ const channels: Record<SocketNamespace, { who: readonly Principal[]; public: boo
 const PUBLIC_ROOM = 'public';
 /** Sockets of staff: they get events as logged. */
 const STAFF_ROOM = 'staff';
+
+/** A socket as a replay sees it: engine.io's write buffer and its 'drain' for back-pressure. */
+function replayTarget(
+  socket: { connected: boolean; conn: unknown; emit(ev: 'event', e: BranchEvent): unknown },
+  view: (e: BranchEvent) => BranchEvent,
+): ReplayTarget {
+  const conn = socket.conn as {
+    writeBuffer: unknown[];
+    once(ev: 'drain' | 'close', f: () => void): void;
+  };
+  return {
+    connected: () => socket.connected,
+    send: (e) => socket.emit('event', view(e)),
+    buffered: () => conn.writeBuffer.length,
+    drained: () =>
+      new Promise<void>((r) => {
+        conn.once('drain', r);
+        conn.once('close', r);
+      }),
+  };
+}
 
 /** What the socket hub reads besides the branch. */
 export interface SocketOptions {
@@ -67,6 +92,8 @@ export function attachSockets(
     pingTimeout: 5000,
   });
   const namespaces: { nsp: Nsp; public: boolean }[] = [];
+  /** Replays running, by device or user subject. */
+  const replays = new Map<string, number>();
   const branchTime = (): BranchTime => {
     const now = branch.now();
     const timeZone = branch.settings().timeZone;
@@ -107,19 +134,36 @@ export function attachSockets(
       const pub = isPublicRole(socket.data.caller.principal);
       const view = pub ? publicEvent : (e: BranchEvent) => e;
       const snapshot = () => (pub ? publicSnapshot(branch.snapshot()) : branch.snapshot());
-      void socket.join(pub ? PUBLIC_ROOM : STAFF_ROOM);
+      const room = pub ? PUBLIC_ROOM : STAFF_ROOM;
       const head = branch.lastSeq();
-      if (lastSeq === undefined || head - lastSeq > MAX_REPLAY || lastSeq > head) {
+      const subject = socket.data.caller.subject;
+      const replaying = replays.get(subject) ?? 0;
+      if (
+        lastSeq === undefined ||
+        head - lastSeq > MAX_REPLAY ||
+        lastSeq > head ||
+        // A device reconnecting in a loop gets snapshots, not ever more replays at once.
+        replaying >= MAX_REPLAYS_PER_DEVICE
+      ) {
+        void socket.join(room);
         socket.emit('snapshot', snapshot());
       } else {
-        // Synchronous: no live event can slip in between the replay and the live stream.
-        for (let from = lastSeq; from < head;) {
-          const batch = branch.eventsSince(from, BATCH);
-          if (batch.length === 0) break;
-          for (const e of batch) socket.emit('event', view(e));
-          from = batch[batch.length - 1]!.seq;
-        }
-        socket.emit('resumed', { fromSeq: lastSeq, toSeq: head });
+        replays.set(subject, replaying + 1);
+        // The live stream is joined only when the replay has caught up (same tick as the read).
+        void replayEvents({
+          from: lastSeq,
+          batch: BATCH,
+          eventsSince: (seq, limit) => branch.eventsSince(seq, limit),
+          target: replayTarget(socket, view),
+          caughtUp: (toSeq) => {
+            void socket.join(room);
+            socket.emit('resumed', { fromSeq: lastSeq, toSeq });
+          },
+        }).finally(() => {
+          const n = (replays.get(subject) ?? 1) - 1;
+          if (n > 0) replays.set(subject, n);
+          else replays.delete(subject);
+        });
       }
       socket.on('queue:snapshot', (ack) => {
         if (typeof ack !== 'function') return;
