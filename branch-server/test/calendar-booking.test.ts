@@ -116,7 +116,7 @@ describe('calendar booking at the branch', () => {
       manager,
     );
     expect(slots.body.slots[0]).toMatchObject({ capacity: 14, free: 0 });
-    const stored = b.server.branch.db
+    const stored = b.server.db
       .prepare(`SELECT COUNT(*) AS n FROM calendar_visits WHERE start = ? AND status = 'booked'`)
       .get(TEN) as { n: number };
     expect(stored.n).toBe(14);

@@ -15,8 +15,8 @@ const filler = join(dir, 'filler.bin');
 /** Fills the disk to the last byte (ENOSPC), or caps the database when it is no tmpfs. */
 function fillDisk(): void {
   if (!mounted) {
-    const pages = b.branch.db.pragma('page_count', { simple: true }) as number;
-    b.branch.db.pragma(`max_page_count = ${pages}`);
+    const pages = b.server.db.pragma('page_count', { simple: true }) as number;
+    b.server.db.pragma(`max_page_count = ${pages}`);
     return;
   }
   const fd = openSync(filler, 'w');
@@ -39,7 +39,7 @@ function fillDisk(): void {
 
 function freeDisk(): void {
   if (mounted) rmSync(filler, { force: true });
-  else b.branch.db.pragma('max_page_count = 1073741823');
+  else b.server.db.pragma('max_page_count = 1073741823');
 }
 
 beforeAll(async () => {
@@ -90,7 +90,7 @@ describe('storage faults (disk full)', () => {
     expect(after.body.number).toBe('H002');
     expect((await b.api('GET', '/api/v1/health')).body.status).toBe('ok');
     // Everything acknowledged is on disk; nothing refused is.
-    const rows = b.branch.db
+    const rows = b.server.db
       .prepare(`SELECT number FROM tickets WHERE service_id = 'ogolne' ORDER BY number`)
       .all() as { number: string }[];
     expect(rows.map((r) => r.number)).toEqual(['H001', 'H002']);

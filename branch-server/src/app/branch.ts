@@ -79,12 +79,6 @@ export function createBranch(opts: BranchOptions) {
       scheduleEndOfDay(ctx, opts),
     /** The last storage fault since the last good write, or null (for `/api/v1/health`). */
     storageFault: () => uow.storage.current(),
-    /** @deprecated the database handle; use the read methods (displayConfig, statsReport, …). */
-    db,
-    /** @deprecated the working memory; use `view()`, `settings()`, `services()`, `counters()`. */
-    state,
-    /** @deprecated the event emitter; use `subscribe(listener)`. */
-    events: uow.emitter,
   };
 }
 /** A running branch: use cases and read side. */
