@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from './modal';
+import { RadioOption } from './radio-option';
 
 const presets = ['break', 'duty', 'consult', 'technical'] as const;
 
@@ -26,27 +27,13 @@ export function PauseDialog({
       <fieldset>
         <legend>{t('pause.reason')}</legend>
         {presets.map((p) => (
-          <label className="radio" key={p}>
-            <input
-              type="radio"
-              name="reason"
-              value={p}
-              checked={choice === p}
-              onChange={() => setChoice(p)}
-            />
+          <RadioOption key={p} name="reason" value={p} selected={choice} onSelect={setChoice}>
             {t(`pause.reasons.${p}`)}
-          </label>
+          </RadioOption>
         ))}
-        <label className="radio">
-          <input
-            type="radio"
-            name="reason"
-            value="other"
-            checked={choice === 'other'}
-            onChange={() => setChoice('other')}
-          />
+        <RadioOption name="reason" value="other" selected={choice} onSelect={setChoice}>
           {t('pause.other')}
-        </label>
+        </RadioOption>
         {choice === 'other' && (
           <input
             name="other-reason"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TransferTarget } from '../api/api-client';
 import type { CounterView } from '../live/queue-state';
 import { Modal } from './modal';
+import { RadioOption } from './radio-option';
 
 interface Props {
   ticket: Ticket;
@@ -34,26 +35,12 @@ export function TransferDialog({ ticket, services, counters, onConfirm, onCancel
     >
       <fieldset>
         <legend>{t('transfer.kind')}</legend>
-        <label className="radio">
-          <input
-            type="radio"
-            name="kind"
-            value="matter"
-            checked={kind === 'matter'}
-            onChange={() => setKind('matter')}
-          />
+        <RadioOption name="kind" value="matter" selected={kind} onSelect={setKind}>
           {t('transfer.toMatter')}
-        </label>
-        <label className="radio">
-          <input
-            type="radio"
-            name="kind"
-            value="counter"
-            checked={kind === 'counter'}
-            onChange={() => setKind('counter')}
-          />
+        </RadioOption>
+        <RadioOption name="kind" value="counter" selected={kind} onSelect={setKind}>
           {t('transfer.toCounter')}
-        </label>
+        </RadioOption>
       </fieldset>
       {kind === 'matter' ? (
         <label>
@@ -84,26 +71,12 @@ export function TransferDialog({ ticket, services, counters, onConfirm, onCancel
       )}
       <fieldset>
         <legend>{t('transfer.position')}</legend>
-        <label className="radio">
-          <input
-            type="radio"
-            name="position"
-            value="front"
-            checked={position === 'front'}
-            onChange={() => setPosition('front')}
-          />
+        <RadioOption name="position" value="front" selected={position} onSelect={setPosition}>
           {t('transfer.front')}
-        </label>
-        <label className="radio">
-          <input
-            type="radio"
-            name="position"
-            value="end"
-            checked={position === 'end'}
-            onChange={() => setPosition('end')}
-          />
+        </RadioOption>
+        <RadioOption name="position" value="end" selected={position} onSelect={setPosition}>
           {t('transfer.end')}
-        </label>
+        </RadioOption>
       </fieldset>
     </Modal>
   );
