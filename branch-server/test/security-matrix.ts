@@ -121,6 +121,12 @@ export const routeCases: RouteCase[] = [
     who: managers,
   },
   { method: 'GET', route: '/api/v1/manager/stats', path: '/api/v1/manager/stats', who: managers },
+  {
+    method: 'POST',
+    route: '/api/v1/manager/end-day',
+    path: '/api/v1/manager/end-day',
+    who: managers,
+  },
   // Notifications (issue 15): the ticket id is the capability, as on the follow page.
   {
     method: 'PUT',

@@ -52,7 +52,12 @@ export const en: Catalogue = {
     ok: 'working',
     fault: 'fault',
     noDevices: 'No paired devices.',
-    kinds: { kiosk: 'Ticket machine', display: 'Screen', board: 'LED board', gateway: 'Notifications' },
+    kinds: {
+      kiosk: 'Ticket machine',
+      display: 'Screen',
+      board: 'LED board',
+      gateway: 'Notifications',
+    },
     components: {
       printer: 'printer',
       'card-reader': 'card reader',

@@ -52,7 +52,12 @@ export const uk: Catalogue = {
     ok: 'справний',
     fault: 'несправність',
     noDevices: 'Немає спарених пристроїв.',
-    kinds: { kiosk: 'Термінал талонів', display: 'Екран', board: 'LED-табло', gateway: 'Сповіщення' },
+    kinds: {
+      kiosk: 'Термінал талонів',
+      display: 'Екран',
+      board: 'LED-табло',
+      gateway: 'Сповіщення',
+    },
     components: {
       printer: 'принтер',
       'card-reader': 'зчитувач карток',
