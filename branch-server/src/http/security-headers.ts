@@ -49,7 +49,10 @@ export function cspFor(url: string, contentType: string): string {
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
-    reply.header('content-security-policy', cspFor(req.url.split('?')[0]!, type));
+    // A 304 has no content type, and a browser merges its headers into the cached page's: a
+    // "none" policy there would blank the desk on its next reload. The cached policy stands.
+    if (reply.statusCode !== 304)
+      reply.header('content-security-policy', cspFor(req.url.split('?')[0]!, type));
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'no-referrer');
