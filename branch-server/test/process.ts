@@ -35,6 +35,8 @@ export function startServerProcess(
       SKR_SEED: 'demo',
       SKR_DEMO_PASSWORD: password,
       SKR_LOG_LEVEL: 'warn',
+      // Crash and sync tests do not listen; speech would only load the machine they time.
+      SKR_ANNOUNCER: process.env.SKR_ANNOUNCER ?? 'off',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -19,7 +19,7 @@ describe('kill -9 of the branch server in the middle of a push', () => {
   it('loses no document and delivers none twice', async () => {
     pue = await startPortal();
     // A slow portal keeps deliveries in flight when the branch dies.
-    pue.faults.set({ slowMs: 150 });
+    pue.faults.set({ slowMs: 300 });
     // startServerProcess passes this process's environment on to the branch server.
     process.env.SKR_PUE_URL = pue.url;
     process.env.SKR_PUE_BRANCH_ID = BRANCH_ID;
