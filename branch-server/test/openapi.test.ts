@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { access as tableAccess, branchApi, openApiPath } from '@skr/protocol/routes';
+import { branchApi, openApiPath } from '@skr/protocol/routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itMatchesOpenApiContract, type OpenApiDoc } from '../../scripts/openapi-contract';
 import { OPENAPI_FILES, generatedOpenApi, openApiText } from '../../scripts/write-openapi';
-import { allowed } from '../src/auth';
 import { startTestBranch, type TestBranch } from './harness';
 
 type Doc = OpenApiDoc;
@@ -65,12 +64,5 @@ describe('the branch OpenAPI document (GET /api/v1/openapi.json)', () => {
     const res = await fetch(`${b.url}/api/v1/docs/`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('swagger');
-  });
-});
-
-describe('roles in the route table', () => {
-  it('say what the server enforces on its sockets too (auth `allowed` = protocol `access`)', () => {
-    for (const [key, who] of Object.entries(allowed))
-      expect(tableAccess[key as keyof typeof tableAccess], key).toEqual(who);
   });
 });

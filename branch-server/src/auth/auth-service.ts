@@ -1,3 +1,4 @@
+import { access } from '@skr/protocol/routes';
 import { randomUUID } from 'node:crypto';
 import { SkrError, type DeviceKind, type Principal, type Role } from '@skr/protocol';
 import type { AuthRepo } from '../store';
@@ -120,20 +121,8 @@ export function authService(repo: AuthRepo, now: () => Date, opts: AuthOptions =
 }
 export type AuthService = ReturnType<typeof authService>;
 
-/** Who may do what; checked at every HTTP route and socket namespace. */
-export const allowed = {
-  issueTicket: ['kiosk', 'clerk', 'manager', 'admin'],
-  counterControl: ['clerk', 'manager', 'admin'],
-  ticketAction: ['clerk', 'manager', 'admin'],
-  readQueue: ['clerk', 'manager', 'admin', 'display', 'kiosk', 'board'],
-  manageDevices: ['admin'],
-  manageBookings: ['manager', 'admin'],
-  reportDeviceStatus: ['kiosk', 'display', 'board'],
-  monitor: ['manager', 'admin'],
-  displayChannel: ['display', 'manager', 'admin'],
-  counterChannel: ['clerk', 'manager', 'admin'],
-  kioskChannel: ['kiosk', 'admin'],
-} as const satisfies Record<string, readonly Principal[]>;
+/** Who may do what: the route table's roles, also checked on every socket namespace. */
+export const allowed = access;
 
 /** FORBIDDEN unless the caller's principal is in `who`. */
 export function requireRole(caller: Caller, who: readonly Principal[]): void {

@@ -3,10 +3,7 @@ import type { Principal } from '../http';
 /** Every principal: any valid token. */
 const anyToken = ['admin', 'manager', 'clerk', 'kiosk', 'display', 'board'] as const;
 
-/**
- * Who may do what over HTTP and on the socket namespaces. The branch server's `allowed`
- * (auth/auth-service.ts) must say the same; a test compares them.
- */
+/** Who may do what over HTTP and on the socket namespaces (the branch server's `allowed`). */
 export const access = {
   issueTicket: ['kiosk', 'clerk', 'manager', 'admin'],
   counterControl: ['clerk', 'manager', 'admin'],
