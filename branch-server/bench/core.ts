@@ -43,7 +43,7 @@ export async function benchCore(opts: { issues?: number; displays?: number; call
   try {
     const rawDb = rawInserter(dir);
     let rawMs = 0;
-    // Durable issues straight through the use case, at a large branch's peak: 8 matters, 12
+    // Durable issues straight through the use case, at a large branch's peak: 8 services, 12
     // counters serving, ~200 people waiting. Only the issues are timed (calls run between them).
     const services = b.branch.services().map((s) => s.id);
     for (const c of b.branch.counters()) b.branch.openCounter(c.id, `bench${c.id}`, 'bench');

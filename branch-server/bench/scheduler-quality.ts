@@ -1,7 +1,7 @@
 // Scheduler quality (issue "reliability"), printed by `npm run bench` and runnable alone:
 //   npx tsx branch-server/bench/scheduler-quality.ts
 // A discrete-event simulation of whole working days of a large branch (60 counters, the demo
-// matters, walk-ins by hour, bookings, priorities, no-shows) driving the real domain functions
+// services, walk-ins by hour, bookings, priorities, no-shows) driving the real domain functions
 // with a simulated clock; each policy sees exactly the same clients. Pure: no IO, no clock.
 import { pathToFileURL } from 'node:url';
 import { compareSchedulers, type PolicyQuality } from '../src/sim';

@@ -49,7 +49,7 @@ const PER_DAY = 3200;
 const services = demoServices;
 const weights = [0.22, 0.18, 0.12, 0.14, 0.1, 0.08, 0.09, 0.07];
 
-/** 60 counters, each with a main matter and one or two side ones. */
+/** 60 counters, each with a main service and one or two side ones. */
 function largeBranchCounters(): Counter[] {
   return Array.from({ length: COUNTERS }, (_, i) => ({
     id: i + 1,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBranch, type TestBranch } from './harness';
-import { demoMatterIds } from '../src/seed/demo-branch';
+import { demoServiceIds } from '../src/seed/demo-branch';
 
 // A simulated working day driven through the real HTTP API with a controlled clock.
 let clock = new Date('2026-11-23T07:00:00Z'); // Monday 08:00 in Warsaw
@@ -16,7 +16,7 @@ const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 
 describe('a busy day', () => {
   it('serves hundreds of clients on 12 counters with recalls, transfers, parks, priorities and bookings', async () => {
-    const services = demoMatterIds;
+    const services = demoServiceIds;
     const kiosk = await b.device('kiosk');
     const manager = await b.login('kierownik');
     const clerks: string[] = [];

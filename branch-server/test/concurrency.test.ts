@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sharedTestBranch } from './harness';
-import { demoMatterIds } from '../src/seed/demo-branch';
+import { demoServiceIds } from '../src/seed/demo-branch';
 
 const b = sharedTestBranch();
 
 describe('concurrent call-next', () => {
   it('never gives one ticket to two counters', async () => {
     const kiosk = await b.device('kiosk');
-    // Every matter served by several counters; 300 tickets over 8 matters.
-    const services = demoMatterIds;
+    // Every service served by several counters; 300 tickets over 8 services.
+    const services = demoServiceIds;
     await Promise.all(
       Array.from({ length: 300 }, (_, i) =>
         b.api('POST', '/api/v1/tickets', kiosk, { serviceId: services[i % 8] }),

@@ -5,7 +5,7 @@ import { mutate, randomBytes, randomValue } from './fuzz-gen';
 import { checkBranchDb } from './fuzz-invariants';
 import { startTestBranch, type TestBranch } from './harness';
 import { routeCases } from './security-matrix';
-import { demoMatterIds } from '../src/seed/demo-branch';
+import { demoServiceIds } from '../src/seed/demo-branch';
 
 // ≥ 10,000 random and malformed requests over every route, seeded so a failure replays
 // (SKR_FUZZ_SEED=<n> to try another seed, SKR_FUZZ_CASES to run more). The server must answer
@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-const services = demoMatterIds;
+const services = demoServiceIds;
 const actions = ['recall', 'start', 'finish', 'no-show', 'park', 'return', 'transfer', 'cancel'];
 
 /** Valid requests (then mutated) so that the fuzz also reaches deep into the use cases. */

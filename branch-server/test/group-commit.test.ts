@@ -28,7 +28,7 @@ describe('group commit of tickets issued together', () => {
     });
     const results = await Promise.allSettled([
       b.branch.issue({ serviceId: 'zasilki' }, 'test'),
-      b.branch.issue({ serviceId: 'no-such-matter' }, 'test'),
+      b.branch.issue({ serviceId: 'no-such-service' }, 'test'),
       b.branch.issue({ bookingCode: 'GRP001' }, 'test'),
       b.branch.issue({ bookingCode: 'GRP001' }, 'test'),
       b.branch.issue({ serviceId: 'zasilki' }, 'test'),

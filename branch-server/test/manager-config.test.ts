@@ -24,7 +24,7 @@ const svc = (over: object = {}) => ({
 });
 
 describe('configuration without restart', () => {
-  it('changes a matter live, audits who/when/what and tells every screen', async () => {
+  it('changes a service live, audits who/when/what and tells every screen', async () => {
     const display = await b.socket('/display', await b.device('display'));
     const r = await b.api('PUT', '/api/v1/config/services/emerytury', admin, svc());
     expect(r.status).toBe(200);
@@ -47,7 +47,7 @@ describe('configuration without restart', () => {
     });
     const cfg = await b.api('GET', '/api/v1/config', manager);
     expect(cfg.body.services.find((s: any) => s.id === 'emerytury').openingHours.to).toBe('15:00');
-    // A new matter can be issued at once.
+    // A new service can be issued at once.
     await b.api(
       'PUT',
       '/api/v1/config/services/emerytury-2',

@@ -14,7 +14,7 @@ const advance = (minutes: number) => (clock += minutes * 60_000);
 const b = sharedTestBranch({ now: () => new Date(clock) });
 
 describe('statistics of a day kept by the triggers', () => {
-  it('counts issued, served, no-shows, bookings and waits per matter, counter, clerk and hour', async () => {
+  it('counts issued, served, no-shows, bookings and waits per service, counter, clerk and hour', async () => {
     const admin = await b.login('admin');
     const clerk = await b.login('urzednik1');
     const manager = await b.login('kierownik');

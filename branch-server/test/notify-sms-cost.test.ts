@@ -1,4 +1,4 @@
-// SMS costs: every template in every language fits two segments, with the longest matter name
+// SMS costs: every template in every language fits two segments, with the longest service name
 // of the demo branch and a long address; transliteration brings Polish and Ukrainian to GSM-7.
 import { describe, expect, it } from 'vitest';
 import { renderTexts, smsCost, smsText, transliterate, type MessageKind } from '../src/notify';
@@ -18,7 +18,7 @@ const LONG = {
   code: 'ABCDEF123456',
   date: '2026-12-31',
   time: '15:45',
-  matter: 'Emerytury, renty i świadczenia przedemerytalne z ZUS',
+  service: 'Emerytury, renty i świadczenia przedemerytalne z ZUS',
   place: 'ZUS Inspektorat Warszawa-Śródmieście, ul. Senatorska 6/8',
 };
 

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => b.close());
 
-describe('opening hours of a matter', () => {
+describe('opening hours of a service', () => {
   it('refuses walk-in tickets outside the hours the admin set, and takes them again when cleared', async () => {
     const admin = await b.login('admin');
     const kiosk = await b.device('kiosk');
@@ -27,7 +27,7 @@ describe('opening hours of a matter', () => {
     const refused = await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'orzecznictwo' });
     expect(refused.status).toBe(409);
     expect(refused.body.details).toMatchObject({ reason: 'closed', from: '08:00', to: '16:00' });
-    // Other matters are not affected.
+    // Other services are not affected.
     expect((await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'ogolne' })).status).toBe(
       201,
     );

@@ -136,7 +136,7 @@ describe('power loss with writes not yet fsynced dropped', () => {
       for (let i = bounds.length - 1; i >= 0; i -= 1) {
         const probe = damagedCopy(frozenDir, join(root, `probe-${round}-${i}`), bounds[i]!, null);
         if (present(probe, ids).size !== ids.length) {
-          lossBelowFloor += 1; // the cut matters: one commit less loses an acknowledged ticket
+          lossBelowFloor += 1; // the cut services: one commit less loses an acknowledged ticket
           break;
         }
         minimal = bounds[i]!;

@@ -43,7 +43,7 @@ describe('security headers on every served page (issue 13)', () => {
       expect(res.headers.get('x-frame-options'), path).toBe('DENY');
       expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
     }
-    // The API and the assets too (nosniff matters most for what is not a page).
+    // The API and the assets too (nosniff services most for what is not a page).
     const api = await fetch(`${b.url}/api/v1/health`);
     expect(api.headers.get('x-content-type-options')).toBe('nosniff');
     expect(api.headers.get('content-security-policy')).toContain("default-src 'none'");

@@ -114,7 +114,7 @@ describe('clerk desk in Chromium: serving flow', () => {
     await expectInHand(page, 'A003');
   });
 
-  it('transfers to another matter at the front of its line', async () => {
+  it('transfers to another service at the front of its line', async () => {
     const id = branch.branch.snapshot().counters[0]!.ticket!.id;
     const waitingB = await issue(branch, { serviceId: 'zasilki' });
     await click('do-transfer');

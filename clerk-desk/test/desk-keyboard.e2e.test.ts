@@ -83,7 +83,7 @@ describe('clerk desk in Chromium: keyboard only', () => {
     await press('KeyT');
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    // Focus starts on the checked "to another matter" radio; arrows move within the group.
+    // Focus starts on the checked "to another service" radio; arrows move within the group.
     await press('ArrowDown');
     await press('Tab'); // the counter list: only counter 6 serves C
     await press('Tab'); // position group, on "end"
@@ -97,7 +97,7 @@ describe('clerk desk in Chromium: keyboard only', () => {
     expect(others.every((x) => x.id === id || x.lineAt > t.lineAt)).toBe(true);
   });
 
-  it('transfers (T) to another matter, end of its line; Escape cancels a dialog', async () => {
+  it('transfers (T) to another service, end of its line; Escape cancels a dialog', async () => {
     await press('F2');
     await expectInHand(page, 'C004');
     await press('KeyT');
@@ -108,7 +108,7 @@ describe('clerk desk in Chromium: keyboard only', () => {
     const id = inHand()!.id;
     await press('KeyT');
     await page.getByRole('dialog').waitFor();
-    await press('Tab'); // matter list
+    await press('Tab'); // service list
     await page.keyboard.type('D'); // "D · Ubezpieczenia i konto"
     await tabTo(page, /^Zatwierdź$/);
     await press('Enter');

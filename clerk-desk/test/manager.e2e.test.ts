@@ -132,11 +132,11 @@ describe('manager page in Chromium: monitor, statistics, configuration', () => {
     expect(await page.getByRole('button', { name: 'Sparuj urządzenie' }).count()).toBe(0);
   });
 
-  it('lets the admin change matters, rules and devices live, each change audited', async () => {
+  it('lets the admin change services, rules and devices live, each change audited', async () => {
     await page.getByRole('button', { name: 'Wyloguj' }).click();
     await signIn('admin');
     await page.getByRole('tab', { name: 'Konfiguracja' }).click();
-    // A matter's target.
+    // A service's target.
     await page.getByRole('button', { name: 'Emerytury i renty (emerytury)' }).click();
     await page.getByLabel('Cel oczekiwania (min)').fill('30');
     await page

@@ -8,7 +8,7 @@ import { launchBrowser } from '../../branch-server/test/browser';
 import { startTestBranch } from '../../branch-server/test/harness';
 import { chooseCounter, signIn } from '../../clerk-desk/test/desk-page';
 import { act, callNext, issue, openCounter, openScreen } from '../test/helpers';
-import { demoMatterIds } from '../../branch-server/src/seed/demo-branch';
+import { demoServiceIds } from '../../branch-server/src/seed/demo-branch';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
@@ -17,7 +17,7 @@ async function main(outDir = OUT): Promise<void> {
   const [browser, b] = await Promise.all([launchBrowser(), startTestBranch()]);
   try {
     const kiosk = await b.device('kiosk');
-    const mix = demoMatterIds;
+    const mix = demoServiceIds;
     let follow = '';
     for (let i = 0; i < 46; i++) {
       const t = await issue(b, kiosk, mix[(i * 5) % 7 === 0 ? 0 : i % mix.length]!);

@@ -138,7 +138,7 @@ describe('board state', () => {
     expect(refreshed.lines).toEqual([]);
   });
 
-  it('filters calls by the screen’s matters', () => {
+  it('filters calls by the screen’s services', () => {
     const { board } = run([
       ev(1, 'ticket.called', ticket('1')),
       ev(2, 'ticket.called', ticket('2', { serviceId: 'zasilki', number: 'B002' })),

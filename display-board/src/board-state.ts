@@ -18,14 +18,14 @@ export interface CallEntry {
 export interface BoardState {
   /** The last event applied (or the snapshot's seq): sent back on reconnect to resume. */
   lastSeq: number;
-  /** Newest first, one entry per ticket, all matters (the screen filters when drawing). */
+  /** Newest first, one entry per ticket, all services (the screen filters when drawing). */
   calls: CallEntry[];
   lines: LineSummary[];
   /** Counter id → name. */
   counters: Record<number, string>;
 }
 
-/** Calls kept in memory: more than a screen shows, so a matter filter still fills the list. */
+/** Calls kept in memory: more than a screen shows, so a service filter still fills the list. */
 export const KEPT_CALLS = 60;
 
 /** States in which a called ticket still belongs on the screen. */
@@ -114,7 +114,7 @@ export function withCounts(board: BoardState, s: QueueSnapshot): BoardState {
   };
 }
 
-/** The calls a screen with this matter filter shows (all matters when `services` is empty). */
+/** The calls a screen with this service filter shows (all services when `services` is empty). */
 export function visibleCalls(calls: CallEntry[], services: readonly string[]): CallEntry[] {
   return services.length === 0 ? calls : calls.filter((c) => services.includes(c.serviceId));
 }

@@ -32,7 +32,7 @@ describe('opening burst on a screen', () => {
         void req.response().then((r) => clips.push({ path, status: r?.status() ?? 0 }));
     });
     const kiosk = await b.device('kiosk');
-    // Two tickets in each counter's main matter, so every counter has someone to call.
+    // Two tickets in each counter's main service, so every counter has someone to call.
     for (const c of demoCounters) {
       const main = Object.keys(c.skills)[0]!;
       await issue(b, kiosk, main);

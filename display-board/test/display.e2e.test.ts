@@ -71,7 +71,7 @@ describe('waiting-room screen in Chromium', () => {
     const x = await callNext(b, c3, 3);
     await waitLatest(s.page, x.number);
     expect(await historyOf(s.page)).toContain(a.number);
-    // Transfer the ticket at counter 3 to another matter: gone from the screen, the previous
+    // Transfer the ticket at counter 3 to another service: gone from the screen, the previous
     // call is the latest again.
     await act(b, c3, x.id, 'transfer', { serviceId: 'zasilki', position: 'front' });
     await waitLatest(s.page, a.number);
@@ -96,7 +96,7 @@ describe('waiting-room screen in Chromium', () => {
   });
 
   it(
-    'follows the screen’s configuration: matters shown, message line, history size',
+    'follows the screen’s configuration: services shown, message line, history size',
     { timeout: 60_000 },
     async () => {
       // A branch of its own: tickets transferred in other tests would change who gets called.

@@ -5,7 +5,7 @@ import { screenBed } from './screen-bed';
 
 // A running screen takes the branch's time and its settings from the server: the PC's zone
 // (UTC here) and clock (2 h 17 min behind the server's) never show, and a manager's change of
-// message, matters or voice reaches the screen without a reload.
+// message, services or voice reaches the screen without a reload.
 const AHEAD_MS = (2 * 60 + 17) * 60_000;
 const { browser, b } = screenBed({
   langs: ['pl', 'uk'],
@@ -47,7 +47,7 @@ describe('a running screen', () => {
     await s.context.close();
   });
 
-  it('takes a new message, matters and voice language live, without a reload', async () => {
+  it('takes a new message, services and voice language live, without a reload', async () => {
     const admin = await b.login('admin');
     const dev = await b.api('POST', '/api/v1/devices', admin, { kind: 'display', name: 'Hol' });
     const s = await openScreen(browser, b.url, dev.body.token);
@@ -76,7 +76,7 @@ describe('a running screen', () => {
     const pension = await callNext(b, await openCounter(b, 1), 1);
     const benefit = await callNext(b, await openCounter(b, 4), 4);
     await waitLatest(s.page, benefit.number);
-    // Only the matter now configured is shown, and it is read out in Ukrainian.
+    // Only the service now configured is shown, and it is read out in Ukrainian.
     expect(await s.page.locator(`[data-number="${pension.number}"]`).count()).toBe(0);
     await s.page.waitForFunction(() => window.__skrDisplay!.audio.played.length === 1, null, {
       timeout: 20_000,

@@ -1,4 +1,4 @@
-// Touch → ticket bytes at the printer emulator: a real click in Chromium on a matter, through
+// Touch → ticket bytes at the printer emulator: a real click in Chromium on a service, through
 // the kiosk host, the branch server (durable issue) and the printer driver over TCP, until the
 // emulator has decoded the whole ticket. Run: npx tsx kiosk-app/bench/touch-to-print.ts
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,7 @@ export async function benchTouchToPrint({ n = 100 }: { n?: number } = {}): Promi
     const p = rig.page;
     const times: number[] = [];
     await p.getByTestId('go-ticket').click();
-    await p.getByTestId('matter-emerytury').waitFor();
+    await p.getByTestId('service-emerytury').waitFor();
     for (let i = 0; i < n + 5; i++) {
       const printed = new Promise<number>((resolve) => {
         const off = rig.printer.onPrint(() => {
@@ -29,15 +29,15 @@ export async function benchTouchToPrint({ n = 100 }: { n?: number } = {}): Promi
       // A raw input event at the button's place, as a touch panel sends it: Playwright's
       // click() first waits for the element to be stable over two animation frames, which
       // would add its own ~30 ms to every sample.
-      const box = await p.getByTestId('matter-emerytury').boundingBox();
-      if (!box) throw new Error('matter button not visible');
+      const box = await p.getByTestId('service-emerytury').boundingBox();
+      if (!box) throw new Error('service button not visible');
       const t0 = performance.now();
       await p.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       const t1 = await printed;
       if (i >= 5) times.push(t1 - t0); // the first few warm up JIT, connections and caches
       await p.getByTestId('done').click();
       await p.getByTestId('go-ticket').click();
-      await p.getByTestId('matter-emerytury').waitFor();
+      await p.getByTestId('service-emerytury').waitFor();
     }
     times.sort((a, b) => a - b);
     return {

@@ -97,7 +97,7 @@ async function check(p: Page, size: (typeof SIZES)[number], screen: string): Pro
 
 describe('kiosk screens on real kiosk panels', () => {
   for (const size of SIZES)
-    it(`home, matters, priority, check-in, error and ticket use the ${size.name} screen`, async () => {
+    it(`home, services, priority, check-in, error and ticket use the ${size.name} screen`, async () => {
       const p = rig.page;
       await p.setViewportSize({ width: size.width, height: size.height });
       await p.getByTestId('home').waitFor();
@@ -105,8 +105,8 @@ describe('kiosk screens on real kiosk panels', () => {
       expect((await measure(p, TARGET)).rootFontPx).toBeGreaterThanOrEqual(26);
       await check(p, size, 'home');
       await p.getByTestId('go-ticket').click();
-      await p.getByTestId('matter-emerytury').waitFor();
-      await check(p, size, 'matters');
+      await p.getByTestId('service-emerytury').waitFor();
+      await check(p, size, 'services');
       await p.getByTestId('priority').click();
       await p.getByTestId('reason-pregnancy').waitFor();
       await check(p, size, 'priority');
@@ -124,7 +124,7 @@ describe('kiosk screens on real kiosk panels', () => {
       await check(p, size, 'error');
       await p.getByText('Wstecz').click();
       await p.getByTestId('go-ticket').click();
-      await p.getByTestId('matter-emerytury').click();
+      await p.getByTestId('service-emerytury').click();
       await p.getByTestId('qr').waitFor();
       await check(p, size, 'ticket');
       await p.getByTestId('done').click();
@@ -156,7 +156,7 @@ describe('kiosk screens on real kiosk panels', () => {
     await check(p, size, 'error-contrast');
     await p.getByText('Wstecz').click();
     await p.getByTestId('go-ticket').click();
-    await p.getByTestId('matter-emerytury').click();
+    await p.getByTestId('service-emerytury').click();
     await p.getByTestId('qr').waitFor();
     // "Back" kept the client's choices; only a finished flow resets them.
     expect(await colours()).toBe('rgb(0, 0, 0)');

@@ -67,16 +67,16 @@ async function insertCard(): Promise<void> {
 }
 
 describe('urzędomat', () => {
-  it('home, matters and ticket screens pass axe and are photographed', async () => {
+  it('home, services and ticket screens pass axe and are photographed', async () => {
     const p = rig.page;
     await p.getByTestId('home').waitFor();
     expect(await axe(p)).toEqual([]);
     await shot(p, 'home');
     await p.getByTestId('go-ticket').click();
-    await p.getByTestId('matter-emerytury').waitFor();
+    await p.getByTestId('service-emerytury').waitFor();
     expect(await axe(p)).toEqual([]);
-    await shot(p, 'matters');
-    await p.getByTestId('matter-emerytury').click();
+    await shot(p, 'services');
+    await p.getByTestId('service-emerytury').click();
     await p.getByTestId('qr').waitFor();
     expect(await axe(p)).toEqual([]);
     await shot(p, 'ticket');

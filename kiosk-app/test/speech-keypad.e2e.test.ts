@@ -85,9 +85,9 @@ describe('speech mode and keypad', () => {
     await p.keyboard.press('h');
     await hears(p, /^Strzałki lub 2, 4, 6, 8/);
     await p.keyboard.press('Enter');
-    await p.getByTestId('matters').waitFor();
+    await p.getByTestId('services').waitFor();
     await hears(p, /^Wybierz sprawę$/);
-    await moveTo(p, 'matter-emerytury');
+    await moveTo(p, 'service-emerytury');
     await hears(p, /^Emerytury i renty/);
     const next = rig.printer.nextTicket(5000);
     await p.keyboard.press('5');

@@ -23,7 +23,7 @@ describe('ticket machine', () => {
     const p = rig.page;
     await p.getByTestId('go-ticket').click();
     const next = rig.printer.nextTicket(5000);
-    await p.getByTestId('matter-emerytury').click();
+    await p.getByTestId('service-emerytury').click();
     await p.getByTestId('ticket').waitFor();
     const number = await p.getByTestId('ticket-number').textContent();
     expect(number).toMatch(/^A\d{3}$/);
@@ -46,7 +46,7 @@ describe('ticket machine', () => {
   it('counts people ahead and asks for priority with a reason', async () => {
     const p = rig.page;
     await p.getByTestId('go-ticket').click();
-    await p.getByTestId('matter-emerytury').click();
+    await p.getByTestId('service-emerytury').click();
     await p.getByTestId('ticket').waitFor();
     expect(Number(await p.getByTestId('people-ahead').textContent())).toBeGreaterThanOrEqual(1);
     await home();
@@ -54,7 +54,7 @@ describe('ticket machine', () => {
     await p.getByTestId('priority').click();
     await p.getByTestId('reason-pregnancy').click();
     const next = rig.printer.nextTicket(5000);
-    await p.getByTestId('matter-zasilki').click();
+    await p.getByTestId('service-zasilki').click();
     await p.getByTestId('ticket').waitFor();
     const printed = await next;
     expect(printed.lines).toContain('OBSŁUGA PRIORYTETOWA');
@@ -69,7 +69,7 @@ describe('ticket machine', () => {
     await p.getByTestId('lang-uk').click();
     await p.getByText('Отримати талон').click();
     const next = rig.printer.nextTicket(5000);
-    await p.getByTestId('matter-skladki').click();
+    await p.getByTestId('service-skladki').click();
     await p.getByText('Ваш номер').waitFor();
     expect((await next).lines.join('\n')).toMatch(/[а-яіїє]/i);
     await home();
@@ -125,7 +125,7 @@ describe('ticket machine', () => {
       })
       .toMatch(/"component":"printer","ok":false,"code":"PAPER_OUT"/);
     await p.getByTestId('go-ticket').click();
-    await p.getByTestId('matter-ogolne').click();
+    await p.getByTestId('service-ogolne').click();
     await p.getByTestId('ticket').waitFor();
     expect(await p.getByTestId('ticket-number').textContent()).toMatch(/^H\d{3}$/);
     expect(await p.getByTestId('print-status').textContent()).toContain('Nie udało się wydrukować');
@@ -162,7 +162,7 @@ describe('ticket machine', () => {
     await p.getByText('Wstecz').click();
     await p.getByTestId('go-ticket').click();
     const next = rig.printer.nextTicket(5000);
-    await p.getByTestId('matter-emerytury').click();
+    await p.getByTestId('service-emerytury').click();
     await p.getByTestId('ticket').waitFor();
     expect((await next).lines.join('\n')).toContain(
       (await p.getByTestId('ticket-number').textContent())!,

@@ -1,12 +1,12 @@
 import type { PrintLang } from '@skr/protocol/printer';
 
 // Fixed labels printed on tickets and receipts, per language. Names that come from the
-// branch server (branch, matter, form) arrive already translated.
+// branch server (branch, service, form) arrive already translated.
 
 /** Every label a layout prints. */
 export interface PrintLabels {
   yourNumber: string;
-  matter: string;
+  service: string;
   issuedAt: string;
   peopleAhead: string;
   estimatedWait: string;
@@ -34,7 +34,7 @@ export interface PrintLabels {
 
 const pl: PrintLabels = {
   yourNumber: 'Twój numer',
-  matter: 'Sprawa',
+  service: 'Sprawa',
   issuedAt: 'Wydano',
   peopleAhead: 'Osób przed Tobą',
   estimatedWait: 'Szacowany czas oczekiwania',
@@ -62,7 +62,7 @@ const pl: PrintLabels = {
 
 const en: PrintLabels = {
   yourNumber: 'Your number',
-  matter: 'Matter',
+  service: 'Service',
   issuedAt: 'Issued',
   peopleAhead: 'People ahead of you',
   estimatedWait: 'Estimated wait',
@@ -90,7 +90,7 @@ const en: PrintLabels = {
 
 const uk: PrintLabels = {
   yourNumber: 'Ваш номер',
-  matter: 'Справа',
+  service: 'Справа',
   issuedAt: 'Видано',
   peopleAhead: 'Осіб перед вами',
   estimatedWait: 'Орієнтовний час очікування',

@@ -72,7 +72,7 @@ export function beginLayout(
     pages,
   );
   enc.initialize();
-  // Ukrainian labels sit next to Polish branch and matter names, so those tickets switch
+  // Ukrainian labels sit next to Polish branch and service names, so those tickets switch
   // code page per character; Polish and English ones keep one page for the whole ticket.
   enc.codepage(pages.length > 1 ? 'auto' : model.latinCodepage);
   const ctx = { enc, labels: printLabels[lang], model };

@@ -20,7 +20,7 @@ import { shorten } from './transliterate';
 
 // The four layouts. Each is a pure function: the same document and model give the same
 // bytes, so tests compare bytes and decode them with the emulator's decoder. Names (branch,
-// matter, form) are cut by fitLayout() only when the whole document would not fit its budget.
+// service, form) are cut by fitLayout() only when the whole document would not fit its budget.
 
 /** Encodes a walk-in queue ticket as ESC/POS. */
 export function encodeQueueTicket(doc: QueueTicketDoc, model: PrinterModel): Uint8Array {
@@ -105,7 +105,7 @@ export function encodeReceipt(doc: ReceiptDoc, model: PrinterModel): Uint8Array 
   });
 }
 
-/** Encodes the slip printed while a matter or the kiosk is out of service. */
+/** Encodes the slip printed while a service or the kiosk is out of service. */
 export function encodeOutOfService(doc: OutOfServiceDoc, model: PrinterModel): Uint8Array {
   OutOfServiceDoc.parse(doc); // a malformed document is a programmer error: throw before printing
   return fitLayout((max) => {

@@ -10,7 +10,7 @@ import { PueInstant, PueIsoDate } from './pue';
 /** POST /v1/branches/{branchId}/visit-outcomes: what became of a booked visit. */
 export const PueVisitOutcome = z.object({
   bookingCode: z.string().regex(/^[A-Z0-9]{6,12}$/),
-  serviceId: z.string().min(1).max(40).describe('the matter the visit was finally served under'),
+  serviceId: z.string().min(1).max(40).describe('the service the visit was finally served under'),
   outcome: z.enum(['done', 'no-show']),
   ticketNumber: z.string().max(10),
   checkedInAt: PueInstant,
@@ -22,7 +22,7 @@ export const PueVisitOutcome = z.object({
 });
 export type PueVisitOutcome = z.infer<typeof PueVisitOutcome>;
 
-/** One matter's numbers in a daily report. */
+/** One service's numbers in a daily report. */
 export const PueDailyServiceStats = z.object({
   serviceId: z.string().min(1).max(40),
   issued: z.number().int().min(0),
@@ -35,7 +35,7 @@ export const PueDailyServiceStats = z.object({
 });
 export type PueDailyServiceStats = z.infer<typeof PueDailyServiceStats>;
 
-/** POST /v1/branches/{branchId}/daily-stats: a closed day's numbers per matter. */
+/** POST /v1/branches/{branchId}/daily-stats: a closed day's numbers per service. */
 export const PueDailyStats = z.object({
   day: PueIsoDate,
   services: z.array(PueDailyServiceStats),

@@ -35,7 +35,7 @@ export const BookingRules = z.object({
 /** Booking parameters. */
 export type BookingRules = z.infer<typeof BookingRules>;
 
-/** One line of the weekly plan: a counter serves booked visits of these matters at these hours. */
+/** One line of the weekly plan: a counter serves booked visits of these services at these hours. */
 export const PlanBlock = z
   .object({
     /** ISO weekday, 1 = Monday … 7 = Sunday. */
@@ -90,7 +90,7 @@ export const BookingChannel = z.enum(['portal', 'kiosk', 'desk', 'manager']);
 /** A booking channel. */
 export type BookingChannel = z.infer<typeof BookingChannel>;
 
-/** One counter's place in one slot and the matters it can take. */
+/** One counter's place in one slot and the services it can take. */
 export const SlotUnit = z.object({
   counterId: z.string(),
   serviceIds: z.array(z.string()),
@@ -124,18 +124,18 @@ export const CalendarVisit = z.object({
 /** A visit. */
 export type CalendarVisit = z.infer<typeof CalendarVisit>;
 
-/** Free places per slot for one matter, as one side can book them now. */
+/** Free places per slot for one service, as one side can book them now. */
 export const SlotAvailability = z.object({
   start: z.iso.datetime(),
   day: Day,
   time: Hhmm,
   serviceId: z.string(),
-  /** Places for this matter in the slot when nothing is booked (walk-in share excluded). */
+  /** Places for this service in the slot when nothing is booked (walk-in share excluded). */
   capacity: z.number().int().min(0),
-  /** Places this side can still book for this matter. */
+  /** Places this side can still book for this service. */
   free: z.number().int().min(0),
 });
-/** Availability of one slot for one matter. */
+/** Availability of one slot for one service. */
 export type SlotAvailability = z.infer<typeof SlotAvailability>;
 
 /** Why a booking was refused (details.reason of a CONFLICT). */
@@ -185,7 +185,7 @@ export const PutCalendarPlanResponse = z.object({
 /** The plan replacement's answer. */
 export type PutCalendarPlanResponse = z.infer<typeof PutCalendarPlanResponse>;
 
-/** Which slots to list: one matter over local days `from`..`to` (at most 62 days). */
+/** Which slots to list: one service over local days `from`..`to` (at most 62 days). */
 export const SlotsQuery = z
   .object({ serviceId: z.string().min(1), from: Day, to: Day })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })

@@ -22,7 +22,7 @@ export const PriorityReason = z.enum([
 ]);
 export type PriorityReason = z.infer<typeof PriorityReason>;
 
-/** A matter (rodzaj sprawy) clients queue for. */
+/** A service (rodzaj sprawy) clients queue for. */
 export const Service = z.object({
   id: z.string().min(1).max(40),
   prefix: z.string().regex(/^[A-Z]$/),
@@ -39,7 +39,7 @@ export type Service = z.infer<typeof Service>;
 export const CounterState = z.enum(['closed', 'open', 'paused']);
 export type CounterState = z.infer<typeof CounterState>;
 
-/** A counter with its skills: matter id → weight (higher is served sooner; absent = not served). */
+/** A counter with its skills: service id → weight (higher is served sooner; absent = not served). */
 export const Counter = z.object({
   id: z.number().int().positive(),
   name: z.string(),

@@ -102,7 +102,7 @@ export const CreateBookingRequest = z.object({
 });
 export type CreateBookingRequest = z.infer<typeof CreateBookingRequest>;
 
-/** Waiting line of one matter. */
+/** Waiting line of one service. */
 export const LineSummary = z.object({
   serviceId: z.string(),
   waiting: z.number().int(),

@@ -29,7 +29,7 @@ export const KioskIssueRequest = z.object({
   serviceId: z.string().min(1).max(40),
   priority: PriorityReason.optional(),
   lang: Lang,
-  /** Printed matter name (already in the client's language). */
+  /** Printed service name (already in the client's language). */
   serviceName: z.string().min(1).max(60),
 });
 export type KioskIssueRequest = z.infer<typeof KioskIssueRequest>;

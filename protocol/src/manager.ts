@@ -9,7 +9,7 @@ import { DeviceStatus, DisplayConfig } from './socket';
 export const TargetLevel = z.enum(['ok', 'warn', 'over']);
 export type TargetLevel = z.infer<typeof TargetLevel>;
 
-/** One matter's line on the monitor. */
+/** One service's line on the monitor. */
 export const MonitorLine = z.object({
   serviceId: z.string(),
   names: Localized,
@@ -48,7 +48,7 @@ export type MonitorDevice = z.infer<typeof MonitorDevice>;
 /** Something the manager must look at now. */
 export const MonitorAlert = z.object({
   kind: z.enum(['target-missed', 'device-fault', 'device-offline', 'outbox-backlog']),
-  /** Matter id, device id, … */
+  /** Service id, device id, … */
   subject: z.string(),
   since: z.string().nullable(),
   code: z.string().nullable(),
@@ -88,7 +88,7 @@ export const DurationStats = z.object({
 });
 export type DurationStats = z.infer<typeof DurationStats>;
 
-/** One row of a statistics table: a matter, a counter, a clerk or the whole branch. */
+/** One row of a statistics table: a service, a counter, a clerk or the whole branch. */
 export const StatsRow = z.object({
   key: z.string(),
   label: z.string(),
@@ -119,7 +119,7 @@ export const StatsReport = z.object({
 });
 export type StatsReport = z.infer<typeof StatsReport>;
 
-/** Opening hours of a matter at the kiosk: weekdays (1 = Monday) and a daily window. */
+/** Opening hours of a service at the kiosk: weekdays (1 = Monday) and a daily window. */
 export const OpeningHours = z.object({
   days: z.array(z.number().int().min(1).max(7)).max(7),
   from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
@@ -127,7 +127,7 @@ export const OpeningHours = z.object({
 });
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
-/** A matter as the admin edits it. */
+/** A service as the admin edits it. */
 export const ServiceConfig = Service.extend({ openingHours: OpeningHours.nullable() });
 export type ServiceConfig = z.infer<typeof ServiceConfig>;
 

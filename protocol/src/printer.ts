@@ -6,7 +6,7 @@ import { TimeZone } from './time-zone';
 // docs/hardware-printer.md; these shapes are what crosses process boundaries (IPC, HTTP,
 // config files), so they are validated with zod.
 
-/** Language of a printed document (labels only; branch and matter names come translated). */
+/** Language of a printed document (labels only; branch and service names come translated). */
 export const PrintLang = z.enum(['pl', 'en', 'uk']);
 /** One printed-document language. */
 export type PrintLang = z.infer<typeof PrintLang>;
@@ -18,7 +18,7 @@ const line = z.string().min(1).max(60);
 // caller passes it; printer-drivers falls back to PRINT_ZONE_FALLBACK meanwhile.
 const timeZone = TimeZone.optional();
 
-/** A walk-in queue ticket: number, matter, people ahead, estimated wait, QR to follow the line. */
+/** A walk-in queue ticket: number, service, people ahead, estimated wait, QR to follow the line. */
 export const QueueTicketDoc = z.object({
   branchName: line,
   number: z.string().min(1).max(8),
@@ -71,7 +71,7 @@ export const ReceiptDoc = z.object({
 /** A document receipt (UPP, or the branch's receipt while the portal has not answered). */
 export type ReceiptDoc = z.infer<typeof ReceiptDoc>;
 
-/** A slip the kiosk prints when a matter or the whole branch is out of service. */
+/** A slip the kiosk prints when a service or the whole branch is out of service. */
 export const OutOfServiceDoc = z.object({
   branchName: line,
   message: z.string().min(1).max(300),

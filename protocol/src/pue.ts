@@ -16,7 +16,7 @@ export const PueInstant = z.iso.datetime({ offset: true });
 /** Money in grosze (1/100 PLN), integer, so no float rounding crosses the wire. */
 export const PueAmountGr = z.number().int();
 
-/** Kind of matter a visit is booked for; the same ids the branch uses for its queues. */
+/** Kind of service a visit is booked for; the same ids the branch uses for its queues. */
 export const PueServiceId = z.enum([
   'emerytury',
   'zasilki',

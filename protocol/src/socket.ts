@@ -95,7 +95,7 @@ export function announcementId(lang: string, ticketNumber: string, counterId: nu
 
 /** A screen's settings, set by the manager and fetched by the screen with its device token. */
 export const DisplayConfig = z.object({
-  /** Matters shown (all when empty). */
+  /** Services shown (all when empty). */
   services: z.array(z.string()),
   /** Language of the spoken announcement. */
   voiceLang: z.enum(['pl', 'en', 'uk']),

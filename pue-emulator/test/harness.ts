@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach } from 'vitest';
 import { startPueEmulator, type PueEmulator, type PueEmulatorOptions } from '../src/index';
 
-// Response bodies are checked with the protocol's zod schemas where the shape matters; a loose
+// Response bodies are checked with the protocol's zod schemas where the shape services; a loose
 // type keeps assertions on error bodies short.
 type Body = any;
 

@@ -13,7 +13,7 @@ import type { UseCaseContext } from './use-cases';
 /**
  * The admin's configuration use cases. Each change is one pass through the pipeline: the new
  * rows, an audit entry (who, when, what), a `config.changed` event and its outbox rows; then
- * the running branch reloads its matters, counters and settings (no restart). Tickets in hand
+ * the running branch reloads its services, counters and settings (no restart). Tickets in hand
  * stay untouched.
  */
 export function adminCommands(ctx: UseCaseContext) {

@@ -15,7 +15,7 @@ export function branchQueries(ctx: UseCaseContext, log: EventLog) {
     now,
     /** A ticket by id (active or from the store); NOT_FOUND otherwise. */
     ticket: (id: string): Ticket => findTicket(ctx, id),
-    /** Active matters. */
+    /** Active services. */
     services: (): Service[] => [...state.services.values()].filter((s) => s.active),
     counters: (): Counter[] => [...state.counters.values()],
     /** The queue settings in force. */

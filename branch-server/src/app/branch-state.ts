@@ -8,18 +8,18 @@ const FINAL = new Set<Ticket['state']>(['done', 'no-show', 'cancelled']);
 const RECENT_CALLS = 10;
 
 /**
- * The branch's working memory, rebuilt from SQLite at start: active tickets, matters,
+ * The branch's working memory, rebuilt from SQLite at start: active tickets, services,
  * counters, settings, the day's service times and the priority-mixing counter. It is only
  * changed after the transaction that records a change has committed.
  */
 export class BranchState implements QueueState {
   services = new Map<string, Service>();
-  /** Walk-in hours per matter (absent = always open). */
+  /** Walk-in hours per service (absent = always open). */
   hours = new Map<string, OpeningHours>();
   counters = new Map<number, Counter>();
   settings!: QueueSettings;
   active = new Map<string, Ticket>();
-  /** Waiting tickets per matter, so a line's estimate does not scan the whole branch. */
+  /** Waiting tickets per service, so a line's estimate does not scan the whole branch. */
   private lines = new Map<string, Map<string, Ticket>>();
   durations = new Map<string, number[]>();
   recentCalls: Ticket[] = [];
@@ -93,7 +93,7 @@ export class BranchState implements QueueState {
     return [...this.active.values()].filter((t) => t.state === 'waiting');
   }
 
-  /** Waiting tickets of one matter. */
+  /** Waiting tickets of one service. */
   waitingIn(serviceId: string): Ticket[] {
     return [...(this.lines.get(serviceId)?.values() ?? [])];
   }

@@ -9,7 +9,7 @@ import type {
 import { addMinutes, estimateWait, waitedMinutes, type QueueState } from '../domain';
 import type { BookingRepo } from '../store';
 
-/** Per-matter lines: how many wait, the longest wait, the estimate, bookings due soon. */
+/** Per-service lines: how many wait, the longest wait, the estimate, bookings due soon. */
 export function lineSummaries(state: QueueState, now: Date, bookings: BookingRepo): LineSummary[] {
   const nowIso = now.toISOString();
   const due = bookings.dueBetween(

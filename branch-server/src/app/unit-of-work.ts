@@ -131,7 +131,7 @@ export class UnitOfWork {
       else if (r.row === 'counter') state.counters.set(r.counter.id, r.counter);
     }
     for (const e of events) if (e.device) health.apply(e.device);
-    // Configuration changes reload matters, counters and settings: tickets in hand stay untouched.
+    // Configuration changes reload services, counters and settings: tickets in hand stay untouched.
     if (events.some((e) => e.type === 'config.changed')) state.load(this.deps.now());
   }
 

@@ -107,7 +107,7 @@ export const BranchConfigSchema = z
           })
           .strict()
           .default({ from: '21:00', to: '08:00' }),
-        /** "Near": at most `ahead` people ahead or under `minutes`; per matter in `byService`. */
+        /** "Near": at most `ahead` people ahead or under `minutes`; per service in `byService`. */
         near: z
           .object({
             ahead: z.number().int().min(0).default(3),

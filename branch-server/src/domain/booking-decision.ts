@@ -15,7 +15,7 @@ export interface AddBookingCommand {
   actor: string | null;
 }
 
-/** Decides caching a booking: the matter must be active; a checked-in booking stays as it is. */
+/** Decides caching a booking: the service must be active; a checked-in booking stays as it is. */
 export function decideAddBooking(
   state: QueueState,
   cmd: AddBookingCommand,
@@ -23,7 +23,7 @@ export function decideAddBooking(
 ): Decision | DomainError {
   const svc = state.services.get(cmd.serviceId);
   if (!svc || !svc.active)
-    return notFound(`no matter ${cmd.serviceId}`, { serviceId: cmd.serviceId });
+    return notFound(`no service ${cmd.serviceId}`, { serviceId: cmd.serviceId });
   if (cmd.existing?.status === 'checked-in') return conflict('this booking is already checked in');
   const at = now.toISOString();
   return {

@@ -2,8 +2,8 @@ import type { OpeningHours } from '@skr/protocol/manager';
 import { localClock, localDay } from '@skr/protocol/time-zone';
 
 /**
- * The branch's closing time today ("HH:MM" in its zone): the latest `to` among the matters
- * open on this weekday; undefined when no matter has hours (a branch without a scheduled
+ * The branch's closing time today ("HH:MM" in its zone): the latest `to` among the services
+ * open on this weekday; undefined when no service has hours (a branch without a scheduled
  * close, ended only by a manager).
  */
 export function closingTime(

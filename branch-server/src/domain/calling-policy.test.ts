@@ -25,7 +25,7 @@ function view(c: Counter, waiting: Ticket[], now: Date, extra: Partial<QueueView
 }
 
 describe('default calling policy', () => {
-  it('calls only matters the counter has a skill for', () => {
+  it('calls only services the counter has a skill for', () => {
     const c = counter(1, { [B.id]: 1 });
     const a = ticket(A, at(0));
     const b = ticket(B, at(5));
@@ -33,7 +33,7 @@ describe('default calling policy', () => {
     expect(defaultPolicy(view(c, [a], at(6)))).toBeUndefined();
   });
 
-  it('prefers the matter with the higher skill weight at equal lateness', () => {
+  it('prefers the service with the higher skill weight at equal lateness', () => {
     const c = counter(1, { [A.id]: 1, [B.id]: 3 });
     const a = ticket(A, at(0));
     const b = ticket(B, at(0));

@@ -57,7 +57,7 @@ function compare(view: QueueView, pool: readonly Ticket[]) {
       return [1, new Date(t.bookedFor).getTime()];
     }
     const weight = counter.skills[t.serviceId] ?? 1;
-    // Lateness relative to the matter's target, scaled by the counter's skill weight.
+    // Lateness relative to the service's target, scaled by the counter's skill weight.
     // Higher is more urgent; negated so that sort ascending puts it first.
     const urgency = (Math.max(waitedMinutes(t, now), 0) + 0.01) / target(t, view);
     return [2, -weight * urgency];
@@ -74,12 +74,12 @@ function compare(view: QueueView, pool: readonly Ticket[]) {
 /**
  * The default policy. In order:
  * 1. starvation bound: a ticket that has waited `starvationFactor` × its target goes first
- *    (most overdue first), so nobody waits without bound while a counter serves the matter;
+ *    (most overdue first), so nobody waits without bound while a counter serves the service;
  * 2. mixing: after `regularPerPriority` regular calls a waiting priority ticket is taken;
  *    otherwise regular tickets first (priority ones still go when no regular one waits);
  * 3. within the chosen class: tickets sent to this counter at the front of its line, booked
  *    visits due (by booked time), then everyone else (walk-ins and tickets sent here "at the
- *    end") by skill weight × lateness against the matter's target.
+ *    end") by skill weight × lateness against the service's target.
  * Bookings not yet due are called only when nothing else waits for the counter.
  */
 export const defaultPolicy: CallingPolicy = (view) => {

@@ -40,7 +40,7 @@ export function configChange(
   };
 }
 
-/** Creates or changes a matter; prefixes stay unique among active matters. */
+/** Creates or changes a service; prefixes stay unique among active services. */
 export function decideSaveService(
   state: QueueState,
   id: string,
@@ -75,7 +75,7 @@ export function decideSaveCounter(
   ctx: ConfigContext,
 ): (ConfigDecision & { counter: Counter }) | DomainError {
   for (const sid of Object.keys(next.skills)) {
-    if (!state.services.has(sid)) return invalid(`no matter ${sid}`, { serviceId: sid });
+    if (!state.services.has(sid)) return invalid(`no service ${sid}`, { serviceId: sid });
   }
   const before = id === undefined ? undefined : state.counters.get(id);
   if (id !== undefined && !before) return notFound(`no counter ${id}`);
@@ -186,7 +186,7 @@ export function decideRevokeDevice(
   );
 }
 
-/** Sets a screen's matters, voice, volume, message and history length. */
+/** Sets a screen's services, voice, volume, message and history length. */
 export function decideSaveDisplayConfig(
   devices: readonly Device[],
   id: string,

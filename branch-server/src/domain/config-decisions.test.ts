@@ -30,7 +30,7 @@ function ok<T>(d: T | SkrError): T {
 }
 
 describe('configuration decisions', () => {
-  it('saves a matter with an audit entry and config.changed; nothing when nothing changed', () => {
+  it('saves a service with an audit entry and config.changed; nothing when nothing changed', () => {
     const next = { ...A, targetWaitMinutes: 25, openingHours: null };
     const d = ok(decideSaveService(state, 'a', next, ctx));
     expect(d.diff).toEqual({ targetWaitMinutes: { before: 15, after: 25 } });
@@ -45,7 +45,7 @@ describe('configuration decisions', () => {
     expect(same).toEqual({ diff: {}, events: [], rows: [] });
   });
 
-  it('refuses a path/body id mismatch and a prefix used by another active matter', () => {
+  it('refuses a path/body id mismatch and a prefix used by another active service', () => {
     expect(refusal(decideSaveService(state, 'x', { ...A, openingHours: null }, ctx))).toBe(
       'INVALID',
     );

@@ -3,7 +3,7 @@ import { SkrError } from '@skr/protocol';
 /** A refusal by a rule of the queue: a CONFLICT, NOT_FOUND, FORBIDDEN or INVALID with details. */
 export type DomainError = SkrError;
 
-/** A rule of the queue refused the change (wrong state, unknown matter, …). */
+/** A rule of the queue refused the change (wrong state, unknown service, …). */
 export function conflict(message: string, details?: Record<string, unknown>): SkrError {
   return new SkrError('CONFLICT', message, { details });
 }

@@ -73,7 +73,7 @@ describe('scheduled close', () => {
     ['b', { days: [2], from: '08:00', to: '18:00' }],
   ]);
   const zone = 'Europe/Warsaw';
-  it('is the latest closing time of the matters open that weekday, in branch time', () => {
+  it('is the latest closing time of the services open that weekday, in branch time', () => {
     // 2026-12-01 is a Tuesday; Warsaw is UTC+1 in December.
     expect(closingTime(hours, T, zone)).toBe('18:00');
     expect(closingTime(hours, new Date('2026-12-02T10:00:00Z'), zone)).toBe('16:00');

@@ -1,6 +1,6 @@
 import type { Counter, Ticket } from '@skr/protocol';
 
-/** Minutes assumed per client of a matter before the branch has served anyone of it today. */
+/** Minutes assumed per client of a service before the branch has served anyone of it today. */
 export const DEFAULT_SERVICE_MINUTES = 8;
 
 /** Inputs of a wait estimate for one line. */
@@ -10,7 +10,7 @@ export interface EstimateInput {
   now: Date;
   waiting: readonly Ticket[];
   counters: readonly Counter[];
-  /** Recent service durations of this matter in minutes, newest last. */
+  /** Recent service durations of this service in minutes, newest last. */
   recentServiceMinutes: readonly number[];
 }
 
@@ -36,8 +36,8 @@ export function typicalServiceMinutes(recent: readonly number[]): number {
 }
 
 /**
- * Counters' capacity for the matter: each open counter with the skill counts by the share of
- * its weight among the matters it serves. Closed counters count only if none is open, so a
+ * Counters' capacity for the service: each open counter with the skill counts by the share of
+ * its weight among the services it serves. Closed counters count only if none is open, so a
  * ticket taken before opening still gets an estimate.
  */
 export function capacityFor(serviceId: string, counters: readonly Counter[]): number {

@@ -40,8 +40,8 @@ export function bookingRefusal(
 }
 
 /**
- * Decides an issue or check-in: booking rules, the matter must be active, walk-ins only in
- * the matter's opening hours, a booked visit not too early. Emits `ticket.issued` and, for a
+ * Decides an issue or check-in: booking rules, the service must be active, walk-ins only in
+ * the service's opening hours, a booked visit not too early. Emits `ticket.issued` and, for a
  * booking, its check-in.
  */
 export function decideIssue(
@@ -57,7 +57,7 @@ export function decideIssue(
   }
   const serviceId = cmd.serviceId ?? booking?.serviceId;
   const svc = serviceId === undefined ? undefined : state.services.get(serviceId);
-  if (!svc || !svc.active) return notFound(`no matter ${serviceId}`, { serviceId });
+  if (!svc || !svc.active) return notFound(`no service ${serviceId}`, { serviceId });
   const hours = state.hours.get(svc.id);
   if (!booking && !isOpen(hours, now, state.settings.timeZone)) {
     return conflict(`${svc.names.pl}: tickets are issued ${hours!.from}–${hours!.to}`, {

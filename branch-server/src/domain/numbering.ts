@@ -1,4 +1,4 @@
-/** Printed ticket number: matter prefix + at least three digits (`A001`, `A999`, `A1000`). */
+/** Printed ticket number: service prefix + at least three digits (`A001`, `A999`, `A1000`). */
 export function formatTicketNumber(prefix: string, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new Error(`bad sequence ${sequence}`);
   return `${prefix}${String(sequence).padStart(3, '0')}`;

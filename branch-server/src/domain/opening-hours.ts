@@ -1,7 +1,7 @@
 import type { OpeningHours } from '@skr/protocol/manager';
 import { localClock } from '@skr/protocol/time-zone';
 
-/** Whether a matter takes walk-in tickets at `at`; no hours set means always. */
+/** Whether a service takes walk-in tickets at `at`; no hours set means always. */
 export function isOpen(
   hours: OpeningHours | null | undefined,
   at: Date,

@@ -100,7 +100,7 @@ describe('decideIssue', () => {
     );
   });
 
-  it('refuses an unknown or inactive matter', () => {
+  it('refuses an unknown or inactive service', () => {
     expect(refusal(decideIssue(state, cmd({ serviceId: 'zz' }), now))).toBe('NOT_FOUND');
     expect(refusal(decideIssue(state, cmd({ serviceId: 'b' }), now))).toBe('NOT_FOUND');
   });
@@ -286,7 +286,7 @@ describe('decideCounter', () => {
 
 describe('bookings and devices', () => {
   const s = queueState({ services: [A] });
-  it('caches a booking for an active matter unless it is checked in already', () => {
+  it('caches a booking for an active service unless it is checked in already', () => {
     const cmd = {
       code: 'Q1',
       serviceId: 'a',

@@ -4,7 +4,7 @@ import type { OpeningHours } from '@skr/protocol/manager';
 /** What the decisions read of the branch: a read-only view of its working memory. */
 export interface QueueState {
   readonly services: ReadonlyMap<string, Service>;
-  /** Walk-in hours per matter (absent = always open). */
+  /** Walk-in hours per service (absent = always open). */
   readonly hours: ReadonlyMap<string, OpeningHours>;
   readonly counters: ReadonlyMap<number, Counter>;
   readonly settings: QueueSettings;
@@ -16,7 +16,7 @@ export interface QueueState {
   readonly regularSincePriority: number;
   /** Waiting tickets, in line order. */
   waiting(): Ticket[];
-  /** Waiting tickets of one matter. */
+  /** Waiting tickets of one service. */
   waitingIn(serviceId: string): Ticket[];
   /** The ticket a counter has in hand (called or being served). */
   inHand(counterId: number): Ticket | undefined;

@@ -9,7 +9,7 @@ import type { OpeningHours } from '@skr/protocol/manager';
 import type { QueueState } from './queue-state';
 import { issueTicket } from './ticket-lifecycle';
 
-/** A matter for tests. */
+/** A service for tests. */
 export function service(id: string, prefix: string, targetWaitMinutes = 15): Service {
   return {
     id,

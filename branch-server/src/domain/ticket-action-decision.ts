@@ -62,7 +62,7 @@ export function ownershipRefusal(
   });
 }
 
-/** Where a transfer sends the ticket: the matter or counter must exist and serve it. */
+/** Where a transfer sends the ticket: the service or counter must exist and serve it. */
 export function transferTarget(
   state: QueueState,
   t: Ticket,
@@ -72,7 +72,7 @@ export function transferTarget(
   if (req.serviceId !== undefined) {
     const svc = state.services.get(req.serviceId);
     if (!svc || !svc.active)
-      return notFound(`no matter ${req.serviceId}`, { serviceId: req.serviceId });
+      return notFound(`no service ${req.serviceId}`, { serviceId: req.serviceId });
     const lineAt =
       req.position === 'front'
         ? frontOf(state, (x) => x.serviceId === svc.id, now)
@@ -82,15 +82,15 @@ export function transferTarget(
   const c = state.counters.get(req.counterId!);
   if (!c) return notFound(`no counter ${req.counterId}`, { counterId: req.counterId });
   // A closed counter would leave the client waiting for nobody (the line takes it back only
-  // when it never reopens): refuse, so the clerk picks an open counter or the matter's line.
+  // when it never reopens): refuse, so the clerk picks an open counter or the service's line.
   if (c.state === 'closed') {
-    return conflict(`counter ${c.name} is closed; transfer to an open counter or to the matter`, {
+    return conflict(`counter ${c.name} is closed; transfer to an open counter or to the service`, {
       counterId: c.id,
       reason: 'closed-counter',
     });
   }
   if (c.skills[t.serviceId] === undefined) {
-    return conflict(`counter ${c.id} does not serve this matter`, {
+    return conflict(`counter ${c.id} does not serve this service`, {
       counterId: c.id,
       serviceId: t.serviceId,
     });

@@ -79,7 +79,7 @@ describe('ticket life cycle', () => {
     });
   });
 
-  it('transfers to another matter and keeps its number', () => {
+  it('transfers to another service and keeps its number', () => {
     const called = callTicket(fresh(), counter(2, { [A.id]: 1 }), later(1));
     const moved = transferTicket(called, { serviceId: 'zasilki', lineAt: later(5).toISOString() });
     expect(moved).toMatchObject({

@@ -12,7 +12,7 @@ import { formatTicketNumber } from './numbering';
 import { localDay } from '@skr/protocol/time-zone';
 import { addMinutes, minutesBetween } from './time';
 
-/** What a new ticket needs; `sequence` is the next number of its matter for the day. */
+/** What a new ticket needs; `sequence` is the next number of its service for the day. */
 export interface NewTicket {
   id: string;
   service: Service;
@@ -163,7 +163,7 @@ export interface TransferTarget {
   lineAt: string;
 }
 
-/** Sends the client to another matter or counter, at the front or the end of that line. */
+/** Sends the client to another service or counter, at the front or the end of that line. */
 export function transferTicket(ticket: Ticket, target: TransferTarget, counterId?: number): Ticket {
   expect(ticket, ['called', 'serving'], 'transfer');
   expectCounter(ticket, counterId, 'transfer');

@@ -5,7 +5,7 @@ import type { CounterCaller } from '../domain';
 import { serve } from './api-route';
 import type { ApiContext } from './context';
 
-/** Matters, counters, the queue, counter control and bookings. */
+/** Services, counters, the queue, counter control and bookings. */
 export async function queueRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
   const { branch } = ctx;
   // Who acts at a counter, for the ownership rule (clerks) and the step-in audit (managers).

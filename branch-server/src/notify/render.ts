@@ -27,7 +27,7 @@ export function renderMessage(
   return { subject: t.subject, text: t.body, ...(ics ? { ics } : {}) };
 }
 
-/** Template data of a booking in the branch's zone, the matter named in `lang`. */
+/** Template data of a booking in the branch's zone, the service named in `lang`. */
 export function bookingData(
   b: BookingFacts,
   lang: Lang,
@@ -39,7 +39,7 @@ export function bookingData(
     code: b.code,
     date: localDay(b.bookedFor, zone),
     time: localClock(b.bookedFor, zone).time,
-    matter: svc?.names[lang] ?? svc?.names.pl ?? b.serviceId,
+    service: svc?.names[lang] ?? svc?.names.pl ?? b.serviceId,
   };
 }
 
@@ -61,7 +61,7 @@ export function bookingMessage(
           uid: `booking-${b.code}@skr`,
           start: new Date(b.bookedFor),
           minutes: settings.visitMinutes,
-          summary: `ZUS: ${data.matter}`,
+          summary: `ZUS: ${data.service}`,
           location: settings.place,
           description: `${data.code}`,
           cancelled: kind === 'booking-cancelled',

@@ -3,7 +3,7 @@ import { localClock, localDay, wallClockToInstant } from '@skr/protocol/time-zon
 // The pure decisions of notifications: when a reminder goes, whether a line is "near", what
 // quiet hours allow. They take the time as an argument and read nothing else.
 
-/** When a client counts as "near" in one matter's line. */
+/** When a client counts as "near" in one service's line. */
 export interface NearRule {
   /** At most this many people ahead… */
   ahead: number;

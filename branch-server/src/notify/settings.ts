@@ -3,7 +3,7 @@ import type { NearRule, QuietHours } from './rules';
 
 /** What the branch's notifications do (the `notify` section of the configuration). */
 export interface NotifySettings {
-  /** Default "near" rule and per-matter overrides by matter id. */
+  /** Default "near" rule and per-service overrides by service id. */
   near: NearRule & { byService?: Record<string, NearRule> };
   /** Local time the day before a visit at which its reminder goes (HH:MM). */
   reminderAt: string;

@@ -2,7 +2,7 @@ import type { Lang, MessageData, MessageKind } from './types';
 
 // The words of every message, Polish first. SMS texts are short on purpose: each must fit two
 // UCS-2 segments (134 characters) untransliterated, tested for every language and kind with the
-// longest matter name of the branch.
+// longest service name of the branch.
 
 type Texts = { subject: string; sms: string; body: string };
 type Catalogue = Record<MessageKind, (d: Required<MessageData>) => Texts>;
@@ -10,24 +10,24 @@ type Catalogue = Record<MessageKind, (d: Required<MessageData>) => Texts>;
 const pl: Catalogue = {
   'booking-confirmed': (d) => ({
     subject: `Potwierdzenie wizyty ${d.date} ${d.time}`,
-    sms: `ZUS: wizyta ${d.date} ${d.time}, ${d.matter}. Kod ${d.code}. ${d.place}`,
+    sms: `ZUS: wizyta ${d.date} ${d.time}, ${d.service}. Kod ${d.code}. ${d.place}`,
     body:
-      `Dzień dobry,\n\npotwierdzamy rezerwację wizyty.\n\nSprawa: ${d.matter}\n` +
+      `Dzień dobry,\n\npotwierdzamy rezerwację wizyty.\n\nSprawa: ${d.service}\n` +
       `Termin: ${d.date}, godz. ${d.time}\nKod rezerwacji: ${d.code}\nMiejsce: ${d.place}\n\n` +
       `Kod wpisz w kiosku po przyjściu. W załączniku termin do kalendarza.\n\nZUS`,
   }),
   'booking-reminder': (d) => ({
     subject: `Przypomnienie: wizyta jutro o ${d.time}`,
-    sms: `ZUS: jutro ${d.time} wizyta, ${d.matter}. Kod ${d.code}. ${d.place}`,
+    sms: `ZUS: jutro ${d.time} wizyta, ${d.service}. Kod ${d.code}. ${d.place}`,
     body:
-      `Dzień dobry,\n\nprzypominamy o jutrzejszej wizycie.\n\nSprawa: ${d.matter}\n` +
+      `Dzień dobry,\n\nprzypominamy o jutrzejszej wizycie.\n\nSprawa: ${d.service}\n` +
       `Termin: ${d.date}, godz. ${d.time}\nKod rezerwacji: ${d.code}\nMiejsce: ${d.place}\n\nZUS`,
   }),
   'booking-cancelled': (d) => ({
     subject: `Wizyta ${d.date} ${d.time} odwołana`,
     sms: `ZUS: wizyta ${d.date} ${d.time} (kod ${d.code}) została odwołana.`,
     body:
-      `Dzień dobry,\n\nrezerwacja wizyty ${d.date} o ${d.time} (sprawa: ${d.matter}, ` +
+      `Dzień dobry,\n\nrezerwacja wizyty ${d.date} o ${d.time} (sprawa: ${d.service}, ` +
       `kod ${d.code}) została odwołana.\n\nZUS`,
   }),
   'turn-near': (d) => ({
@@ -47,24 +47,24 @@ const pl: Catalogue = {
 const en: Catalogue = {
   'booking-confirmed': (d) => ({
     subject: `Visit confirmed: ${d.date} ${d.time}`,
-    sms: `ZUS: visit ${d.date} ${d.time}, ${d.matter}. Code ${d.code}. ${d.place}`,
+    sms: `ZUS: visit ${d.date} ${d.time}, ${d.service}. Code ${d.code}. ${d.place}`,
     body:
-      `Hello,\n\nyour visit is booked.\n\nMatter: ${d.matter}\nDate: ${d.date}, ${d.time}\n` +
+      `Hello,\n\nyour visit is booked.\n\nService: ${d.service}\nDate: ${d.date}, ${d.time}\n` +
       `Booking code: ${d.code}\nPlace: ${d.place}\n\nEnter the code at the kiosk when you arrive. ` +
       `The attachment adds the visit to your calendar.\n\nZUS`,
   }),
   'booking-reminder': (d) => ({
     subject: `Reminder: your visit tomorrow at ${d.time}`,
-    sms: `ZUS: visit tomorrow ${d.time}, ${d.matter}. Code ${d.code}. ${d.place}`,
+    sms: `ZUS: visit tomorrow ${d.time}, ${d.service}. Code ${d.code}. ${d.place}`,
     body:
-      `Hello,\n\na reminder of your visit tomorrow.\n\nMatter: ${d.matter}\n` +
+      `Hello,\n\na reminder of your visit tomorrow.\n\nService: ${d.service}\n` +
       `Date: ${d.date}, ${d.time}\nBooking code: ${d.code}\nPlace: ${d.place}\n\nZUS`,
   }),
   'booking-cancelled': (d) => ({
     subject: `Visit ${d.date} ${d.time} cancelled`,
     sms: `ZUS: your visit ${d.date} ${d.time} (code ${d.code}) is cancelled.`,
     body:
-      `Hello,\n\nyour visit on ${d.date} at ${d.time} (matter: ${d.matter}, code ${d.code}) ` +
+      `Hello,\n\nyour visit on ${d.date} at ${d.time} (service: ${d.service}, code ${d.code}) ` +
       `is cancelled.\n\nZUS`,
   }),
   'turn-near': (d) => ({
@@ -84,24 +84,24 @@ const en: Catalogue = {
 const uk: Catalogue = {
   'booking-confirmed': (d) => ({
     subject: `Візит підтверджено: ${d.date} ${d.time}`,
-    sms: `ZUS: візит ${d.date} ${d.time}, ${d.matter}. Код ${d.code}. ${d.place}`,
+    sms: `ZUS: візит ${d.date} ${d.time}, ${d.service}. Код ${d.code}. ${d.place}`,
     body:
-      `Добрий день,\n\nваш візит заброньовано.\n\nСправа: ${d.matter}\nДата: ${d.date}, ${d.time}\n` +
+      `Добрий день,\n\nваш візит заброньовано.\n\nСправа: ${d.service}\nДата: ${d.date}, ${d.time}\n` +
       `Код бронювання: ${d.code}\nМісце: ${d.place}\n\nВведіть код у кіоску, коли прийдете. ` +
       `У вкладенні — подія для календаря.\n\nZUS`,
   }),
   'booking-reminder': (d) => ({
     subject: `Нагадування: візит завтра о ${d.time}`,
-    sms: `ZUS: завтра ${d.time} візит, ${d.matter}. Код ${d.code}. ${d.place}`,
+    sms: `ZUS: завтра ${d.time} візит, ${d.service}. Код ${d.code}. ${d.place}`,
     body:
-      `Добрий день,\n\nнагадуємо про завтрашній візит.\n\nСправа: ${d.matter}\n` +
+      `Добрий день,\n\nнагадуємо про завтрашній візит.\n\nСправа: ${d.service}\n` +
       `Дата: ${d.date}, ${d.time}\nКод бронювання: ${d.code}\nМісце: ${d.place}\n\nZUS`,
   }),
   'booking-cancelled': (d) => ({
     subject: `Візит ${d.date} ${d.time} скасовано`,
     sms: `ZUS: візит ${d.date} ${d.time} (код ${d.code}) скасовано.`,
     body:
-      `Добрий день,\n\nваш візит ${d.date} о ${d.time} (справа: ${d.matter}, код ${d.code}) ` +
+      `Добрий день,\n\nваш візит ${d.date} о ${d.time} (справа: ${d.service}, код ${d.code}) ` +
       `скасовано.\n\nZUS`,
   }),
   'turn-near': (d) => ({
@@ -120,8 +120,8 @@ const uk: Catalogue = {
 
 const catalogues: Record<Lang, Catalogue> = { pl, en, uk };
 
-/** Longest matter name and place an SMS carries (longer ones are cut with an ellipsis). */
-export const SMS_FIELD_LIMIT = { matter: 28, place: 34 } as const;
+/** Longest service name and place an SMS carries (longer ones are cut with an ellipsis). */
+export const SMS_FIELD_LIMIT = { service: 28, place: 34 } as const;
 
 function cut(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
@@ -137,14 +137,14 @@ export function renderTexts(kind: MessageKind, lang: Lang, data: MessageData): T
     code: '',
     date: '',
     time: '',
-    matter: '',
+    service: '',
     place: '',
     ...data,
   };
   const full = catalogues[lang][kind](d);
   const short = catalogues[lang][kind]({
     ...d,
-    matter: cut(d.matter, SMS_FIELD_LIMIT.matter),
+    service: cut(d.service, SMS_FIELD_LIMIT.service),
     place: cut(d.place, SMS_FIELD_LIMIT.place),
   });
   return { subject: full.subject, body: full.body, sms: short.sms };

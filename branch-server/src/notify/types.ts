@@ -18,7 +18,7 @@ export interface MessageData {
   code?: string;
   date?: string;
   time?: string;
-  matter?: string;
+  service?: string;
   /** The branch's name and address. */
   place?: string;
 }

@@ -21,7 +21,7 @@ const svc = (
   active: true,
 });
 
-/** The matters of a ZUS branch hall (from the seeds: insured, beneficiaries, payers, PUE). */
+/** The services of a ZUS branch hall (from the seeds: insured, beneficiaries, payers, PUE). */
 export const demoServices: Service[] = [
   svc('emerytury', 'A', 'swiadczenia', 1, 20, 'Emerytury i renty', 'Pensions', 'Пенсії', {
     pl: 'Wnioski, wyliczenia, kapitał początkowy',
@@ -125,7 +125,7 @@ export const demoServices: Service[] = [
   ),
 ];
 
-/** Twelve counters: each serves a few matters, its main one with the highest weight. */
+/** Twelve counters: each serves a few services, its main one with the highest weight. */
 export const demoCounters: Counter[] = (
   [
     { emerytury: 3, orzecznictwo: 1 },
@@ -150,5 +150,5 @@ export const demoCounters: Counter[] = (
   clerk: null,
 }));
 
-/** The demo matters' ids in hall order: the one fixture tests, the soak and screenshots draw from. */
-export const demoMatterIds: readonly string[] = demoServices.map((s) => s.id);
+/** The demo services' ids in hall order: the one fixture tests, the soak and screenshots draw from. */
+export const demoServiceIds: readonly string[] = demoServices.map((s) => s.id);

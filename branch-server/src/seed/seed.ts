@@ -10,7 +10,7 @@ export function generateDemoPassword(): string {
 }
 
 /**
- * On an empty database: the demo branch (matters, 12 counters, settings) and the users admin,
+ * On an empty database: the demo branch (services, 12 counters, settings) and the users admin,
  * kierownik, urzednik1…urzednik12, all with `password`. Does nothing on a non-empty one.
  */
 export async function seedDemo(db: Db, auth: AuthService, password: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { eligible, type CallingPolicy } from '../domain';
  * A Novo-SGA-like ordering, the comparison point of the scheduler-quality benchmark: what an
  * open-source queue system (Novo SGA) does out of the box. Priority tickets go strictly first
  * (no mixing ratio), then everyone by line position (a booking's line position is its booked
- * time); counter skills decide only eligibility, never order; no per-matter targets and no
+ * time); counter skills decide only eligibility, never order; no per-service targets and no
  * starvation bound. Bookings not yet due wait for their time. This is our reading of its
  * behaviour ("priority weight, then arrival"), not a port of its code.
  */

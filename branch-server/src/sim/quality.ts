@@ -15,7 +15,7 @@ export interface PolicyQuality {
   priorityMeanWait: number;
   /** Booked clients who checked in by their time and were called within 5 minutes of it. */
   bookedWithin5MinShare: number;
-  /** Share of clients who waited more than twice their matter's target. */
+  /** Share of clients who waited more than twice their service's target. */
   overTwiceTargetShare: number;
   /** Mean absolute error of the estimate printed on the ticket against the real wait. */
   estimateMae: number;

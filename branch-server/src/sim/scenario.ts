@@ -32,8 +32,8 @@ export interface SimDay {
 /** Share of walk-ins per opening hour 8–18 (ZUS halls peak mid-morning), sums to 1. */
 export const HOURLY_SHARE = [0.08, 0.13, 0.14, 0.13, 0.11, 0.1, 0.09, 0.09, 0.07, 0.06];
 
-/** Each matter's share of visits and mean service minutes (CV 0.6, log-normal). */
-export const MATTERS: Record<string, { share: number; minutes: number }> = {
+/** Each service's share of visits and mean service minutes (CV 0.6, log-normal). */
+export const SERVICES: Record<string, { share: number; minutes: number }> = {
   emerytury: { share: 0.18, minutes: 12 },
   zasilki: { share: 0.18, minutes: 10 },
   skladki: { share: 0.12, minutes: 9 },
@@ -63,7 +63,7 @@ export interface ScenarioOptions {
 export const DAY_2026: ScenarioOptions = { visits: 3200, bookedShare: 0.7, bookingSlotMinutes: 30 };
 
 /**
- * A realistic working day of a large branch: the demo branch's matters and counter skills ×5,
+ * A realistic working day of a large branch: the demo branch's services and counter skills ×5,
  * walk-ins by hour, bookings in 10-minute slots (most come 0–20 minutes early, some late, a
  * few not at all), priorities, no-shows at the counter, log-normal service times.
  */
@@ -74,9 +74,9 @@ export function generateDay(opts: ScenarioOptions = {}): SimDay {
   const priorityShare = opts.priorityShare ?? 0.06;
   const nCounters = opts.counters ?? 60;
   const opening = new Date('2026-11-23T07:00:00Z'); // Monday 08:00 in Warsaw
-  const ids = Object.keys(MATTERS);
-  const shares = ids.map((id) => MATTERS[id]!.share);
-  const matter = () => {
+  const ids = Object.keys(SERVICES);
+  const shares = ids.map((id) => SERVICES[id]!.share);
+  const service = () => {
     let u = rng.next();
     for (let i = 0; i < ids.length; i += 1) {
       u -= shares[i]!;
@@ -89,7 +89,7 @@ export function generateDay(opts: ScenarioOptions = {}): SimDay {
     id,
     serviceId,
     walk: 0.3 + rng.next() * 0.7,
-    service: Math.max(0.5, rng.logNormal(MATTERS[serviceId]!.minutes, 0.6)),
+    service: Math.max(0.5, rng.logNormal(SERVICES[serviceId]!.minutes, 0.6)),
     noShow: rng.next() < 0.03,
   });
   const booked = Math.round(visits * bookedShare);
@@ -106,7 +106,7 @@ export function generateDay(opts: ScenarioOptions = {}): SimDay {
           ? bookedAt - rng.next() * 20
           : bookedAt + rng.next() * 10;
     clients.push({
-      ...common(`b${i}`, matter()),
+      ...common(`b${i}`, service()),
       arrival: arrival === undefined ? undefined : Math.max(0, arrival),
       bookedAt,
       priority: null,
@@ -116,7 +116,7 @@ export function generateDay(opts: ScenarioOptions = {}): SimDay {
     const hour = pickHour(rng.next());
     const pri = rng.next() < priorityShare;
     clients.push({
-      ...common(`w${i}`, matter()),
+      ...common(`w${i}`, service()),
       arrival: 60 * (hour + rng.next()),
       bookedAt: null,
       priority: pri

@@ -1,7 +1,7 @@
 import type { Db } from '../store';
 import { addToHistogram, type Histogram } from './histogram';
 
-/** Summed counters of one (matter, counter, clerk) over a span of days. */
+/** Summed counters of one (service, counter, clerk) over a span of days. */
 export interface DailySums {
   serviceId: string;
   counterId: number;
@@ -17,7 +17,7 @@ export interface DailySums {
   serviceSum: number;
 }
 
-/** Histogram dimension: matter, counter or clerk per day; upper case: per month (day = YYYY-MM). */
+/** Histogram dimension: service, counter or clerk per day; upper case: per month (day = YYYY-MM). */
 export type HistDim = 's' | 'c' | 'k' | 'S' | 'C' | 'K';
 /** Histogram metric: wait until called, or service time. */
 export type HistMetric = 'w' | 's';
@@ -56,7 +56,7 @@ function makeRepo(db: Db) {
      WHERE status = 'booked' AND booked_for >= ? AND booked_for < ? GROUP BY service_id`,
   );
   return {
-    /** Counters per (matter, counter, clerk) over [from, to]. */
+    /** Counters per (service, counter, clerk) over [from, to]. */
     daily(from: string, to: string): DailySums[] {
       return daily.all(from, to) as DailySums[];
     },
@@ -80,7 +80,7 @@ function makeRepo(db: Db) {
     hourly(from: string, to: string): { day: string; hour: number; n: number }[] {
       return hourly.all(from, to) as { day: string; hour: number; n: number }[];
     },
-    /** Bookings never checked in whose booked time lies in [fromIso, toIso), per matter. */
+    /** Bookings never checked in whose booked time lies in [fromIso, toIso), per service. */
     missedBookings(fromIso: string, toIso: string): Map<string, number> {
       if (toIso <= fromIso) return new Map();
       return new Map(

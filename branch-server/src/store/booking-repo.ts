@@ -36,7 +36,7 @@ export function bookingRepo(db: Db) {
     save(b: Booking): void {
       upsert.run(b);
     },
-    /** Bookings not yet checked in, per matter, with a booked time in [from, to]. */
+    /** Bookings not yet checked in, per service, with a booked time in [from, to]. */
     dueBetween(from: string, to: string): Map<string, number> {
       return new Map(
         (due.all(from, to) as { service_id: string; n: number }[]).map((r) => [r.service_id, r.n]),

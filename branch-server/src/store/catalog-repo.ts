@@ -22,7 +22,7 @@ interface CounterRow {
   clerk: string | null;
 }
 
-/** Matters, counters and branch settings. */
+/** Services, counters and branch settings. */
 export function catalogRepo(db: Db) {
   const upsertService = db.prepare(
     `INSERT INTO services (id, prefix, names, descriptions, grp, ord, target_wait_minutes, active)
@@ -92,7 +92,7 @@ export function catalogRepo(db: Db) {
     saveDisplayConfig(subject: string, config: DisplayConfig): void {
       putSetting.run(`display:${subject}`, JSON.stringify(config));
     },
-    /** A matter's opening hours for walk-ins, if the admin set any. */
+    /** A service's opening hours for walk-ins, if the admin set any. */
     openingHours(serviceId: string): OpeningHours | undefined {
       const r = getSetting.get(`hours:${serviceId}`) as { value: string } | undefined;
       return r ? (JSON.parse(r.value) as OpeningHours) : undefined;

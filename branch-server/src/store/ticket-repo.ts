@@ -125,7 +125,7 @@ export function ticketRepo(db: Db) {
     active(): Ticket[] {
       return (active.all() as TicketRow[]).map(fromRow);
     },
-    /** Service durations (minutes) of the day, oldest first, per matter. */
+    /** Service durations (minutes) of the day, oldest first, per service. */
     serviceDurations(day: string): Map<string, number[]> {
       const out = new Map<string, number[]>();
       for (const r of durations.all(day) as { service_id: string; minutes: number }[]) {

@@ -7,7 +7,7 @@ export const statsKey = (day: string) => `stats:${day}`;
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-/** A day's numbers per matter, from the tickets table. */
+/** A day's numbers per service, from the tickets table. */
 export function dailyStats(db: Db, day: string): PueDailyStats {
   const rows = db
     .prepare(

@@ -32,7 +32,7 @@ export const pl = {
   },
   lines: {
     heading: 'Kolejki, które obsługujesz',
-    matter: 'Sprawa',
+    service: 'Sprawa',
     waiting: 'Czeka',
     priority: 'w tym z pierwszeństwem: {{count}}',
     longest: 'Najdłużej',
@@ -45,7 +45,7 @@ export const pl = {
   ticket: {
     heading: 'Klient przy stanowisku',
     none: 'Brak klienta. Wezwij następną osobę.',
-    matter: 'Sprawa',
+    service: 'Sprawa',
     state: 'Stan',
     issued: 'Bilet pobrany',
     waited: 'Czas oczekiwania',
@@ -93,9 +93,9 @@ export const pl = {
   transfer: {
     heading: 'Przekieruj bilet {{number}}',
     kind: 'Dokąd',
-    toMatter: 'Do innej sprawy',
+    toService: 'Do innej sprawy',
     toCounter: 'Do innego stanowiska',
-    matter: 'Sprawa',
+    service: 'Sprawa',
     counter: 'Stanowisko',
     position: 'Miejsce w kolejce',
     front: 'Na początek',

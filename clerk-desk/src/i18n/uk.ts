@@ -34,7 +34,7 @@ export const uk: Catalogue = {
   },
   lines: {
     heading: 'Черги, які ви обслуговуєте',
-    matter: 'Справа',
+    service: 'Справа',
     waiting: 'Чекає',
     priority: 'з них з пріоритетом: {{count}}',
     longest: 'Найдовше',
@@ -47,7 +47,7 @@ export const uk: Catalogue = {
   ticket: {
     heading: 'Клієнт біля місця',
     none: 'Немає клієнта. Викличте наступного.',
-    matter: 'Справа',
+    service: 'Справа',
     state: 'Стан',
     issued: 'Талон отримано',
     waited: 'Час очікування',
@@ -95,9 +95,9 @@ export const uk: Catalogue = {
   transfer: {
     heading: 'Переадресувати талон {{number}}',
     kind: 'Куди',
-    toMatter: 'До іншої справи',
+    toService: 'До іншої справи',
     toCounter: 'До іншого місця',
-    matter: 'Справа',
+    service: 'Справа',
     counter: 'Місце',
     position: 'Місце в черзі',
     front: 'На початок',

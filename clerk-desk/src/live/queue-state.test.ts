@@ -120,7 +120,7 @@ describe('queue state', () => {
     expect(linesFor(s, counterOf(s, 4)!).map((l) => l.serviceId)).toEqual(['zasilki']);
   });
 
-  it('offers only other counters that serve the ticket’s matter for a transfer', () => {
+  it('offers only other counters that serve the ticket’s service for a transfer', () => {
     const s = snapshot();
     const ids = (t: Ticket) => transferCounters(s, t, 1).map((c) => c.id);
     expect(ids(ticket({}))).toEqual([2]);

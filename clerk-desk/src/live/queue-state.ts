@@ -44,7 +44,7 @@ export function counterOf(s: QueueSnapshot | null, id: number | null): CounterVi
   return id === null ? undefined : s?.counters.find((c) => c.id === id);
 }
 
-/** The lines a counter serves, its strongest skill first (then by matter id, stable). */
+/** The lines a counter serves, its strongest skill first (then by service id, stable). */
 export function linesFor(s: QueueSnapshot, c: Counter): LineSummary[] {
   const weight = (id: string) => c.skills[id] ?? 0;
   return s.lines
@@ -61,7 +61,7 @@ export function parkedAt(s: QueueSnapshot, counterId: number): Ticket[] {
     .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt));
 }
 
-/** Counters a ticket may be transferred to: open or not, they must serve its matter. */
+/** Counters a ticket may be transferred to: open or not, they must serve its service. */
 export function transferCounters(s: QueueSnapshot, t: Ticket, from: number): CounterView[] {
   return s.counters.filter((c) => c.id !== from && c.skills[t.serviceId] !== undefined);
 }

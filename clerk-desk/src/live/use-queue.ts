@@ -8,7 +8,7 @@ import { connectQueue, type LinkStatus, type QueueConnection } from './queue-con
 export interface LiveQueue {
   snapshot: QueueSnapshot | null;
   status: LinkStatus;
-  /** Matters by id (names in three languages). */
+  /** Services by id (names in three languages). */
   services: Map<string, Service>;
   /** The connection, for refreshes and applying action answers at once. */
   connection: QueueConnection | null;
@@ -16,7 +16,7 @@ export interface LiveQueue {
   recovered: boolean;
 }
 
-/** Connects while signed in (token set) and loads the matters once the link is up. */
+/** Connects while signed in (token set) and loads the services once the link is up. */
 export function useQueue(origin: string, token: string | null, api: DeskApi): LiveQueue {
   const [snapshot, setSnapshot] = useState<QueueSnapshot | null>(null);
   const [status, setStatus] = useState<LinkStatus>('connecting');
@@ -49,7 +49,7 @@ export function useQueue(origin: string, token: string | null, api: DeskApi): Li
     };
   }, [origin, token]);
 
-  // The matter list rarely changes: fetch it whenever the link is (re)established without it.
+  // The service list rarely changes: fetch it whenever the link is (re)established without it.
   const haveServices = services.size > 0;
   useEffect(() => {
     if (!token || status !== 'online' || haveServices) return;
@@ -60,7 +60,7 @@ export function useQueue(origin: string, token: string | null, api: DeskApi): Li
         if (live) setServices(new Map(list.map((s) => [s.id, s])));
       })
       .catch(() => {
-        // Names fall back to matter ids; the next reconnect tries again.
+        // Names fall back to service ids; the next reconnect tries again.
       });
     return () => {
       live = false;

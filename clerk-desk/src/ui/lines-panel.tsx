@@ -5,7 +5,7 @@ import { TableHead } from './table-head';
 
 interface Props {
   lines: LineSummary[];
-  /** Matters by id: names, and the target wait a longest wait is flagged against. */
+  /** Services by id: names, and the target wait a longest wait is flagged against. */
   services: Map<string, Service>;
 }
 
@@ -28,7 +28,7 @@ export function LinesPanel({ lines, services }: Props) {
         <table>
           <TableHead
             columns={[
-              t('lines.matter'),
+              t('lines.service'),
               { label: t('lines.waiting'), numeric: true },
               { label: t('lines.longest'), numeric: true },
               { label: t('lines.booked'), numeric: true },

@@ -22,7 +22,7 @@ export function ParkedList({ parked, services, disabled, onReturn }: Props) {
           {parked.map((p) => (
             <li key={p.id}>
               <span className="parked-number">{p.number}</span>
-              <span className="parked-matter">
+              <span className="parked-service">
                 {services.get(p.serviceId)?.names[lang] ?? p.serviceId}
               </span>
               <button

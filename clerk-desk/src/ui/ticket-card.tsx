@@ -8,7 +8,7 @@ interface Props {
   service: Service | undefined;
 }
 
-/** The client in hand: number, matter, how long they waited, booked-visit details. */
+/** The client in hand: number, service, how long they waited, booked-visit details. */
 export function TicketCard({ ticket, service }: Props) {
   const { t, i18n } = useTranslation();
   const now = useNow();
@@ -39,7 +39,7 @@ export function TicketCard({ ticket, service }: Props) {
         </span>
       </div>
       <dl className="facts">
-        <dt>{t('ticket.matter')}</dt>
+        <dt>{t('ticket.service')}</dt>
         <dd>{service ? `${service.prefix} · ${service.names[lang]}` : ticket.serviceId}</dd>
         <dt>{t('ticket.issued')}</dt>
         <dd>{clock(ticket.issuedAt, lang)}</dd>

@@ -9,23 +9,23 @@ import { RadioOption } from './radio-option';
 interface Props {
   ticket: Ticket;
   services: Service[];
-  /** Counters that serve the ticket's matter (the server refuses others). */
+  /** Counters that serve the ticket's service (the server refuses others). */
   counters: CounterView[];
   onConfirm(target: TransferTarget): void;
   onCancel(): void;
 }
 
-/** Sends the client to another matter or another counter, at the front or the end. */
+/** Sends the client to another service or another counter, at the front or the end. */
 export function TransferDialog({ ticket, services, counters, onConfirm, onCancel }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as 'pl' | 'en' | 'uk';
-  const [kind, setKind] = useState<'matter' | 'counter'>('matter');
+  const [kind, setKind] = useState<'service' | 'counter'>('service');
   const others = services.filter((s) => s.id !== ticket.serviceId);
   const [serviceId, setServiceId] = useState(others[0]?.id ?? ticket.serviceId);
   const [counterId, setCounterId] = useState(counters[0]?.id ?? 0);
   const [position, setPosition] = useState<'front' | 'end'>('end');
   const confirm = () =>
-    onConfirm(kind === 'matter' ? { serviceId, position } : { counterId, position });
+    onConfirm(kind === 'service' ? { serviceId, position } : { counterId, position });
   return (
     <Modal
       title={t('transfer.heading', { number: ticket.number })}
@@ -35,16 +35,16 @@ export function TransferDialog({ ticket, services, counters, onConfirm, onCancel
     >
       <fieldset>
         <legend>{t('transfer.kind')}</legend>
-        <RadioOption name="kind" value="matter" selected={kind} onSelect={setKind}>
-          {t('transfer.toMatter')}
+        <RadioOption name="kind" value="service" selected={kind} onSelect={setKind}>
+          {t('transfer.toService')}
         </RadioOption>
         <RadioOption name="kind" value="counter" selected={kind} onSelect={setKind}>
           {t('transfer.toCounter')}
         </RadioOption>
       </fieldset>
-      {kind === 'matter' ? (
+      {kind === 'service' ? (
         <label>
-          {t('transfer.matter')}
+          {t('transfer.service')}
           <select name="service" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
             {services.map((s) => (
               <option key={s.id} value={s.id}>

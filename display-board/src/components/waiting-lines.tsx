@@ -8,12 +8,12 @@ import { promisedWait } from '../promised-wait';
 export interface WaitingLinesProps {
   lines: LineSummary[];
   services: Service[];
-  /** Matters this screen shows (all when empty). */
+  /** Services this screen shows (all when empty). */
   only: readonly string[];
   lang: UiLang;
 }
 
-/** People waiting per matter with the estimated wait, in the catalogue's order. */
+/** People waiting per service with the estimated wait, in the catalogue's order. */
 export const WaitingLines = memo(function WaitingLines({
   lines,
   services,
@@ -38,7 +38,7 @@ export const WaitingLines = memo(function WaitingLines({
       <table>
         <thead>
           <tr>
-            <th scope="col">{t('board.matter')}</th>
+            <th scope="col">{t('board.service')}</th>
             <th scope="col" className="num">
               {t('board.people')}
             </th>

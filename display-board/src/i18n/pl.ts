@@ -9,7 +9,7 @@ export const pl = {
     history: 'Ostatnie wezwania',
     noCalls: 'Nie ma jeszcze wezwań',
     waitingTitle: 'Oczekujący',
-    matter: 'Sprawa',
+    service: 'Sprawa',
     people: 'Osoby',
     wait: 'Czas oczekiwania',
     minutes: 'ok. {{count}} min',

@@ -11,7 +11,7 @@ export const uk: Catalogue = {
     history: 'Останні виклики',
     noCalls: 'Викликів ще немає',
     waitingTitle: 'Очікують',
-    matter: 'Справа',
+    service: 'Справа',
     people: 'Осіб',
     wait: 'Час очікування',
     minutes: 'бл. {{count}} хв',

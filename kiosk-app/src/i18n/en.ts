@@ -19,15 +19,15 @@ export const en: Catalogue = {
   home: {
     welcome: 'Welcome to the ZUS branch',
     ticket: 'Get a ticket',
-    ticketHint: 'Choose your matter and join the queue',
+    ticketHint: 'Choose your service and join the queue',
     checkIn: 'I have a booking',
     checkInHint: 'Check in for a visit booked online',
     selfService: 'Self-service',
     selfServiceHint: 'Your PUE account data and document drop-off',
     printerDown: 'The ticket printer is not working. We will show your number on screen.',
   },
-  matters: {
-    title: 'Choose your matter',
+  services: {
+    title: 'Choose your service',
     priority: 'Priority service',
     priorityHint:
       'For pregnant women, people with disabilities, with a child under 3, seniors 75+ and veterans.',

@@ -24,7 +24,7 @@ export const pl = {
     selfServiceHint: 'Dane z konta PUE i składanie dokumentów',
     printerDown: 'Drukarka biletów nie działa. Numer pokażemy na ekranie.',
   },
-  matters: {
+  services: {
     title: 'Wybierz sprawę',
     priority: 'Obsługa z pierwszeństwem',
     priorityHint:

@@ -26,7 +26,7 @@ export const uk: Catalogue = {
     selfServiceHint: 'Дані з акаунта PUE та подання документів',
     printerDown: 'Принтер талонів не працює. Ми покажемо номер на екрані.',
   },
-  matters: {
+  services: {
     title: 'Оберіть справу',
     priority: 'Першочергове обслуговування',
     priorityHint:

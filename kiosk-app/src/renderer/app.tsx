@@ -4,7 +4,7 @@ import type { KioskBridge, KioskConfig, KioskTicketOutcome } from '@skr/protocol
 import type { Lang, PriorityReason, Service } from '@skr/protocol/domain';
 import { CheckIn } from './screens/check-in';
 import { Home } from './screens/home';
-import { Matters } from './screens/matters';
+import { Services } from './screens/services';
 import { SelfService } from './screens/self-service';
 import { TicketView } from './screens/ticket-view';
 import { ErrorBox } from './ui';
@@ -13,7 +13,7 @@ import { useIdleCountdown } from './use-idle';
 import { useKeypadNavigation } from './use-keypad-navigation';
 import { useSpeechMode } from './use-speech-mode';
 
-type View = 'home' | 'matters' | 'check-in' | 'ticket' | 'self-service';
+type View = 'home' | 'services' | 'check-in' | 'ticket' | 'self-service';
 const LANGS: { id: Lang; label: string }[] = [
   { id: 'pl', label: 'Polski' },
   { id: 'en', label: 'English' },
@@ -203,8 +203,8 @@ export function App({ bridge }: { bridge: KioskBridge }) {
         )}
         <ErrorBox error={fatal} />
         {view === 'home' && <Home go={go} selfService />}
-        {view === 'matters' && (
-          <Matters lang={lang} busy={busy} error={error} onPick={pick} onBack={back} />
+        {view === 'services' && (
+          <Services lang={lang} busy={busy} error={error} onPick={pick} onBack={back} />
         )}
         {view === 'check-in' && (
           <CheckIn

@@ -36,7 +36,7 @@ export const calendarRoutes = {
     method: 'GET',
     path: '/api/v1/calendar/slots',
     tag: 'calendar',
-    summary: 'Slots of one matter the branch can still book, with capacity and free places',
+    summary: 'Slots of one service the branch can still book, with capacity and free places',
     access: access.issueTicket,
     query: SlotsQuery,
     responses: { 200: SlotsResponse },

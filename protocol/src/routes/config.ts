@@ -52,7 +52,7 @@ export const configRoutes = {
     method: 'PUT',
     path: '/api/v1/config/services/:id',
     tag: 'config',
-    summary: 'Creates or changes a matter',
+    summary: 'Creates or changes a service',
     access: access.changeConfig,
     params: IdParams,
     body: ServiceConfig,

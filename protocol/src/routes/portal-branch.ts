@@ -74,7 +74,7 @@ export const portalBranchRoutes = {
     method: 'POST',
     path: '/v1/branches/:branchId/daily-stats',
     tag: 'branch',
-    summary: "A closed day's numbers per matter, sent once per day",
+    summary: "A closed day's numbers per service, sent once per day",
     description: idempotent,
     access: 'branchKey',
     params: BranchParams,

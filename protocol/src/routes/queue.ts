@@ -38,13 +38,13 @@ function counterAction<P extends string>(path: P, summary: string) {
   });
 }
 
-/** Matters, counters, the queue, counter control, bookings and the event log. */
+/** Services, counters, the queue, counter control, bookings and the event log. */
 export const queueRoutes = {
   listServices: branchRoute({
     method: 'GET',
     path: '/api/v1/services',
     tag: 'queue',
-    summary: 'Active matters',
+    summary: 'Active services',
     access: access.readQueue,
     responses: { 200: ServicesResponse },
   }),

@@ -66,7 +66,7 @@ export const ticketRoutes = {
     method: 'POST',
     path: '/api/v1/tickets/:id/transfer',
     tag: 'tickets',
-    summary: 'Transfers the ticket to another matter or counter',
+    summary: 'Transfers the ticket to another service or counter',
     access: access.ticketAction,
     params: IdParams,
     body: TransferRequest,

@@ -88,7 +88,7 @@ export function calendarCommands(ctx: UseCaseContext) {
       return { plan: next, stranded: stranded.map((v) => visitSummary(v, zone())) };
     },
 
-    /** Free slots of one matter as the branch can book them now. */
+    /** Free slots of one service as the branch can book them now. */
     slots(q: SlotsQuery): SlotAvailability[] {
       const plan = store.plan();
       if (!plan) return [];

@@ -2,7 +2,7 @@ import type { DisplayConfig } from '@skr/protocol';
 import { decideSaveDisplayConfig, type FieldDiff } from '../../domain';
 import type { UseCaseContext } from './context';
 
-/** Sets a screen's matters, voice, volume, message and history length (audited). */
+/** Sets a screen's services, voice, volume, message and history length (audited). */
 export function saveDisplayConfig(
   ctx: UseCaseContext,
   id: string,

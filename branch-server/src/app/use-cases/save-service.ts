@@ -2,7 +2,7 @@ import type { ServiceConfig } from '@skr/protocol/manager';
 import { decideSaveService, type FieldDiff } from '../../domain';
 import type { UseCaseContext } from './context';
 
-/** Creates or changes a matter (audited); answers the changed fields. */
+/** Creates or changes a service (audited); answers the changed fields. */
 export function saveService(
   ctx: UseCaseContext,
   id: string,

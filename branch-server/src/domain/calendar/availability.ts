@@ -5,7 +5,7 @@ import { spareFor } from './matching';
 import { buildSlots } from './slots';
 
 /**
- * The slots from `from` to `to` (local days) that serve `serviceId`, with the places the matter
+ * The slots from `from` to `to` (local days) that serve `serviceId`, with the places the service
  * has and those `side` can still book; slots starting before now + minLeadMinutes are left out,
  * since no channel may book them any more.
  */

@@ -39,7 +39,7 @@ describe('decideBooking', () => {
     });
   });
 
-  it('refuses a time the plan has no slot for, a weekend and an unserved matter: closed', () => {
+  it('refuses a time the plan has no slot for, a weekend and an unserved service: closed', () => {
     expect(reason(decideBooking(view, [], cmd({ start: at('12:00') }), NOW))).toEqual([
       'CONFLICT',
       'closed',
@@ -57,7 +57,7 @@ describe('decideBooking', () => {
     ]);
   });
 
-  it('refuses a holiday and a counter closed for the day when it was the only one for the matter', () => {
+  it('refuses a holiday and a counter closed for the day when it was the only one for the service', () => {
     const plan = CalendarPlan.parse({
       ...morningPlan(),
       exceptions: [
@@ -131,7 +131,7 @@ describe('decideBooking', () => {
     expect(reason(decideBooking(view, first, cmd({ start: at('08:00') }), NOW))).toBe('accepted');
   });
 
-  it('fills a slot by matching matters to counters, then refuses: full', () => {
+  it('fills a slot by matching services to counters, then refuses: full', () => {
     // emerytury: c1 and c2. Two fit; a third does not, though c3 and c4 are idle.
     const two = [
       visit({ code: 'A', start: at('09:00') }),

@@ -11,7 +11,7 @@ import { conflict, invalid, isRefusal, notFound, type DomainError } from '../dom
 import { fitsAll } from './matching';
 import { buildSlots, type EscrowLedger } from './slots';
 
-// The booking rules, the same for every channel: a slot must exist and serve the matter, start
+// The booking rules, the same for every channel: a slot must exist and serve the service, start
 // at least minLeadMinutes after now and within the horizon, the person may hold at most
 // maxVisitsPerDay visits that day, minGapMinutes apart, and the visits of the booking side must
 // still fit the places that side holds in the slot (escrow: each side books only its own places,
@@ -82,7 +82,7 @@ export function decideBooking(
     !slot ||
     !slot.units.some((u) => u.owner !== 'walk-in' && u.serviceIds.includes(cmd.serviceId))
   )
-    return refusal('closed', 'the branch takes no booked visits of this matter then');
+    return refusal('closed', 'the branch takes no booked visits of this service then');
   const lead = (startMs - now.getTime()) / 60_000;
   if (lead < rules.minLeadMinutes)
     return refusal(
@@ -123,7 +123,7 @@ export function decideBooking(
     { id: cmd.code, serviceId: cmd.serviceId },
   ];
   if (!fitsAll(sidePlaces(slot, cmd.side), demands))
-    return refusal('full', 'no free place for this matter at this time');
+    return refusal('full', 'no free place for this service at this time');
   return {
     visit: {
       code: cmd.code,
@@ -152,7 +152,7 @@ export function decideCancel(
 }
 
 /**
- * Decides moving a visit to another slot (and matter) in one step: the old visit is judged as
+ * Decides moving a visit to another slot (and service) in one step: the old visit is judged as
  * cancelled, so it neither counts against the daily limit nor holds its place; when the new
  * booking is refused the old visit stays as it was.
  */

@@ -21,9 +21,9 @@ function rng(seed: number): (n: number) => number {
   };
 }
 
-const MATTERS = ['a', 'b', 'c'];
+const SERVICES = ['a', 'b', 'c'];
 
-/** A random one-hour plan on Friday: 2–6 counters with random matters and shares. */
+/** A random one-hour plan on Friday: 2–6 counters with random services and shares. */
 function randomPlan(r: (n: number) => number): CalendarPlan {
   const n = 2 + r(5);
   const blocks = Array.from({ length: n }, (_, i) => ({
@@ -31,7 +31,7 @@ function randomPlan(r: (n: number) => number): CalendarPlan {
     from: '09:00',
     to: '10:00',
     counterId: `c${String(i)}`,
-    serviceIds: MATTERS.filter(() => r(2) === 1).concat(MATTERS[r(3)] ?? 'a'),
+    serviceIds: SERVICES.filter(() => r(2) === 1).concat(SERVICES[r(3)] ?? 'a'),
   }));
   return CalendarPlan.parse({
     blocks,
@@ -109,7 +109,7 @@ describe('escrow between branch and portal', () => {
             {
               code,
               personKey: `p${String(r(40))}`,
-              serviceId: MATTERS[r(3)] ?? 'a',
+              serviceId: SERVICES[r(3)] ?? 'a',
               start: slot.start,
               side,
               channel: side === 'portal' ? 'portal' : 'kiosk',

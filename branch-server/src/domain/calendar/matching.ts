@@ -1,15 +1,15 @@
-// Whether the visits of a slot fit its places. A place (a counter) takes one visit of any matter
-// it serves, so "fits" is a bipartite matching, not a count: two visits of a matter only one
+// Whether the visits of a slot fit its places. A place (a counter) takes one visit of any service
+// it serves, so "fits" is a bipartite matching, not a count: two visits of a service only one
 // counter serves do not fit even when a second counter is idle. Slots have a few dozen counters
 // at most, so Kuhn's augmenting paths are plenty.
 
-/** A place that can take one visit of any of its matters. */
+/** A place that can take one visit of any of its services. */
 export interface Place {
   readonly key: string;
   readonly serviceIds: readonly string[];
 }
 
-/** A visit that needs a place for its matter. */
+/** A visit that needs a place for its service. */
 export interface Demand {
   readonly id: string;
   readonly serviceId: string;

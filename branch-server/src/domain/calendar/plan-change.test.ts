@@ -20,7 +20,7 @@ describe('plan change', () => {
     expect(strandedVisits(morningPlan(), ZONE, visits, NOW)).toEqual([]);
   });
 
-  it('lists the later booking when a counter of the matter closes for the day', () => {
+  it('lists the later booking when a counter of the service closes for the day', () => {
     const next = CalendarPlan.parse({
       ...morningPlan(),
       exceptions: [{ kind: 'counter-closed', day: '2026-12-04', counterId: 'c2' }],
@@ -69,7 +69,7 @@ describe('plan change', () => {
 });
 
 describe('availability', () => {
-  it('gives capacity and free places per slot for one matter and side, after the lead time', () => {
+  it('gives capacity and free places per slot for one service and side, after the lead time', () => {
     const view = viewOf(morningPlan());
     const now = new Date('2026-12-04T07:30:00Z'); // 08:30 local: 09:30 is the first bookable
     const slots = availability(
@@ -84,7 +84,7 @@ describe('availability', () => {
     expect(slots.every((s) => s.capacity === 2)).toBe(true);
   });
 
-  it('answers 30 days for one matter quickly (the bench prints the p99)', () => {
+  it('answers 30 days for one service quickly (the bench prints the p99)', () => {
     const view = viewOf(morningPlan(25, 50));
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {

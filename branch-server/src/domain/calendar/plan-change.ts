@@ -7,7 +7,7 @@ import { buildSlots } from './slots';
 
 /**
  * The future booked visits that would lose their place under `next`: their slot is gone, no
- * longer serves their matter, or more visits than places remain (earlier bookings keep theirs).
+ * longer serves their service, or more visits than places remain (earlier bookings keep theirs).
  * Sides are ignored: the escrow is re-split around the visits when a plan is applied.
  */
 export function strandedVisits(

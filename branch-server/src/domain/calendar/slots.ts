@@ -101,13 +101,13 @@ export function buildSlots(
       ),
     );
     const blocks = plan.blocks.filter((b) => b.weekday === weekday && !closed.has(b.counterId));
-    const times = new Map<number, Map<string, Set<string>>>(); // minute → counter → matters
+    const times = new Map<number, Map<string, Set<string>>>(); // minute → counter → services
     for (const b of blocks) {
       for (let m = toMinutes(b.from); m + step <= toMinutes(b.to); m += step) {
         const counters = times.get(m) ?? new Map<string, Set<string>>();
-        const matters = counters.get(b.counterId) ?? new Set<string>();
-        for (const s of b.serviceIds) matters.add(s);
-        counters.set(b.counterId, matters);
+        const services = counters.get(b.counterId) ?? new Set<string>();
+        for (const s of b.serviceIds) services.add(s);
+        counters.set(b.counterId, services);
         times.set(m, counters);
       }
     }

@@ -17,7 +17,7 @@ const blank: ServiceConfig = {
   openingHours: null,
 };
 
-/** Matters: names in three languages, prefix, target, kiosk group and order, opening hours. */
+/** Services: names in three languages, prefix, target, kiosk group and order, opening hours. */
 export function ServicesEditor(props: EditorProps & { services: ServiceConfig[] }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<ServiceConfig | null>(null);

@@ -28,7 +28,7 @@ export const pl = {
   },
   monitor: {
     lines: 'Kolejki według spraw',
-    matter: 'Sprawa',
+    service: 'Sprawa',
     waiting: 'Czeka',
     priority: 'w tym pierwsz.',
     longest: 'Najdłużej czeka',

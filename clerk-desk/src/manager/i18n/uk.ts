@@ -30,7 +30,7 @@ export const uk: Catalogue = {
   },
   monitor: {
     lines: 'Черги за справами',
-    matter: 'Справа',
+    service: 'Справа',
     waiting: 'Чекають',
     priority: 'з них пріоритет',
     longest: 'Найдовше чекає',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Card } from '../card';
 import { TableHead } from '../../ui/table-head';
 
-/** People waiting per matter; the longest wait coloured against its target. */
+/** People waiting per service; the longest wait coloured against its target. */
 export function LinesTable({ lines }: { lines: MonitorLine[] }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language as Lang) ?? 'pl';
@@ -13,7 +13,7 @@ export function LinesTable({ lines }: { lines: MonitorLine[] }) {
       <table className="mgr-table">
         <TableHead
           columns={[
-            t('monitor.matter'),
+            t('monitor.service'),
             t('monitor.waiting'),
             t('monitor.longest'),
             t('monitor.target'),

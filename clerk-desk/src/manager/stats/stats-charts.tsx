@@ -18,7 +18,7 @@ interface Series {
   fill: string;
 }
 
-/** A titled bar chart; matter names are slanted so that all of them fit under the bars. */
+/** A titled bar chart; service names are slanted so that all of them fit under the bars. */
 function BarCard(props: {
   title: string;
   data: object[];
@@ -56,7 +56,7 @@ function BarCard(props: {
   );
 }
 
-/** Tickets and waits per matter, arrivals per hour (Recharts). */
+/** Tickets and waits per service, arrivals per hour (Recharts). */
 export function StatsCharts({ report }: { report: StatsReport }) {
   const { t } = useTranslation();
   const services = report.byService.map((r) => ({

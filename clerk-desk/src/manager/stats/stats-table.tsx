@@ -66,15 +66,15 @@ export function DataTable<R>({
 }
 
 /**
- * The columns of a matter / counter / clerk table. Counters and clerks show what they did
- * (served, no-shows, times): tickets are issued to a matter, not to a counter.
+ * The columns of a service / counter / clerk table. Counters and clerks show what they did
+ * (served, no-shows, times): tickets are issued to a service, not to a counter.
  */
 export function statsColumns(
   t: (k: string) => string,
   first: string,
-  perMatter = true,
+  perService = true,
 ): CsvColumn<StatsRow>[] {
-  const matterOnly: CsvColumn<StatsRow>[] = [
+  const serviceOnly: CsvColumn<StatsRow>[] = [
     { header: t('stats.col.issued'), value: (r) => r.issued },
     { header: t('stats.col.served'), value: (r) => r.served },
     { header: t('stats.col.noShows'), value: (r) => r.noShows },
@@ -84,8 +84,8 @@ export function statsColumns(
   ];
   return [
     { header: first, value: (r) => r.label },
-    ...(perMatter
-      ? matterOnly
+    ...(perService
+      ? serviceOnly
       : [
           { header: t('stats.col.served'), value: (r: StatsRow) => r.served },
           { header: t('stats.col.noShows'), value: (r: StatsRow) => r.noShows },

@@ -92,7 +92,7 @@ export function StatsView({ api }: { api: ManagerApi }) {
             id="by-service"
             title={t('stats.byService')}
             rows={[...report.byService, { ...report.total, label: t('stats.total') }]}
-            columns={statsColumns(t, t('monitor.matter'))}
+            columns={statsColumns(t, t('monitor.service'))}
             fileName={file('sprawy')}
           />
           <DataTable

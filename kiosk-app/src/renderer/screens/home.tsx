@@ -3,7 +3,7 @@ import { BigButton } from '../ui';
 
 /** Start screen: the three ways in. */
 export function Home(props: {
-  go: (to: 'matters' | 'check-in' | 'self-service') => void;
+  go: (to: 'services' | 'check-in' | 'self-service') => void;
   selfService: boolean;
 }) {
   const { t } = useTranslation();
@@ -16,7 +16,7 @@ export function Home(props: {
         <BigButton
           label={t('home.ticket')}
           hint={t('home.ticketHint')}
-          onClick={() => props.go('matters')}
+          onClick={() => props.go('services')}
           testId="go-ticket"
         />
         <BigButton

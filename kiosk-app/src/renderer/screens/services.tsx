@@ -5,8 +5,8 @@ import { PriorityReason as Reasons } from '@skr/protocol/domain';
 import { api } from '../api';
 import { BigButton, ErrorBox, Screen } from '../ui';
 
-/** The menu of matters, with the priority option; a touch issues the ticket at once. */
-export function Matters(props: {
+/** The menu of services, with the priority option; a touch issues the ticket at once. */
+export function Services(props: {
   lang: Lang;
   busy: boolean;
   error: unknown;
@@ -35,7 +35,7 @@ export function Matters(props: {
       .catch(setLoadError);
   }, []);
   return (
-    <Screen title={t('matters.title')} onBack={props.onBack} testId="matters">
+    <Screen title={t('services.title')} onBack={props.onBack} testId="services">
       <ErrorBox error={props.error ?? loadError} />
       <div className="priority">
         <button
@@ -47,12 +47,12 @@ export function Matters(props: {
           onClick={() => setShowReasons((v) => !v)}
           data-testid="priority"
         >
-          {t('matters.priority')}
+          {t('services.priority')}
           {priority ? `: ${t(`priority.${priority}`)}` : ''}
         </button>
-        <p className="hint">{t('matters.priorityHint')}</p>
+        <p className="hint">{t('services.priorityHint')}</p>
         {showReasons && (
-          <div className="reasons" role="group" aria-label={t('matters.priorityReason')}>
+          <div className="reasons" role="group" aria-label={t('services.priorityReason')}>
             {Reasons.options.map((r) => (
               <button
                 key={r}
@@ -66,7 +66,7 @@ export function Matters(props: {
               </button>
             ))}
             <button type="button" className="small" onClick={() => choose(undefined)}>
-              {t('matters.priorityOff')}
+              {t('services.priorityOff')}
             </button>
           </div>
         )}
@@ -79,7 +79,7 @@ export function Matters(props: {
             hint={s.descriptions?.[props.lang]}
             disabled={props.busy}
             onClick={() => props.onPick(s, priority)}
-            testId={`matter-${s.id}`}
+            testId={`service-${s.id}`}
           />
         ))}
       </div>
