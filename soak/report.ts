@@ -206,7 +206,7 @@ system itself.
 A discrete-event simulation of three working days of a large branch (60 counters with the demo
 skills ×5, 3,200 visits a day: walk-ins by hour with a mid-morning peak, 25 % booked in
 10-minute slots, most arriving 0–20 min early, some late, 5 % not at all, 6 % priority,
-3 % no-shows at the counter, log-normal service times per matter) driving the real domain
+3 % no-shows at the counter, log-normal service times per service) driving the real domain
 functions (\`issueTicket\`, the policy, \`callTicket\`, \`startService\`, \`finishService\`,
 \`estimateWait\`) with a simulated clock. Every policy sees the same clients. Minutes.
 
@@ -215,11 +215,11 @@ functions (\`issueTicket\`, the policy, \`callTicket\`, \`startService\`, \`fini
 ${sched}
 
 - default: the branch's policy (starvation bound, 2:1 priority mixing, bookings at their time,
-  skill weight × lateness against the matter's target); fifo: strict line order; novo-sga-like:
+  skill weight × lateness against the service's target); fifo: strict line order; novo-sga-like:
   priority first, then line order (our reading of Novo SGA's default, not its code).
 - The estimate printed on each ticket meets the ≤ 3 min mean-absolute-error goal on a
   realistic day. On a day past capacity (\`npm run bench\`, 3,500 visits) it degrades to ~3.3 min.
 - FIFO has the shortest longest wait by construction; the default policy trades some of it
-  (still within 2 × the matter's target + one service) for priorities and bookings on time.
+  (still within 2 × the service's target + one service) for priorities and bookings on time.
 `;
 }

@@ -2,9 +2,9 @@ import { isSkrError } from '@skr/protocol/errors';
 import { createRng } from '../branch-server/src/sim/prng';
 import { soakApi } from './branch-api';
 import type { SoakBranch } from './branch-fixture';
-import { demoMatterIds } from '../branch-server/src/seed/demo-branch';
+import { demoServiceIds } from '../branch-server/src/seed/demo-branch';
 
-const services = demoMatterIds;
+const services = demoServiceIds;
 
 /** Everything the server acknowledged, to be found again after any crash. */
 export interface Acked {
