@@ -19,11 +19,17 @@ export function documentedRoutes(d: OpenApiDoc): string[] {
   return out.sort();
 }
 
-/** What one server's contract is checked against; getters because servers start in beforeAll. */
-export interface OpenApiContract {
-  doc: () => OpenApiDoc;
+/** What a test read from a running server; filled in its beforeAll, read by the tests. */
+export interface OpenApiSeen {
+  /** The document the server serves. */
+  doc: OpenApiDoc | undefined;
   /** `METHOD /path/{param}` of every route the server registered (its docs pages left out). */
-  registered: () => string[];
+  registered: string[];
+}
+
+/** What one server's contract is checked against. */
+export interface OpenApiContract {
+  seen: OpenApiSeen;
   /** The route table the document is generated from. */
   table: Record<string, { method: string; path: string }>;
   /** Fewer routes than this means reading them back went wrong, not that the API shrank. */
@@ -35,15 +41,16 @@ export interface OpenApiContract {
  * exactly the registered routes, and one operation per named route of the table.
  */
 export function itMatchesOpenApiContract(c: OpenApiContract): void {
+  const doc = (): OpenApiDoc => c.seen.doc ?? expect.fail('the server served no document');
   it('is OpenAPI 3.1 and passes an independent validator', async () => {
-    expect(c.doc().openapi).toBe('3.1.0');
-    await expect(SwaggerParser.validate(structuredClone(c.doc()) as never)).resolves.toBeTruthy();
+    expect(doc().openapi).toBe('3.1.0');
+    await expect(SwaggerParser.validate(structuredClone(doc()) as never)).resolves.toBeTruthy();
   });
 
   it('names every registered API route, and no route that does not exist', () => {
-    const registered = c.registered();
+    const registered = c.seen.registered;
     expect(registered.length).toBeGreaterThan(c.minRoutes);
-    const inDoc = documentedRoutes(c.doc());
+    const inDoc = documentedRoutes(doc());
     expect(
       registered.filter((r) => !inDoc.includes(r)),
       'registered, not documented',
@@ -56,7 +63,7 @@ export function itMatchesOpenApiContract(c: OpenApiContract): void {
 
   it('is the route table: one operation per named route, same method and path', () => {
     const byName = new Map<string, string>();
-    for (const [path, ops] of Object.entries(c.doc().paths))
+    for (const [path, ops] of Object.entries(doc().paths))
       for (const [method, op] of Object.entries(ops))
         if (op.operationId) byName.set(op.operationId, `${method.toUpperCase()} ${path}`);
     const table = Object.entries(c.table).map(

@@ -1,4 +1,5 @@
 import type { Principal } from '@skr/protocol';
+import { printedRoutes } from './route-tree';
 
 /** Who may call a route, as docs/api.md states it; `anyone` needs no token. */
 export type Who = readonly Principal[] | 'anyone';
@@ -318,23 +319,10 @@ export const namespaceCases = [
 /** Where the browsable API reference lives. */
 const API_DOCS_PAGE = '/api/v1/docs';
 
-/**
- * `METHOD /route` for every route in Fastify's `printRoutes({ commonPrefix: false })` tree
- * (HEAD left out: Fastify adds it to every GET).
- */
+/** `METHOD /route` for every route in Fastify's printed route tree (HEAD left out). */
 export function registeredRoutes(tree: string): string[] {
-  const out: string[] = [];
-  const stack: { depth: number; path: string }[] = [];
-  for (const line of tree.split('\n')) {
-    const m = /^(.*?)[├└]── (\S+) \(([^)]+)\)$/.exec(line);
-    if (!m) continue;
-    const depth = m[1]!.length;
-    while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
-    const path = (stack[stack.length - 1]?.path ?? '') + m[2]!;
-    stack.push({ depth, path });
-    // The API reference page (HTML and scripts, public, no data) is not an API route.
-    if (path.startsWith(API_DOCS_PAGE)) continue;
-    for (const method of m[3]!.split(', ')) if (method !== 'HEAD') out.push(`${method} ${path}`);
-  }
-  return out;
+  // The API reference page (HTML and scripts, public, no data) is not an API route.
+  return printedRoutes(tree)
+    .filter((r) => !r.path.startsWith(API_DOCS_PAGE))
+    .map((r) => `${r.method} ${r.path}`);
 }

@@ -1,10 +1,7 @@
 // The portal's OpenAPI document without listening anywhere: an emulator on an in-memory
 // database is built, asked for its document and closed.
 import type { FastifyInstance } from 'fastify';
-import type { PueContext } from './context';
-import { openDb } from './db';
-import { createFaultSwitches } from './faults';
-import { buildServer } from './server';
+import { inMemoryPortal } from './in-memory-portal';
 
 /** The OpenAPI 3.1 document of the portal as the emulator registers it. */
 export async function portalOpenApi(): Promise<ReturnType<FastifyInstance['swagger']>> {
@@ -16,19 +13,7 @@ export async function inspectPortal(): Promise<{
   document: ReturnType<FastifyInstance['swagger']>;
   routes: string[];
 }> {
-  const db = openDb(':memory:');
-  const ctx: PueContext = {
-    db,
-    now: () => new Date(),
-    caCertsPem: [],
-    branchKeys: {},
-    sessionTtlMs: 1,
-    loginAttemptTtlMs: 1,
-    cardChallengeTtlMs: 1,
-    maxCodeTries: 3,
-    deliveries: { received: 0, replays: 0 },
-  };
-  const app = buildServer(ctx, createFaultSwitches(), { level: 'silent' });
+  const { app, close } = inMemoryPortal();
   const routes: string[] = [];
   // The route plugins load at ready(), after this hook is in place.
   app.addHook('onRoute', (r) => {
@@ -38,7 +23,6 @@ export async function inspectPortal(): Promise<{
     await app.ready();
     return { document: app.swagger(), routes };
   } finally {
-    await app.close();
-    db.close();
+    await close();
   }
 }

@@ -30,15 +30,19 @@ describe('ID-card challenge–response login', () => {
     return c;
   }
 
+  /** Answers challenge `c` with `holder`'s certificate and signature over `signed` bytes. */
+  async function answer(c: PueCardChallenge, holder: TestHolder, signed = c.challengeB64) {
+    const body = {
+      challengeId: c.challengeId,
+      certificatePem: holder.certPem,
+      signatureB64: await signChallenge(holder.privateKey, signed),
+    };
+    return h.call('POST', '/v1/auth/card', { body });
+  }
+
   it('opens a session for the card holder named by serialNumber=PNOPL-<PESEL>', async () => {
     const c = await challenge();
-    const r = await h.call('POST', '/v1/auth/card', {
-      body: {
-        challengeId: c.challengeId,
-        certificatePem: anna.certPem,
-        signatureB64: await signChallenge(anna.privateKey, c.challengeB64),
-      },
-    });
+    const r = await answer(c, anna);
     expect(r.status).toBe(200);
     const s = PueSession.parse(r.body);
     expect(s.profile.pesel).toBe(ANNA);
@@ -48,17 +52,10 @@ describe('ID-card challenge–response login', () => {
 
   it('refuses a signature over other bytes, and spends the challenge', async () => {
     const c = await challenge();
-    const other = Buffer.alloc(32, 7).toString('base64');
-    const body = {
-      challengeId: c.challengeId,
-      certificatePem: anna.certPem,
-      signatureB64: await signChallenge(anna.privateKey, other),
-    };
-    const r = await h.call('POST', '/v1/auth/card', { body });
+    const r = await answer(c, anna, Buffer.alloc(32, 7).toString('base64'));
     expect(r.status).toBe(401);
     expect(r.body.message).toMatch(/signature/);
-    const good = { ...body, signatureB64: await signChallenge(anna.privateKey, c.challengeB64) };
-    const retry = await h.call('POST', '/v1/auth/card', { body: good });
+    const retry = await answer(c, anna);
     expect(retry.status).toBe(401);
     expect(retry.body.message).toMatch(/used/);
   });
@@ -66,13 +63,7 @@ describe('ID-card challenge–response login', () => {
   it('refuses a certificate from a CA it does not trust', async () => {
     const mallory = await issueHolder(foreignCa, ANNA);
     const c = await challenge();
-    const r = await h.call('POST', '/v1/auth/card', {
-      body: {
-        challengeId: c.challengeId,
-        certificatePem: mallory.certPem,
-        signatureB64: await signChallenge(mallory.privateKey, c.challengeB64),
-      },
-    });
+    const r = await answer(c, mallory);
     expect(r.status).toBe(401);
     expect(r.body.message).toMatch(/trusted CA/);
   });
@@ -83,25 +74,13 @@ describe('ID-card challenge–response login', () => {
       notAfter: new Date('2024-12-31T00:00:00Z'),
     });
     const c = await challenge();
-    const r = await h.call('POST', '/v1/auth/card', {
-      body: {
-        challengeId: c.challengeId,
-        certificatePem: old.certPem,
-        signatureB64: await signChallenge(old.privateKey, c.challengeB64),
-      },
-    });
+    const r = await answer(c, old);
     expect(r.status).toBe(401);
     expect(r.body.message).toMatch(/not valid at this time/);
 
     const c2 = await challenge();
     h.advance(2 * 60_000 + 1);
-    const late = await h.call('POST', '/v1/auth/card', {
-      body: {
-        challengeId: c2.challengeId,
-        certificatePem: anna.certPem,
-        signatureB64: await signChallenge(anna.privateKey, c2.challengeB64),
-      },
-    });
+    const late = await answer(c2, anna);
     expect(late.status).toBe(401);
     expect(late.body.message).toMatch(/expired/);
   });
@@ -109,13 +88,7 @@ describe('ID-card challenge–response login', () => {
   it('refuses a valid card of a person without a PUE profile, and garbage PEM with 400', async () => {
     const stranger = await issueHolder(ca, '02270803628');
     const c = await challenge();
-    const r = await h.call('POST', '/v1/auth/card', {
-      body: {
-        challengeId: c.challengeId,
-        certificatePem: stranger.certPem,
-        signatureB64: await signChallenge(stranger.privateKey, c.challengeB64),
-      },
-    });
+    const r = await answer(c, stranger);
     expect(r.status).toBe(401);
     expect(r.body.message).toMatch(/No PUE profile/);
 

@@ -1,40 +1,34 @@
 import { createClient } from '@skr/protocol/client';
 import { portalApi } from '@skr/protocol/routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itMatchesOpenApiContract, type OpenApiDoc } from '../../scripts/openapi-contract';
+import {
+  itMatchesOpenApiContract,
+  type OpenApiDoc,
+  type OpenApiSeen,
+} from '../../scripts/openapi-contract';
 import { OPENAPI_JSON } from '../src/openapi';
 import { inspectPortal } from '../src/openapi-document';
 import { BRANCH, BRANCH_KEY, startHarness, type Harness } from './harness';
 
-type Doc = OpenApiDoc;
-
 let h: Harness;
-let doc: Doc;
-const registered: string[] = [];
+const seen: OpenApiSeen = { doc: undefined, registered: [] };
 
 beforeAll(async () => {
   h = await startHarness();
   const res = await fetch(h.emu.url + OPENAPI_JSON);
   expect(res.status).toBe(200);
-  doc = (await res.json()) as Doc;
+  seen.doc = (await res.json()) as OpenApiDoc;
   // Every route the emulator registers (the docs' own pages left out).
   const { routes } = await inspectPortal();
-  registered.push(
-    ...routes
-      .filter((r) => !r.includes(' /__emulator/docs') && !r.endsWith(OPENAPI_JSON))
-      .map((r) => r.replace(/:([A-Za-z0-9_]+)/g, '{$1}'))
-      .sort(),
-  );
+  seen.registered = routes
+    .filter((r) => !r.includes(' /__emulator/docs') && !r.endsWith(OPENAPI_JSON))
+    .map((r) => r.replace(/:([A-Za-z0-9_]+)/g, '{$1}'))
+    .sort();
 });
 afterAll(() => h?.stop());
 
 describe('the portal OpenAPI document (generated from the route table)', () => {
-  itMatchesOpenApiContract({
-    doc: () => doc,
-    registered: () => registered,
-    table: portalApi,
-    minRoutes: 20,
-  });
+  itMatchesOpenApiContract({ seen, table: portalApi, minRoutes: 20 });
 });
 
 describe('the typed client against the emulator', () => {

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../src/db';
-import { createFaultSwitches } from '../src/faults';
-import type { PueContext } from '../src/context';
-import { buildServer } from '../src/server';
+import { inMemoryPortal } from '../src/in-memory-portal';
 
 // Issue 13: the guard existed but the stand-in's own server did not install it. The real
 // buildServer answers /__emulator/* to a LAN peer with 403 and to loopback as before.
 describe('the portal stand-in registers the emulator guard (issue 13)', () => {
   it('refuses /__emulator/faults from a LAN address, answers it on loopback', async () => {
-    const ctx: PueContext = {
-      db: openDb(':memory:'),
-      now: () => new Date(),
-      caCertsPem: [],
-      branchKeys: {},
-      sessionTtlMs: 1,
-      loginAttemptTtlMs: 1,
-      cardChallengeTtlMs: 1,
-      maxCodeTries: 3,
-      deliveries: { received: 0, replays: 0 },
-    };
-    const app = buildServer(ctx, createFaultSwitches(), { level: 'silent' });
+    const { app, close } = inMemoryPortal();
     try {
       const lan = await app.inject({ url: '/__emulator/faults', remoteAddress: '192.168.7.20' });
       expect(lan.statusCode).toBe(403);
@@ -28,7 +14,7 @@ describe('the portal stand-in registers the emulator guard (issue 13)', () => {
       const local = await app.inject({ url: '/__emulator/faults', remoteAddress: '127.0.0.1' });
       expect(local.statusCode).toBe(200);
     } finally {
-      await app.close();
+      await close();
     }
   });
 });
