@@ -5,6 +5,7 @@ export {
   encodeReceipt,
   encodeOutOfService,
 } from './tickets';
+export { encodeBookingSlip } from './booking-slip';
 export {
   MAX_TICKET_BYTES,
   MAX_RECEIPT_BYTES,

@@ -30,6 +30,11 @@ export interface PrintLabels {
   branch: string;
   outOfService: string;
   keepTicket: string;
+  /** Booking slip: the day, the hour, the address and how to check in. */
+  visitDay: string;
+  visitHour: string;
+  address: string;
+  checkInWithCode: string;
 }
 
 const pl: PrintLabels = {
@@ -58,6 +63,10 @@ const pl: PrintLabels = {
   branch: 'Placówka',
   outOfService: 'CHWILOWO NIECZYNNE',
   keepTicket: 'Zachowaj bilet do wywołania numeru',
+  visitDay: 'Dzień',
+  visitHour: 'Godzina',
+  address: 'Adres',
+  checkInWithCode: 'W dniu wizyty zeskanuj kod w biletomacie',
 };
 
 const en: PrintLabels = {
@@ -86,6 +95,10 @@ const en: PrintLabels = {
   branch: 'Branch',
   outOfService: 'OUT OF SERVICE',
   keepTicket: 'Keep this ticket until your number is called',
+  visitDay: 'Day',
+  visitHour: 'Time',
+  address: 'Address',
+  checkInWithCode: 'On the day, scan this code at the ticket machine',
 };
 
 const uk: PrintLabels = {
@@ -114,6 +127,10 @@ const uk: PrintLabels = {
   branch: 'Відділення',
   outOfService: 'ТИМЧАСОВО НЕ ПРАЦЮЄ',
   keepTicket: 'Збережіть квиток до виклику номера',
+  visitDay: 'День',
+  visitHour: 'Година',
+  address: 'Адреса',
+  checkInWithCode: 'У день візиту відскануйте код у терміналі',
 };
 
 /** Label catalogue by language. */

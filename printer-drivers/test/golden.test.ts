@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type {
+  BookingSlipDoc,
   CheckInTicketDoc,
   OutOfServiceDoc,
   PrinterModel,
@@ -9,6 +10,7 @@ import type {
   ReceiptDoc,
 } from '@skr/protocol/printer';
 import {
+  encodeBookingSlip,
   encodeCheckInTicket,
   encodeOutOfService,
   encodeQueueTicket,
@@ -103,6 +105,16 @@ const outOfService: OutOfServiceDoc = {
   lang: 'pl',
 };
 
+const bookingSlip: BookingSlipDoc = {
+  branchName: 'ZUS Oddział w Łodzi',
+  address: 'ul. Zamenhofa 2, 90-431 Łódź',
+  serviceName: 'Emerytury i renty',
+  start: '2026-12-02T09:30:00Z',
+  timeZone: ZONE,
+  bookingCode: 'K7Q29XZA',
+  lang: 'pl',
+};
+
 const models = Object.values(printerModels) as PrinterModel[];
 
 describe('golden bytes of every layout', () => {
@@ -126,6 +138,11 @@ describe('golden bytes of every layout', () => {
         expectGolden(`receipt-branch-pl-${model.id}`, encodeReceipt(branchReceipt, model));
         const uk = { ...branchReceipt, lang: 'uk' as const };
         expectGolden(`receipt-branch-uk-${model.id}`, encodeReceipt(uk, model));
+      });
+      it('booking slip (pl, uk)', () => {
+        expectGolden(`booking-pl-${model.id}`, encodeBookingSlip(bookingSlip, model));
+        const uk = { ...bookingSlip, lang: 'uk' as const };
+        expectGolden(`booking-uk-${model.id}`, encodeBookingSlip(uk, model));
       });
       it('out-of-service slip (pl)', () => {
         expectGolden(`out-of-service-pl-${model.id}`, encodeOutOfService(outOfService, model));

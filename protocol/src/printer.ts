@@ -80,6 +80,23 @@ export const OutOfServiceDoc = z.object({
 /** An out-of-service slip. */
 export type OutOfServiceDoc = z.infer<typeof OutOfServiceDoc>;
 
+/**
+ * The slip printed when a visit is booked at the kiosk: code, day and hour, service, the
+ * branch's address and a QR of the code (the kiosk's scanner reads it at check-in).
+ */
+export const BookingSlipDoc = z.object({
+  branchName: line,
+  /** The branch's street address, when the kiosk knows it. */
+  address: z.string().min(1).max(80).optional(),
+  serviceName: line,
+  start: isoDateTime,
+  timeZone,
+  bookingCode: z.string().regex(/^[A-Z0-9]{6,12}$/),
+  lang: PrintLang,
+});
+/** A booking slip. */
+export type BookingSlipDoc = z.infer<typeof BookingSlipDoc>;
+
 /** What the printer says about itself (decoded from its real-time status bytes). */
 export const PrinterStatus = z.object({
   online: z.boolean(),
