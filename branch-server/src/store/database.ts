@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { migrate } from './migrations';
+import { migrate } from './migrate';
 
 /** The branch database handle (better-sqlite3, synchronous). */
 export type Db = Database.Database;

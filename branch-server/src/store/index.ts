@@ -1,5 +1,5 @@
 export * from './database';
-export * from './migrations';
+export * from './migrate';
 export * from './ticket-repo';
 export * from './event-log';
 export * from './catalog-repo';
