@@ -31,7 +31,8 @@ describe('migrations', () => {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stats_%'")
         .pluck()
         .all();
-      expect(triggers).toHaveLength(6);
+      for (const name of ['issue', 'clerk', 'first_call', 'import_call', 'final', 'import_final'])
+        expect(triggers).toContain(`stats_${name}`);
       migrate(db);
       expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     } finally {
