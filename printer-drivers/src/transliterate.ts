@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import type { PrinterModel, PrintLang } from '@skr/protocol/printer';
+import { romanizeUkrainian } from '@skr/protocol/romanize-uk';
 
 // Printers know one 8-bit code page at a time. A character the selected pages cannot hold
 // would print as "?" ("Kod rezerwacji: ?" for an em dash), so text is rewritten to what the
@@ -43,49 +44,6 @@ const TYPOGRAPHIC: Readonly<Record<string, string>> = {
   '\u00d7': 'x',
 };
 
-// KMU 55/2010 (the Ukrainian passport standard), without its word-initial forms: on a
-// ticket "Є" → "Ie" in the middle of a word reads fine, and the rule stays one lookup.
-const UKRAINIAN: Readonly<Record<string, string>> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'h',
-  ґ: 'g',
-  д: 'd',
-  е: 'e',
-  є: 'ie',
-  ж: 'zh',
-  з: 'z',
-  и: 'y',
-  і: 'i',
-  ї: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ь: '',
-  ю: 'iu',
-  я: 'ia',
-  ы: 'y',
-  э: 'e',
-  ё: 'io',
-  ъ: '',
-  '\u02bc': '',
-};
-
 const pageChars = new Map<string, ReadonlySet<string>>();
 
 /** Characters a code page can print (printable ASCII plus its upper half). */
@@ -110,13 +68,6 @@ export function printableCodepages(
   return pages;
 }
 
-function transliterateUkrainian(c: string): string | undefined {
-  const lower = c.toLowerCase();
-  const latin = UKRAINIAN[lower];
-  if (latin === undefined) return undefined;
-  return c === lower || latin === '' ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
-}
-
 /**
  * Rewrites `text` so every character is printable in one of `codepages`: kept when it is,
  * else a typographic mark to ASCII, Cyrillic to Latin, an accented letter to its base letter,
@@ -131,7 +82,7 @@ export function transliterate(text: string, codepages: readonly string[]): strin
       out += c;
       continue;
     }
-    const plain = TYPOGRAPHIC[c] ?? transliterateUkrainian(c);
+    const plain = TYPOGRAPHIC[c] ?? romanizeUkrainian(c);
     if (plain !== undefined) {
       out += plain;
       continue;

@@ -1,3 +1,5 @@
+import { romanizeUkrainian } from '@skr/protocol/romanize-uk';
+
 // SMS cost: a message that fits GSM-7 costs 160 characters a segment (153 when split), one
 // character outside it (ą, ł, any Cyrillic letter) turns the whole message into UCS-2 at 70 (67).
 // Transliterating to GSM-7 is a setting; Ukrainian is romanised (KMU 2010 table), Polish loses
@@ -57,44 +59,6 @@ const POLISH: Record<string, string> = {
   Ź: 'Z',
   Ż: 'Z',
 };
-// Ukrainian national romanisation (Cabinet of Ministers resolution 55, 2010), word-internal forms.
-const UKRAINIAN: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'h',
-  ґ: 'g',
-  д: 'd',
-  е: 'e',
-  є: 'ie',
-  ж: 'zh',
-  з: 'z',
-  и: 'y',
-  і: 'i',
-  ї: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ь: '',
-  ю: 'iu',
-  я: 'ia',
-  "'": '',
-  '’': '',
-};
 const PUNCTUATION: Record<string, string> = {
   '–': '-',
   '—': '-',
@@ -114,12 +78,7 @@ export function transliterate(text: string): string {
     if (basic.has(ch) || extended.has(ch)) out += ch;
     else if (POLISH[ch] !== undefined) out += POLISH[ch];
     else if (PUNCTUATION[ch] !== undefined) out += PUNCTUATION[ch];
-    else {
-      const lower = ch.toLowerCase();
-      const t = UKRAINIAN[lower];
-      if (t === undefined) out += '?';
-      else out += ch === lower ? t : t.charAt(0).toUpperCase() + t.slice(1);
-    }
+    else out += romanizeUkrainian(ch) ?? '?';
   }
   return out;
 }
