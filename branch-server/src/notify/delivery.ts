@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { retryDelayMs, type BackoffPolicy } from '../sync/backoff';
+import { drainLoop, mapPool } from '../sync/drain-loop';
 import { bookingRepo, type Db } from '../store';
 import { contactRepo } from './contact-repo';
 import { notifyOutbox, type NotifyItem, type NotifyResult } from './notify-outbox';
@@ -60,11 +61,6 @@ export function notifyDelivery(o: DeliveryOptions) {
     reported[channel] = ok;
     o.onHealth?.(channel, ok);
   };
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
-  let stopping = new AbortController();
-
   /** Why an item must not go (anymore), or null. */
   function stale(item: NotifyItem): string | null {
     if (item.kind === 'turn-near' && outbox.has(keyOf('called', item.ref, item.channel)))
@@ -119,75 +115,31 @@ export function notifyDelivery(o: DeliveryOptions) {
     }
   }
 
-  // Rounds never overlap (the loop and a caller's drainOnce): two rounds taking the same due
-  // row would send it twice.
-  let chain: Promise<unknown> = Promise.resolve();
-  function drainOnce(): Promise<number> {
-    const p = chain.then(round, round);
-    chain = p.catch(() => undefined);
-    return p;
-  }
-
-  async function round(): Promise<number> {
+  async function round(signal: AbortSignal): Promise<number> {
     const items = outbox.due(o.clockMs(), o.batchSize);
     if (items.length === 0) return 0;
-    const signal = stopping.signal;
-    const results: NotifyResult[] = new Array(items.length);
-    let next = 0;
-    const lanes = Array.from({ length: Math.min(o.concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const k = next++;
-        results[k] = await deliver(items[k]!, signal);
-      }
-    });
-    await Promise.all(lanes);
-    outbox.record(results);
+    outbox.record(await mapPool(items, o.concurrency, (item) => deliver(item, signal)));
     return items.length;
   }
 
-  async function run(): Promise<void> {
-    while (running) {
-      let tried = 0;
-      try {
-        tried = await drainOnce();
-      } catch (err) {
-        o.log?.error({ err }, 'notification round failed');
-      }
-      if (!running) break;
-      if (tried > 0) continue;
-      limiter.sweep(o.clockMs());
-      const next = outbox.nextDueMs();
-      const wait = next === undefined ? 1000 : Math.min(1000, Math.max(0, next - o.clockMs()));
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, wait);
-        wakeUp = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      wakeUp = undefined;
-    }
-  }
+  const loop = drainLoop({
+    round,
+    nextDueMs: () => outbox.nextDueMs(),
+    clockMs: () => o.clockMs(),
+    onError: (err) => o.log?.error({ err }, 'notification round failed'),
+    onIdle: () => limiter.sweep(o.clockMs()),
+  });
 
   return {
-    drainOnce,
-    wake: () => wakeUp?.(),
+    drainOnce: loop.drainOnce,
+    wake: loop.wake,
     health: (): Record<Channel, ChannelHealth> => ({
       sms: { ...health.sms },
       email: { ...health.email },
     }),
-    start(): void {
-      if (running) return;
-      running = true;
-      stopping = new AbortController();
-      loop = run();
-    },
-    async stop(): Promise<void> {
-      running = false;
-      stopping.abort();
-      wakeUp?.();
-      await loop;
-    },
+    start: loop.start,
+    /** Stops the loop; sends in flight are aborted (their rows stay pending). */
+    stop: loop.stop,
   };
 }
 /** The notification delivery loop. */

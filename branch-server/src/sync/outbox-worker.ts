@@ -1,6 +1,7 @@
 import { PueReportReceipt, PueUpp, SkrError } from '@skr/protocol';
 import type { Logger } from 'pino';
 import { retryDelayMs, type BackoffPolicy } from './backoff';
+import { drainLoop, mapPool } from './drain-loop';
 import type { DocumentPayload, DocumentStore } from './documents';
 import type { DeliveryResult, OutboxItem, OutboxRepo } from './outbox-repo';
 import { isRetryable, type PortalClient } from './portal-client';
@@ -21,20 +22,8 @@ export interface OutboxWorkerOptions {
   log: Logger;
   /** Called after a round delivered documents (the sync scrubs their bytes off the disk). */
   onDocumentsDelivered?: () => void;
-}
-
-/** Runs `fn` over `items` with at most `n` at a time, keeping the order of results. */
-async function mapPool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(n, items.length) }, async () => {
-    while (next < items.length) {
-      const k = next++;
-      out[k] = await fn(items[k]!);
-    }
-  });
-  await Promise.all(lanes);
-  return out;
+  /** Pause after rounds that failed on the branch's own storage (default 1 s doubling to 60 s). */
+  errorBackoff?: BackoffPolicy;
 }
 
 /**
@@ -44,10 +33,6 @@ async function mapPool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): P
  * and the portal answers with the first receipt (at least once here, exactly once there).
  */
 export function outboxWorker(o: OutboxWorkerOptions) {
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wakeUp: (() => void) | undefined;
-  let stopping = new AbortController();
   let failing = false;
 
   async function send(item: OutboxItem, signal: AbortSignal): Promise<unknown> {
@@ -87,10 +72,9 @@ export function outboxWorker(o: OutboxWorkerOptions) {
   }
 
   /** Delivers one round of due rows; returns how many were tried. */
-  async function drainOnce(): Promise<number> {
+  async function round(signal: AbortSignal): Promise<number> {
     const items = o.outbox.due(o.clockMs(), o.batchSize);
     if (items.length === 0) return 0;
-    const signal = stopping.signal;
     const results = await mapPool(items, o.concurrency, (i) => deliver(i, signal));
     const byId = new Map(items.map((i) => [i.id, i]));
     let documents = 0;
@@ -119,52 +103,27 @@ export function outboxWorker(o: OutboxWorkerOptions) {
     wake();
   }
 
-  function wake(): void {
-    wakeUp?.();
-  }
-
-  async function run(): Promise<void> {
-    while (running) {
-      let tried = 0;
-      try {
-        tried = await drainOnce();
-      } catch (err) {
-        o.log.error({ err }, 'outbox round failed');
-      }
-      if (!running) break;
-      if (tried > 0) continue;
-      const next = o.outbox.nextDueMs();
-      const wait = next === undefined ? 1000 : Math.min(1000, Math.max(0, next - o.clockMs()));
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, wait);
-        wakeUp = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      wakeUp = undefined;
-    }
-  }
+  const loop = drainLoop({
+    round,
+    nextDueMs: () => o.outbox.nextDueMs(),
+    clockMs: () => o.clockMs(),
+    onError: (err) => o.log.error({ err }, 'outbox rounds failing; backing off'),
+    onRecover: (failedRounds) => o.log.info({ failedRounds }, 'outbox rounds work again'),
+    errorBackoff: o.errorBackoff,
+  });
+  const wake = loop.wake;
 
   return {
-    drainOnce,
+    drainOnce: loop.drainOnce,
     wake,
     portalBack,
     /** Whether the last round found the portal failing. */
     isFailing: () => failing,
-    start(): void {
-      if (running) return;
-      running = true;
-      stopping = new AbortController();
-      loop = run();
-    },
+    /** Consecutive rounds that failed on the branch's own storage. */
+    storageFailures: loop.failures,
+    start: loop.start,
     /** Stops the loop; deliveries in flight are aborted (they stay pending and go again later). */
-    async stop(): Promise<void> {
-      running = false;
-      stopping.abort();
-      wake();
-      await loop;
-    },
+    stop: loop.stop,
   };
 }
 /** The outbox delivery loop. */
