@@ -12,6 +12,7 @@ import { startPrinterEmulator, type PrinterEmulator } from '@skr/hardware-mocks/
 import { DEMO_LOGINS, startPueEmulator, type PueEmulator } from '@skr/pue-emulator';
 import { launchBrowser } from '../../branch-server/test/browser';
 import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
+import type { ServerOptions } from '../../branch-server/src/http/server';
 import { startKioskHost, type KioskHost } from '../src/host/host-server';
 import { startKioskRuntime, type KioskRuntime } from '../src/host/kiosk-runtime';
 
@@ -30,6 +31,10 @@ export interface KioskRigOptions {
   ticketIdleSeconds?: number;
   /** Viewport of the kiosk page; default 1280×1024. */
   viewport?: { width: number; height: number };
+  /** More options of the branch server (notifications, a fixed clock). */
+  branchOptions?: Partial<ServerOptions>;
+  /** The branch's street address the kiosk prints on booking slips. */
+  branchAddress?: string;
 }
 
 /**
@@ -67,7 +72,11 @@ export async function startKioskRig(opts: KioskRigOptions = {}) {
     const sync = pue
       ? { url: pue.url, branchId: BRANCH_ID, branchKey: BRANCH_KEY, pullIntervalMs: 60_000 }
       : undefined;
-    let branch: TestBranch = await startTestBranch({ dir: branchDir, ...(sync ? { sync } : {}) });
+    let branch: TestBranch = await startTestBranch({
+      dir: branchDir,
+      ...opts.branchOptions,
+      ...(sync ? { sync } : {}),
+    });
     cleanups.push(() => branch.close(true));
     const deviceToken = await branch.device('kiosk', 'Biletomat 1');
     const printer: PrinterEmulator = await startPrinterEmulator({ tcpPort: 0 });
@@ -90,6 +99,7 @@ export async function startKioskRig(opts: KioskRigOptions = {}) {
       branchUrl: branch.url,
       deviceToken,
       branchName: 'ZUS Oddział Warszawa-Wola',
+      ...(opts.branchAddress ? { branchAddress: opts.branchAddress } : {}),
       printer: `tcp:127.0.0.1:${printer.tcpPort}`,
       printerWatchMs: 200,
       cardReader: opts.card ? VIRTUAL_READERS[0].name : undefined,

@@ -4,6 +4,8 @@ import { ApiError, ErrorCode } from './errors';
 import { Lang, PriorityReason } from './domain';
 import { BookingCode, IssuedTicket } from './http';
 import { CardHolder } from './card';
+import { VisitSummary } from './calendar';
+import { Pesel } from './pesel';
 
 // The kiosk bridge: the one narrow API the kiosk renderer has to its devices. Electron's
 // preload implements it over IPC, the browser host over HTTP + server-sent events. Every
@@ -122,6 +124,39 @@ export const KioskSubmitResult = z.object({
 });
 export type KioskSubmitResult = z.infer<typeof KioskSubmitResult>;
 
+/**
+ * Who books at the kiosk: the holder of the ID card in the reader (the host reads the PESEL and
+ * it never reaches the page), or a typed PESEL with a phone number for the confirmation SMS.
+ */
+export const KioskBookingIdentity = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('card'), phone: z.string().min(9).max(20).optional() }),
+  z.object({ by: z.literal('pesel'), pesel: Pesel, phone: z.string().min(9).max(20) }),
+]);
+export type KioskBookingIdentity = z.infer<typeof KioskBookingIdentity>;
+
+/** A visit booked at the kiosk ("Umów wizytę"); the slip prints the code, day, hour and a QR. */
+export const KioskBookRequest = z.object({
+  serviceId: z.string().min(1).max(40),
+  start: z.iso.datetime(),
+  lang: Lang,
+  /** Printed service name (already in the client's language). */
+  serviceName: z.string().min(1).max(60),
+  identity: KioskBookingIdentity,
+});
+export type KioskBookRequest = z.infer<typeof KioskBookRequest>;
+
+/**
+ * The booked visit, always shown on screen, and whether the slip printed. `confirmation` says
+ * whether an SMS confirmation was queued, the branch has SMS off, or no phone was given.
+ */
+export const KioskBookResult = z.object({
+  visit: VisitSummary,
+  printed: z.boolean(),
+  printError: ErrorCode.optional(),
+  confirmation: z.enum(['queued', 'off', 'none']),
+});
+export type KioskBookResult = z.infer<typeof KioskBookResult>;
+
 const none = z.object({}).strict();
 
 /** Every bridge method: name → input and output schema. */
@@ -135,6 +170,7 @@ export const kioskBridgeMethods = {
   cardEnd: { input: none, output: none },
   listFiles: { input: none, output: z.object({ files: z.array(KioskFile) }) },
   submitDocument: { input: KioskSubmitRequest, output: KioskSubmitResult },
+  bookVisit: { input: KioskBookRequest, output: KioskBookResult },
 } as const;
 /** Names of the bridge methods. */
 export type KioskMethod = keyof typeof kioskBridgeMethods;

@@ -16,6 +16,10 @@ export const KIOSK_PROXIED = [
   'pueAccount',
   'pueArchiveOrders',
   'pueOrderArchive',
+  // "Umów wizytę" lists free slots; booking itself goes through the bridge, which prints.
+  'listCalendarSlots',
+  // "Powiadom mnie" after a ticket: the client's contact for that ticket only.
+  'putTicketContact',
 ] as const satisfies readonly (keyof BranchApi)[];
 
 /** The name of a route the kiosk host passes on. */

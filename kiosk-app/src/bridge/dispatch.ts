@@ -1,3 +1,4 @@
+import { BookingRefusal } from '@skr/protocol/calendar';
 import {
   ErrorCode,
   isSkrError,
@@ -54,5 +55,10 @@ function pickSafe(d: Record<string, unknown>): Record<string, unknown> | undefin
   if (typeof d.opensAt === 'string') out.opensAt = d.opensAt;
   // Why a file was refused (NOT_PDF, NOT_IMAGE): a fixed word, nothing of the file.
   if (d.reason === 'NOT_PDF' || d.reason === 'NOT_IMAGE') out.reason = d.reason;
+  // Why a booking was refused (full, too-late, daily-limit, gap…): a fixed word of the calendar.
+  if (BookingRefusal.safeParse(d.reason).success) out.reason = d.reason;
+  // …and the rule's number it names (the rules are configuration, not constants).
+  for (const k of ['minLeadMinutes', 'maxVisitsPerDay', 'minGapMinutes'] as const)
+    if (typeof d[k] === 'number') out[k] = d[k];
   return Object.keys(out).length ? out : undefined;
 }

@@ -7,6 +7,7 @@ import {
   type KioskOutput,
 } from '@skr/protocol';
 import type { BranchClient } from './branch-client';
+import { createBookingService } from './booking-service';
 import type { CardService } from './card-service';
 import { createDocumentService } from './document-service';
 import type { FileService } from './file-service';
@@ -36,6 +37,8 @@ export interface KioskServicesOptions {
   files: FileService;
   health: HealthReporter;
   uppWaitMs?: number;
+  /** The branch's street address, printed on booking slips. */
+  branchAddress?: string;
 }
 
 /** Wires the device services into bridge handlers and one event stream. */
@@ -53,6 +56,13 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     printer,
     branchName: opts.config.branchName,
     uppWaitMs: opts.uppWaitMs,
+  });
+  const bookings = createBookingService({
+    branch,
+    printer,
+    branchName: opts.config.branchName,
+    ...(opts.branchAddress ? { branchAddress: opts.branchAddress } : {}),
+    ...(card ? { readCardPesel: () => card.readPesel() } : {}),
   });
   const listeners = new Set<(e: KioskEvent) => void>();
   const emit = (e: KioskEvent) => {
@@ -93,6 +103,7 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     },
     listFiles: async () => ({ files: await files.list() }),
     submitDocument: (req) => documents.submit(req),
+    bookVisit: (req) => bookings.book(req),
   };
   return {
     handlers,

@@ -1,5 +1,6 @@
 import type { Printer } from '@skr/printer-drivers';
 import {
+  encodeBookingSlip,
   encodeCheckInTicket,
   encodeQueueTicket,
   encodeReceipt,
@@ -7,6 +8,7 @@ import {
 } from '@skr/printer-drivers';
 import {
   isSkrError,
+  type BookingSlipDoc,
   type CheckInTicketDoc,
   type ErrorCode,
   type PrinterStatus,
@@ -19,7 +21,8 @@ import type { HealthReporter } from './health-reporter';
 export type KioskPrintJob =
   | { kind: 'queue'; doc: QueueTicketDoc }
   | { kind: 'check-in'; doc: CheckInTicketDoc }
-  | { kind: 'receipt'; doc: ReceiptDoc };
+  | { kind: 'receipt'; doc: ReceiptDoc }
+  | { kind: 'booking'; doc: BookingSlipDoc };
 
 /** Outcome of a print: never throws for printer faults, the caller shows the screen anyway. */
 export interface PrintOutcome {
@@ -46,6 +49,8 @@ function encode(job: KioskPrintJob, printer: Printer): Uint8Array {
       return encodeCheckInTicket(job.doc, printer.model);
     case 'receipt':
       return encodeReceipt(job.doc, printer.model);
+    case 'booking':
+      return encodeBookingSlip(job.doc, printer.model);
   }
 }
 

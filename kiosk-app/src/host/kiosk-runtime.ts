@@ -27,6 +27,8 @@ export interface KioskRuntimeConfig {
   /** Origin phones use for the follow-the-line page; defaults to branchUrl. */
   publicOrigin?: string;
   idleSeconds?: number;
+  /** The branch's street address for booking slips (SKR_BRANCH_ADDRESS). */
+  branchAddress?: string;
   /** Seconds of no touch before the ticket side starts fresh; default 45. */
   ticketIdleSeconds?: number;
   /** `tcp:127.0.0.1:9100` or `serial:/dev/ttyUSB0`. */
@@ -109,6 +111,7 @@ export async function startKioskRuntime(cfg: KioskRuntimeConfig): Promise<KioskR
     async close() {
       await services.close();
       pcsc?.close();
+    ...(cfg.branchAddress ? { branchAddress: cfg.branchAddress } : {}),
     },
   };
 }
@@ -136,3 +139,4 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskRuntim
     scanDir: env.SKR_SCAN_DIR,
   };
 }
+    branchAddress: env.SKR_BRANCH_ADDRESS || undefined,

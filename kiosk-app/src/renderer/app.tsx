@@ -2,10 +2,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge, KioskConfig, KioskTicketOutcome } from '@skr/protocol/kiosk-bridge';
 import type { Lang, PriorityReason, Service } from '@skr/protocol/domain';
+import { BookingFlow } from './screens/booking-flow';
 import { CheckIn } from './screens/check-in';
 import { Home } from './screens/home';
 import { Services } from './screens/services';
 import { SelfService } from './screens/self-service';
+import { TicketContact } from './screens/ticket-contact';
 import { TicketView } from './screens/ticket-view';
 import { ErrorBox } from './ui';
 import { createSpeaker } from './speech';
@@ -13,7 +15,7 @@ import { useIdleCountdown } from './use-idle';
 import { useKeypadNavigation } from './use-keypad-navigation';
 import { useSpeechMode } from './use-speech-mode';
 
-type View = 'home' | 'services' | 'check-in' | 'ticket' | 'self-service';
+type View = 'home' | 'services' | 'check-in' | 'ticket' | 'self-service' | 'book' | 'contact';
 const LANGS: { id: Lang; label: string }[] = [
   { id: 'pl', label: 'Polski' },
   { id: 'en', label: 'English' },
@@ -216,7 +218,21 @@ export function App({ bridge }: { bridge: KioskBridge }) {
             onBack={back}
           />
         )}
-        {view === 'ticket' && outcome && <TicketView outcome={outcome} onDone={home} />}
+        {view === 'ticket' && outcome && (
+          <TicketView outcome={outcome} onDone={home} onNotify={() => go('contact')} />
+        )}
+        {view === 'contact' && outcome && (
+          <TicketContact ticketId={outcome.ticket.id} lang={lang} onDone={home} />
+        )}
+        {view === 'book' && (
+          <BookingFlow
+            bridge={bridge}
+            lang={lang}
+            cardReader={cardReader}
+            onBack={back}
+            onDone={home}
+          />
+        )}
         {view === 'self-service' && config && (
           <SelfService
             bridge={bridge}

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { BigButton } from '../ui';
 
-/** Start screen: the three ways in. */
+/** Start screen: the ways in (ticket, check-in, booking, self-service). */
 export function Home(props: {
-  go: (to: 'services' | 'check-in' | 'self-service') => void;
+  go: (to: 'services' | 'check-in' | 'book' | 'self-service') => void;
   selfService: boolean;
 }) {
   const { t } = useTranslation();
@@ -24,6 +24,12 @@ export function Home(props: {
           hint={t('home.checkInHint')}
           onClick={() => props.go('check-in')}
           testId="go-check-in"
+        />
+        <BigButton
+          label={t('home.book')}
+          hint={t('home.bookHint')}
+          onClick={() => props.go('book')}
+          testId="go-book"
         />
         {props.selfService && (
           <BigButton

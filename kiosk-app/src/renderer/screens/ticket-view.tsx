@@ -5,7 +5,12 @@ import type { KioskTicketOutcome } from '@skr/protocol/kiosk-bridge';
 import { formatDateTime } from '../format';
 
 /** The issued number, always on screen, with the QR to follow the line and the print result. */
-export function TicketView(props: { outcome: KioskTicketOutcome; onDone: () => void }) {
+export function TicketView(props: {
+  outcome: KioskTicketOutcome;
+  onDone: () => void;
+  /** Opens the optional "notify me by SMS / e-mail" step (issue 15). */
+  onNotify?: () => void;
+}) {
   const { t } = useTranslation();
   const { ticket, followUrl, printed } = props.outcome;
   const [qr, setQr] = useState<string | null>(null);
@@ -68,6 +73,16 @@ export function TicketView(props: { outcome: KioskTicketOutcome; onDone: () => v
         )}
         <figcaption>{t('ticket.follow')}</figcaption>
       </figure>
+      {props.onNotify && (
+        <button
+          type="button"
+          className="big secondary done"
+          onClick={props.onNotify}
+          data-testid="notify-me"
+        >
+          {t('ticket.notify')}
+        </button>
+      )}
       <button type="button" className="big primary done" onClick={props.onDone} data-testid="done">
         {t('ticket.done')}
       </button>
