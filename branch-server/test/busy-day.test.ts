@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { sharedTestBranch } from './harness';
 import { demoServiceIds } from '../src/seed/demo-branch';
 
 // A simulated working day driven through the real HTTP API with a controlled clock.
 let clock = new Date('2026-11-23T07:00:00Z'); // Monday 08:00 in Warsaw
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch({ now: () => clock });
-});
-afterAll(() => b.close());
+const b = sharedTestBranch({ now: () => clock });
 
 let seed = 7;
 const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

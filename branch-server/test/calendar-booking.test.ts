@@ -1,6 +1,6 @@
 import { peselCheckDigit } from '@skr/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { sharedTestBranch } from './harness';
 
 // Tuesday 2026-12-01 09:00 in Warsaw; the plan offers Wednesday 10:00–10:30 on 14 counters.
 const NOW = new Date('2026-12-01T08:00:00Z');
@@ -26,11 +26,7 @@ function pesel(i: number): string {
   return first10 + String(peselCheckDigit(first10));
 }
 
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch({ now: () => NOW });
-});
-afterAll(() => b.close());
+const b = sharedTestBranch({ now: () => NOW });
 
 describe('calendar booking at the branch', () => {
   it('refuses to book before a plan exists: 409 closed', async () => {

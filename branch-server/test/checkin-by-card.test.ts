@@ -1,13 +1,13 @@
-import { spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { peselCheckDigit, type PueBooking } from '@skr/protocol';
-import { callApi, startTestBranch, TEST_PASSWORD, until, type TestBranch } from './harness';
-import { BRANCH_ID, BRANCH_KEY, startPortal, startSyncedBranch } from './sync-harness';
+import { localClock, localDay } from '@skr/protocol/time-zone';
+import { callApi, startTestBranch, TEST_PASSWORD, type TestBranch } from './harness';
+import { startServerProcess } from './process';
+import { BRANCH_ID, portalEnv, startPortal, startSyncedBranch } from './sync-harness';
 
 // Check-in by ID card: the kiosk sends the card holder's PESEL, the branch finds the booking by
 // its keyed hash in the cache (the portal is down), and the PESEL itself is nowhere at the branch.
@@ -199,55 +199,24 @@ describe('check-in by ID card', () => {
 
   it('never logs the PESEL: the real server process at trace level checks a card in', async () => {
     // Real clock here: the booking is for the current minute in Warsaw.
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/Warsaw',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(new Date());
-    const part = (t: string) => parts.find((p) => p.type === t)!.value;
+    const today = new Date();
     const pue = await startPortal();
     cleanup.push(() => pue.stop());
     pue.createBooking({
       branchId: BRANCH_ID,
       serviceId: 'emerytury',
-      date: `${part('year')}-${part('month')}-${part('day')}`,
-      time: `${part('hour')}:${part('minute')}`,
+      date: localDay(today, 'Europe/Warsaw'),
+      time: localClock(today, 'Europe/Warsaw').time,
       pesel: ANNA,
     });
     const dataDir = mkdtempSync(join(tmpdir(), 'skr-card-log-'));
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(new URL('../src/main.ts', import.meta.url))],
-      {
-        env: {
-          ...process.env,
-          SKR_DATA_DIR: dataDir,
-          SKR_PORT: '0',
-          SKR_SEED: 'demo',
-          SKR_DEMO_PASSWORD: TEST_PASSWORD,
-          SKR_LOG_LEVEL: 'trace',
-          SKR_PUE_URL: pue.url,
-          SKR_PUE_BRANCH_ID: BRANCH_ID,
-          SKR_PUE_BRANCH_KEY: BRANCH_KEY,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const exited = new Promise((r) => child.once('exit', r));
-    cleanup.push(async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
+    const server = await startServerProcess(dataDir, TEST_PASSWORD, {
+      startTimeoutMs: 40_000, // tsx compiles main.ts first; slow on a busy machine
+      env: { ...portalEnv(pue), SKR_LOG_LEVEL: 'trace', SKR_ANNOUNCER: process.env.SKR_ANNOUNCER },
     });
-    let log = '';
-    child.stdout!.on('data', (d) => (log += d));
-    child.stderr!.on('data', (d) => (log += d));
-    await until(() => /SKR branch server: (http:\/\/\S+)/.test(log), 20_000);
-    const url = /SKR branch server: (http:\/\/\S+)/.exec(log)![1]!;
+    cleanup.push(() => server.kill('SIGTERM'));
+    const url = server.url;
     const admin = await callApi(url, 'POST', '/api/v1/auth/login', undefined, {
       username: 'admin',
       password: TEST_PASSWORD,
@@ -270,6 +239,7 @@ describe('check-in by ID card', () => {
     expect((await byCard(wrongDigit)).status).toBe(400);
     await new Promise((r) => setTimeout(r, 300)); // let the last log lines flush
 
+    const log = server.output();
     expect(log).toContain('/api/v1/tickets'); // trace level: the requests were logged
     for (const p of [ANNA, NOBODY, wrongDigit]) expect(log.includes(p)).toBe(false);
   }, 60_000);

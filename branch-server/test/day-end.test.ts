@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, TEST_PASSWORD, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, sharedTestBranch } from './harness';
 
 // The server's clock, moved from day 1 to day 2 (Warsaw time; UTC+1 in December).
 let clock = new Date('2026-12-01T09:00:00Z');
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch({ now: () => clock });
-});
-afterAll(() => b.close());
+const b = sharedTestBranch({ now: () => clock });
 
 async function signIn(username: string): Promise<string> {
   const r = await b.api('POST', '/api/v1/auth/login', undefined, {
@@ -46,9 +42,9 @@ describe('the branch day (real server, moved clock)', () => {
       .filter((e) => e.ticket)
       .map((e) => [e.ticket!.number, e.type]);
     expect(outcomes).toEqual([
-      ['H001', 'ticket.no-show'],
-      ['H002', 'ticket.cancelled'],
-      ['H003', 'ticket.cancelled'],
+      ['H001', 'ticket.expired'],
+      ['H002', 'ticket.expired'],
+      ['H003', 'ticket.expired'],
     ]);
 
     // Day 2: numbering restarts, and no H001 of yesterday is on any screen.
@@ -79,7 +75,7 @@ describe('the branch day (real server, moved clock)', () => {
     const stop = b.branch.scheduleEndOfDay({ everyMs: 60_000 });
     stop();
     const t = b.branch.ticket(left.body.id);
-    expect(t.state).toBe('cancelled');
+    expect(t.state).toBe('expired');
     expect(b.branch.counters().every((x) => x.state === 'closed')).toBe(true);
   });
 });

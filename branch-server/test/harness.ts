@@ -28,7 +28,7 @@ export interface ApiResult<T = any> {
 }
 
 /**
- * Calls the API at `url` with an optional bearer token and JSON body, as raw as it gets: for
+ * Calls the API at `url` with an optional bearer token, JSON body and extra headers, as raw as it gets: for
  * tests that send what no typed client would (bad bodies, unknown paths). Everything else uses
  * the typed client (`TestBranch.client`).
  */
@@ -38,12 +38,14 @@ export async function callApi<T = any>(
   path: string,
   token?: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<ApiResult<T>> {
   const res = await fetch(url + path, {
     method,
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
     },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { sharedTestBranch } from './harness';
 
 // Saturday 21 Nov 2026, 10:00 in Warsaw.
 const clock = new Date('2026-11-21T09:00:00Z');
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch({ now: () => clock });
-});
-afterAll(() => b.close());
+const b = sharedTestBranch({ now: () => clock });
 
 describe('opening hours of a service', () => {
   it('refuses walk-in tickets outside the hours the admin set, and takes them again when cleared', async () => {

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, TEST_PASSWORD, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, sharedTestBranch } from './harness';
 
-let b: TestBranch;
 // The server's clock, moved by the session-expiry test.
 let offsetMs = 0;
-beforeAll(async () => {
-  b = await startTestBranch({ now: () => new Date(Date.now() + offsetMs) });
-});
-afterAll(() => b.close());
+const b = sharedTestBranch({ now: () => new Date(Date.now() + offsetMs) });
 
 /** A fresh sign-in (the harness caches tokens; these tests need new ones after a clock move). */
 async function signIn(username: string): Promise<string> {

@@ -15,16 +15,19 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Resident memory of the process in MB (Linux /proc), or NaN. */
   rssMb(): Promise<number>;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
 }
 
 /**
  * Starts `branch-server/src/main.ts` with the demo seed and its data in `dataDir`, on `port`
- * (0 = any free port; a fixed one lets clients reconnect to the same address).
+ * (0 = any free port; a fixed one lets clients reconnect to the same address); `env` adds to or
+ * overrides the server's environment (an undefined value removes a variable).
  */
 export function startServerProcess(
   dataDir: string,
   password: string,
-  opts: { port?: number; startTimeoutMs?: number } = {},
+  opts: { port?: number; startTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<ServerProcess> {
   // One process (node + tsx loader), so the PID we kill is the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
@@ -37,6 +40,7 @@ export function startServerProcess(
       SKR_LOG_LEVEL: 'warn',
       // Crash and sync tests do not listen; speech would only load the machine they time.
       SKR_ANNOUNCER: process.env.SKR_ANNOUNCER ?? 'off',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,7 +54,7 @@ export function startServerProcess(
     child.stderr!.on('data', (d) => (out += d));
     child.stdout!.on('data', (d) => {
       out += d;
-      const m = /SKR branch server: (http:\/\/\S+)/.exec(out);
+      const m = /SKR branch server: (https?:\/\/\S+)/.exec(out);
       if (m && child.pid !== undefined) {
         clearTimeout(timer);
         const pid = child.pid;
@@ -63,6 +67,7 @@ export function startServerProcess(
             if (child.exitCode === null && child.signalCode === null) child.kill(signal);
             await exited;
           },
+          output: () => out,
           async rssMb() {
             try {
               const s = await readFile(`/proc/${pid}/status`, 'utf8');

@@ -1,17 +1,11 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLoginLimiter } from '../src/http/login-limit';
-import { TEST_PASSWORD, startTestBranch, type TestBranch } from './harness';
+import { TEST_PASSWORD, sharedTestBranch } from './harness';
 
 // Issue 13: random user names bypassed the per-user login limit, and a 15 MB body on
 // /api/v1/documents was read before the 401.
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch({ loginRateLimit: 5 });
-}, 30_000);
-afterAll(async () => {
-  await b?.close();
-});
+const b = sharedTestBranch({ loginRateLimit: 5 });
 
 describe('load that costs the attacker more than the server (issue 13)', () => {
   it('random user names from one address hit the per-address limit', async () => {

@@ -1,72 +1,38 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, connectSocket, TEST_PASSWORD, until } from './harness';
-import { BRANCH_ID, BRANCH_KEY, docBody, startPortal } from './sync-harness';
+import { startServerProcess, type ServerProcess } from './process';
+import { docBody, portalEnv, startPortal } from './sync-harness';
 
 // The real server process (src/main.ts) with the most verbose log level, driven through
 // staff logins (good and bad), devices, tickets, a client's portal login with an SMS code,
 // account data and a document drop-off. Then every byte it logged, and everything a waiting
 // room screen or the public follow page receives, is searched for secrets.
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'skr-seclog-'));
 let pue: Awaited<ReturnType<typeof startPortal>>;
-let child: ChildProcess;
+let server: ServerProcess | undefined;
 let url = '';
-let log = '';
 beforeAll(async () => {
   pue = await startPortal();
-  child = spawn(process.execPath, ['--import', 'tsx', main], {
-    env: {
-      ...process.env,
-      SKR_DATA_DIR: dir,
-      SKR_PORT: '0',
-      SKR_SEED: 'demo',
-      SKR_DEMO_PASSWORD: TEST_PASSWORD,
-      SKR_LOG_LEVEL: 'trace',
-      SKR_PUE_URL: pue.url,
-      SKR_PUE_BRANCH_ID: BRANCH_ID,
-      SKR_PUE_BRANCH_KEY: BRANCH_KEY,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  server = await startServerProcess(dir, TEST_PASSWORD, {
+    startTimeoutMs: 35_000, // tsx compiles main.ts first; slow on a busy machine
+    // The announcer as the environment has it (on unless told), like production.
+    env: { ...portalEnv(pue), SKR_LOG_LEVEL: 'trace', SKR_ANNOUNCER: process.env.SKR_ANNOUNCER },
   });
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
-  await until(() => /SKR branch server: (http:\/\/\S+)/.test(log), 20_000);
-  url = /SKR branch server: (http:\/\/\S+)/.exec(log)![1]!;
+  url = server.url;
 }, 40_000);
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await server?.kill('SIGTERM');
   await pue?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function kioskCall(
-  kiosk: string,
-  method: string,
-  path: string,
-  session?: string,
-  body?: unknown,
-) {
-  const res = await fetch(url + path, {
-    method,
-    headers: {
-      authorization: `Bearer ${kiosk}`,
-      ...(session ? { 'x-pue-session': session } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+/** A call with a kiosk token and, optionally, the client's PUE session. */
+function kioskCall(kiosk: string, method: string, path: string, session?: string, body?: unknown) {
+  return callApi(url, method, path, kiosk, body, session ? { 'x-pue-session': session } : {});
 }
 
 describe('no PIN, password, token or PESEL in logs or on screens', () => {
@@ -150,6 +116,7 @@ describe('no PIN, password, token or PESEL in logs or on screens', () => {
     screen.close();
     await new Promise((r) => setTimeout(r, 300)); // let the last log lines flush
 
+    const log = server!.output();
     expect(log.length).toBeGreaterThan(2000); // trace level: requests were logged
     expect(log).toContain('/api/v1/pue/auth/password');
     for (const [what, secret] of Object.entries(secrets)) {

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { sharedTestBranch } from './harness';
 
 // Issue 13: device credentials expire; `POST /api/v1/devices/refresh` lets a device rotate its
 // own before they do. The new token works, a staff session cannot refresh, nor can a revoked one.
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch();
-}, 30_000);
-afterAll(async () => {
-  await b?.close();
-});
+const b = sharedTestBranch();
 
 describe('POST /api/v1/devices/refresh (issue 13)', () => {
   it('gives a device a new working token with a full lifetime', async () => {

@@ -1,12 +1,11 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { redactQuery } from '../src/http/request-log';
-import { startTestBranch, type TestBranch } from './harness';
+import { sharedTestBranch } from './harness';
 
 // Issue 13: a screen opened once as `/display/?token=…` wrote its credential into the log at
 // info level. Every line the server logs is captured and searched for the token.
-let b: TestBranch;
 const lines: string[] = [];
 const sink = new Writable({
   write(chunk, _enc, done) {
@@ -14,12 +13,7 @@ const sink = new Writable({
     done();
   },
 });
-beforeAll(async () => {
-  b = await startTestBranch({ logger: pino({ level: 'info' }, sink) });
-}, 30_000);
-afterAll(async () => {
-  await b?.close();
-});
+const b = sharedTestBranch({ logger: pino({ level: 'info' }, sink) });
 
 describe('request logging redacts query strings (issue 13)', () => {
   it('logs the request of /display/?token=… without the token', async () => {

@@ -67,3 +67,8 @@ export function docBody(n: number | string, formCode = 'Z-15A') {
 export async function untilDrained(b: TestBranch, ms = 15_000): Promise<void> {
   await until(() => b.server.sync.status().outbox.pending === 0, ms);
 }
+
+/** The environment that makes a branch server process (`startServerProcess`) sync with `pue`. */
+export function portalEnv(pue: { url: string }): NodeJS.ProcessEnv {
+  return { SKR_PUE_URL: pue.url, SKR_PUE_BRANCH_ID: BRANCH_ID, SKR_PUE_BRANCH_KEY: BRANCH_KEY };
+}

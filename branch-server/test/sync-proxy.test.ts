@@ -10,7 +10,7 @@ import {
   PueProfile,
   PueSession,
 } from '@skr/protocol';
-import type { TestBranch } from './harness';
+import { callApi, type TestBranch } from './harness';
 import { docBody, startPortal, startSyncedBranch, untilDrained } from './sync-harness';
 
 let pue: Awaited<ReturnType<typeof startPortal>>;
@@ -27,18 +27,8 @@ afterAll(async () => {
 });
 
 /** A call with the kiosk token and, optionally, the client's PUE session. */
-async function kioskCall(method: string, path: string, session?: string, body?: unknown) {
-  const res = await fetch(b.url + path, {
-    method,
-    headers: {
-      authorization: `Bearer ${kiosk}`,
-      ...(session ? { 'x-pue-session': session } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+function kioskCall(method: string, path: string, session?: string, body?: unknown) {
+  return callApi(b.url, method, path, kiosk, body, session ? { 'x-pue-session': session } : {});
 }
 
 async function login(who: string): Promise<string> {

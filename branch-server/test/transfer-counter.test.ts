@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, type TestBranch } from './harness';
+import { describe, expect, it } from 'vitest';
+import { sharedTestBranch } from './harness';
 
-let b: TestBranch;
-beforeAll(async () => {
-  b = await startTestBranch();
-});
-afterAll(() => b.close());
+const b = sharedTestBranch();
 
 describe('transfer to a counter (real server)', () => {
   it('refuses a closed counter with CONFLICT closed-counter; "end" queues behind the line', async () => {

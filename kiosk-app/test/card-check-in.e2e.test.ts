@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localClock, localDay } from '@skr/protocol/time-zone';
 import { DEMO_LOGINS } from '@skr/pue-emulator';
 import { startKioskRig, type KioskRig } from './kiosk-rig';
 
@@ -16,20 +17,8 @@ afterAll(async () => {
 
 /** Today's date and the current minute in Warsaw (the portal books in local time). */
 function warsawNow(): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Warsaw',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date());
-  const part = (t: string) => parts.find((p) => p.type === t)!.value;
-  return {
-    date: `${part('year')}-${part('month')}-${part('day')}`,
-    time: `${part('hour')}:${part('minute')}`,
-  };
+  const now = new Date();
+  return { date: localDay(now, 'Europe/Warsaw'), time: localClock(now, 'Europe/Warsaw').time };
 }
 
 describe('check-in by ID card', () => {
