@@ -24,11 +24,11 @@ export interface KioskRuntimeConfig {
   branchUrl: string;
   deviceToken: string;
   branchName: string;
+  /** The branch's street address for booking slips (SKR_BRANCH_ADDRESS). */
+  branchAddress?: string;
   /** Origin phones use for the follow-the-line page; defaults to branchUrl. */
   publicOrigin?: string;
   idleSeconds?: number;
-  /** The branch's street address for booking slips (SKR_BRANCH_ADDRESS). */
-  branchAddress?: string;
   /** Seconds of no touch before the ticket side starts fresh; default 45. */
   ticketIdleSeconds?: number;
   /** `tcp:127.0.0.1:9100` or `serial:/dev/ttyUSB0`. */
@@ -104,6 +104,7 @@ export async function startKioskRuntime(cfg: KioskRuntimeConfig): Promise<KioskR
     files: createFileService({ usb: cfg.usbDir, scanner: cfg.scanDir }),
     health,
     uppWaitMs: cfg.uppWaitMs,
+    ...(cfg.branchAddress ? { branchAddress: cfg.branchAddress } : {}),
   });
   return {
     services,
@@ -111,7 +112,6 @@ export async function startKioskRuntime(cfg: KioskRuntimeConfig): Promise<KioskR
     async close() {
       await services.close();
       pcsc?.close();
-    ...(cfg.branchAddress ? { branchAddress: cfg.branchAddress } : {}),
     },
   };
 }
@@ -127,6 +127,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskRuntim
     branchUrl: need('SKR_BRANCH_URL'),
     deviceToken: need('SKR_KIOSK_TOKEN'),
     branchName: env.SKR_BRANCH_NAME ?? 'ZUS Oddział',
+    branchAddress: env.SKR_BRANCH_ADDRESS || undefined,
     publicOrigin: env.SKR_PUBLIC_ORIGIN,
     idleSeconds: env.SKR_IDLE_SECONDS ? Number(env.SKR_IDLE_SECONDS) : undefined,
     ticketIdleSeconds: env.SKR_TICKET_IDLE_SECONDS
@@ -139,4 +140,3 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskRuntim
     scanDir: env.SKR_SCAN_DIR,
   };
 }
-    branchAddress: env.SKR_BRANCH_ADDRESS || undefined,

@@ -22,9 +22,9 @@ export const en: Catalogue = {
     ticketHint: 'Choose your service and join the queue',
     checkIn: 'I have a booking',
     checkInHint: 'Check in for a visit booked online',
-    selfService: 'Self-service',
     book: 'Book a visit',
     bookHint: 'Choose a day and time for a visit at this branch',
+    selfService: 'Self-service',
     selfServiceHint: 'Your PUE account data and document drop-off',
     printerDown: 'The ticket printer is not working. We will show your number on screen.',
   },
@@ -54,8 +54,8 @@ export const en: Catalogue = {
     follow: 'Scan the code to follow the queue on your phone',
     bookedFor: 'Visit booked for',
     done: 'Done',
-  },
     notify: 'Notify me by SMS / e-mail',
+  },
   checkIn: {
     title: 'Check in for your booking',
     codeLabel: 'Booking code',
@@ -176,7 +176,6 @@ export const en: Catalogue = {
     receiptPrinted: 'The receipt has been printed.',
     receiptNotPrinted: 'The receipt could not be printed. Document number: {{id}}.',
   },
-  errors: {
   booking: {
     serviceTitle: 'Book a visit: choose the service',
     dayTitle: 'Choose the day of your visit',
@@ -237,6 +236,7 @@ export const en: Catalogue = {
     savedEmail: 'Saved. We will e-mail you when your turn is near.',
     off: 'Notifications are off at this branch. Follow the queue on the screen or on your phone.',
   },
+  errors: {
     tooEarly: 'Too early to check in. You can check in from {{date}} at {{time}}.',
     UNAVAILABLE:
       'The system is temporarily unavailable. Try again shortly or ask at the information desk.',

@@ -20,9 +20,9 @@ export const pl = {
     ticketHint: 'Wybierz sprawę i stań w kolejce',
     checkIn: 'Mam rezerwację',
     checkInHint: 'Potwierdź wizytę umówioną przez internet',
-    selfService: 'Urzędomat',
     book: 'Umów wizytę',
     bookHint: 'Wybierz dzień i godzinę wizyty w tym oddziale',
+    selfService: 'Urzędomat',
     selfServiceHint: 'Dane z konta PUE i składanie dokumentów',
     printerDown: 'Drukarka biletów nie działa. Numer pokażemy na ekranie.',
   },
@@ -52,8 +52,8 @@ export const pl = {
     follow: 'Zeskanuj kod, aby śledzić kolejkę w telefonie',
     bookedFor: 'Wizyta umówiona na',
     done: 'Gotowe',
-  },
     notify: 'Powiadom mnie SMS-em / e-mailem',
+  },
   checkIn: {
     title: 'Potwierdź rezerwację',
     codeLabel: 'Kod rezerwacji',
@@ -174,7 +174,6 @@ export const pl = {
     receiptPrinted: 'Potwierdzenie wydrukowano.',
     receiptNotPrinted: 'Nie udało się wydrukować potwierdzenia. Numer dokumentu: {{id}}.',
   },
-  errors: {
   booking: {
     serviceTitle: 'Umów wizytę: wybierz sprawę',
     dayTitle: 'Wybierz dzień wizyty',
@@ -236,6 +235,7 @@ export const pl = {
     savedEmail: 'Zapisane. Wyślemy e-mail, gdy zbliży się Twoja kolej.',
     off: 'Powiadomienia są w tym oddziale wyłączone. Śledź kolejkę na ekranie lub w telefonie.',
   },
+  errors: {
     tooEarly: 'Za wcześnie na potwierdzenie wizyty. Potwierdzisz ją od {{date}}, godz. {{time}}.',
     UNAVAILABLE: 'System chwilowo nie działa. Spróbuj za chwilę albo podejdź do informacji.',
     DISCONNECTED: 'System chwilowo nie działa. Spróbuj za chwilę albo podejdź do informacji.',
