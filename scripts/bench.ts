@@ -93,6 +93,15 @@ const benches: Bench[] = [
       ),
   },
   {
+    title: 'Public status: branch and the national list',
+    file: 'branch-server/bench/bookings-national-status.ts',
+    run: async (m) =>
+      print(
+        'Public status: branch page p99, and 300 branches at the portal stand-in (national list p99, oldest branch)',
+        await (m.benchNationalStatus as (o: object) => Promise<unknown>)({}),
+      ),
+  },
+  {
     title: 'Scheduler quality',
     file: 'branch-server/bench/scheduler-quality.ts',
     run: async (m) =>

@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './routes-auth';
 import { registerBranchRoutes } from './routes-branch';
 import { registerClientRoutes } from './routes-client';
 import { registerEmulatorRoutes } from './routes-emulator';
+import { registerStatusRoutes } from './national-status';
 
 /** Logging settings of one emulator. */
 export interface LogOptions {
@@ -67,6 +68,7 @@ export function buildServer(
     registerAuthRoutes(scope, ctx);
     registerClientRoutes(scope, ctx);
     registerBranchRoutes(scope, ctx);
+    registerStatusRoutes(scope, ctx);
   });
   return app;
 }

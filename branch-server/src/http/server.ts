@@ -8,7 +8,7 @@ import { authService, type AuthService } from '../auth';
 import type { CallingPolicy } from '../domain';
 import { seedDemo } from '../seed/seed';
 import { authRepo, openDatabase, type Db } from '../store';
-import { createSync, type Sync, type SyncOptions } from '../sync';
+import { createSync, statusPusher, type Sync, type SyncOptions } from '../sync';
 import { createNotifier, type Notifier, type NotifyServerOptions, sendersOf } from '../notify';
 import { notifyRoutes } from '../notify/notify-routes';
 import { calendarRoutes } from './calendar-routes';
@@ -28,6 +28,7 @@ import { redactingChildLogger } from './request-log';
 import { installSecurityHeaders } from './security-headers';
 import { installSerializer, installValidation } from './schema-compilers';
 import { attachSockets } from './socket-hub';
+import { statusRoutes, statusSource } from './status-routes';
 import { staticRoutes } from './static-routes';
 import { ticketRoutes } from './ticket-routes';
 
@@ -121,6 +122,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   // Before the routes: the document collects them as they are registered.
   await registerOpenApi(app, ctx.version);
   installAccessHook(app, auth);
+  const publicStatus = statusSource(ctx, opts.sync?.branchId ?? null);
   await app.register(async (scope) => {
     await authRoutes(scope, ctx);
     await deviceRoutes(scope, ctx);
@@ -134,6 +136,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     await documentRoutes(scope, { ...ctx, sync });
     await notifyRoutes(scope, { ...ctx, notifier });
     await calendarRoutes(scope, ctx);
+    await statusRoutes(scope, publicStatus);
   });
   if (opts.serveApps !== false) await app.register(staticRoutes);
   const stopAnnouncing = opts.announcer
@@ -148,6 +151,15 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     displayConfig: (subject) => branch.displayConfig(subject),
   });
   sync.start();
+  // The national page "kolejki w placówkach" gets this branch's public status every minute.
+  const statusPush =
+    sync.portal &&
+    statusPusher({
+      portal: sync.portal,
+      status: publicStatus,
+      log: logger?.child({ name: 'sync' }),
+    });
+  statusPush?.start();
   // The branch day: ended at the scheduled close, and at once when a close was missed.
   const stopDay = branch.scheduleEndOfDay({
     onEnded: (r) => {
@@ -187,6 +199,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       stopAnnouncing();
       stopLed();
       stopDay();
+      statusPush?.stop();
       await notifier.stop();
       await sync.stop();
       await redirect?.close();

@@ -40,10 +40,11 @@ export function notifyOutbox(db: Db) {
   const nextDue = db.prepare(
     `SELECT MIN(next_attempt_ms) AS at FROM notify_outbox WHERE state = 'pending'`,
   );
-  // Payload (the text, with names and times) goes once the message has left.
+  // Payload (the text, with names and times) goes once the message has left. A message dropped
+  // while it was in flight (the visit ended during the send) did leave: it counts as sent.
   const sent = db.prepare(
     `UPDATE notify_outbox SET state = 'sent', sent_at = ?, payload = NULL, attempts = attempts + 1,
-       last_error = NULL WHERE id = ? AND state = 'pending'`,
+       last_error = NULL WHERE id = ? AND state IN ('pending', 'dropped')`,
   );
   const retry = db.prepare(
     `UPDATE notify_outbox SET attempts = attempts + ?, next_attempt_ms = ?, last_error = ?

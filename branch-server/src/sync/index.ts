@@ -11,3 +11,4 @@ export {
   type PortalClient,
   type PortalConfig,
 } from './portal-client';
+export { statusPusher, STATUS_PUSH_MS } from './status-push';

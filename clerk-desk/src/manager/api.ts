@@ -29,6 +29,7 @@ export function createManagerApi(origin: string, token: () => string | undefined
         throw e;
       }
     },
+    notifications: () => client.call('notifyStats'),
     stats: (period: StatsPeriod, date: string) => client.call('stats', { query: { period, date } }),
     config: () => client.call('getConfig'),
     audit: (limit = 50) => client.call('configAudit', { query: { limit } }),

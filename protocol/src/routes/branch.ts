@@ -8,6 +8,7 @@ import { mediaRoutes } from './media';
 import { notifyRoutes } from './notify';
 import { calendarRoutes } from './calendar';
 import { pueProxyRoutes } from './pue-proxy';
+import { publicStatusRoutes } from './public-status';
 import { queueRoutes } from './queue';
 import { syncRoutes } from './sync';
 import { ticketRoutes } from './tickets';
@@ -27,6 +28,7 @@ export const branchApi = {
   ...healthRoutes,
   ...notifyRoutes,
   ...calendarRoutes,
+  ...publicStatusRoutes,
 };
 /** The branch route table's type (the client is typed from it). */
 export type BranchApi = typeof branchApi;

@@ -2,6 +2,7 @@ import { portalAuthRoutes } from './portal-auth';
 import { portalBranchRoutes } from './portal-branch';
 import { portalClientRoutes } from './portal-client';
 import { portalEmulatorRoutes } from './portal-emulator';
+import { portalStatusRoutes } from './public-status';
 
 /** Every HTTP route of the portal (as the PUE stand-in speaks it), by name. */
 export const portalApi = {
@@ -9,6 +10,7 @@ export const portalApi = {
   ...portalClientRoutes,
   ...portalBranchRoutes,
   ...portalEmulatorRoutes,
+  ...portalStatusRoutes,
 };
 /** The portal route table's type. */
 export type PortalApi = typeof portalApi;

@@ -71,6 +71,15 @@ export const en: Catalogue = {
     outboxOldest: 'Oldest since {{time}}',
     outboxLastError: 'Last error: {{error}}',
     outboxNone: 'No sync information.',
+    notify: {
+      title: 'SMS and e-mail notifications',
+      off: 'Notifications are off (no SMS gateway or mail server configured).',
+      counts: 'Sent: {{sent}} · failed: {{failed}} · pending: {{pending}} · dropped: {{dropped}}',
+      sms: 'SMS',
+      email: 'E-mail',
+      last: 'last sent {{time}}',
+      state: { ok: 'working', failing: 'failing — retrying', off: 'off' },
+    },
     alerts: 'Alerts',
     noAlerts: 'No alerts.',
     alert: {

@@ -64,6 +64,16 @@ export const pl = {
     outboxOldest: 'Najstarsza od {{time}}',
     outboxLastError: 'Ostatni błąd: {{error}}',
     outboxNone: 'Brak danych o synchronizacji.',
+    notify: {
+      title: 'Powiadomienia SMS i e-mail',
+      off: 'Powiadomienia są wyłączone (brak skonfigurowanej bramki SMS i serwera poczty).',
+      counts:
+        'Wysłane: {{sent}} · nieudane: {{failed}} · oczekujące: {{pending}} · pominięte: {{dropped}}',
+      sms: 'SMS',
+      email: 'E-mail',
+      last: 'ostatnio wysłane {{time}}',
+      state: { ok: 'działa', failing: 'błąd — ponawiam', off: 'wyłączone' },
+    },
     alerts: 'Alarmy',
     noAlerts: 'Brak alarmów.',
     alert: {

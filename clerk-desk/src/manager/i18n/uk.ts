@@ -71,6 +71,16 @@ export const uk: Catalogue = {
     outboxOldest: 'Найстаріше з {{time}}',
     outboxLastError: 'Остання помилка: {{error}}',
     outboxNone: 'Немає даних про синхронізацію.',
+    notify: {
+      title: 'Сповіщення SMS та e-mail',
+      off: 'Сповіщення вимкнено (не налаштовано SMS-шлюз і поштовий сервер).',
+      counts:
+        'Надіслано: {{sent}} · невдалі: {{failed}} · в очікуванні: {{pending}} · пропущені: {{dropped}}',
+      sms: 'SMS',
+      email: 'E-mail',
+      last: 'востаннє надіслано {{time}}',
+      state: { ok: 'працює', failing: 'помилка — повторюю', off: 'вимкнено' },
+    },
     alerts: 'Тривоги',
     noAlerts: 'Тривог немає.',
     alert: {

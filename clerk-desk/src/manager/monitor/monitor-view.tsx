@@ -7,6 +7,7 @@ import { errorText } from '../error-text';
 import { CountersPanel } from './counters-panel';
 import { DevicesPanel } from './devices-panel';
 import { LinesTable } from './lines-table';
+import { NotificationsPanel } from './notifications-panel';
 import { useMonitor } from './use-monitor';
 
 /** An outbox row older than this is worth an alert. */
@@ -97,7 +98,7 @@ export function MonitorView(props: {
   onExpired: () => void;
 }) {
   const { t } = useTranslation();
-  const { snapshot, sync, live, error } = useMonitor(
+  const { snapshot, sync, notify, live, error } = useMonitor(
     props.api,
     props.origin,
     props.token,
@@ -125,6 +126,7 @@ export function MonitorView(props: {
             <DevicesPanel devices={snapshot.devices} />
             <Outbox sync={sync} />
           </div>
+          <NotificationsPanel stats={notify} />
         </>
       )}
     </div>

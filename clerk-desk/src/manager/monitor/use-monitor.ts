@@ -1,4 +1,5 @@
 import type { SyncStatus } from '@skr/protocol/branch-pue';
+import type { NotifyStatsResponse } from '@skr/protocol/notify';
 import type { MonitorSnapshot } from '@skr/protocol/manager';
 import type { ClientToServerEvents, ServerToClientEvents } from '@skr/protocol/socket';
 import { useEffect, useRef, useState } from 'react';
@@ -11,6 +12,8 @@ import type { ManagerApi } from '../api';
 export interface MonitorState {
   snapshot: MonitorSnapshot | null;
   sync: SyncStatus | null;
+  /** Client notifications' counts; null when this server does not answer them. */
+  notify: NotifyStatsResponse | null;
   live: boolean;
   error: unknown;
 }
@@ -29,6 +32,7 @@ export function useMonitor(api: ManagerApi, origin: string, token: string, onExp
   const [state, setState] = useState<MonitorState>({
     snapshot: null,
     sync: null,
+    notify: null,
     live: false,
     error: null,
   });
@@ -40,11 +44,12 @@ export function useMonitor(api: ManagerApi, origin: string, token: string, onExp
     let lastSeq: number | undefined;
     const refresh = async () => {
       try {
-        const [snapshot, sync] = await Promise.all([
+        const [snapshot, sync, notify] = await Promise.all([
           api.monitor(),
           api.syncStatus().catch(() => null),
+          api.notifications().catch(() => null),
         ]);
-        if (!stopped) setState((s) => ({ ...s, snapshot, sync, error: null }));
+        if (!stopped) setState((s) => ({ ...s, snapshot, sync, notify, error: null }));
       } catch (e) {
         if (isSkrError(e, 'UNAUTHORIZED')) expired.current();
         else if (!stopped) setState((s) => ({ ...s, error: e }));
