@@ -53,6 +53,8 @@ const weights = [0.22, 0.18, 0.12, 0.14, 0.1, 0.08, 0.09, 0.07];
 function largeBranchCounters(): Counter[] {
   return Array.from({ length: COUNTERS }, (_, i) => ({
     id: i + 1,
+    number: i + 1,
+    label: null,
     name: `Stanowisko ${i + 1}`,
     skills: {
       [services[i % 8]!.id]: 3,

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { LedBus } from '@skr/led-board-driver';
+import type { Counter } from '@skr/protocol';
 import { createAnnouncer, pickEngine, type Announcer } from './announcer';
 import {
   ConfigError,
@@ -105,7 +106,14 @@ export async function startBranch(
               bus,
               layout: {
                 hallAddress: led.hallAddress,
-                counterAddress: (id) => boards[String(id)] ?? id,
+                // Listed boards only, when a list is given: a counter without one stays dark
+                // instead of being probed (and reported OFFLINE) forever.
+                ...(led.counterBoards
+                  ? {
+                      counterAddress: (c: Counter) => boards[String(c.id)],
+                      boards: Object.values(boards),
+                    }
+                  : {}),
               },
             }
           : undefined,
@@ -125,7 +133,7 @@ export async function startBranch(
   const url = await server.listen(config.http.port, config.http.host);
   if (announcer && config.announcer.prerender) {
     const prefixes = server.branch.services().map((s) => s.prefix);
-    const counters = server.branch.counters().map((c) => c.id);
+    const counters = server.branch.counters().map(({ number, label }) => ({ number, label }));
     void announcer.prerender({
       prefixes,
       maxNumber: config.announcer.maxNumber,

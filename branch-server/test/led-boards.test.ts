@@ -14,7 +14,8 @@ beforeAll(async () => {
     ackTimeoutMs: 150,
     probeIntervalMs: 500,
   });
-  b = await startTestBranch({ led: { bus, layout: { hallAddress: 200 } } });
+  // Boards 1–3 are configured; counter 4 has none (a call there must not raise an alarm).
+  b = await startTestBranch({ led: { bus, layout: { hallAddress: 200, boards: [1, 2, 3] } } });
 });
 afterAll(async () => {
   await b.close();
@@ -50,5 +51,18 @@ describe('LED boards follow the calls', () => {
     await until(() => b.branch.deviceHealth().some((d) => d.deviceId === 'led-1' && !d.ok), 10_000);
     emu.setFault({ deadAddresses: [] });
     await until(() => b.branch.deviceHealth().some((d) => d.deviceId === 'led-1' && d.ok), 10_000);
+  });
+
+  it('raises no OFFLINE alarm for a counter that has no board', async () => {
+    const kiosk = await b.device('kiosk');
+    const clerk = await b.login('urzednik4');
+    await b.api('POST', '/api/v1/counters/4/open', clerk);
+    const t = (await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'zasilki' })).body;
+    expect((await b.api('POST', '/api/v1/counters/4/call-next', clerk)).status).toBe(200);
+    await until(() => emu.boards.get(200)!.text.includes(t.number));
+    // The bus gives up on address 4 (nobody answers) …
+    await until(() => bus.boardStates().some((s) => s.address === 4 && !s.alive), 10_000);
+    // … and the monitor is not told of a dead board there.
+    expect(b.branch.deviceHealth().some((d) => d.deviceId === 'led-4')).toBe(false);
   });
 });

@@ -117,6 +117,8 @@ describe('board state', () => {
       counters: [
         {
           id: 1,
+          number: 1,
+          label: null,
           name: 'Stanowisko 1',
           skills: {},
           state: 'open',
@@ -131,7 +133,7 @@ describe('board state', () => {
     const board = boardFromSnapshot(snap);
     expect(board.lastSeq).toBe(40);
     expect(board.calls.map((c) => c.number)).toEqual(['A003', 'A001']);
-    expect(board.counters[1]).toBe('Stanowisko 1');
+    expect(board.counters[1]).toEqual({ sign: '1', name: 'Stanowisko 1' });
     const refreshed = withCounts(board, { ...snap, seq: 99, lines: [] });
     expect(refreshed.lastSeq).toBe(40);
     expect(refreshed.calls).toBe(board.calls);

@@ -1,4 +1,5 @@
 import type { BranchEvent, LineSummary, QueueSnapshot, Ticket } from '@skr/protocol';
+import { screenCounter, screenCounters, type ScreenCounter } from './counter-sign';
 
 /** One call on the screen: a ticket sent to a counter (the latest call or recall of it). */
 export interface CallEntry {
@@ -21,8 +22,8 @@ export interface BoardState {
   /** Newest first, one entry per ticket, all services (the screen filters when drawing). */
   calls: CallEntry[];
   lines: LineSummary[];
-  /** Counter id → name. */
-  counters: Record<number, string>;
+  /** Counter id → its public sign and name. */
+  counters: Record<number, ScreenCounter>;
 }
 
 /** Calls kept in memory: more than a screen shows, so a service filter still fills the list. */
@@ -68,7 +69,7 @@ export function boardFromSnapshot(s: QueueSnapshot): BoardState {
     lastSeq: s.seq,
     calls: calls.slice(0, KEPT_CALLS),
     lines: s.lines,
-    counters: Object.fromEntries(s.counters.map((c) => [c.id, c.name])),
+    counters: screenCounters(s.counters),
   };
 }
 
@@ -90,7 +91,7 @@ export function applyEvent(board: BoardState, e: BranchEvent): Applied {
   let { calls, counters } = board;
   let call: CallEntry | undefined;
   const t = e.ticket;
-  if (e.counter) counters = { ...counters, [e.counter.id]: e.counter.name };
+  if (e.counter) counters = { ...counters, [e.counter.id]: screenCounter(e.counter) };
   if (t) {
     const others = calls.filter((c) => c.ticketId !== t.id);
     if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && t.state === 'called') {
@@ -105,12 +106,12 @@ export function applyEvent(board: BoardState, e: BranchEvent): Applied {
   return { board: { ...board, lastSeq: e.seq, calls, counters }, call, fresh: true };
 }
 
-/** Replaces the line counts and counter names from a fresh snapshot, keeping calls and seq. */
+/** Replaces the line counts and counters from a fresh snapshot, keeping calls and seq. */
 export function withCounts(board: BoardState, s: QueueSnapshot): BoardState {
   return {
     ...board,
     lines: s.lines,
-    counters: Object.fromEntries(s.counters.map((c) => [c.id, c.name])),
+    counters: screenCounters(s.counters),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CounterLabel, CounterNumber } from './counter-identity';
 
 /** Languages of every user-facing text: Polish first, then English and Ukrainian. */
 export const Lang = z.enum(['pl', 'en', 'uk']);
@@ -41,7 +42,12 @@ export type CounterState = z.infer<typeof CounterState>;
 
 /** A counter with its skills: service id → weight (higher is served sooner; absent = not served). */
 export const Counter = z.object({
+  /** Internal key (database, API paths, ticket.counterId); never shown to clients. */
   id: z.number().int().positive(),
+  /** The public number, unique in the branch: what voice, boards, screens, desk and slip use. */
+  number: CounterNumber,
+  /** Optional short sign shown and spoken instead of the number ("T9"). */
+  label: CounterLabel.nullable(),
   name: z.string(),
   skills: z.record(z.string(), z.number().positive()),
   state: CounterState,
@@ -59,6 +65,8 @@ export const TicketState = z.enum([
   'no-show',
   'parked',
   'cancelled',
+  // Left waiting, called or parked when the branch day ended (never served, not the client's fault).
+  'expired',
 ]);
 export type TicketState = z.infer<typeof TicketState>;
 

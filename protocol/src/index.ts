@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './domain';
+export * from './counter-identity';
 export * from './http';
 export * from './pesel';
 export * from './socket';

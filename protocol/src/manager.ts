@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Counter, Localized, QueueSettings, Service, Ticket } from './domain';
 import { DeviceKind, Role } from './http';
 import { DeviceStatus, DisplayConfig } from './socket';
+import { CounterLabel, CounterNumber } from './counter-identity';
 
 // Contracts of the branch manager: live monitor, statistics and configuration.
 
@@ -134,6 +135,10 @@ export type ServiceConfig = z.infer<typeof ServiceConfig>;
 /** A counter's configurable part (its live state stays with the clerk). */
 export const CounterConfig = z.object({
   name: z.string().trim().min(1).max(60),
+  /** Public number; kept when changing a counter, chosen from the name or id when creating. */
+  number: CounterNumber.optional(),
+  /** Short sign instead of the number ("T9"); null removes it, absent keeps it. */
+  label: CounterLabel.nullable().optional(),
   skills: z.record(z.string(), z.number().positive().max(10)),
 });
 export type CounterConfig = z.infer<typeof CounterConfig>;

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { SkrError } from '@skr/protocol/errors';
 import { chimePcm } from './chime';
-import { counterSegment, phraseParts, ticketSegment } from './phrase';
+import { counterSegmentOf, phraseParts, ticketSegment } from './phrase';
 import { forEachLimited } from './pool';
 import {
   AnnounceRequestSchema,
@@ -115,9 +115,9 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
       const parsed = AnnounceRequestSchema.safeParse(req);
       if (!parsed.success)
         throw new SkrError('INVALID', 'Invalid announce request', { cause: parsed.error });
-      const { ticketNumber, counterNumber, lang } = parsed.data;
+      const { ticketNumber, counterNumber, counterId, lang } = parsed.data;
       checkLang(lang);
-      const [ticketText, counterText] = phraseParts({ ticketNumber, counterNumber, lang });
+      const [ticketText, counterText] = phraseParts(parsed.data);
       const [ticket, counter] = await Promise.all([
         segments.get(lang, ticketText),
         segments.get(lang, counterText),
@@ -128,7 +128,7 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
       if (opts.includeChime) parts.unshift(chimeAt(rate), silence(PAUSE_AFTER_CHIME_MS, rate));
       const pcm = concatPcm(parts);
       const wav = encodeWav(pcm);
-      const id = `${lang}-${ticketNumber.toUpperCase()}-${counterNumber}`;
+      const id = `${lang}-${ticketNumber.toUpperCase()}-${counterId ?? counterNumber}`;
       recent.delete(id);
       recent.set(id, wav);
       if (recent.size > keepRecent) recent.delete(recent.keys().next().value!);
@@ -157,7 +157,7 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
       // Counters first (few, needed by every call), then numbers in the order the day uses them.
       const items: Array<[Lang, string]> = [];
       for (const lang of usable)
-        for (const c of counters) items.push([lang, counterSegment(c, lang)]);
+        for (const c of counters) items.push([lang, counterSegmentOf(c, lang)]);
       for (let n = 1; n <= maxNumber; n++) {
         for (const prefix of prefixes)
           for (const lang of usable) items.push([lang, ticketSegment(`${prefix}${n}`, lang)]);

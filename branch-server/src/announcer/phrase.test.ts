@@ -25,10 +25,17 @@ describe('buildPhrase', () => {
     );
   });
 
-  it('counter name follows the counter, digits spelled', () => {
-    expect(
-      buildPhrase({ ticketNumber: 'C1', counterNumber: 2, counterName: 'kasa 2', lang: 'pl' }),
-    ).toBe('Numer Ce jeden, zaprasza stanowisko drugie, kasa dwa.');
+  it('a counter label is spelled instead of the number: letters by name, digits as numbers', () => {
+    const t9 = { ticketNumber: 'H12', counterNumber: 9, counterLabel: 'T9' };
+    expect(buildPhrase({ ...t9, lang: 'pl' })).toBe(
+      'Numer Ha dwanaście, zaprasza stanowisko Te dziewięć.',
+    );
+    expect(buildPhrase({ ...t9, lang: 'uk' })).toBe(
+      "Номер Аш дванадцять, запрошує вікно Те дев'ять.",
+    );
+    expect(buildPhrase({ ...t9, counterLabel: 'ŁK12', lang: 'pl' })).toContain(
+      'stanowisko Eł Ka dwanaście.',
+    );
   });
 
   it('without a prefix', () => {

@@ -21,9 +21,10 @@ export function parseTicket(ticketNumber: string): ParsedTicket {
 /** Input of `buildPhrase`. */
 export interface PhraseInput {
   ticketNumber: string;
+  /** The counter's public number (not its internal id). */
   counterNumber: number;
-  /** Spoken after the counter ("..., kasa"); digits in it are spelled out. */
-  counterName?: string;
+  /** The counter's short label ("T9"), spoken instead of the number when set. */
+  counterLabel?: string | null;
   lang: Lang;
 }
 
@@ -39,31 +40,50 @@ export function ticketSegment(ticketNumber: string, lang: Lang): string {
   return (letters ? `Number ${letters}, ${spoken},` : `Number ${spoken},`).replace(/ +/g, ' ');
 }
 
-/** "zaprasza stanowisko siódme." — the counter half of an announcement. */
-export function counterSegment(counterNumber: number, lang: Lang, counterName?: string): string {
+/**
+ * "zaprasza stanowisko siódme." — the counter half of an announcement, from the counter's public
+ * number; with a label, the label spelled instead ("zaprasza stanowisko Te dziewięć.").
+ */
+export function counterSegment(counterNumber: number, lang: Lang, label?: string | null): string {
   if (!Number.isInteger(counterNumber) || counterNumber < 1 || counterNumber > 999) {
     throw new SkrError('INVALID', `Counter number out of range: ${counterNumber}`);
   }
-  const name = counterName ? `, ${spellDigits(counterName, lang)}` : '';
+  if (label) {
+    const spelled = spellLabel(label, lang);
+    if (lang === 'pl') return `zaprasza stanowisko ${spelled}.`;
+    if (lang === 'uk') return `запрошує вікно ${spelled}.`;
+    return `please go to counter ${spelled}.`;
+  }
   // "stanowisko" and "вікно" are neuter, so the ordinal agrees: "siódme", "сьоме".
   if (lang === 'pl') {
-    return `zaprasza stanowisko ${numberToWords(counterNumber, 'pl', { ordinal: true, gender: 'n' })}${name}.`;
+    return `zaprasza stanowisko ${numberToWords(counterNumber, 'pl', { ordinal: true, gender: 'n' })}.`;
   }
   if (lang === 'uk') {
-    return `запрошує ${numberToWords(counterNumber, 'uk', { ordinal: true, gender: 'n' })} вікно${name}.`;
+    return `запрошує ${numberToWords(counterNumber, 'uk', { ordinal: true, gender: 'n' })} вікно.`;
   }
-  return `please go to counter ${numberToWords(counterNumber, 'en')}${name}.`;
+  return `please go to counter ${numberToWords(counterNumber, 'en')}.`;
 }
 
-function spellDigits(text: string, lang: Lang): string {
-  return text.replace(/\d{1,6}/g, (d) => numberToWords(Number(d), lang));
+/** The counter half for a bare number or a number with its label (a pre-render plan's entry). */
+export function counterSegmentOf(
+  c: number | { number: number; label: string | null },
+  lang: Lang,
+): string {
+  return typeof c === 'number' ? counterSegment(c, lang) : counterSegment(c.number, lang, c.label);
+}
+
+/** "T9" → "Te dziewięć": letters by name, digit runs as numbers. */
+function spellLabel(label: string, lang: Lang): string {
+  return (label.match(/\d+|\D/g) ?? [])
+    .map((part) => (/\d/.test(part) ? numberToWords(Number(part), lang) : letterName(part, lang)))
+    .join(' ');
 }
 
 /** The two halves of an announcement, rendered and cached separately, joined at call time. */
 export function phraseParts(input: PhraseInput): [ticket: string, counter: string] {
   return [
     ticketSegment(input.ticketNumber, input.lang),
-    counterSegment(input.counterNumber, input.lang, input.counterName),
+    counterSegment(input.counterNumber, input.lang, input.counterLabel),
   ];
 }
 

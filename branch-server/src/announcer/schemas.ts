@@ -7,7 +7,15 @@ export const LangSchema = z.enum(LANGS);
 /** A call to announce; validated because it may come from a socket or the HTTP API. */
 export const AnnounceRequestSchema = z.object({
   ticketNumber: z.string().regex(/^[A-Za-zŁł]{0,3}\d{1,4}$/),
+  /** The counter's public number, spoken. */
   counterNumber: z.number().int().min(1).max(999),
+  /** The counter's short label ("T9"), spoken instead of the number when set. */
+  counterLabel: z
+    .string()
+    .regex(/^[A-ZŁ0-9]{1,4}$/)
+    .nullish(),
+  /** Names the audio (`{lang}-{ticket}-{counterId}`) as the screens ask for it; the number by default. */
+  counterId: z.number().int().positive().optional(),
   lang: LangSchema,
 });
 /** A call to announce. */
@@ -17,7 +25,21 @@ export type AnnounceRequest = z.infer<typeof AnnounceRequestSchema>;
 export const PrerenderPlanSchema = z.object({
   prefixes: z.array(z.string().regex(/^[A-Za-zŁł]{0,3}$/)).max(50),
   maxNumber: z.number().int().min(0).max(9999),
-  counters: z.array(z.number().int().min(1).max(999)).max(999),
+  /** Public counter numbers, or numbers with their labels. */
+  counters: z
+    .array(
+      z.union([
+        z.number().int().min(1).max(999),
+        z.object({
+          number: z.number().int().min(1).max(999),
+          label: z
+            .string()
+            .regex(/^[A-ZŁ0-9]{1,4}$/)
+            .nullable(),
+        }),
+      ]),
+    )
+    .max(999),
   langs: z.array(LangSchema).optional(),
 });
 /** A day's pre-render plan (from branch config). */

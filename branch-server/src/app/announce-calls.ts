@@ -1,6 +1,24 @@
-import type { BranchEvent } from '@skr/protocol';
-import type { Announcer } from '../announcer';
+import type { BranchEvent, Counter, Lang } from '@skr/protocol';
+import type { AnnounceRequest, Announcer } from '../announcer';
 import type { Branch } from './branch';
+
+/**
+ * What the announcer is asked for a call: the counter's public number and label are spoken;
+ * its internal id only names the audio, as the screens ask for it (`pl-H012-21`).
+ */
+export function callAnnouncement(
+  counter: Counter,
+  ticketNumber: string,
+  lang: Lang,
+): AnnounceRequest {
+  return {
+    ticketNumber,
+    counterNumber: counter.number,
+    counterLabel: counter.label,
+    counterId: counter.id,
+    lang,
+  };
+}
 
 /**
  * Renders the announcement of every call and recall as soon as it is committed, so that the
@@ -14,11 +32,11 @@ export function announceCalls(
   const listener = (e: BranchEvent) => {
     if ((e.type !== 'ticket.called' && e.type !== 'ticket.recalled') || !e.ticket?.counterId)
       return;
+    const counter = branch.view().counters.get(e.ticket.counterId);
+    if (!counter) return;
     const langs = new Set(['pl' as const, e.ticket.lang]);
     for (const lang of langs) {
-      announcer
-        .announce({ ticketNumber: e.ticket.number, counterNumber: e.ticket.counterId, lang })
-        .catch(onError);
+      announcer.announce(callAnnouncement(counter, e.ticket.number, lang)).catch(onError);
     }
   };
   return branch.subscribe(listener);

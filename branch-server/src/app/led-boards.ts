@@ -1,4 +1,4 @@
-import type { BranchEvent } from '@skr/protocol';
+import { counterSign, type BranchEvent, type Counter } from '@skr/protocol';
 import type { LedBus } from '@skr/led-board-driver';
 import type { Branch } from './branch';
 
@@ -6,8 +6,24 @@ import type { Branch } from './branch';
 export interface LedLayout {
   /** Address of the hall board (shows the latest calls). */
   hallAddress: number;
-  /** Address of a counter's board; the counter number by default. */
-  counterAddress?: (counterId: number) => number;
+  /** Address of a counter's board, or undefined when it has none; its public number by default. */
+  counterAddress?: (counter: Counter) => number | undefined;
+  /**
+   * Addresses known to carry a board (from configuration): a silent one is reported from the
+   * start. Any other address is reported only after it has answered once, so a counter that
+   * simply has no board never raises a lasting OFFLINE alarm.
+   */
+  boards?: readonly number[];
+}
+
+/** What the LED boards show for a counter: its sign ("9", or the label "T9"). */
+export function ledCounterText(counter: Counter): string {
+  return counterSign(counter);
+}
+
+/** A line of the hall board: "H012 - 9" (CP1250 has no arrow; a dash reads the same). */
+export function ledHallLine(ticketNumber: string, counter: Counter): string {
+  return `${ticketNumber} - ${ledCounterText(counter)}`;
 }
 
 /**
@@ -22,29 +38,35 @@ export function driveLedBoards(
   layout: LedLayout,
   warn: (e: unknown) => void,
 ): () => void {
-  const addressOf = layout.counterAddress ?? ((id: number) => id);
+  const addressOf = layout.counterAddress ?? ((c: Counter) => c.number);
+  const watched = new Set([layout.hallAddress, ...(layout.boards ?? [])]);
   const hall: string[] = [];
-  const send = (p: Promise<void>) => p.catch(warn);
+  const send = (address: number | undefined, text: string[] | string, blink = false) => {
+    if (address === undefined) return;
+    bus.show(address, text, { blink }).then(() => watched.add(address), warn);
+  };
 
   const listener = (e: BranchEvent) => {
     const t = e.ticket;
     if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && t?.counterId) {
-      send(bus.show(addressOf(t.counterId), t.number, { blink: true }));
-      // CP1250 has no arrow; a dash reads the same on a narrow board.
-      const line = `${t.number} - ${t.counterId}`;
+      const counter = branch.view().counters.get(t.counterId);
+      if (!counter) return;
+      send(addressOf(counter), t.number, true);
+      const line = ledHallLine(t.number, counter);
       if (hall[0] !== line) hall.unshift(line);
       hall.length = Math.min(hall.length, 2);
-      send(bus.show(layout.hallAddress, [...hall], { blink: true }));
+      send(layout.hallAddress, [...hall], true);
     } else if (e.type === 'counter.closed' && e.counter) {
-      send(bus.show(addressOf(e.counter.id), 'NIECZYNNE'));
+      send(addressOf(e.counter), 'NIECZYNNE');
     } else if (e.type === 'counter.paused' && e.counter) {
-      send(bus.show(addressOf(e.counter.id), 'PRZERWA'));
+      send(addressOf(e.counter), 'PRZERWA');
     } else if (e.type === 'counter.opened' && e.counter) {
-      send(bus.show(addressOf(e.counter.id), ''));
+      send(addressOf(e.counter), '');
     }
   };
   const unsubscribe = branch.subscribe(listener);
   const report = (ok: boolean) => (address: number) => {
+    if (!ok && !watched.has(address)) return;
     const device = { id: `led-${address}`, name: `Tablica LED ${address}`, kind: 'board' };
     branch.reportDeviceStatus(
       device,

@@ -59,7 +59,7 @@ export const BranchConfigSchema = z
         serial: absentOrPath,
         baudRate: z.number().int().positive().default(9600),
         hallAddress: z.number().int().min(1).max(247).default(200),
-        /** Counter id → board address; a counter not listed uses its id as the address. */
+        /** Counter id → board address; only listed counters have a board. Without the list, each counter's board sits at its public number. */
         counterBoards: z
           .record(
             z.string().regex(/^\d+$/, 'keys are counter ids'),

@@ -1,4 +1,5 @@
 import type { Counter, DeviceKind, DisplayConfig, QueueSettings, Service } from '@skr/protocol';
+import { counterSign, defaultCounterNumber, type CounterIdentity } from '@skr/protocol';
 import type {
   AuditEntry,
   CounterConfig,
@@ -80,9 +81,20 @@ export function decideSaveCounter(
   const before = id === undefined ? undefined : state.counters.get(id);
   if (id !== undefined && !before) return notFound(`no counter ${id}`);
   const newId = id ?? Math.max(0, ...state.counters.keys()) + 1;
+  const others = [...state.counters.values()].filter((c) => c.id !== newId);
+  const identity = {
+    number:
+      next.number ??
+      before?.number ??
+      defaultCounterNumber(next.name, newId, new Set(others.map((c) => c.number))),
+    label: next.label === undefined ? (before?.label ?? null) : next.label,
+  };
+  const clash = identityClash(others, identity);
+  if (clash) return clash;
+  const { name, skills } = next;
   const counter: Counter = before
-    ? { ...before, name: next.name, skills: next.skills }
-    : { id: newId, ...next, state: 'closed', pauseReason: null, clerk: null };
+    ? { ...before, ...identity, name, skills }
+    : { id: newId, ...identity, name, skills, state: 'closed', pauseReason: null, clerk: null };
   const d = configChange(
     ctx,
     { entity: 'counter', entityId: String(newId), action: before ? 'update' : 'create' },
@@ -91,6 +103,25 @@ export function decideSaveCounter(
     counter,
   );
   return { ...d, counter };
+}
+
+/**
+ * Two counters the public could not tell apart: the same number, or the same sign on the
+ * screens ("T9" as one's label and another's). Answers the refusal, or undefined.
+ */
+function identityClash(others: readonly Counter[], mine: CounterIdentity): DomainError | undefined {
+  const byNumber = others.find((c) => c.number === mine.number);
+  const bySign = others.find((c) => counterSign(c) === counterSign(mine));
+  const holder = byNumber ?? bySign;
+  if (!holder) return undefined;
+  const what = byNumber ? `number ${mine.number}` : `sign ${counterSign(mine)}`;
+  return conflict(`${what} is already counter ${holder.id} (${holder.name})`, {
+    reason: byNumber ? 'counter-number-taken' : 'counter-sign-taken',
+    number: mine.number,
+    sign: counterSign(mine),
+    counterId: holder.id,
+    counterName: holder.name,
+  });
 }
 
 /** Changes the queue rules (priority mixing, recall limit, late-arrival window, …). */

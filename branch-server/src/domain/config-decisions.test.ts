@@ -63,6 +63,33 @@ describe('configuration decisions', () => {
     expect(refusal(decideSaveCounter(state, 9, { name: 'X', skills: {} }, ctx))).toBe('NOT_FOUND');
   });
 
+  it('gives a new counter the number in its name, else its id; refuses a number or sign in use', () => {
+    const save = (id: number | undefined, next: Parameters<typeof decideSaveCounter>[2]) =>
+      decideSaveCounter(state, id, next, ctx);
+    // "Okienko T9" gets id 5 but is number 9 everywhere; "Kasa" has no number: its id.
+    expect(ok(save(undefined, { name: 'Okienko T9', skills: {} })).counter).toMatchObject({
+      id: 5,
+      number: 9,
+      label: null,
+    });
+    expect(ok(save(undefined, { name: 'Kasa', skills: {} })).counter.number).toBe(5);
+    // Name ends in a taken number (4) → the id (5) instead.
+    expect(ok(save(undefined, { name: 'Okienko 4', skills: {} })).counter.number).toBe(5);
+    const taken = save(undefined, { name: 'Nowe', number: 4, skills: {} });
+    expect(refusal(taken)).toBe('CONFLICT');
+    expect((taken as SkrError).details).toMatchObject({
+      reason: 'counter-number-taken',
+      number: 4,
+      counterId: 4,
+    });
+    // A label that reads like another counter's number is the same sign on the screens.
+    const sign = save(1, { name: 'Stanowisko 1', label: '4', skills: { a: 1 } });
+    expect((sign as SkrError).details).toMatchObject({ reason: 'counter-sign-taken', sign: '4' });
+    // Changing the name keeps the number and label unless given; label null removes it.
+    const relabelled = ok(save(1, { name: 'Okno', label: 'T1', skills: { a: 1 } })).counter;
+    expect(relabelled).toMatchObject({ id: 1, number: 1, label: 'T1', name: 'Okno' });
+  });
+
   it('merges settings', () => {
     const d = decideSaveSettings(state, { ...state.settings, maxRecalls: 5 }, ctx);
     expect(d.diff).toEqual({ maxRecalls: { before: state.settings.maxRecalls, after: 5 } });

@@ -24,7 +24,16 @@ export function service(id: string, prefix: string, targetWaitMinutes = 15): Ser
 
 /** An open counter for tests. */
 export function counter(id: number, skills: Record<string, number>): Counter {
-  return { id, name: `Stanowisko ${id}`, skills, state: 'open', pauseReason: null, clerk: null };
+  return {
+    id,
+    number: id,
+    label: null,
+    name: `Stanowisko ${id}`,
+    skills,
+    state: 'open',
+    pauseReason: null,
+    clerk: null,
+  };
 }
 
 let n = 0;

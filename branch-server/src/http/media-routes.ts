@@ -2,7 +2,7 @@ import { SkrError, defaultDisplayConfig } from '@skr/protocol';
 import { branchApi } from '@skr/protocol/routes';
 import type { FastifyInstance } from 'fastify';
 import type { Announcer } from '../announcer';
-import { callExists } from '../app';
+import { callAnnouncement, callExists } from '../app';
 import { serve } from './api-route';
 import type { ApiContext } from './context';
 
@@ -30,15 +30,10 @@ export async function mediaRoutes(
     // only for a call that exists: made-up ids would fill the segment cache on disk.
     let wav = announcer.audio(id);
     if (!wav) {
-      if (!callExists(ctx.branch.view(), m[2]!, Number(m[3])))
+      const counter = ctx.branch.view().counters.get(Number(m[3]));
+      if (!counter || !callExists(ctx.branch.view(), m[2]!, counter.id))
         throw new SkrError('NOT_FOUND', 'no such announcement');
-      wav = (
-        await announcer.announce({
-          lang: m[1] as 'pl',
-          ticketNumber: m[2]!,
-          counterNumber: Number(m[3]),
-        })
-      ).wav;
+      wav = (await announcer.announce(callAnnouncement(counter, m[2]!, m[1] as 'pl'))).wav;
     }
     return reply.type('audio/wav').header('cache-control', 'private, max-age=3600').send(wav);
   });

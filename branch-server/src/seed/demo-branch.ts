@@ -143,6 +143,8 @@ export const demoCounters: Counter[] = (
   ] as Record<string, number>[]
 ).map((skills, i) => ({
   id: i + 1,
+  number: i + 1,
+  label: null,
   name: `Stanowisko ${i + 1}`,
   skills,
   state: 'closed' as const,

@@ -15,6 +15,8 @@ interface ServiceRow {
 }
 interface CounterRow {
   id: number;
+  number: number;
+  label: string | null;
   name: string;
   skills: string;
   state: string;
@@ -32,9 +34,10 @@ export function catalogRepo(db: Db) {
        target_wait_minutes=excluded.target_wait_minutes, active=excluded.active`,
   );
   const upsertCounter = db.prepare(
-    `INSERT INTO counters (id, name, skills, state, pause_reason, clerk)
-     VALUES (@id, @name, @skills, @state, @pauseReason, @clerk)
-     ON CONFLICT (id) DO UPDATE SET name=excluded.name, skills=excluded.skills, state=excluded.state,
+    `INSERT INTO counters (id, number, label, name, skills, state, pause_reason, clerk)
+     VALUES (@id, @number, @label, @name, @skills, @state, @pauseReason, @clerk)
+     ON CONFLICT (id) DO UPDATE SET number=excluded.number, label=excluded.label,
+       name=excluded.name, skills=excluded.skills, state=excluded.state,
        pause_reason=excluded.pause_reason, clerk=excluded.clerk`,
   );
   const getSetting = db.prepare(`SELECT value FROM settings WHERE key = ?`);
@@ -67,6 +70,8 @@ export function catalogRepo(db: Db) {
     counters(): Counter[] {
       return (db.prepare(`SELECT * FROM counters ORDER BY id`).all() as CounterRow[]).map((r) => ({
         id: r.id,
+        number: r.number,
+        label: r.label,
         name: r.name,
         skills: JSON.parse(r.skills),
         state: r.state as Counter['state'],

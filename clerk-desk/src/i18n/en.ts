@@ -22,6 +22,8 @@ export const en: Catalogue = {
     yours: 'Yours',
     serves: 'Services',
   },
+  counterSign: 'no. {{sign}}',
+  counterSignLong: 'Counter {{sign}}',
   counterState: { open: 'open', closed: 'closed', paused: 'on a break' },
   ticketState: {
     waiting: 'waiting',

@@ -20,6 +20,8 @@ export const pl = {
     yours: 'Twoje',
     serves: 'Sprawy',
   },
+  counterSign: 'nr {{sign}}',
+  counterSignLong: 'Stanowisko {{sign}}',
   counterState: { open: 'otwarte', closed: 'zamknięte', paused: 'przerwa' },
   ticketState: {
     waiting: 'oczekuje',

@@ -22,6 +22,8 @@ export const uk: Catalogue = {
     yours: 'Ваше',
     serves: 'Справи',
   },
+  counterSign: '№ {{sign}}',
+  counterSignLong: 'Вікно {{sign}}',
   counterState: { open: 'відкрито', closed: 'закрито', paused: 'перерва' },
   ticketState: {
     waiting: 'очікує',

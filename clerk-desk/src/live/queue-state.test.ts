@@ -13,6 +13,8 @@ import {
 
 const counter = (id: number, skills: Record<string, number>): Counter => ({
   id,
+  number: id,
+  label: null,
   name: `Stanowisko ${id}`,
   skills,
   state: 'open',

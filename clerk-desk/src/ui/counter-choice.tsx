@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeskApi } from '../api/api-client';
 import type { LiveQueue } from '../live/use-queue';
 import type { CounterView } from '../live/queue-state';
+import { CounterSign } from './counter-sign';
 import { errorText } from './error-text';
 
 interface Props {
@@ -66,6 +67,7 @@ export function CounterChoice({ api, live, username, onChosen }: Props) {
                 onClick={() => void choose(c)}
               >
                 <span className="tile-name">{c.name}</span>
+                <CounterSign counter={c} />
                 <span className="tile-state">
                   {t(`counterState.${c.state}`)}
                   {taken && c.clerk ? ` · ${t('choice.taken', { clerk: c.clerk })}` : ''}

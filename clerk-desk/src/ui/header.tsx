@@ -3,6 +3,7 @@ import type { DeskSession } from '../api/session-store';
 import { languages, setLang, type DeskLang } from '../i18n';
 import type { LinkStatus } from '../live/queue-connection';
 import type { CounterView } from '../live/queue-state';
+import { CounterSign } from './counter-sign';
 
 interface Props {
   session: DeskSession | null;
@@ -23,6 +24,7 @@ export function Header({ session, counter, status, onSignOut, onChangeCounter }:
           ZUS · SKR
         </span>
         <h1>{counter ? counter.name : t('app.title')}</h1>
+        {counter && <CounterSign counter={counter} />}
         {counter && (
           <span className={`badge state-${counter.state}`}>
             {t(`counterState.${counter.state}`)}

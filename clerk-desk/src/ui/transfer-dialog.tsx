@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferTarget } from '../api/api-client';
 import type { CounterView } from '../live/queue-state';
+import { deskCounterSign } from './counter-sign';
 import { Modal } from './modal';
 import { RadioOption } from './radio-option';
 
@@ -63,7 +64,7 @@ export function TransferDialog({ ticket, services, counters, onConfirm, onCancel
           >
             {counters.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({t(`counterState.${c.state}`)})
+                {deskCounterSign(t, c)} · {c.name} ({t(`counterState.${c.state}`)})
               </option>
             ))}
           </select>

@@ -27,7 +27,8 @@ export function Board({ client, lang }: { client: DisplayClient; lang: UiLang })
     [board.calls, config.services, config.historySize, view.presenting, view.unheard],
   );
   if (view.status === 'unauthorized') return <PairingNotice revoked />;
-  const counterName = (id: number) => board.counters[id] ?? `${t('board.counter')} ${id}`;
+  // A call always names a counter of the snapshot; '…' rather than the internal id otherwise.
+  const counterOf = (id: number) => board.counters[id] ?? { sign: '…', name: '' };
   return (
     <div className="board" data-testid="board" data-status={view.status}>
       <header className="board-header">
@@ -41,15 +42,14 @@ export function Board({ client, lang }: { client: DisplayClient; lang: UiLang })
       )}
       <LatestCall
         call={latest}
-        counterName={latest ? counterName(latest.counterId) : ''}
+        counter={latest ? counterOf(latest.counterId) : undefined}
         flash={view.flash}
       />
       <CallHistory
         calls={history}
         unheard={view.unheard}
         size={config.historySize}
-        counters={board.counters}
-        counterWord={t('board.counter')}
+        counterOf={counterOf}
       />
       <WaitingLines
         lines={board.lines}

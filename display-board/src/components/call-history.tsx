@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallEntry } from '../board-state';
-import { splitCounterName } from '../counter-name';
+import type { ScreenCounter } from '../counter-sign';
 
 /** Props of the list of earlier calls. */
 export interface CallHistoryProps {
@@ -11,8 +11,7 @@ export interface CallHistoryProps {
   unheard: ReadonlySet<string>;
   /** The configured length; a burst may list more (drawn smaller) rather than hide a call. */
   size: number;
-  counters: Record<number, string>;
-  counterWord: string;
+  counterOf: (counterId: number) => ScreenCounter;
 }
 
 /** The calls before the latest one (ticket → counter), newest first. */
@@ -20,8 +19,7 @@ export const CallHistory = memo(function CallHistory({
   calls,
   unheard,
   size,
-  counters,
-  counterWord,
+  counterOf,
 }: CallHistoryProps) {
   const { t } = useTranslation();
   return (
@@ -39,8 +37,7 @@ export const CallHistory = memo(function CallHistory({
       </div>
       <ol className={calls.length > size ? 'history-list dense' : 'history-list'}>
         {calls.map((c) => {
-          const name = counters[c.counterId] ?? `${counterWord} ${c.counterId}`;
-          const counter = splitCounterName(name);
+          const counter = counterOf(c.counterId);
           return (
             <li
               key={c.ticketId}
@@ -55,10 +52,11 @@ export const CallHistory = memo(function CallHistory({
                 →
               </span>
               <span
-                className={counter.long ? 'history-counter long' : 'history-counter'}
-                aria-label={name}
+                className="history-counter"
+                data-testid="history-counter"
+                aria-label={`${t('board.counter')} ${counter.sign}`}
               >
-                {counter.long ? name : counter.short}
+                {counter.sign}
               </span>
             </li>
           );

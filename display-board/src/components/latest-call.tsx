@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { CallEntry } from '../board-state';
-import { splitCounterName } from '../counter-name';
+import type { ScreenCounter } from '../counter-sign';
 
 /** Props of the big "now calling" panel. */
 export interface LatestCallProps {
   call: CallEntry | undefined;
-  counterName: string;
+  counter: ScreenCounter | undefined;
   flash: { seq: number; count: number };
 }
 
@@ -14,10 +14,10 @@ export interface LatestCallProps {
  * benchmark observe it); the inner one is re-keyed on every flash so the CSS animation
  * restarts for a recall of the same ticket.
  */
-export function LatestCall({ call, counterName, flash }: LatestCallProps) {
+export function LatestCall({ call, counter, flash }: LatestCallProps) {
   const { t } = useTranslation();
   const flashing = call !== undefined && flash.seq === call.seq;
-  const counter = splitCounterName(counterName);
+  const sign = counter?.sign ?? '';
   return (
     <section
       className="latest"
@@ -43,12 +43,16 @@ export function LatestCall({ call, counterName, flash }: LatestCallProps) {
           <span className="latest-arrow" aria-hidden="true">
             →
           </span>
-          <span className="latest-counter" aria-label={counterName}>
+          <span
+            className="latest-counter"
+            data-testid="latest-counter"
+            aria-label={`${t('board.counter')} ${sign}`}
+          >
             <span className="counter-label" aria-hidden="true">
-              {counter.label || t('board.counter')}
+              {t('board.counter')}
             </span>
-            <span className={counter.long ? 'counter-no long' : 'counter-no'} aria-hidden="true">
-              {counter.short}
+            <span className="counter-no" aria-hidden="true">
+              {sign}
             </span>
           </span>
         </div>

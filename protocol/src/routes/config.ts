@@ -63,6 +63,10 @@ export const configRoutes = {
     path: '/api/v1/config/counters',
     tag: 'config',
     summary: 'Adds a counter',
+    description:
+      'Without `number` the counter takes the number at the end of its name, else its id, else ' +
+      'the lowest free one. 409 CONFLICT with details.reason counter-number-taken or ' +
+      'counter-sign-taken when another counter has the number or shows the same sign.',
     access: access.changeConfig,
     body: CounterConfig,
     responses: { 201: CounterBody },
@@ -71,7 +75,10 @@ export const configRoutes = {
     method: 'PUT',
     path: '/api/v1/config/counters/:id',
     tag: 'config',
-    summary: "Changes a counter's name and skills",
+    summary: "Changes a counter's name, public number, label and skills",
+    description:
+      'An absent `number` or `label` keeps it (label null removes it). 409 CONFLICT with ' +
+      'details.reason counter-number-taken or counter-sign-taken, as when adding.',
     access: access.changeConfig,
     params: CounterIdParams,
     body: CounterConfig,

@@ -6,6 +6,7 @@ import { dropTicketsDay } from './005-drop-tickets-day';
 import { notifications } from './006-notifications';
 import { calendar } from './007-calendar';
 import { expiredOutcome } from './008-expired-outcome';
+import { counterIdentity } from './009-counter-identity';
 
 /**
  * Schema changes in order; index + 1 is the schema version stored in `user_version`. A shipped
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly string[] = [
   notifications,
   calendar,
   expiredOutcome,
+  counterIdentity,
 ];

@@ -23,11 +23,22 @@ function CounterRow(props: EditorProps & { counter: Counter | null }) {
   const { t } = useTranslation();
   const c = props.counter;
   const [name, setName] = useState(c?.name ?? '');
+  // Empty for a new counter: the server then takes the number at the end of the name.
+  const [number, setNumber] = useState(c ? String(c.number) : '');
+  const [sign, setSign] = useState(c?.label ?? '');
   const [skills, setSkills] = useState(c ? skillsText(c.skills) : '');
   const { save, message } = useSave(props.reload);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void save(() => props.api.saveCounter(c?.id ?? null, { name, skills: parseSkills(skills) }));
+    const label = sign.trim().toUpperCase();
+    void save(() =>
+      props.api.saveCounter(c?.id ?? null, {
+        name,
+        ...(number.trim() ? { number: Number(number) } : {}),
+        label: label || null,
+        skills: parseSkills(skills),
+      }),
+    );
   };
   const label = c?.name ?? t('config.newCounter');
   return (
@@ -41,6 +52,27 @@ function CounterRow(props: EditorProps & { counter: Counter | null }) {
         <label>
           {t('config.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <label>
+          {t('config.counterNumber')}
+          <input
+            name="number"
+            type="number"
+            min={1}
+            max={999}
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('config.counterLabel')}
+          <input
+            name="label"
+            value={sign}
+            maxLength={4}
+            pattern="[A-Za-zŁł0-9]{1,4}"
+            onChange={(e) => setSign(e.target.value)}
+          />
         </label>
         <label className="wide">
           {t('config.skills')}
@@ -60,7 +92,7 @@ export function CountersEditor(props: EditorProps & { counters: Counter[] }) {
     <Card id="cfg-counters" title={t('config.counters')}>
       {props.counters.map((c) => (
         <CounterRow
-          key={`${c.id}/${c.name}/${skillsText(c.skills)}`}
+          key={`${c.id}/${c.name}/${c.number}/${c.label}/${skillsText(c.skills)}`}
           counter={c}
           api={props.api}
           canEdit={props.canEdit}

@@ -153,6 +153,8 @@ export const en: Catalogue = {
     newService: 'New service',
     name: 'Name',
     skills: 'Services and weights (e.g. emerytury:3, zasilki:1)',
+    counterNumber: 'Number (voice, boards, screens)',
+    counterLabel: 'Label instead of the number (e.g. T9)',
     newCounter: 'New counter',
     maxRecalls: 'Recall limit',
     lateArrival: 'Late-arrival window (min)',

@@ -147,6 +147,8 @@ export const pl = {
     newService: 'Nowa sprawa',
     name: 'Nazwa',
     skills: 'Sprawy i wagi (np. emerytury:3, zasilki:1)',
+    counterNumber: 'Numer (głos, tablice, ekrany)',
+    counterLabel: 'Oznaczenie zamiast numeru (np. T9)',
     newCounter: 'Nowe stanowisko',
     maxRecalls: 'Limit ponownych wezwań',
     lateArrival: 'Okno spóźnienia wizyty (min)',

@@ -154,6 +154,8 @@ export const uk: Catalogue = {
     newService: 'Нова справа',
     name: 'Назва',
     skills: 'Справи і ваги (напр. emerytury:3, zasilki:1)',
+    counterNumber: 'Номер (голос, табло, екрани)',
+    counterLabel: 'Позначення замість номера (напр. T9)',
     newCounter: 'Нове робоче місце',
     maxRecalls: 'Ліміт повторних викликів',
     lateArrival: 'Вікно запізнення (хв)',

@@ -1,7 +1,7 @@
 // Issue 12: one counter identity. Voice, LED boards and screens used to name a counter by its
 // internal id or by the digits at the end of its name; now each counter carries the public
 // number (unique) and an optional short label every medium uses.
-/** Step 8: counters.number (backfilled, unique) and counters.label. */
+/** Step 9: counters.number (backfilled, unique) and counters.label. */
 export const counterIdentity = `
   ALTER TABLE counters ADD COLUMN number INTEGER;
   ALTER TABLE counters ADD COLUMN label TEXT;
