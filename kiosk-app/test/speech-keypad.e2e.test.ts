@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskRig, type KioskRig } from './kiosk-rig';
+import { focused, hears, moveTo, played, spokenLog } from './speech-keypad-steps';
 
 // A blind client with the kiosk keypad alone: speech mode on with its key, a ticket and a
 // check-in through arrows, 2/4/6/8, 5/Enter and Back, every step heard. The audio is real:
@@ -39,36 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.close();
 });
-
-interface Spoken {
-  text: string;
-  lang: string;
-  askedAt: number;
-  startedAt?: number;
-}
-const spokenLog = (p: Page): Promise<Spoken[]> =>
-  p.evaluate(() => [...((globalThis as any).skrSpeechLog ?? [])] as Spoken[]);
-/** Texts whose audio really started playing, in order. */
-const played = async (p: Page) =>
-  (await spokenLog(p)).filter((s) => s.startedAt !== undefined).map((s) => s.text);
-const focused = (p: Page) =>
-  p.evaluate(() => (globalThis as any).document.activeElement?.dataset?.testid as string);
-
-/** Presses `key` until the control with `testId` has the focus (bounded). */
-async function moveTo(p: Page, testId: string, key = 'ArrowDown'): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    if ((await focused(p)) === testId) return;
-    await p.keyboard.press(key);
-  }
-  throw new Error(`keypad never reached ${testId}`);
-}
-
-/** Waits until a phrase matching `re` has started playing. */
-async function hears(p: Page, re: RegExp): Promise<void> {
-  await expect
-    .poll(async () => (await played(p)).some((t) => re.test(t)), { timeout: 10_000 })
-    .toBe(true);
-}
 
 describe('speech mode and keypad', () => {
   it('takes a ticket with the keypad alone, hearing the screen, the focus and the ticket', async () => {

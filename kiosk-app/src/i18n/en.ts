@@ -10,6 +10,7 @@ export const en: Catalogue = {
       'Arrows or 2, 4, 6, 8 to move. 5 or Enter to confirm. 0 or Escape to go back. Star or H for help.',
     speechOn: 'Speech mode is on.',
     selected: 'selected',
+    hiddenTyped: 'characters typed: {{count}}',
     title: 'ZUS ticket machine and self-service kiosk',
     language: 'Language',
     largeText: 'Large text',

@@ -8,6 +8,7 @@ export const pl = {
       'Strzałki lub 2, 4, 6, 8 – wybór. 5 lub Enter – zatwierdź. 0 lub Escape – wstecz. Gwiazdka lub H – pomoc.',
     speechOn: 'Tryb głosowy włączony.',
     selected: 'wybrano',
+    hiddenTyped: 'wpisane znaki: {{count}}',
     title: 'Biletomat i urzędomat ZUS',
     language: 'Język',
     largeText: 'Duży tekst',

@@ -12,7 +12,8 @@ import { TicketView } from './screens/ticket-view';
 import { ErrorBox } from './ui';
 import { createSpeaker } from './speech';
 import { useIdleCountdown } from './use-idle';
-import { useKeypadNavigation } from './use-keypad-navigation';
+import { useFocusKeeper } from './use-focus-keeper';
+import { clickScreenBack, useKeypadNavigation } from './use-keypad-navigation';
 import { useSpeechMode } from './use-speech-mode';
 
 type View = 'home' | 'services' | 'check-in' | 'ticket' | 'self-service' | 'book' | 'contact';
@@ -46,7 +47,11 @@ export function App({ bridge }: { bridge: KioskBridge }) {
   const [speech, setSpeech] = useState(false);
   const [help, setHelp] = useState(false);
   const speaker = useMemo(createSpeaker, []);
-  useSpeechMode(speaker, speech, lang, { on: t('app.speechOn'), selected: t('app.selected') });
+  useSpeechMode(speaker, speech, lang, {
+    on: t('app.speechOn'),
+    selected: t('app.selected'),
+    hidden: (count) => t('app.hiddenTyped', { count }),
+  });
   const [fatal, setFatal] = useState<unknown>(null);
 
   useEffect(() => {
@@ -97,9 +102,12 @@ export function App({ bridge }: { bridge: KioskBridge }) {
     setHelp(false);
     setView('home');
   }, []);
+  useFocusKeeper();
   useKeypadNavigation({
-    // The keypad's Back: from the ticket it is "Done"; the urzędomat has its own end.
-    back: () => (view === 'ticket' ? home() : view !== 'self-service' ? back() : undefined),
+    // The keypad's Back: from the ticket it is "Done"; elsewhere the screen's own Back (in
+    // the urzędomat it steps back within the session); the urzędomat's menu has none.
+    back: () =>
+      view === 'ticket' ? home() : clickScreenBack() || view === 'self-service' || back(),
     help: () => setHelp((h) => !h),
     toggleSpeech: () => setSpeech((v) => !v),
   });

@@ -2,6 +2,8 @@
 // focused control are heard in order, and an interrupt so a new key press is never kept
 // waiting behind old speech. Chromium's speechSynthesis has no voices on a kiosk; this does.
 
+import { speechChunks } from './speech-chunks';
+
 /** One phrase asked for, and when its audio started (for tests and the benchmark). */
 export interface SpokenPhrase {
   text: string;
@@ -62,26 +64,26 @@ export function createSpeaker(): Speaker {
   audio.addEventListener('ended', () => isCurrent() && next());
   audio.addEventListener('error', () => isCurrent() && next());
 
-  const phrase = (text: string, lang: string): SpokenPhrase | null => {
-    const t = text.replace(/\s+/g, ' ').trim();
-    if (!t) return null;
-    const p = { text: t, lang, askedAt: performance.now() };
-    log.push(p);
-    return p;
-  };
+  // A long text becomes several short phrases (speech-chunks.ts): the first starts sooner.
+  const phrases = (text: string, lang: string): SpokenPhrase[] =>
+    speechChunks(text).map((t) => {
+      const p = { text: t, lang, askedAt: performance.now() };
+      log.push(p);
+      return p;
+    });
   return {
     say(text, lang) {
-      const p = phrase(text, lang);
-      if (!p) return;
+      const ps = phrases(text, lang);
+      if (!ps.length) return;
       waiting.length = 0;
-      waiting.push(p);
+      waiting.push(...ps);
       audio.pause();
       next();
     },
     queue(text, lang) {
-      const p = phrase(text, lang);
-      if (!p) return;
-      waiting.push(p);
+      const ps = phrases(text, lang);
+      if (!ps.length) return;
+      waiting.push(...ps);
       // `current` stays set from the request until 'ended', so this starts only an idle voice.
       if (!current) next();
     },

@@ -7,20 +7,39 @@ export function spell(value: string): string {
   return [...value].join(' ');
 }
 
-/** The phrase for `el`; `selected` is the word for a pressed toggle in the client's language. */
-export function spokenText(el: Element, selected: string): string {
+/** Words in the client's language that are not on the screen. */
+export interface SpokenWords {
+  /** Said after a pressed toggle ("wybrano"). */
+  selected: string;
+  /** Said for what a hidden field (PIN, password) holds: how many characters, never which. */
+  hidden: (count: number) => string;
+}
+
+/** What a field holds, as it may be heard: spelled, or only counted when it is hidden. */
+export function spokenValue(el: HTMLInputElement | HTMLSelectElement, words: SpokenWords): string {
+  if (el instanceof HTMLSelectElement) return el.value;
+  return el.type === 'password' ? words.hidden(el.value.length) : spell(el.value);
+}
+
+/** The phrase for `el` in the client's language. */
+export function spokenText(el: Element, words: SpokenWords): string {
   const h = el as HTMLElement;
   if (h.dataset.speak) return h.dataset.speak;
   let text: string;
   if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) {
     const label = el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? '';
-    text = el.value
-      ? `${label}: ${el instanceof HTMLInputElement ? spell(el.value) : el.value}`
-      : label;
+    text = el.value ? `${label}: ${spokenValue(el, words)}` : label;
+  } else if (el instanceof HTMLTableElement) {
+    // Caption, then row by row: cells apart by commas, rows by full stops, so the speaker
+    // can break it into short phrases and the engine pauses where a reader would.
+    const rows = [...el.rows].map((r) =>
+      [...r.cells].map((c) => c.innerText.replace(/\s+/g, ' ').trim()).join(', '),
+    );
+    text = [el.caption?.innerText ?? '', ...rows].filter(Boolean).join('. ') + '.';
   } else {
     text = h.getAttribute('aria-label') ?? h.innerText ?? h.textContent ?? '';
   }
-  if (h.getAttribute('aria-pressed') === 'true') text += `, ${selected}`;
+  if (h.getAttribute('aria-pressed') === 'true') text += `, ${words.selected}`;
   return text.replace(/\s+/g, ' ').trim();
 }
 

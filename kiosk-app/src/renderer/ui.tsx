@@ -45,7 +45,7 @@ export function Screen(props: {
       {props.children}
       {props.onBack && (
         <div className="nav">
-          <button type="button" className="small" onClick={props.onBack}>
+          <button type="button" className="small" onClick={props.onBack} data-keypad-back>
             {t('app.back')}
           </button>
         </div>

@@ -31,6 +31,13 @@ export function moveFocus(dir: 1 | -1): void {
   list[(i + dir + list.length) % list.length]?.focus();
 }
 
+/** Presses the current screen's own Back button, if it has one; says whether it did. */
+export function clickScreenBack(): boolean {
+  const b = document.querySelector<HTMLButtonElement>('main [data-keypad-back]:not([disabled])');
+  b?.click();
+  return Boolean(b);
+}
+
 /**
  * Keypad navigation on the whole page: arrows or 2/4/6/8 move the focus (2 and 4 back, 6 and
  * 8 on, as on a phone keypad), Enter or 5 activates, Escape or 0 goes back, F1, H or * reads

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 import type { Speaker } from './speech';
 import { speechUrl } from './speech';
-import { focusableControls, spell, spokenText } from './spoken-text';
+import { speechChunks } from './speech-chunks';
+import { focusableControls, spell, spokenText, spokenValue, type SpokenWords } from './spoken-text';
 
 /** Texts in the client's language the speech mode needs besides what is on screen. */
-export interface SpeechWords {
+export interface SpeechWords extends SpokenWords {
   on: string;
-  selected: string;
 }
 
 // Phrases rendered ahead (a screen's controls) so moving the focus is heard at once; the
@@ -42,11 +42,13 @@ export function useSpeechMode(
     const titleEl = () => document.getElementById('screen-title');
     const say = (text: string) => speaker.say(text, ctx.current.lang);
     const queue = (text: string) => speaker.queue(text, ctx.current.lang);
-    const name = (el: Element) => spokenText(el, ctx.current.words.selected);
+    const name = (el: Element) => spokenText(el, ctx.current.words);
 
     const warm = () =>
       void prefetch(
-        focusableControls().map((e) => `${speechUrl(name(e), ctx.current.lang)}&prefetch=1`),
+        focusableControls()
+          .flatMap((e) => speechChunks(name(e)))
+          .map((t) => `${speechUrl(t, ctx.current.lang)}&prefetch=1`),
       );
     // Read the title of a new screen first, then what has the focus.
     const announce = (el: Element | null, interrupt: boolean) => {
@@ -79,8 +81,21 @@ export function useSpeechMode(
       setTimeout(() => {
         if (el.hasAttribute('aria-pressed') && el.isConnected) say(name(el));
         const field = el.closest('.keypad')?.parentElement?.querySelector('input');
-        if (field) say(field.value ? spell(field.value) : name(field));
+        if (field) say(field.value ? spokenValue(field, ctx.current.words) : name(field));
       }, 0);
+    };
+    // Echo of what the client types on the keypad or a keyboard: the character typed (a
+    // short phrase, cached after its first use), what is left after a deletion, and for a
+    // hidden field only how many characters it holds.
+    const onInput = (e: Event) => {
+      const el = e.target;
+      // A picker changed with the arrows: its new choice.
+      if (el instanceof HTMLSelectElement) return say(el.selectedOptions[0]?.text ?? el.value);
+      if (!(el instanceof HTMLInputElement)) return;
+      const typed = (e as InputEvent).data;
+      if (el.type === 'password' || !typed || (e as InputEvent).inputType.startsWith('delete'))
+        say(el.value ? spokenValue(el, ctx.current.words) : name(el));
+      else say(spell(typed));
     };
     const observer = new MutationObserver((records) => {
       for (const r of records)
@@ -100,7 +115,9 @@ export function useSpeechMode(
     observer.observe(document.body, { childList: true, subtree: true });
     document.addEventListener('focusin', onFocus);
     document.addEventListener('click', onClick, true);
+    document.addEventListener('input', onInput, true);
     return () => {
+      document.removeEventListener('input', onInput, true);
       observer.disconnect();
       document.removeEventListener('focusin', onFocus);
       document.removeEventListener('click', onClick, true);

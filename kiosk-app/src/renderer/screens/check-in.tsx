@@ -47,6 +47,7 @@ export function CheckIn(props: {
           inputMode="none"
           aria-describedby="code-hint"
           data-testid="booking-code"
+          data-autofocus
         />
         <p id="code-hint" className="hint">
           {t('checkIn.codeHint')}

@@ -5,6 +5,8 @@ import { api, pueSession } from '../api';
 import { formatMoney } from '../format';
 import { projectPension } from '../pension/calculator';
 import { GUS_LIFE_TABLE_2025 } from '../pension/gus-life-table';
+import { Fact } from '../data-table';
+import { NumberInput, NumberSelect } from '../fields';
 import { ErrorBox, Screen } from '../ui';
 import type { Choice } from './pue-account';
 
@@ -54,61 +56,46 @@ export function PensionCalc(props: { token: string; choice: Choice; onBack: () =
       <div className="form row">
         <fieldset>
           <legend>{t('pension.inputs')}</legend>
-          <label htmlFor="pension-age">{t('pension.age')}</label>
-          <input
+          <NumberInput
             id="pension-age"
-            type="number"
+            label={t('pension.age')}
             min={18}
             max={70}
             value={age}
-            onChange={(e) => setAge(Math.max(18, Math.min(70, Number(e.target.value) || 18)))}
-            data-testid="pension-age"
+            onChange={setAge}
+            testId="pension-age"
           />
-          <label htmlFor="pension-retire">{t('pension.retirementAge')}</label>
-          <select
+          <NumberSelect
             id="pension-retire"
+            label={t('pension.retirementAge')}
             value={retireAt}
-            onChange={(e) => setRetireAt(Number(e.target.value))}
-            data-testid="pension-retire"
-          >
-            {AGES.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="pension-wage">{t('pension.wage')}</label>
-          <input
+            options={AGES}
+            onChange={setRetireAt}
+            testId="pension-retire"
+          />
+          <NumberInput
             id="pension-wage"
-            type="number"
+            label={t('pension.wage')}
             min={0}
-            step={100}
             value={wage}
-            onChange={(e) => setWage(Math.max(0, Number(e.target.value) || 0))}
-            data-testid="pension-wage"
+            onChange={setWage}
+            testId="pension-wage"
           />
         </fieldset>
       </div>
       {ins && !result && <p role="status">{t('pension.agePast')}</p>}
       {result && (
         <dl className="facts" data-testid="pension-result">
-          <div>
-            <dt>{t('pension.monthly')}</dt>
-            <dd data-testid="pension-monthly">{formatMoney(result.monthlyPensionGr)}</dd>
-          </div>
-          <div>
-            <dt>{t('pension.total')}</dt>
-            <dd>{formatMoney(result.totalGr)}</dd>
-          </div>
-          <div>
-            <dt>{t('pension.lifeExpectancy')}</dt>
-            <dd>
-              {t('pension.months', {
-                months: result.lifeExpectancyMonths.toLocaleString('pl-PL'),
-                year: GUS_LIFE_TABLE_2025.year,
-              })}
-            </dd>
-          </div>
+          <Fact term={t('pension.monthly')} testId="pension-monthly">
+            {formatMoney(result.monthlyPensionGr)}
+          </Fact>
+          <Fact term={t('pension.total')}>{formatMoney(result.totalGr)}</Fact>
+          <Fact term={t('pension.lifeExpectancy')}>
+            {t('pension.months', {
+              months: result.lifeExpectancyMonths.toLocaleString('pl-PL'),
+              year: GUS_LIFE_TABLE_2025.year,
+            })}
+          </Fact>
         </dl>
       )}
       <p data-testid="pension-assumptions">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PueArchiveOrder } from '@skr/protocol/pue';
 import { api, pueSession } from '../api';
+import { NumberSelect } from '../fields';
 import { ErrorBox, Screen } from '../ui';
 import type { Choice } from './pue-account';
 
@@ -12,6 +13,8 @@ export function PueArchive(props: { token: string; choice: Choice; onBack: () =>
   const [from, setFrom] = useState(year - 10);
   const [to, setTo] = useState(year - 2);
   const [orders, setOrders] = useState<PueArchiveOrder[]>([]);
+  // The order just placed, confirmed in a status line (heard in speech mode).
+  const [placed, setPlaced] = useState<PueArchiveOrder | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const accountId = props.choice.account.id;
@@ -31,6 +34,7 @@ export function PueArchive(props: { token: string; choice: Choice; onBack: () =>
         ...pueSession(props.token),
       });
       setOrders((l) => [o, ...l]);
+      setPlaced(o);
     } catch (e) {
       setError(e);
     } finally {
@@ -42,36 +46,24 @@ export function PueArchive(props: { token: string; choice: Choice; onBack: () =>
     <Screen title={t('archive.title')} onBack={props.onBack} testId="pue-archive">
       <ErrorBox error={error} />
       <div className="form row">
-        {/* Explicit label–select pairs in a titled group: checkers (HTML_CodeSniffer) do not
-            credit a label that merely wraps its control. */}
         <fieldset className="years">
           <legend>{t('archive.years')}</legend>
-          <label htmlFor="archive-from">{t('archive.from')}</label>
-          <select
+          <NumberSelect
             id="archive-from"
+            label={t('archive.from')}
             value={from}
-            onChange={(e) => setFrom(Number(e.target.value))}
-            data-testid="from-year"
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="archive-to">{t('archive.to')}</label>
-          <select
+            options={years}
+            onChange={setFrom}
+            testId="from-year"
+          />
+          <NumberSelect
             id="archive-to"
+            label={t('archive.to')}
             value={to}
-            onChange={(e) => setTo(Number(e.target.value))}
-            data-testid="to-year"
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
+            options={years}
+            onChange={setTo}
+            testId="to-year"
+          />
         </fieldset>
         <button
           type="button"
@@ -83,6 +75,11 @@ export function PueArchive(props: { token: string; choice: Choice; onBack: () =>
           {t('archive.order')}
         </button>
       </div>
+      {placed && (
+        <p role="status" key={placed.id} data-testid="order-placed">
+          {placed.fromYear}–{placed.toYear}: {t('archive.ordered')}
+        </p>
+      )}
       <h2>{t('archive.list')}</h2>
       <ul className="list" data-testid="orders">
         {orders.map((o) => (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PueAccountData } from '@skr/protocol/pue';
 import { api, pueSession } from '../api';
 import { formatDate, formatMonth, formatMoney } from '../format';
+import { DataTable, Fact } from '../data-table';
 import { ErrorBox, Screen } from '../ui';
 import type { Choice } from './pue-account';
 
@@ -35,53 +36,17 @@ export function PueData(props: {
       {data && !ins && !data.beneficiary && !data.payer && <p>{t('data.none')}</p>}
       {ins && (
         <>
-          <table className="table" data-testid="bases">
-            <caption>{t('data.bases')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('data.month')}</th>
-                <th scope="col">{t('data.amount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ins.contributionBases.map((b) => (
-                <tr key={b.month}>
-                  <td>{formatMonth(b.month)}</td>
-                  <td>{m(b.amountGr)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MonthlyTable caption={t('data.bases')} items={ins.contributionBases} testId="bases" />
           <dl className="facts">
-            <div>
-              <dt>{t('data.balance')}</dt>
-              <dd data-testid="balance">{m(ins.balanceGr)}</dd>
-            </div>
+            <Fact term={t('data.balance')} testId="balance">
+              {m(ins.balanceGr)}
+            </Fact>
             {ins.initialCapitalGr !== null && (
-              <div>
-                <dt>{t('data.initialCapital')}</dt>
-                <dd>{m(ins.initialCapitalGr)}</dd>
-              </div>
+              <Fact term={t('data.initialCapital')}>{m(ins.initialCapitalGr)}</Fact>
             )}
           </dl>
           {ins.ofeTransfers.length > 0 && (
-            <table className="table" data-testid="ofe">
-              <caption>{t('data.ofe')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('data.month')}</th>
-                  <th scope="col">{t('data.amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ins.ofeTransfers.map((o) => (
-                  <tr key={o.month}>
-                    <td>{formatMonth(o.month)}</td>
-                    <td>{m(o.amountGr)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <MonthlyTable caption={t('data.ofe')} items={ins.ofeTransfers} testId="ofe" />
           )}
         </>
       )}
@@ -96,23 +61,15 @@ export function PueData(props: {
                 {t('data.grantedOn', { date: formatDate(b.grantedOn) })}
               </p>
               {b.payments.length > 0 && (
-                <table className="table" data-testid={`payments-${b.id}`}>
-                  <caption>{t('data.payments')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('data.paidOn')}</th>
-                      <th scope="col">{t('data.amount')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {b.payments.map((p) => (
-                      <tr key={p.paidOn}>
-                        <td>{formatDate(p.paidOn)}</td>
-                        <td>{m(p.amountGr)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  caption={t('data.payments')}
+                  columns={[t('data.paidOn'), t('data.amount')]}
+                  rows={b.payments.map((p) => ({
+                    key: p.paidOn,
+                    cells: [formatDate(p.paidOn), m(p.amountGr)],
+                  }))}
+                  testId={`payments-${b.id}`}
+                />
               )}
             </div>
           ))}
@@ -120,6 +77,26 @@ export function PueData(props: {
       )}
       {data?.payer && <PayerSection payer={data.payer} />}
     </Screen>
+  );
+}
+
+/** Amounts by month (contribution bases, OFE transfers). */
+function MonthlyTable(props: {
+  caption: string;
+  items: { month: string; amountGr: number }[];
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      caption={props.caption}
+      columns={[t('data.month'), t('data.amount')]}
+      rows={props.items.map((i) => ({
+        key: i.month,
+        cells: [formatMonth(i.month), formatMoney(i.amountGr)],
+      }))}
+      testId={props.testId}
+    />
   );
 }
 
@@ -133,51 +110,27 @@ function PayerSection({ payer }: { payer: NonNullable<PueAccountData['payer']> }
         {t('data.payer')} (NIP {payer.nip})
       </h2>
       {payer.funds && payer.funds.length > 0 && (
-        <table className="table" data-testid="funds">
-          <caption>{t('data.funds')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('data.month')}</th>
-              <th scope="col">{t('data.fund')}</th>
-              <th scope="col">{t('data.due')}</th>
-              <th scope="col">{t('data.paid')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {payer.funds.slice(-12).map((f) => (
-              <tr
-                key={`${f.month}-${f.fund}`}
-                data-fund={f.fund}
-                className={f.paidGr < f.dueGr ? 'unpaid' : undefined}
-              >
-                <td>{formatMonth(f.month)}</td>
-                <td>{t(`data.fundNames.${f.fund}`)}</td>
-                <td>{m(f.dueGr)}</td>
-                <td>{m(f.paidGr)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('data.funds')}
+          columns={[t('data.month'), t('data.fund'), t('data.due'), t('data.paid')]}
+          rows={payer.funds.slice(-12).map((f) => ({
+            key: `${f.month}-${f.fund}`,
+            fund: f.fund,
+            ...(f.paidGr < f.dueGr ? { className: 'unpaid' } : {}),
+            cells: [formatMonth(f.month), t(`data.fundNames.${f.fund}`), m(f.dueGr), m(f.paidGr)],
+          }))}
+          testId="funds"
+        />
       )}
-      <table className="table" data-testid="insured-persons">
-        <caption>{t('data.insuredPersons')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('data.person')}</th>
-            <th scope="col">PESEL</th>
-            <th scope="col">{t('data.since')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {payer.insuredPersons.map((p) => (
-            <tr key={p.peselMasked}>
-              <td>{p.name}</td>
-              <td>{p.peselMasked}</td>
-              <td>{formatDate(p.since)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('data.insuredPersons')}
+        columns={[t('data.person'), 'PESEL', t('data.since')]}
+        rows={payer.insuredPersons.map((p) => ({
+          key: p.peselMasked,
+          cells: [p.name, p.peselMasked, formatDate(p.since)],
+        }))}
+        testId="insured-persons"
+      />
     </section>
   );
 }

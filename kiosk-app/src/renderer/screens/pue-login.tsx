@@ -106,18 +106,19 @@ export function PueLogin(props: {
         </p>
       )}
       {mode === 'card' && (
-        <div className="card-login">
+        <form className="card-login" onSubmit={(e) => (e.preventDefault(), void cardLogin())}>
           <p>{props.pinpad ? t('pue.pinpad') : t('pue.insertCard')}</p>
           {!props.pinpad && (
             <>
               <label htmlFor="pin">{t('pue.pin')}</label>
+              {/* Typed on the screen's keys or the kiosk keypad's digits; Enter signs in. */}
               <input
                 id="pin"
                 type="password"
                 inputMode="none"
                 autoComplete="off"
                 value={pin}
-                readOnly
+                onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
                 data-testid="pin"
                 aria-live="off"
               />
@@ -131,15 +132,14 @@ export function PueLogin(props: {
             </>
           )}
           <button
-            type="button"
+            type="submit"
             className="big primary"
             disabled={busy || (!props.pinpad && pin.length < 4)}
-            onClick={() => void cardLogin()}
             data-testid="card-sign-in"
           >
             {t('pue.signIn')}
           </button>
-        </div>
+        </form>
       )}
       {mode === 'password' && !attempt && (
         <form className="form" onSubmit={(e) => (e.preventDefault(), void start())}>

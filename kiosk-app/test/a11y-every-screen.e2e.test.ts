@@ -1,0 +1,183 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { a11yFindings } from './a11y-checkers';
+import { CARD_PIN, startKioskRig, tinyPdf, type KioskRig } from './kiosk-rig';
+import { insertCard, passwordStep, signInWithPassword, toSelfService } from './self-service-steps';
+
+// Every kiosk screen — ticket side, urzędomat, errors — through two independent engines
+// (HTML_CodeSniffer WCAG2AA as pa11y runs it, and axe-core) on each of the three panels the
+// kiosk is sold with. The goal is zero HTMLCS errors and zero axe violations everywhere; the
+// counts per screen and size are printed for the record (docs/kiosk.md).
+
+const SIZES = [
+  { name: '1080x1920', width: 1080, height: 1920 },
+  { name: '1920x1080', width: 1920, height: 1080 },
+  { name: '1280x1024', width: 1280, height: 1024 },
+] as const;
+
+let rig: KioskRig;
+const table: string[] = [];
+beforeAll(async () => {
+  rig = await startKioskRig({ pue: true, card: true, idleSeconds: 600, ticketIdleSeconds: 600 });
+  rig.addUsbFile('wniosek-emerytura.pdf', tinyPdf(2));
+}, 90_000);
+afterAll(async () => {
+  if (table.length)
+    console.log(`screen size: HTMLCS errors/warnings, axe violations\n${table.join('\n')}`);
+  await rig?.close();
+});
+
+/** Runs both engines on the screen in every size; any finding fails (softly, to see all). */
+async function audit(p: Page, screen: string): Promise<void> {
+  for (const size of SIZES) {
+    await p.setViewportSize({ width: size.width, height: size.height });
+    const f = await a11yFindings(p);
+    table.push(
+      `${screen} ${size.name}: HTMLCS ${f.htmlcs.length}/${f.htmlcsWarnings.length}, axe ${f.axe.length}` +
+        f.htmlcsWarnings.map((w) => `\n  warning ${w}`).join(''),
+    );
+    expect.soft(f.htmlcs, `${screen} ${size.name} HTMLCS errors`).toEqual([]);
+    expect.soft(f.axe, `${screen} ${size.name} axe violations`).toEqual([]);
+  }
+}
+
+const focusedTestId = (p: Page) =>
+  p.evaluate(() => (globalThis as any).document.activeElement?.dataset?.testid as string);
+
+describe('HTML_CodeSniffer and axe-core on every kiosk screen in three sizes', () => {
+  it('both engines do find a fault: an unlabelled field and an empty button planted on the page', async () => {
+    const p = rig.page;
+    await p.getByTestId('home').waitFor();
+    await p.evaluate(() => {
+      const d = (globalThis as any).document;
+      const planted = d.createElement('div');
+      planted.id = 'planted';
+      planted.innerHTML = '<input type="text"><button type="button"></button>';
+      d.querySelector('main').append(planted);
+    });
+    const f = await a11yFindings(p);
+    await p.evaluate(() => (globalThis as any).document.getElementById('planted').remove());
+    expect(f.htmlcs.some((e) => e.startsWith('WCAG2AA.Principle4.Guideline4_1.4_1_2'))).toBe(true);
+    expect(f.axe.some((v) => v.startsWith('label:'))).toBe(true);
+  });
+
+  it('ticket side: home, services, priority reasons, ticket, check-in and its error', async () => {
+    const p = rig.page;
+    await p.getByTestId('home').waitFor();
+    await audit(p, 'home');
+    await p.getByTestId('go-ticket').click();
+    await p.getByTestId('service-emerytury').waitFor();
+    await audit(p, 'services');
+    await p.getByTestId('priority').click();
+    await p.getByTestId('reason-pregnancy').waitFor();
+    await audit(p, 'priority');
+    await p.getByTestId('reason-pregnancy').click();
+    // The reason list closes; focus goes back to the toggle, never to the page body.
+    expect(await focusedTestId(p)).toBe('priority');
+    await p.getByTestId('service-emerytury').click();
+    await p.getByTestId('qr').waitFor();
+    await audit(p, 'ticket');
+    await p.getByTestId('done').click();
+    await p.getByTestId('go-check-in').click();
+    await p.getByTestId('booking-code').waitFor();
+    await audit(p, 'check-in');
+    await p.getByTestId('booking-code').pressSequentially('ZZZZZZ');
+    await p.keyboard.press('Enter');
+    await p.locator('.error[role=alert]').waitFor();
+    await audit(p, 'check-in-error');
+    await p.getByText('Wstecz').click();
+  }, 120_000);
+
+  it('urzędomat by card: PIN, PIN error, account, role, menu, data with OFE, archive, pension, drop-off', async () => {
+    const p = rig.page;
+    await insertCard(rig);
+    await toSelfService(p);
+    await audit(p, 'pue-login-card');
+    const pin = (digits: string) =>
+      [...digits].reduce(
+        (prev, d) =>
+          prev.then(() =>
+            p
+              .getByRole('group', { name: 'PIN do dowodu' })
+              .getByRole('button', { name: d, exact: true })
+              .click(),
+          ),
+        Promise.resolve(),
+      );
+    await pin('0000');
+    await p.getByTestId('card-sign-in').click();
+    await p.locator('.error[role=alert]').waitFor({ timeout: 10_000 });
+    await audit(p, 'pue-pin-error');
+    await pin(CARD_PIN);
+    await p.getByTestId('card-sign-in').click();
+    await p.getByTestId('account-individual').waitFor();
+    await audit(p, 'pue-account');
+    await p.getByTestId('account-individual').click();
+    await p.getByTestId('role-insured').waitFor();
+    await audit(p, 'pue-role');
+    await p.getByTestId('role-insured').click();
+    await p.getByTestId('pue-menu').waitFor();
+    await audit(p, 'pue-menu');
+    await p.getByTestId('menu-data').click();
+    await p.getByTestId('ofe').waitFor();
+    await audit(p, 'pue-data-insured');
+    await p.getByText('Wstecz').click();
+    await p.getByTestId('menu-archive').click();
+    await p.getByTestId('from-year').waitFor();
+    await p.getByTestId('order-archive').click();
+    await p.locator('[data-testid=orders] li').first().waitFor();
+    await audit(p, 'pue-archive');
+    await p.getByText('Wstecz').click();
+    await p.getByTestId('menu-pension').click();
+    await p.getByTestId('pension-result').waitFor();
+    await audit(p, 'pension');
+    await p.getByText('Wstecz').click();
+    await p.getByTestId('menu-docs').click();
+    await p.getByTestId('doc-form').locator('button.big').first().waitFor();
+    await audit(p, 'drop-off-form');
+    await p.getByTestId('doc-form').locator('button.big').first().click();
+    await p.getByTestId('file-wniosek-emerytura.pdf').waitFor();
+    await audit(p, 'drop-off-file');
+    await p.getByTestId('file-wniosek-emerytura.pdf').click();
+    await p.getByTestId('doc-submit').waitFor();
+    await audit(p, 'drop-off-confirm');
+    await p.getByTestId('doc-submit').click();
+    await p.getByTestId('doc-done').waitFor({ timeout: 20_000 });
+    await audit(p, 'drop-off-done');
+    await rig.card!.remove();
+    await p.getByTestId('home').waitFor({ timeout: 10_000 });
+  }, 180_000);
+
+  it('urzędomat by password: sign-in, its error, the code, beneficiary and payer data', async () => {
+    const p = rig.page;
+    await toSelfService(p);
+    await p.getByTestId('mode-password').click();
+    await p.getByTestId('login').waitFor();
+    await audit(p, 'pue-login-password');
+    await p.getByTestId('login').fill('nikt-taki');
+    await p.getByTestId('password').fill('zupelnie-zle-haslo');
+    await p.getByTestId('password-next').click();
+    await p.locator('.error[role=alert]').waitFor({ timeout: 10_000 });
+    await audit(p, 'pue-login-error');
+    await p.getByTestId('logout').click();
+    await p.getByTestId('home').waitFor();
+    await passwordStep(p, 0);
+    await audit(p, 'pue-code');
+    await p.getByTestId('logout').click();
+    await p.getByTestId('home').waitFor();
+    await signInWithPassword(p, rig, 1);
+    await p.getByTestId('account-individual').click();
+    await p.getByTestId('role-beneficiary').click();
+    await p.getByTestId('menu-data').click();
+    await p.getByTestId('benefits').waitFor();
+    await audit(p, 'pue-data-beneficiary');
+    await p.getByText('Wstecz').click();
+    await p.getByTestId('menu-change-account').click();
+    await p.getByTestId('account-payer').click();
+    await p.getByTestId('menu-data').click();
+    await p.getByTestId('funds').waitFor();
+    await audit(p, 'pue-data-payer');
+    await p.getByTestId('logout').click();
+    await p.getByTestId('home').waitFor();
+  }, 180_000);
+});

@@ -1,0 +1,46 @@
+// Steps several urzędomat tests take the same way: into self-service, signing in with the
+// password and the code the portal stand-in "sent", inserting the virtual ID card.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
+import type { KioskRig } from './kiosk-rig';
+
+/** From the home screen to the sign-in screen of the urzędomat. */
+export async function toSelfService(p: Page): Promise<void> {
+  await p.getByTestId('home').waitFor();
+  await p.getByTestId('go-self-service').click();
+  await p.getByTestId('pue-login').waitFor();
+}
+
+/** The one-time code the portal stand-in last sent (its outbox). */
+export function lastCode(rig: KioskRig): string {
+  return rig.pue!.outbox().at(-1)!.code;
+}
+
+/** Demo client `who` (0 Anna, 1 Jan) gives login and password by touch: the code screen. */
+export async function passwordStep(p: Page, who: 0 | 1): Promise<void> {
+  await toSelfService(p);
+  await p.getByTestId('mode-password').click();
+  await p.getByTestId('login').fill(DEMO_LOGINS[who]!.login);
+  await p.getByTestId('password').fill(DEMO_PASSWORD);
+  await p.getByTestId('password-next').click();
+  await p.getByTestId('code').waitFor();
+}
+
+/** Signs in demo client `who` (0 Anna, 1 Jan) by password and code, by touch. */
+export async function signInWithPassword(p: Page, rig: KioskRig, who: 0 | 1): Promise<void> {
+  await passwordStep(p, who);
+  await p.getByTestId('code').fill(lastCode(rig));
+  await p.getByTestId('code-sign-in').click();
+  await p.getByTestId('pue-account').waitFor();
+}
+
+/** Inserts the virtual card and waits until the kiosk has seen it (pcscd polls the slot). */
+export async function insertCard(rig: KioskRig): Promise<void> {
+  await rig.card!.insert();
+  await expect
+    .poll(async () => (await rig.runtime.services.handlers.devices({})).cardPresent, {
+      timeout: 15_000,
+    })
+    .toBe(true);
+}
