@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { pageShell } from '../scripts/vite-page-shell';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -13,7 +14,7 @@ if (existsSync(here('manager.html'))) input.manager = here('manager.html');
 /** The clerk console, served by the branch server under /desk/. */
 export default defineConfig({
   base: '/desk/',
-  plugins: [react()],
+  plugins: [react(), pageShell()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { pageShell } from '../scripts/vite-page-shell';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -9,7 +10,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // `rolldownOptions` is Vite 8's name for what older Vite called `rollupOptions`.
 export default defineConfig({
   base: '/display/',
-  plugins: [react()],
+  plugins: [react(), pageShell({ meta: { referrer: 'no-referrer' } })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
