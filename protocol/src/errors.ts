@@ -25,6 +25,24 @@ export const ErrorCode = z.enum([
 /** One of the shared runtime failure codes. */
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+// The HTTP status of each failure code, for every server (branch, portal) and client: a code
+// not listed answers 500. The 4xx codes are the caller's fault and are not worth retrying as is.
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  INVALID: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  TIMEOUT: 504,
+};
+
+/** The HTTP status a failure with `code` answers with (500 for a code without its own). */
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS[code] ?? 500;
+}
+
 /** A runtime failure with a machine-readable code and the underlying cause. */
 export class SkrError extends Error {
   constructor(

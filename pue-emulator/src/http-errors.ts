@@ -1,24 +1,8 @@
 // The one error handler: every failure leaves as `{ code, message, details? }` (ApiError) with
 // the matching HTTP status. Unknown errors become INTERNAL without their stack or message.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { ApiError, ErrorCode } from '@skr/protocol';
-import { SkrError, isSkrError } from '@skr/protocol';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  INVALID: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-  TIMEOUT: 504,
-};
-
-/** HTTP status for a runtime failure code (500 for anything not listed). */
-export function statusOf(code: ErrorCode): number {
-  return STATUS[code] ?? 500;
-}
+import type { ApiError } from '@skr/protocol';
+import { SkrError, httpStatusOf, isSkrError } from '@skr/protocol';
 
 const PART: Record<string, string> = {
   body: 'body',
@@ -59,7 +43,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: error }, 'unhandled error');
       body = { code: 'INTERNAL', message: 'Internal error' };
     }
-    const status = statusOf(body.code);
+    const status = httpStatusOf(body.code);
     if (status >= 500 && isSkrError(error)) request.log.warn({ code: body.code }, error.message);
     return reply.status(status).send(body);
   });

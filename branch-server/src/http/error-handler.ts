@@ -1,7 +1,7 @@
-import { isSkrError, type ApiError } from '@skr/protocol';
+import { httpStatusOf, isSkrError, type ApiError } from '@skr/protocol';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { httpStatus, pickLang, userMessage } from './error-messages';
+import { pickLang, userMessage } from './error-messages';
 import { invalidRequest } from './validation-error';
 
 /**
@@ -15,7 +15,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     let body: ApiError;
     let status: number;
     if (isSkrError(err)) {
-      status = httpStatus[err.code] ?? 500;
+      status = httpStatusOf(err.code);
       body = {
         code: err.code,
         message: userMessage(err.code, lang, err.message),

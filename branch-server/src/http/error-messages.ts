@@ -40,18 +40,6 @@ const messages: Partial<Record<ErrorCode, Record<Lang, string>>> = {
   },
 };
 
-/** HTTP status of each failure code. */
-export const httpStatus: Partial<Record<ErrorCode, number>> = {
-  INVALID: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-  TIMEOUT: 504,
-};
-
 /** Picks pl, en or uk from an Accept-Language header; Polish first. */
 export function pickLang(acceptLanguage: string | undefined): Lang {
   const first = (acceptLanguage ?? '').toLowerCase().split(',')[0]?.trim() ?? '';

@@ -1,4 +1,4 @@
-import { SkrError, isSkrError, type ErrorCode } from '@skr/protocol';
+import { ErrorCode, SkrError, httpStatusOf, isSkrError } from '@skr/protocol';
 
 /** Where the central portal is and how this branch identifies itself to it. */
 export interface PortalConfig {
@@ -44,16 +44,11 @@ function withTimeout(ms: number, signal: AbortSignal | undefined): AbortSignal {
   return signal ? AbortSignal.any([t, signal]) : t;
 }
 
+// The portal's own code of a 4xx answer; a code that is not a 4xx one (or none) reads as INVALID,
+// so a refusal is never mistaken for a retryable failure.
 function asCode(v: unknown): ErrorCode {
-  const known = [
-    'INVALID',
-    'UNAUTHORIZED',
-    'FORBIDDEN',
-    'NOT_FOUND',
-    'CONFLICT',
-    'RATE_LIMITED',
-  ] as const;
-  return (known as readonly unknown[]).includes(v) ? (v as ErrorCode) : 'INVALID';
+  const code = ErrorCode.safeParse(v);
+  return code.success && httpStatusOf(code.data) < 500 ? code.data : 'INVALID';
 }
 
 /**
