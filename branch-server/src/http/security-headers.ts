@@ -1,37 +1,34 @@
 import type { FastifyInstance } from 'fastify';
 import { OPENAPI_UI } from './openapi';
 
+/** A page policy: `sources` (style, image, media, font) over what every page shares. */
+function pagePolicy(sources: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    ...sources,
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 /**
  * The pages the branch serves (desk, manager, display, follow page) are Vite builds with only
  * external scripts and style sheets, so their policy needs no 'unsafe-inline'. Sockets and the
  * API are same-origin; announcement audio may be played from a blob.
  */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
+export const APP_CSP = pagePolicy([
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+]);
 
 /** Swagger UI sets inline styles on its elements; it still runs no inline script. */
-export const DOCS_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const DOCS_CSP = pagePolicy(["style-src 'self' 'unsafe-inline'", "img-src 'self' data:"]);
 
 /** Anything that is not a page (JSON, audio, scripts): nothing may run or frame it. */
 export const NONE_CSP = "default-src 'none'; frame-ancestors 'none'";
