@@ -147,8 +147,14 @@ describe('clerk desk in Chromium: serving flow', () => {
     await dialog.getByLabel('Do innego stanowiska').check();
     // Only counters serving orzecznictwo (F) are offered.
     const options = await dialog.getByLabel('Stanowisko').locator('option').allTextContents();
-    expect(options.map((o) => o.split(' (')[0])).toEqual(['Stanowisko 4', 'Stanowisko 10']);
-    await dialog.getByLabel('Stanowisko').selectOption({ label: 'Stanowisko 10 (otwarte)' });
+    // Each counter by its public sign first, as the client will hear it, then its name.
+    expect(options.map((o) => o.split(' (')[0])).toEqual([
+      'nr 4 · Stanowisko 4',
+      'nr 10 · Stanowisko 10',
+    ]);
+    await dialog
+      .getByLabel('Stanowisko')
+      .selectOption({ label: 'nr 10 · Stanowisko 10 (otwarte)' });
     await dialog.getByLabel('Na koniec').check();
     await dialog.getByRole('button', { name: 'Zatwierdź' }).click();
     await expectInHand(page, null);
