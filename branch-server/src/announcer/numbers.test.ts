@@ -139,15 +139,6 @@ describe('Polish numerals', () => {
     expect(ord(121, 'm')).toBe('sto dwudziesty pierwszy');
     expect(ord(112, 'n')).toBe('sto dwunaste');
   });
-
-  it('cardinals agree in gender where Polish does: jeden/jedna/jedno, dwa/dwie', () => {
-    expect(numberToWords(1, 'pl', { gender: 'f' })).toBe('jedna');
-    expect(numberToWords(1, 'pl', { gender: 'n' })).toBe('jedno');
-    expect(numberToWords(2, 'pl', { gender: 'f' })).toBe('dwie');
-    expect(numberToWords(22, 'pl', { gender: 'f' })).toBe('dwadzieścia dwie');
-    // "jeden" is invariable inside a compound: "dwadzieścia jeden kobiet".
-    expect(numberToWords(21, 'pl', { gender: 'f' })).toBe('dwadzieścia jeden');
-  });
 });
 
 const UK_CARDINAL: Array<[number, string]> = [
@@ -209,14 +200,23 @@ describe('Ukrainian numerals', () => {
     expect(ord(121, 'm')).toBe('сто двадцять перший');
     expect(ord(200, 'f')).toBe('двохсота');
   });
-
-  it('cardinals agree in gender also inside compounds', () => {
-    expect(numberToWords(1, 'uk', { gender: 'f' })).toBe('одна');
-    expect(numberToWords(1, 'uk', { gender: 'n' })).toBe('одне');
-    expect(numberToWords(22, 'uk', { gender: 'f' })).toBe('двадцять дві');
-    expect(numberToWords(31, 'uk', { gender: 'f' })).toBe('тридцять одна');
-  });
 });
+
+// Cardinals agree in gender where the language does: jeden/jedna/jedno, dwa/dwie; the Polish
+// "jeden" is invariable inside a compound ("dwadzieścia jeden kobiet"), the Ukrainian one is not.
+it.each([
+  ['pl', 1, 'f', 'jedna'],
+  ['pl', 1, 'n', 'jedno'],
+  ['pl', 2, 'f', 'dwie'],
+  ['pl', 22, 'f', 'dwadzieścia dwie'],
+  ['pl', 21, 'f', 'dwadzieścia jeden'],
+  ['uk', 1, 'f', 'одна'],
+  ['uk', 1, 'n', 'одне'],
+  ['uk', 22, 'f', 'двадцять дві'],
+  ['uk', 31, 'f', 'тридцять одна'],
+] as const)('%s cardinal %i, gender %s → %s', (lang, n, gender, words) =>
+  expect(numberToWords(n, lang, { gender })).toBe(words),
+);
 
 const EN: Array<[number, string, string]> = [
   [1, 'one', 'first'],

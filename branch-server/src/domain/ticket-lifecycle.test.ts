@@ -92,45 +92,19 @@ describe('ticket life cycle', () => {
 
   it('places a booked visit at its booked time within the late window, else at arrival', () => {
     const booking = { code: 'ABC123', bookedFor: later(10).toISOString() };
-    const early = issueTicket({ id: 'b', service: A, sequence: 1, now, lang: 'pl', booking }, s);
-    expect(early.lineAt).toBe(booking.bookedFor);
-    const lateOk = issueTicket(
-      {
-        id: 'c',
-        service: A,
-        sequence: 2,
-        now: later(10 + s.lateArrivalMinutes),
-        lang: 'pl',
-        booking,
-      },
-      s,
-    );
-    expect(lateOk.lineAt).toBe(booking.bookedFor);
-    const tooLate = issueTicket(
-      {
-        id: 'd',
-        service: A,
-        sequence: 3,
-        now: later(11 + s.lateArrivalMinutes),
-        lang: 'pl',
-        booking,
-      },
-      s,
-    );
-    expect(tooLate.lineAt).toBe(later(11 + s.lateArrivalMinutes).toISOString());
-    expect(() =>
+    let sequence = 0;
+    /** The booked client arrives `m` minutes after `now`. */
+    const arrive = (m: number) =>
       issueTicket(
-        {
-          id: 'e',
-          service: A,
-          sequence: 4,
-          now: later(-s.earlyArrivalMinutes - 1),
-          lang: 'pl',
-          booking,
-        },
+        { id: `t${++sequence}`, service: A, sequence, now: later(m), lang: 'pl', booking },
         s,
-      ),
-    ).toThrow(/earlier/);
+      );
+    expect(arrive(0).lineAt).toBe(booking.bookedFor);
+    expect(arrive(10 + s.lateArrivalMinutes).lineAt).toBe(booking.bookedFor);
+    expect(arrive(11 + s.lateArrivalMinutes).lineAt).toBe(
+      later(11 + s.lateArrivalMinutes).toISOString(),
+    );
+    expect(() => arrive(-s.earlyArrivalMinutes - 1)).toThrow(/earlier/);
   });
 
   it('cancels only what is not yet called', () => {

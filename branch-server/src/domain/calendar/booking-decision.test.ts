@@ -187,6 +187,14 @@ describe('decideCancel and decideRebook', () => {
     visit({ code: 'B', personKey: 'anna', start: at('09:00') }),
     visit({ code: 'C', personKey: 'anna', start: at('10:00') }),
   ];
+  /** The desk moves Anna's visit C to `time` as visit D. */
+  const moveCAt = (time: string) =>
+    decideRebook(
+      view,
+      mine,
+      { code: 'C', newCode: 'D', start: at(time), side: 'branch', channel: 'desk' },
+      NOW,
+    );
 
   it('cancels a future visit; not one that started, not an unknown one', () => {
     const r = decideCancel(mine, 'B', NOW);
@@ -196,12 +204,7 @@ describe('decideCancel and decideRebook', () => {
   });
 
   it('moves a visit within a full day of the person: the old one does not count', () => {
-    const r = decideRebook(
-      view,
-      mine,
-      { code: 'C', newCode: 'D', start: at('11:00'), side: 'branch', channel: 'desk' },
-      NOW,
-    );
+    const r = moveCAt('11:00');
     expect(isRefusal(r)).toBe(false);
     if (isRefusal(r)) return;
     expect(r.cancelled).toMatchObject({ code: 'C', status: 'cancelled' });
@@ -214,12 +217,6 @@ describe('decideCancel and decideRebook', () => {
   });
 
   it('refuses a rebook that breaks a rule and leaves the old visit alone', () => {
-    const r = decideRebook(
-      view,
-      mine,
-      { code: 'C', newCode: 'D', start: at('09:30'), side: 'branch', channel: 'desk' },
-      NOW,
-    );
-    expect(reason(r)).toEqual(['CONFLICT', 'gap']);
+    expect(reason(moveCAt('09:30'))).toEqual(['CONFLICT', 'gap']);
   });
 });
