@@ -93,6 +93,15 @@ const benches: Bench[] = [
       ),
   },
   {
+    title: 'Bookings: availability and contention',
+    file: 'branch-server/bench/bookings.ts',
+    run: async (m) =>
+      print(
+        'Bookings: 30 days of one service p99 (goal ≤ 20 ms branch, ≤ 50 ms stand-in with 300 branches); 200 clients on 4 channels for the last 10 places',
+        await (m.benchBookings as () => Promise<unknown>)(),
+      ),
+  },
+  {
     title: 'Public status: branch and the national list',
     file: 'branch-server/bench/bookings-national-status.ts',
     run: async (m) =>

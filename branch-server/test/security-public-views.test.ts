@@ -102,6 +102,37 @@ beforeAll(async () => {
     code: 'PAPER_OUT',
     message: `klient ${CODE}`,
   });
+  // A calendar visit booked, moved and cancelled (booking.created/rebooked/cancelled).
+  await ok('PUT', '/api/v1/manager/calendar/plan', manager, {
+    plan: {
+      blocks: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        from: '00:00',
+        to: '23:30',
+        counterId: 'k1',
+        serviceIds: ['emerytury'],
+      })),
+      walkInSharePercent: 0,
+      portalSharePercent: 0,
+    },
+  });
+  const today = new Date(b.branch.now().getTime() - 86_400_000).toISOString().slice(0, 10);
+  const later = new Date(b.branch.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const { slots } = (await ok(
+    'GET',
+    `/api/v1/calendar/slots?serviceId=emerytury&from=${today}&to=${later}`,
+    manager,
+  )) as { slots: { start: string }[] };
+  const visit = (await ok('POST', '/api/v1/calendar/visits', tokens.kiosk, {
+    serviceId: 'emerytury',
+    start: slots[0]!.start,
+    pesel: '44051401458',
+  })) as { visit: { code: string } };
+  const moved = (await ok('POST', `/api/v1/calendar/visits/${visit.visit.code}/rebook`, clerk, {
+    pesel: '44051401458',
+    start: slots[4]!.start,
+  })) as { visit: { code: string } };
+  await ok('POST', `/api/v1/calendar/visits/${moved.visit.code}/cancel`, manager, {});
   await ok('PUT', '/api/v1/config/settings', admin, {
     maxRecalls: 3,
     lateArrivalMinutes: 15,

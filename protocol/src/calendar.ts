@@ -147,9 +147,68 @@ export const BookingRefusal = z.enum([
   'closed',
   'past',
   'stranded',
+  'portal-visit',
 ]);
 /** A refusal reason. */
 export type BookingRefusal = z.infer<typeof BookingRefusal>;
+
+/**
+ * What a client is told for each refusal, Polish first; every channel (kiosk, desk, manager,
+ * the portal stand-in) shows the same words. `{n}` is the rule's number from `details`.
+ */
+export const bookingRefusalMessages: Record<BookingRefusal, Record<'pl' | 'en' | 'uk', string>> = {
+  full: {
+    pl: 'Brak wolnych miejsc na tę sprawę o tej godzinie. Wybierz inny termin.',
+    en: 'No free place for this service at this time. Please choose another time.',
+    uk: 'Немає вільних місць для цієї справи на цей час. Оберіть інший термін.',
+  },
+  'too-late': {
+    pl: 'Wizytę można umówić najpóźniej {n} min przed jej rozpoczęciem.',
+    en: 'A visit can be booked at the latest {n} minutes before it starts.',
+    uk: 'Візит можна записати щонайпізніше за {n} хв до його початку.',
+  },
+  'daily-limit': {
+    pl: 'Jedna osoba może mieć najwyżej {n} wizyty jednego dnia.',
+    en: 'One person can have at most {n} visits a day.',
+    uk: 'Одна особа може мати щонайбільше {n} візити на день.',
+  },
+  gap: {
+    pl: 'Między wizytami jednej osoby musi minąć co najmniej {n} min.',
+    en: 'At least {n} minutes must pass between two visits of one person.',
+    uk: 'Між візитами однієї особи має минути щонайменше {n} хв.',
+  },
+  closed: {
+    pl: 'W tym terminie placówka nie przyjmuje umówionych wizyt w tej sprawie.',
+    en: 'The branch takes no booked visits of this service at this time.',
+    uk: 'У цей час відділення не приймає записаних візитів у цій справі.',
+  },
+  past: {
+    pl: 'Wizyta już się rozpoczęła lub minęła; nie można jej odwołać ani przenieść.',
+    en: 'The visit has already started or passed; it cannot be cancelled or moved.',
+    uk: 'Візит уже почався або минув; його не можна скасувати чи перенести.',
+  },
+  stranded: {
+    pl: 'Zmiana planu pozostawiłaby umówione wizyty bez miejsca.',
+    en: 'The plan change would leave booked visits without a place.',
+    uk: 'Зміна плану залишила б записані візити без місця.',
+  },
+  'portal-visit': {
+    pl: 'Wizytę umówioną przez internet lub infolinię odwołaj lub przenieś w eZUS albo na infolinii.',
+    en: 'A visit booked online or by phone is cancelled or moved in eZUS or on the phone line.',
+    uk: 'Візит, записаний онлайн або телефоном, скасуйте чи перенесіть в eZUS або на гарячій лінії.',
+  },
+};
+
+/** The client's message for a refusal, with the rule's number filled in. */
+export function bookingRefusalMessage(
+  reason: BookingRefusal,
+  lang: 'pl' | 'en' | 'uk',
+  details: Record<string, unknown> = {},
+): string {
+  const n =
+    details.minLeadMinutes ?? details.maxVisitsPerDay ?? details.minGapMinutes ?? details.n ?? '';
+  return bookingRefusalMessages[reason][lang].replace('{n}', String(n));
+}
 
 /** The manager's plan as stored (null until one is saved). */
 export const CalendarPlanResponse = z.object({ plan: CalendarPlan.nullable() });
@@ -215,3 +274,92 @@ export type BookVisitRequest = z.infer<typeof BookVisitRequest>;
 export const BookVisitResponse = z.object({ visit: VisitSummary });
 /** The booking answer. */
 export type BookVisitResponse = z.infer<typeof BookVisitResponse>;
+
+/**
+ * Identifies a visit to cancel or move: the kiosk and the desk must give the client's PESEL
+ * with the code (the code alone is printed on a slip anyone may find); the manager may omit it.
+ */
+export const VisitOwnerProof = z.object({
+  /** Compared as the branch's keyed hash; never stored, logged nor echoed. */
+  pesel: Pesel.optional(),
+});
+/** The PESEL proof of a cancel or rebook. */
+export type VisitOwnerProof = z.infer<typeof VisitOwnerProof>;
+
+/** The visit code in a path: 8 characters of the code alphabet (case-insensitive). */
+export const VisitCodeParams = z.object({ code: z.string().regex(/^[A-Za-z0-9]{6,12}$/) });
+/** A visit code in the path. */
+export type VisitCodeParams = z.infer<typeof VisitCodeParams>;
+
+/** Cancelling a booked visit. */
+export const CancelVisitRequest = VisitOwnerProof;
+/** A cancellation request. */
+export type CancelVisitRequest = z.infer<typeof CancelVisitRequest>;
+
+/** The cancelled visit. */
+export const CancelVisitResponse = z.object({ visit: VisitSummary });
+/** The cancellation answer. */
+export type CancelVisitResponse = z.infer<typeof CancelVisitResponse>;
+
+/** Moving a booked visit to another slot (and optionally another service) in one step. */
+export const RebookVisitRequest = VisitOwnerProof.extend({
+  start: z.iso.datetime(),
+  serviceId: z.string().min(1).optional(),
+});
+/** A rebooking request. */
+export type RebookVisitRequest = z.infer<typeof RebookVisitRequest>;
+
+/** The old visit (cancelled) and the new one (its new code goes on the new slip). */
+export const RebookVisitResponse = z.object({ cancelled: VisitSummary, visit: VisitSummary });
+/** The rebooking answer. */
+export type RebookVisitResponse = z.infer<typeof RebookVisitResponse>;
+
+/** A place the portal holds in a slot: one counter, the services it takes. */
+export const PortalPlace = z.object({ counterId: z.string(), serviceIds: z.array(z.string()) });
+/** A portal place. */
+export type PortalPlace = z.infer<typeof PortalPlace>;
+
+/** A slot as the portal books it: only the places escrowed to the portal. */
+export const PortalSlot = z.object({
+  start: z.iso.datetime(),
+  day: Day,
+  time: Hhmm,
+  places: z.array(PortalPlace),
+});
+/** A portal slot. */
+export type PortalSlot = z.infer<typeof PortalSlot>;
+
+/**
+ * The branch's calendar as published to the portal: the portal's share of every slot of the
+ * local days `from`..`to` (replacing what the portal had for those days) and the rules. A
+ * `version` not above the last one applied is ignored, so a late duplicate changes nothing.
+ */
+export const PortalCalendar = z.object({
+  version: z.number().int().min(1),
+  from: Day,
+  to: Day,
+  rules: BookingRules,
+  slots: z.array(PortalSlot).max(20_000),
+});
+/** A published calendar. */
+export type PortalCalendar = z.infer<typeof PortalCalendar>;
+
+/** A slot where the portal ran out of places for a service: it asks the branch for more. */
+export const PortalWant = z.object({
+  start: z.iso.datetime(),
+  serviceId: z.string(),
+  count: z.number().int().min(1),
+});
+/** A request for places. */
+export type PortalWant = z.infer<typeof PortalWant>;
+
+/** The portal's answer to a publication: applied or stale, and the places it would like. */
+export const PortalCalendarReceipt = z.object({
+  version: z.number().int(),
+  applied: z.boolean(),
+  wanted: z.array(PortalWant),
+});
+/** The publication receipt. */
+export type PortalCalendarReceipt = z.infer<typeof PortalCalendarReceipt>;
+
+export * from './calendar-matching';

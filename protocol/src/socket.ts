@@ -20,6 +20,8 @@ export const BranchEventType = z.enum([
   'counter.closed',
   'counter.paused',
   'booking.created',
+  'booking.cancelled',
+  'booking.rebooked',
   'device.status',
   'config.changed',
 ]);
@@ -54,6 +56,16 @@ export const BranchEvent = z.object({
   actor: z.string().nullable(),
   /** For `device.status`: the device's report. */
   device: DeviceStatus.optional(),
+  /** For `booking.*` of the calendar: which visit (staff views only; public views drop it). */
+  booking: z
+    .object({
+      code: z.string(),
+      serviceId: z.string().optional(),
+      start: z.string().optional(),
+      /** For `booking.rebooked`: the code of the visit it replaced (now cancelled). */
+      previousCode: z.string().optional(),
+    })
+    .optional(),
 });
 export type BranchEvent = z.infer<typeof BranchEvent>;
 

@@ -7,6 +7,7 @@ import { nowIso, type PueContext } from './context';
 import { newBookingCode, newId } from './secrets';
 import { isCalendarDay, wallClockToInstant } from '@skr/protocol/time-zone';
 import { PORTAL_TIME_ZONE } from './portal-zone';
+import { calendarRules, checkCalendar, rememberingWants } from './calendar';
 
 interface BookingRow {
   id: string;
@@ -85,8 +86,14 @@ export interface NewBooking {
 /** Books a visit; NOT_FOUND for an unknown branch, INVALID for a slot a client cannot take. */
 export function createBooking(ctx: PueContext, b: NewBooking, rules: BookingRules): PueBooking {
   if (!(b.branchId in ctx.branchKeys)) throw new SkrError('NOT_FOUND', 'No such branch');
-  const startsAt = checkSlot(ctx, b.date, b.time, rules);
-  return ctx.db.transaction(() => {
+  // A branch with a calendar: its slots and the portal's share replace the quarter-hour rule.
+  const calendar = calendarRules(ctx, b.branchId);
+  const startsAt = checkSlot(ctx, b.date, b.time, calendar ? 'fixture' : rules);
+  const book = ctx.db.transaction(() => {
+    if (calendar) {
+      const check = { branchId: b.branchId, serviceId: b.serviceId, startsAt };
+      checkCalendar(ctx, { ...check, pesel: b.pesel ?? null }, calendar);
+    }
     let code = newBookingCode();
     while (ctx.db.prepare('SELECT 1 FROM bookings WHERE code = ?').get(code))
       code = newBookingCode();
@@ -111,7 +118,8 @@ export function createBooking(ctx: PueContext, b: NewBooking, rules: BookingRule
         b.pesel ?? null,
       );
     return toBooking(getRow(ctx, id));
-  })();
+  });
+  return rememberingWants(ctx, b.branchId, book);
 }
 
 function ownedBookedRow(ctx: PueContext, id: string, profileId: string | null): BookingRow {
@@ -145,9 +153,15 @@ export function rebookBooking(
   profileId: string | null,
   rules: BookingRules,
 ): PueBooking {
-  const startsAt = checkSlot(ctx, slot.date, slot.time, rules);
-  return ctx.db.transaction(() => {
-    ownedBookedRow(ctx, id, profileId);
+  const before = getRow(ctx, id);
+  const calendar = calendarRules(ctx, before.branch_id);
+  const startsAt = checkSlot(ctx, slot.date, slot.time, calendar ? 'fixture' : rules);
+  const move = ctx.db.transaction(() => {
+    const row = ownedBookedRow(ctx, id, profileId);
+    if (calendar) {
+      const check = { branchId: row.branch_id, serviceId: row.service_id, startsAt };
+      checkCalendar(ctx, { ...check, pesel: row.pesel, replaces: id }, calendar);
+    }
     ctx.db
       .prepare(
         `UPDATE bookings SET date = ?, time = ?, starts_at = ?, version = version + 1,
@@ -155,7 +169,8 @@ export function rebookBooking(
       )
       .run(slot.date, slot.time, startsAt, nowIso(ctx), nextSeq(ctx), id);
     return toBooking(getRow(ctx, id));
-  })();
+  });
+  return rememberingWants(ctx, before.branch_id, move);
 }
 
 /** A client's own bookings, soonest first. */

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { portalApi } from '@skr/protocol/routes';
 import { serve } from './api-route';
 import { bookingChangesSince, findBookingByCode } from './bookings';
+import { portalSlots, publishCalendar } from './calendar';
 import type { PueContext } from './context';
 import { submitDocument } from './intake';
 import { submitReport, type ReportKind } from './reports';
@@ -17,6 +18,7 @@ export function registerBranchRoutes(app: FastifyInstance, ctx: PueContext): voi
   serve(app, 'bookingChanges', portalApi.bookingChanges, (request, _reply, branchId) =>
     bookingChangesSince(ctx, branchId, request.query.since, request.query.limit ?? 200),
   );
+  registerCalendarRoutes(app, ctx);
 
   serve(app, 'bookingByCode', portalApi.bookingByCode, (request, _reply, branchId) =>
     findBookingByCode(ctx, branchId, request.params.code),
@@ -47,4 +49,19 @@ export function registerBranchRoutes(app: FastifyInstance, ctx: PueContext): voi
       return reply.status(created ? 201 : 200).send(receipt);
     });
   }
+}
+
+/** Registers the calendar a branch publishes and the portal's free slots (issue 14). */
+export function registerCalendarRoutes(app: FastifyInstance, ctx: PueContext): void {
+  serve(app, 'publishCalendar', portalApi.publishCalendar, (request, _reply, branchId) => {
+    const receipt = publishCalendar(ctx, branchId, request.body);
+    request.log.info(
+      { branchId, version: receipt.version, applied: receipt.applied },
+      'calendar published',
+    );
+    return receipt;
+  });
+  serve(app, 'portalSlots', portalApi.portalSlots, (request) => ({
+    slots: portalSlots(ctx, request.params.branchId, request.query),
+  }));
 }

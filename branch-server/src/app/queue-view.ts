@@ -120,6 +120,7 @@ export function publicEvent(e: BranchEvent): BranchEvent {
     ...(e.ticket ? { ticket: publicTicket(e.ticket) } : {}),
     ...(e.counter ? { counter: publicCounter(e.counter) } : {}),
     ...(e.device ? { device: { ...e.device, message: undefined } } : {}),
+    booking: undefined,
   };
 }
 

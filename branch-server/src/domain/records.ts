@@ -53,6 +53,8 @@ export interface DomainEvent {
   ticket?: Ticket;
   counter?: Counter;
   device?: DeviceStatus;
+  /** The calendar visit a `booking.*` event is about (the notifier reacts to it). */
+  booking?: { code: string; serviceId?: string; start?: string; previousCode?: string };
   actor: string | null;
 }
 

@@ -27,4 +27,10 @@ export async function calendarRoutes(app: FastifyInstance, ctx: ApiContext): Pro
       .status(201)
       .send({ visit: calendar.book(req.body, channelOf(caller.principal), caller.subject) }),
   );
+  serve(app, 'cancelVisit', branchApi.cancelVisit, (req, _reply, caller) => ({
+    visit: calendar.cancel(req.params.code, req.body, channelOf(caller.principal), caller.subject),
+  }));
+  serve(app, 'rebookVisit', branchApi.rebookVisit, (req, _reply, caller) =>
+    calendar.rebook(req.params.code, req.body, channelOf(caller.principal), caller.subject),
+  );
 }

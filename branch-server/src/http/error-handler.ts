@@ -1,7 +1,7 @@
 import { httpStatusOf, isSkrError, type ApiError } from '@skr/protocol';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { pickLang, userMessage } from './error-messages';
+import { pickLang, refusalText, userMessage } from './error-messages';
 import { invalidRequest } from './validation-error';
 
 /**
@@ -18,7 +18,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       status = httpStatusOf(err.code);
       body = {
         code: err.code,
-        message: userMessage(err.code, lang, err.message),
+        message: refusalText(err.details, lang) ?? userMessage(err.code, lang, err.message),
         details: err.details,
       };
     } else if (err.statusCode === 429) {

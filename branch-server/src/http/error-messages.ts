@@ -1,4 +1,6 @@
 import type { ErrorCode, Lang } from '@skr/protocol';
+import { BookingRefusal, bookingRefusalMessage } from '@skr/protocol/calendar';
+import { counterRefusalText } from './counter-refusal';
 
 /** What a person is told for each failure code, in their language. */
 const messages: Partial<Record<ErrorCode, Record<Lang, string>>> = {
@@ -52,4 +54,11 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
 export function userMessage(code: ErrorCode, lang: Lang, reason?: string): string {
   const base = (messages[code] ?? messages.INTERNAL!)[lang];
   return reason ? `${base} (${reason})` : base;
+}
+
+/** A refusal's own message (details.reason of a booking or counter CONFLICT), or undefined. */
+export function refusalText(details: unknown, lang: Lang): string | undefined {
+  const d = (details ?? {}) as Record<string, unknown>;
+  const reason = BookingRefusal.safeParse(d.reason);
+  return reason.success ? bookingRefusalMessage(reason.data, lang, d) : counterRefusalText(d, lang);
 }

@@ -72,7 +72,9 @@ export function notifyPlanner(o: {
       }
       return;
     }
-    if (['ticket.finished', 'ticket.no-show', 'ticket.cancelled'].includes(e.type)) {
+    if (
+      ['ticket.finished', 'ticket.no-show', 'ticket.cancelled', 'ticket.expired'].includes(e.type)
+    ) {
       // The visit is over: the contact goes, and whatever was still waiting for it.
       outbox.drop(t.id, 'visit ended');
       contacts.erase(t.id);
@@ -150,6 +152,8 @@ export function notifyPlanner(o: {
       for (const e of events) {
         try {
           onTicketEvent(e);
+          // Woken after this change commits; the loop looks again within a second anyway.
+          if (bookingSide.onBookingEvent(e)) setImmediate(o.onQueued);
         } catch (err) {
           o.log?.error({ err, type: e.type, seq: e.seq }, 'notification planning failed');
         }

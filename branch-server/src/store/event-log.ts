@@ -25,7 +25,12 @@ export function eventLog(db: Db) {
   return {
     /** Appends inside the caller's transaction and returns the full event. */
     append(e: NewEvent): BranchEvent {
-      const payload = JSON.stringify({ ticket: e.ticket, counter: e.counter, device: e.device });
+      const payload = JSON.stringify({
+        ticket: e.ticket,
+        counter: e.counter,
+        device: e.device,
+        booking: e.booking,
+      });
       const r = append.run(
         e.at,
         e.type,
@@ -43,7 +48,10 @@ export function eventLog(db: Db) {
         at: r.at,
         type: r.type,
         actor: r.actor,
-        ...(JSON.parse(r.payload) as Pick<BranchEvent, 'ticket' | 'counter' | 'device'>),
+        ...(JSON.parse(r.payload) as Pick<
+          BranchEvent,
+          'ticket' | 'counter' | 'device' | 'booking'
+        >),
       }));
     },
     /** The latest `device.status` event per device and component (for the monitor after a restart). */

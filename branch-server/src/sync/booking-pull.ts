@@ -1,5 +1,6 @@
 import { PueBookingChanges } from '@skr/protocol';
 import { localDay } from '@skr/protocol/time-zone';
+import { calendarStore } from '../app/use-cases/calendar-store';
 import type { Db } from '../store';
 import { mergeBooking, type CachedBooking, type MergedBooking } from './booking-merge';
 import { peselHasher } from './pesel-hash';
@@ -50,6 +51,7 @@ export function bookingPuller(
     `UPDATE bookings SET pesel_hash = NULL WHERE pesel_hash IS NOT NULL AND booked_for < ?`,
   );
   const hashPesel = peselHasher(db);
+  const calendar = calendarStore(db);
 
   /** Pulls until the portal has no more changes; returns how many rows changed. */
   async function pull(now: Date, signal?: AbortSignal): Promise<number> {
@@ -75,11 +77,29 @@ export function bookingPuller(
         for (const item of page.items) {
           const merged = mergeBooking(get.get(item.code) as CachedBooking | undefined, item, today);
           if (!merged) continue;
+          const peselHash = item.pesel === null ? null : hashPesel(item.pesel);
           upsert.run({
             ...merged,
             updatedAt: now.toISOString(),
-            peselHash: item.pesel === null ? null : hashPesel(item.pesel),
+            peselHash,
           } satisfies MergedBooking & { updatedAt: string; peselHash: string | null });
+          // The branch's calendar knows the portal's visits too: per-person rules, transfers
+          // (only places the portal's visits do not need move) and the manager's view.
+          const start = new Date(item.startsAt).toISOString();
+          calendar.saveVisit(
+            {
+              code: item.code,
+              personKey: peselHash ?? `portal:${item.id}`,
+              serviceId: item.serviceId,
+              start,
+              side: 'portal',
+              channel: 'portal',
+              status: item.status,
+              bookedAt: item.updatedAt,
+            },
+            localDay(start, timeZone),
+            false,
+          );
           changed += 1;
         }
         state.set(BOOKING_KEYS.cursor, page.cursor);

@@ -19,7 +19,7 @@ export interface PortalAnswer {
 
 /** A call to the portal. */
 export interface PortalRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: unknown;
   /** The client's PUE session, sent as a bearer token (kiosk pass-through only). */

@@ -4,6 +4,7 @@ import { localDay } from '@skr/protocol/time-zone';
 import { catalogRepo, type Db } from '../store';
 import { defaultBackoff, type BackoffPolicy } from './backoff';
 import { BOOKING_KEYS, bookingPuller } from './booking-pull';
+import { calendarPublisher } from './calendar-publish';
 import { enqueueClosedDays } from './daily-stats';
 import { documentStore, submitterMemory } from './documents';
 import { outboxRepo } from './outbox-repo';
@@ -65,6 +66,7 @@ export function createSync(args: CreateSyncArgs) {
       onDocumentsDelivered: scrubWal,
     });
   const puller = portal && bookingPuller(db, portal, state, timeZone());
+  const publisher = portal && calendarPublisher(db, portal, state, timeZone);
   let pullTimer: NodeJS.Timeout | undefined;
   let pulling: Promise<void> | undefined;
   let pullFailing = false;
@@ -100,6 +102,8 @@ export function createSync(args: CreateSyncArgs) {
     if (!puller) return 0;
     try {
       const n = await puller.pull(now(), aborter.signal);
+      // The calendar goes out after the pull, so transfers see the portal's latest visits.
+      await publisher?.publish(now(), aborter.signal, n > 0);
       if (pullFailing) worker?.portalBack();
       pullFailing = false;
       return n;

@@ -2,6 +2,11 @@ import {
   BookVisitRequest,
   BookVisitResponse,
   CalendarPlanResponse,
+  CancelVisitRequest,
+  CancelVisitResponse,
+  RebookVisitRequest,
+  RebookVisitResponse,
+  VisitCodeParams,
   PutCalendarPlanRequest,
   PutCalendarPlanResponse,
   SlotsQuery,
@@ -52,5 +57,35 @@ export const calendarRoutes = {
     access: access.issueTicket,
     body: BookVisitRequest,
     responses: { 201: BookVisitResponse },
+  }),
+  cancelVisit: branchRoute({
+    method: 'POST',
+    path: '/api/v1/calendar/visits/:code/cancel',
+    tag: 'calendar',
+    summary: 'Cancels a visit booked at the branch; its place is free again at once',
+    description:
+      "The kiosk and the desk send the client's PESEL with the code (400 without it; a wrong " +
+      'PESEL is 404 like an unknown code); the manager may omit it. 409 CONFLICT with ' +
+      'details.reason: past (the visit has started) or portal-visit (booked online: cancelled ' +
+      "in eZUS or by phone). The client's contact gets a cancellation notice, no reminder.",
+    access: access.issueTicket,
+    params: VisitCodeParams,
+    body: CancelVisitRequest,
+    responses: { 200: CancelVisitResponse },
+  }),
+  rebookVisit: branchRoute({
+    method: 'POST',
+    path: '/api/v1/calendar/visits/:code/rebook',
+    tag: 'calendar',
+    summary: 'Moves a visit booked at the branch to another slot (and service) in one step',
+    description:
+      'The old visit is cancelled and a new one (new code) booked under the same rules as a ' +
+      'booking; the old visit neither counts against the daily limit nor holds its place. On ' +
+      'any refusal (409 with details.reason closed, too-late, daily-limit, gap, full, past or ' +
+      'portal-visit) the old visit stays as it was. PESEL as for cancel.',
+    access: access.issueTicket,
+    params: VisitCodeParams,
+    body: RebookVisitRequest,
+    responses: { 200: RebookVisitResponse },
   }),
 } satisfies Record<string, RouteDef<BranchAccess>>;

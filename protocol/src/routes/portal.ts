@@ -1,5 +1,6 @@
 import { portalAuthRoutes } from './portal-auth';
 import { portalBranchRoutes } from './portal-branch';
+import { portalCalendarRoutes } from './portal-calendar';
 import { portalClientRoutes } from './portal-client';
 import { portalEmulatorRoutes } from './portal-emulator';
 import { portalStatusRoutes } from './public-status';
@@ -9,6 +10,7 @@ export const portalApi = {
   ...portalAuthRoutes,
   ...portalClientRoutes,
   ...portalBranchRoutes,
+  ...portalCalendarRoutes,
   ...portalEmulatorRoutes,
   ...portalStatusRoutes,
 };

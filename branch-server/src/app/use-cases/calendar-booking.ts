@@ -19,6 +19,7 @@ import {
   type CalendarView,
 } from '../../domain/calendar';
 import { calendarStore } from './calendar-store';
+import { visitChangeCommands } from './calendar-visit-change';
 import type { UseCaseContext } from './context';
 
 // Booking at the branch (kiosk, desk, manager) and the manager's plan, through the one write
@@ -123,13 +124,28 @@ export function calendarCommands(ctx: UseCaseContext) {
         if (isRefusal(d)) return d;
         booked = d.visit;
         return {
-          events: [{ at: now.toISOString(), type: 'booking.created' as const, actor }],
+          events: [
+            {
+              at: now.toISOString(),
+              type: 'booking.created' as const,
+              actor,
+              booking: { code: d.visit.code, serviceId: d.visit.serviceId, start: d.visit.start },
+            },
+          ],
           rows: [{ row: 'calendar-visit' as const, visit: d.visit, day }],
         };
       });
       if (!booked) throw new SkrError('INTERNAL', 'booking committed without a visit');
       return visitSummary(booked, zone());
     },
+
+    ...visitChangeCommands(ctx, {
+      store,
+      zone,
+      planOrClosed,
+      newCode,
+      summary: (v) => visitSummary(v, zone()),
+    }),
   };
 }
 /** The calendar use cases. */

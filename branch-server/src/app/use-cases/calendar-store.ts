@@ -1,5 +1,5 @@
 import { CalendarPlan, type CalendarVisit, type UnitOwner } from '@skr/protocol/calendar';
-import type { EscrowLedger } from '../../domain/calendar';
+import { unitKey, type EscrowLedger } from '../../domain/calendar';
 import type { Db } from '../../store';
 
 // The calendar's tables (migration "calendar"): the plan as one JSON row, the visits, and the
@@ -34,12 +34,27 @@ export function calendarStore(db: Db) {
     `INSERT INTO calendar_plan (id, plan) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET plan = excluded.plan`,
   );
   const onDay = db.prepare(`SELECT * FROM calendar_visits WHERE day = ?`);
+  const byCode = db.prepare(`SELECT * FROM calendar_visits WHERE code = ?`);
+  // Every calendar visit is also a booking of the check-in cache (by code or ID card, and the
+  // notifier's confirmations), whichever side booked it; a client already checked in stays so.
+  const mirror = db.prepare(
+    `INSERT INTO bookings (code, service_id, booked_for, status, ticket_id, updated_at, pesel_hash)
+     VALUES (@code, @serviceId, @start, @status, NULL, @bookedAt, @peselHash)
+     ON CONFLICT (code) DO UPDATE SET service_id = excluded.service_id,
+       booked_for = excluded.booked_for, updated_at = excluded.updated_at,
+       status = CASE WHEN bookings.status = 'checked-in' THEN bookings.status ELSE excluded.status END`,
+  );
   const between = db.prepare(`SELECT * FROM calendar_visits WHERE day BETWEEN ? AND ?`);
   const after = db.prepare(`SELECT * FROM calendar_visits WHERE start > ? AND status = 'booked'`);
   const putVisit = db.prepare(
     `INSERT INTO calendar_visits (code, person_key, service_id, start, day, side, channel, status, booked_at)
      VALUES (@code, @personKey, @serviceId, @start, @day, @side, @channel, @status, @bookedAt)
-     ON CONFLICT (code) DO UPDATE SET status = excluded.status`,
+     ON CONFLICT (code) DO UPDATE SET status = excluded.status, start = excluded.start,
+       day = excluded.day, service_id = excluded.service_id`,
+  );
+  const putLedger = db.prepare(
+    `INSERT INTO calendar_ledger (unit_key, day, owner) VALUES (?, ?, ?)
+     ON CONFLICT (unit_key) DO UPDATE SET owner = excluded.owner`,
   );
   const ledgerRows = db.prepare(
     `SELECT unit_key, owner FROM calendar_ledger WHERE day BETWEEN ? AND ?`,
@@ -56,6 +71,11 @@ export function calendarStore(db: Db) {
     visitsOn(day: string): CalendarVisit[] {
       return (onDay.all(day) as VisitRow[]).map(toVisit);
     },
+    /** The visit with this code (any status), or undefined. */
+    visit(code: string): CalendarVisit | undefined {
+      const r = byCode.get(code) as VisitRow | undefined;
+      return r && toVisit(r);
+    },
     /** Every visit on the local days `from`..`to`. */
     visitsBetween(from: string, to: string): CalendarVisit[] {
       return (between.all(from, to) as VisitRow[]).map(toVisit);
@@ -68,9 +88,20 @@ export function calendarStore(db: Db) {
     ledger(from: string, to: string): EscrowLedger {
       return toLedger(ledgerRows.all(from, to) as { unit_key: string; owner: UnitOwner }[]);
     },
-    /** Writes a visit (new, or its new status); `day` is its local day in the branch zone. */
-    saveVisit(visit: CalendarVisit, day: string): void {
+    /**
+     * Writes a visit (new, its new status, or a portal visit's new time); `day` is its local day
+     * in the branch zone. `mirror: false` when the caller writes the check-in cache itself.
+     */
+    saveVisit(visit: CalendarVisit, day: string, mirrored = true): void {
       putVisit.run({ ...visit, day });
+      if (!mirrored) return;
+      // A portal visit without a PESEL has a made-up person key: no card can match it.
+      const peselHash = visit.personKey.startsWith('portal:') ? null : visit.personKey;
+      mirror.run({ ...visit, peselHash });
+    },
+    /** Records that the place of `counterId` in the slot at `start` is now `owner`'s. */
+    saveLedger(start: string, counterId: string, owner: UnitOwner, day: string): void {
+      putLedger.run(unitKey(start, counterId), day, owner);
     },
     /** Replaces the plan. */
     savePlan(p: CalendarPlan): void {

@@ -52,6 +52,28 @@ export function decideTransfer(
   return { start: slot.start, counterIds, from, to };
 }
 
+/**
+ * Like decideTransfer, but only places that serve `serviceId`: what the other side asked for
+ * when its clients found that service full. The spare set is spare as a whole, so any part of
+ * it can go without unseating the holder's visits.
+ */
+export function decideTransferFor(
+  slot: Slot,
+  visits: readonly CalendarVisit[],
+  from: BookingSide,
+  serviceId: string,
+  count: number,
+): EscrowTransfer {
+  const serving = new Set(
+    slot.units.filter((u) => u.serviceIds.includes(serviceId)).map((u) => u.counterId),
+  );
+  const to: BookingSide = from === 'branch' ? 'portal' : 'branch';
+  const counterIds = releasable(slot, visits, from)
+    .filter((id) => serving.has(id))
+    .slice(0, Math.max(0, count));
+  return { start: slot.start, counterIds, from, to };
+}
+
 /** The ledger after a transfer (applied by the giver at once, by the receiver when it arrives). */
 export function applyTransfer(ledger: EscrowLedger, t: EscrowTransfer): EscrowLedger {
   const next: Record<string, EscrowLedger[string]> = { ...ledger };

@@ -5,3 +5,4 @@ export * from './booking-decision';
 export * from './availability';
 export * from './escrow';
 export * from './plan-change';
+export * from './branch-visit-change';

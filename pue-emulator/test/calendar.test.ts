@@ -1,0 +1,116 @@
+// The portal's side of a branch calendar (issue 14): the branch publishes the portal's share,
+// the stand-in books online visits only into it (409 with a reason and Polish words when full
+// or against the rules), remembers what clients could not get, and ignores a stale publication.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BookingRules, PortalCalendarReceipt } from '@skr/protocol/calendar';
+import { SkrError } from '@skr/protocol';
+import { BRANCH, BRANCH_KEY, passwordLogin, startHarness, type Harness } from './harness';
+
+// T0 is Monday 10 March 2025, 09:00 in Warsaw. Wednesday 10:00 and 10:30 give the portal two
+// counters: c1 takes pensions and benefits, c2 pensions only.
+const TEN = '2025-03-12T09:00:00.000Z';
+const HALF = '2025-03-12T09:30:00.000Z';
+const places = [
+  { counterId: 'c1', serviceIds: ['emerytury', 'zasilki'] },
+  { counterId: 'c2', serviceIds: ['emerytury'] },
+];
+const calendar = (version: number, slots = [TEN, HALF]) => ({
+  version,
+  from: '2025-03-10',
+  to: '2025-03-20',
+  rules: BookingRules.parse({}),
+  slots: slots.map((start) => ({
+    start,
+    day: '2025-03-12',
+    time: start === TEN ? '10:00' : '10:30',
+    places,
+  })),
+});
+
+describe('a branch calendar at the portal stand-in', () => {
+  let h: Harness;
+  let anna: string;
+  const publish = (body: unknown, key = BRANCH_KEY) =>
+    h.call('PUT', `/v1/branches/${BRANCH}/calendar`, {
+      body,
+      headers: { 'x-branch-key': key },
+    });
+  const slots = async (serviceId: string) =>
+    (
+      await h.call(
+        'GET',
+        `/v1/branches/${BRANCH}/calendar/slots?serviceId=${serviceId}&from=2025-03-12&to=2025-03-12`,
+      )
+    ).body as { slots: { start: string; capacity: number; free: number }[] };
+  const fixture = (time: string, serviceId: 'emerytury' | 'zasilki', pesel: string) =>
+    h.emu.createBooking({ branchId: BRANCH, serviceId, date: '2025-03-12', time, pesel });
+
+  beforeAll(async () => {
+    h = await startHarness();
+    anna = await passwordLogin(h, 'anna.kowalska');
+  });
+  afterAll(() => h.stop());
+
+  it('a branch without a calendar has no portal slots (404); a wrong key cannot publish', async () => {
+    const r = await h.call(
+      'GET',
+      `/v1/branches/${BRANCH}/calendar/slots?serviceId=emerytury&from=2025-03-12&to=2025-03-12`,
+    );
+    expect(r.status).toBe(404);
+    expect((await publish(calendar(1), 'wrong')).status).toBe(401);
+  });
+
+  it('publishes the share; slots count only the portal places, by matching', async () => {
+    const r = await publish(calendar(5));
+    expect(r.status).toBe(200);
+    expect(PortalCalendarReceipt.parse(r.body)).toEqual({ version: 5, applied: true, wanted: [] });
+    expect((await slots('emerytury')).slots).toEqual([
+      expect.objectContaining({ start: TEN, capacity: 2, free: 2 }),
+      expect.objectContaining({ start: HALF, capacity: 2, free: 2 }),
+    ]);
+    expect((await slots('zasilki')).slots.map((s) => s.capacity)).toEqual([1, 1]);
+  });
+
+  it('books only into its share: a pension visit at c1 leaves benefits full (409 full, Polish)', async () => {
+    fixture('10:00', 'emerytury', '71010112340');
+    expect((await slots('zasilki')).slots[0]).toMatchObject({ start: TEN, free: 1 });
+    fixture('10:00', 'zasilki', '52031543218');
+    // Both counters now hold a visit: a third one of any service does not fit.
+    const r = await h.call('POST', '/v1/bookings', {
+      token: anna,
+      body: { branchId: BRANCH, serviceId: 'emerytury', date: '2025-03-12', time: '10:00' },
+    });
+    expect(r.status).toBe(409);
+    expect(r.body.details.reason).toBe('full');
+    expect(r.body.message).toContain('Brak wolnych miejsc');
+    expect(() => fixture('10:00', 'emerytury', '90070787651')).toThrow(SkrError);
+  });
+
+  it('applies the rules: no slot → closed; the gap between two visits of one person', async () => {
+    const closed = await h.call('POST', '/v1/bookings', {
+      token: anna,
+      body: { branchId: BRANCH, serviceId: 'emerytury', date: '2025-03-12', time: '11:00' },
+    });
+    expect([closed.status, closed.body.details.reason]).toEqual([409, 'closed']);
+    const first = await h.call('POST', '/v1/bookings', {
+      token: anna,
+      body: { branchId: BRANCH, serviceId: 'emerytury', date: '2025-03-12', time: '10:30' },
+    });
+    expect(first.status).toBe(201);
+    const moved = await h.call('POST', `/v1/bookings/${first.body.id}/rebook`, {
+      token: anna,
+      body: { date: '2025-03-12', time: '10:30' },
+    });
+    expect(moved.status).toBe(200); // its own place, not a second visit
+  });
+
+  it('hands the refusals to the branch as wants once, and ignores an older publication', async () => {
+    const r = PortalCalendarReceipt.parse((await publish(calendar(4, [TEN]))).body);
+    expect(r.applied).toBe(false);
+    expect(r.wanted).toEqual([{ start: TEN, serviceId: 'emerytury', count: 2 }]);
+    expect((await slots('emerytury')).slots.map((s) => s.start)).toEqual([TEN, HALF]);
+    const again = PortalCalendarReceipt.parse((await publish(calendar(6, [TEN]))).body);
+    expect(again).toEqual({ version: 6, applied: true, wanted: [] });
+    expect((await slots('emerytury')).slots.map((s) => s.start)).toEqual([TEN]);
+  });
+});
