@@ -157,15 +157,17 @@ export const UserName = z.string().regex(/^[a-z0-9._-]{2,64}$/, 'user name: a–
 export const UserInfo = z.object({ username: z.string(), role: Role, active: z.boolean() });
 export type UserInfo = z.infer<typeof UserInfo>;
 
-/** A paired device as listed, with its screen settings when it is a display. */
-export const DeviceInfo = z.object({
+/** A paired device as the pairing list shows it. */
+export const PairedDeviceRow = z.object({
   id: z.string(),
   kind: DeviceKind,
   name: z.string(),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
-  displayConfig: DisplayConfig.nullable(),
 });
+
+/** A paired device as listed, with its screen settings when it is a display. */
+export const DeviceInfo = PairedDeviceRow.extend({ displayConfig: DisplayConfig.nullable() });
 export type DeviceInfo = z.infer<typeof DeviceInfo>;
 
 /** The whole configuration, as the admin screen loads it. */

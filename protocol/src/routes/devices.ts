@@ -1,18 +1,13 @@
 import { z } from 'zod';
 import { CreateDeviceRequest, CreateDeviceResponse, DeviceKind } from '../http';
+import { PairedDeviceRow } from '../manager';
 import { DeviceStatus, DeviceStatusReport } from '../socket';
 import { IdParams } from './params';
 import { access } from './roles';
 import { NoContent, branchRoute } from './route';
 
-/** A paired device as the pairing list shows it. */
-export const PairedDeviceRow = z.object({
-  id: z.string(),
-  kind: DeviceKind,
-  name: z.string(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-});
+// The pairing list shows the configuration's device rows without the screen settings.
+export { PairedDeviceRow };
 
 /** A device's new credential: the token, when it stops working and when to refresh it. */
 export const DeviceCredentialResponse = z.object({
