@@ -7,6 +7,7 @@ import { branchDateTime } from '../../ui/branch-time';
 import { SaveStatus, useSave } from './use-save';
 import { Card } from '../card';
 import type { EditorProps } from './editor-props';
+import { NumberField } from './number-field';
 
 function DisplaySettings(props: EditorProps & { device: DeviceInfo }) {
   const { t } = useTranslation();
@@ -51,27 +52,21 @@ function DisplaySettings(props: EditorProps & { device: DeviceInfo }) {
             <option value="uk">UK</option>
           </select>
         </label>
-        <label>
-          {t('config.volume')}
-          <input
-            type="number"
-            min={0}
-            max={1}
-            step={0.1}
-            value={c.volume}
-            onChange={(e) => setC({ ...c, volume: Number(e.target.value) })}
-          />
-        </label>
-        <label>
-          {t('config.history')}
-          <input
-            type="number"
-            min={6}
-            max={10}
-            value={c.historySize}
-            onChange={(e) => setC({ ...c, historySize: Number(e.target.value) })}
-          />
-        </label>
+        <NumberField
+          label={t('config.volume')}
+          min={0}
+          max={1}
+          step={0.1}
+          value={c.volume}
+          onValue={(volume) => setC({ ...c, volume })}
+        />
+        <NumberField
+          label={t('config.history')}
+          min={6}
+          max={10}
+          value={c.historySize}
+          onValue={(historySize) => setC({ ...c, historySize })}
+        />
         <label className="wide">
           {t('config.message')}
           <input

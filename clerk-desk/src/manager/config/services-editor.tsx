@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SaveStatus, useSave } from './use-save';
 import { Card } from '../card';
 import type { EditorProps } from './editor-props';
+import { NumberField } from './number-field';
 import { TableHead } from '../../ui/table-head';
 
 const blank: ServiceConfig = {
@@ -108,23 +109,17 @@ export function ServicesEditor(props: EditorProps & { services: ServiceConfig[] 
               {t('config.group')}
               <input value={editing.group} onChange={(e) => set({ group: e.target.value })} />
             </label>
-            <label>
-              {t('config.order')}
-              <input
-                type="number"
-                value={editing.order}
-                onChange={(e) => set({ order: Number(e.target.value) })}
-              />
-            </label>
-            <label>
-              {t('config.targetWait')}
-              <input
-                type="number"
-                min={1}
-                value={editing.targetWaitMinutes}
-                onChange={(e) => set({ targetWaitMinutes: Number(e.target.value) })}
-              />
-            </label>
+            <NumberField
+              label={t('config.order')}
+              value={editing.order}
+              onValue={(order) => set({ order })}
+            />
+            <NumberField
+              label={t('config.targetWait')}
+              min={1}
+              value={editing.targetWaitMinutes}
+              onValue={(targetWaitMinutes) => set({ targetWaitMinutes })}
+            />
             <label>
               {t('config.days')}
               <input

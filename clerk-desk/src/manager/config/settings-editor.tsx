@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SaveStatus, useSave } from './use-save';
 import { Card } from '../card';
 import type { EditorProps } from './editor-props';
+import { NumberField } from './number-field';
 
 const FIELDS: [keyof SettingsConfig, string][] = [
   ['regularPerPriority', 'config.regularPerPriority'],
@@ -29,16 +30,14 @@ export function SettingsEditor(props: EditorProps & { settings: QueueSettings })
       <form className="mgr-form" onSubmit={submit}>
         <fieldset disabled={!props.canEdit}>
           {FIELDS.map(([k, label]) => (
-            <label key={k}>
-              {t(label)}
-              <input
-                type="number"
-                step={k === 'starvationFactor' ? 0.1 : 1}
-                min={0}
-                value={form[k]}
-                onChange={(e) => setForm({ ...form, [k]: Number(e.target.value) })}
-              />
-            </label>
+            <NumberField
+              key={k}
+              label={t(label)}
+              step={k === 'starvationFactor' ? 0.1 : 1}
+              min={0}
+              value={form[k]}
+              onValue={(v) => setForm({ ...form, [k]: v })}
+            />
           ))}
           <button type="submit">{t('config.save')}</button>
         </fieldset>
