@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { SkrError } from '@skr/protocol/errors';
+import { pruneSegmentCache, type CacheBounds, type PruneResult } from './cache-prune';
 import { chimePcm } from './chime';
 import { counterSegmentOf, phraseParts, ticketSegment } from './phrase';
 import { forEachLimited } from './pool';
@@ -33,7 +34,15 @@ export interface AnnouncerOptions {
   speakers?: SpeakerPlayer;
   /** How many recent announcements `audio(id)` can still return. */
   keepRecent?: number;
+  /**
+   * Bounds of the disk cache, enforced at start and every `pruneEveryMs` (6 h): segments
+   * unused for 30 days go, then the least recently used past 2 GB (a day plan is ~600 MB).
+   */
+  cacheBounds?: Partial<CacheBounds> & { pruneEveryMs?: number };
 }
+
+const DAY_MS = 24 * 3600_000;
+const DEFAULT_BOUNDS: CacheBounds = { maxAgeMs: 30 * DAY_MS, maxBytes: 2 * 1024 ** 3 };
 
 /** One rendered announcement. */
 export interface Announcement {
@@ -69,6 +78,8 @@ export interface Announcer {
   /** The two-tone chime WAV the screens play before the phrase. */
   chime(): Buffer;
   stats(): AnnouncerStats;
+  /** Prunes the disk cache to its bounds now (it also runs at start and periodically). */
+  pruneCache(): Promise<PruneResult>;
   /** Stops pre-rendering and waits for it; the engine stays open (the caller owns it). */
   close(): Promise<void>;
 }
@@ -99,6 +110,17 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
   let chimeWav: { rate: number; wav: Buffer } | undefined;
   const stop = new AbortController();
   const running = new Set<Promise<void>>();
+  const bounds: CacheBounds = { ...DEFAULT_BOUNDS, ...opts.cacheBounds };
+  const pruneCache = async (): Promise<PruneResult> => {
+    const r = await pruneSegmentCache(opts.cacheDir, bounds);
+    if (r.removed > 0) log?.info({ ...r }, 'announcer cache pruned');
+    return r;
+  };
+  const prunePass = () =>
+    void pruneCache().catch((err: unknown) => log?.warn({ err }, 'announcer cache prune failed'));
+  prunePass();
+  const pruneTimer = setInterval(prunePass, opts.cacheBounds?.pruneEveryMs ?? 6 * 3600_000);
+  pruneTimer.unref();
 
   const checkLang = (lang: Lang): void => {
     if (!opts.langs.includes(lang)) throw new SkrError('INVALID', `Language not enabled: ${lang}`);
@@ -217,7 +239,10 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
       };
     },
 
+    pruneCache,
+
     async close() {
+      clearInterval(pruneTimer);
       stop.abort();
       await Promise.allSettled([...running]);
     },

@@ -14,6 +14,8 @@ export { text2wavEngine } from './engine-text2wav';
 export type { Text2wavOptions } from './engine-text2wav';
 export { ENGINES, pickEngine } from './pick-engine';
 export { createAnnouncer } from './announcer';
+export { pruneSegmentCache } from './cache-prune';
+export type { CacheBounds, PruneResult } from './cache-prune';
 export type { Announcement, Announcer, AnnouncerOptions, AnnouncerStats } from './announcer';
 export { AnnounceRequestSchema, LangSchema, PrerenderPlanSchema } from './schemas';
 export type { AnnounceRequest, PrerenderPlan } from './schemas';

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Pcm } from './wav';
 
@@ -14,7 +14,8 @@ export function segmentKey(engineId: string, variant: string, lang: string, text
 /**
  * Two-level cache of rendered segments: decoded PCM in memory (least recently used out first,
  * bounded in bytes, because a full day plan of ~9,000 segments is ~600 MB) and the engine's WAV
- * files on disk (unbounded; a segment is ~70 KB, read back in well under a millisecond).
+ * files on disk (bounded by age and size by `pruneSegmentCache`; a segment is ~70 KB, read
+ * back in well under a millisecond).
  */
 export class SegmentCache {
   private readonly memory = new Map<string, Pcm>();
@@ -66,10 +67,14 @@ export class SegmentCache {
     return join(this.dir, key.slice(0, 2), `${key}.wav`);
   }
 
-  /** The stored WAV for `key`, or undefined when it was never rendered. */
+  /** The stored WAV for `key` (its time marked as just used), or undefined when not on disk. */
   async fromDisk(key: string): Promise<Buffer | undefined> {
     try {
-      return await readFile(this.path(key));
+      const wav = await readFile(this.path(key));
+      // Pruning by age (cache-prune.ts) goes by last use: a segment read today stays.
+      const now = new Date();
+      await utimes(this.path(key), now, now).catch(() => undefined);
+      return wav;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;

@@ -2,3 +2,4 @@ export * from './password';
 export * from './tokens';
 export * from './auth-service';
 export * from './password-policy';
+export * from './pairing-codes';

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Sync } from '../sync';
 import { serve } from './api-route';
 import type { ApiContext } from './context';
+import { createLoginLimiter } from './login-limit';
 
 /** What the portal routes need besides the common context. */
 export interface PortalRouteContext extends ApiContext {
@@ -34,6 +35,20 @@ interface Forward {
  */
 export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): Promise<void> {
   const { sync } = ctx;
+  // Citizens' portal logins (issue 13): 5 wrong a minute per kiosk, 30 for the whole branch,
+  // counted before the portal is asked, so a kiosk cannot be used to guess passwords or codes.
+  const portalLogins = createLoginLimiter({ perAddress: 5, global: 30, windowMs: 60_000 });
+  async function limitedLogin<T>(kiosk: string, attempt: () => Promise<T>): Promise<T> {
+    portalLogins.check(kiosk);
+    try {
+      return await attempt();
+    } catch (e) {
+      // Only the portal's refusals count (wrong password or code), not its being down.
+      if (e instanceof SkrError && (e.code === 'UNAUTHORIZED' || e.code === 'INVALID'))
+        portalLogins.failed(kiosk);
+      throw e;
+    }
+  }
 
   async function forward(
     req: FastifyRequest,
@@ -68,20 +83,24 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
   const account = (id: string) => `/v1/accounts/${encodeURIComponent(id)}`;
 
   const api = branchApi;
-  serve(app, 'puePasswordLogin', api.puePasswordLogin, (req, reply) =>
-    forward(
-      req,
-      reply,
-      { method: 'POST', path: '/v1/auth/password', body: req.body },
-      answerOf(api.puePasswordLogin),
+  serve(app, 'puePasswordLogin', api.puePasswordLogin, (req, reply, caller) =>
+    limitedLogin(caller.subject, () =>
+      forward(
+        req,
+        reply,
+        { method: 'POST', path: '/v1/auth/password', body: req.body },
+        answerOf(api.puePasswordLogin),
+      ),
     ),
   );
-  serve(app, 'puePasswordVerify', api.puePasswordVerify, (req, reply) =>
-    forward(
-      req,
-      reply,
-      { method: 'POST', path: '/v1/auth/password/verify', body: req.body, signsIn: true },
-      answerOf(api.puePasswordVerify),
+  serve(app, 'puePasswordVerify', api.puePasswordVerify, (req, reply, caller) =>
+    limitedLogin(caller.subject, () =>
+      forward(
+        req,
+        reply,
+        { method: 'POST', path: '/v1/auth/password/verify', body: req.body, signsIn: true },
+        answerOf(api.puePasswordVerify),
+      ),
     ),
   );
   serve(app, 'pueCardChallenge', api.pueCardChallenge, (req, reply) =>
@@ -92,12 +111,14 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
       answerOf(api.pueCardChallenge),
     ),
   );
-  serve(app, 'pueCardLogin', api.pueCardLogin, (req, reply) =>
-    forward(
-      req,
-      reply,
-      { method: 'POST', path: '/v1/auth/card', body: req.body, signsIn: true },
-      answerOf(api.pueCardLogin),
+  serve(app, 'pueCardLogin', api.pueCardLogin, (req, reply, caller) =>
+    limitedLogin(caller.subject, () =>
+      forward(
+        req,
+        reply,
+        { method: 'POST', path: '/v1/auth/card', body: req.body, signsIn: true },
+        answerOf(api.pueCardLogin),
+      ),
     ),
   );
   serve(app, 'pueLogout', api.pueLogout, (req, reply) => {

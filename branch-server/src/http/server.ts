@@ -19,6 +19,7 @@ import { deviceRoutes } from './device-routes';
 import { documentRoutes } from './document-routes';
 import { answerClientError, installErrorHandler } from './error-handler';
 import { installAccessHook } from './access-hook';
+import { installIdempotency } from './idempotency';
 import { managerRoutes } from './manager-routes';
 import { mediaRoutes } from './media-routes';
 import { pueRoutes } from './pue-routes';
@@ -122,6 +123,8 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   // Before the routes: the document collects them as they are registered.
   await registerOpenApi(app, ctx.version);
   installAccessHook(app, auth);
+  // Kiosk retries (Idempotency-Key) get the first answer again, not a second ticket or order.
+  installIdempotency(app);
   const publicStatus = statusSource(ctx, opts.sync?.branchId ?? null);
   await app.register(async (scope) => {
     await authRoutes(scope, ctx);

@@ -23,6 +23,17 @@ export const PueSessionHeader = z
   })
   .loose();
 
+/** The portal session and the key that makes a retried write safe (issue 13). */
+export const PueWriteHeaders = PueSessionHeader.extend({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe(
+      'same value on every retry of one write (8–128 of A–Z a–z 0–9 - _): the branch answers ' +
+        'a retry with the first answer for 10 minutes instead of doing it again',
+    ),
+}).loose();
+
 /** An account in the path. */
 export const AccountParams = z.object({ accountId: z.string().min(1).max(64) });
 
@@ -36,6 +47,9 @@ export const pueProxyRoutes = {
     path: '/api/v1/pue/auth/password',
     tag: 'pue',
     summary: 'Portal password login, step 1 (a code is sent)',
+    description:
+      'Refused logins (here, at the code step and by ID card) are limited before the portal is ' +
+      'asked: 5 a minute per kiosk, 30 for the branch; then 429 RATE_LIMITED.',
     access: access.kioskChannel,
     body: PuePasswordLoginRequest,
     responses: { 200: PuePasswordLoginStarted },
@@ -110,8 +124,9 @@ export const pueProxyRoutes = {
     path: '/api/v1/pue/accounts/:accountId/archive-orders',
     tag: 'pue',
     summary: 'Orders archival contribution data',
+    description: 'Send `Idempotency-Key` so that a retry does not order twice.',
     access: access.kioskChannel,
-    headers: PueSessionHeader,
+    headers: PueWriteHeaders,
     params: AccountParams,
     body: PueArchiveOrderRequest,
     responses: { 201: PueArchiveOrder },
