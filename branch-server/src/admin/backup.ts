@@ -45,6 +45,19 @@ export function pruneBackups(dir: string, keep: number): string[] {
 }
 
 /**
+ * Copies a database file through SQLite's online backup API, not as bytes: a source in WAL
+ * mode, or one a server is writing to, still comes out whole and consistent.
+ */
+export async function copyDatabase(from: string, to: string): Promise<void> {
+  const src = new Database(from, { readonly: true, fileMustExist: true });
+  try {
+    await src.backup(to);
+  } finally {
+    src.close();
+  }
+}
+
+/**
  * Online backup of `dbPath` into `dir` with SQLite's backup API on a separate read-only
  * connection (the server keeps running and writing), verified with integrity_check before it
  * gets its final name; then keeps the newest `keep` backups.
@@ -58,12 +71,7 @@ export async function backupDatabase(
   const tag = opts.tag ? `-${opts.tag.toLowerCase().replace(/[^a-z0-9.-]+/g, '-')}` : '';
   const file = join(dir, `branch-${stamp(opts.now ?? new Date())}${tag}.sqlite`);
   const part = `${file}.part`;
-  const src = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    await src.backup(part);
-  } finally {
-    src.close();
-  }
+  await copyDatabase(dbPath, part);
   let schemaVersion: number;
   try {
     // A backup is one self-contained file: out of WAL mode (the server turns WAL back on).

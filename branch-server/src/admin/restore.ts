@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { chownSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { verifyDatabase } from './backup';
+import { copyDatabase, verifyDatabase } from './backup';
 import { codeSchemaVersion } from './schema-version';
 
 /** A restore that cannot be done; `code` for the exit status. */
@@ -50,13 +49,7 @@ export async function restoreDatabase(
   }
   mkdirSync(dirname(dbPath), { recursive: true, mode: 0o750 });
   const part = `${dbPath}.restore`;
-  // Through the backup API, not a file copy: a backup still in WAL mode comes out whole.
-  const src = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    await src.backup(part);
-  } finally {
-    src.close();
-  }
+  await copyDatabase(file, part);
   renameSync(part, dbPath);
   if (process.getuid?.() === 0) {
     const owner = statSync(dirname(dbPath));
