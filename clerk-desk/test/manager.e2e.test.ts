@@ -112,10 +112,13 @@ describe('manager page in Chromium: monitor, statistics, configuration', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Eksport CSV: Według spraw' }).click();
     const file = await (await download).path();
-    const csv = readFileSync(file, 'utf8');
-    expect(csv.startsWith('\uFEFFSprawa,Wydane,Obsłużone,Nieobecni')).toBe(true);
-    expect(csv).toContain('Emerytury i renty,2,1,0,0,0,0,');
-    expect(csv).toMatch(/\r\nRazem,5,1,/);
+    // The downloaded bytes: UTF-8 BOM, ';' between columns (a Polish Excel's list separator).
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8');
+    expect(csv.startsWith('\uFEFFSprawa;Wydane;Obsłużone;Nieobecni')).toBe(true);
+    expect(csv).toContain('Emerytury i renty;2;1;0;0;0;0;');
+    expect(csv).toMatch(/\r\nRazem;5;1;/);
     for (const table of ['Według stanowisk', 'Według urzędników', 'Przybycia według godzin']) {
       const d = page.waitForEvent('download');
       await page.getByRole('button', { name: `Eksport CSV: ${table}` }).click();

@@ -7,6 +7,7 @@ import { notifications } from './006-notifications';
 import { calendar } from './007-calendar';
 import { expiredOutcome } from './008-expired-outcome';
 import { counterIdentity } from './009-counter-identity';
+import { issuedByFinalService } from './010-issued-by-final-service';
 
 /**
  * Schema changes in order; index + 1 is the schema version stored in `user_version`. A shipped
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly string[] = [
   calendar,
   expiredOutcome,
   counterIdentity,
+  issuedByFinalService,
 ];

@@ -1,6 +1,7 @@
 import type { StatsReport } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { arrivalHours, type OpenWindow } from './arrival-hours';
 
 // Fixed sizes: the charts sit in cards of a known width, and tests get the same picture.
 const W = 520;
@@ -57,7 +58,7 @@ function BarCard(props: {
 }
 
 /** Tickets and waits per service, arrivals per hour (Recharts). */
-export function StatsCharts({ report }: { report: StatsReport }) {
+export function StatsCharts({ report, open }: { report: StatsReport; open?: OpenWindow }) {
   const { t } = useTranslation();
   const services = report.byService.map((r) => ({
     name: r.label.length > 14 ? `${r.label.slice(0, 13)}…` : r.label,
@@ -67,7 +68,7 @@ export function StatsCharts({ report }: { report: StatsReport }) {
     median: r.wait.median ?? 0,
     p90: r.wait.p90 ?? 0,
   }));
-  const hours = report.byHour.filter((h) => h.hour >= 6 && h.hour <= 20);
+  const hours = arrivalHours(report.byHour, open);
   return (
     <div className="mgr-charts">
       <BarCard

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { branchClock } from '../../ui/branch-time';
 import type { ManagerApi } from '../api';
 import { errorText } from '../error-text';
+import { openWindow, type OpenWindow } from './arrival-hours';
 import { StatsCharts } from './stats-charts';
 import { DataTable, statsColumns } from './stats-table';
 
@@ -28,9 +29,15 @@ export function StatsView({ api }: { api: ManagerApi }) {
     },
     [api],
   );
+  // The opening hours decide where the arrivals chart starts at the latest (issue 12).
+  const [open, setOpen] = useState<OpenWindow | undefined>(undefined);
   useEffect(() => {
     void load('day', today());
-  }, [load]);
+    api.config().then(
+      (c) => setOpen(openWindow(c.services)),
+      () => setOpen(undefined),
+    );
+  }, [load, api]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void load(period, date);
@@ -87,7 +94,7 @@ export function StatsView({ api }: { api: ManagerApi }) {
               </div>
             ))}
           </section>
-          <StatsCharts report={report} />
+          <StatsCharts report={report} open={open} />
           <DataTable
             id="by-service"
             title={t('stats.byService')}
