@@ -12,7 +12,12 @@ export type DisplayApi = ApiClient<BranchApi> & {
  * The screen's one client of the branch API, with its device token. Audio is fetched here too
  * because an `<audio src>` cannot send the token; its URL is built from the route table.
  */
-export function createDisplayApi(origin: string, token: string, timeoutMs = 10_000): DisplayApi {
+export function createDisplayApi(
+  origin: string,
+  token: string | (() => string),
+  timeoutMs = 10_000,
+): DisplayApi {
+  const tokenNow = typeof token === 'function' ? token : () => token;
   const client = createClient(branchApi, { baseUrl: origin, token, timeoutMs });
   const route = branchApi.announcement;
   async function announcement(id: string): Promise<Blob> {
@@ -21,7 +26,7 @@ export function createDisplayApi(origin: string, token: string, timeoutMs = 10_0
     let res: Response;
     try {
       res = await fetch(origin + path, {
-        headers: { authorization: `Bearer ${token}` },
+        headers: { authorization: `Bearer ${tokenNow()}` },
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {

@@ -54,7 +54,8 @@ export interface AppliedCall {
 /** How to reach the branch and play sound. */
 export interface DisplayClientOptions {
   origin: string;
-  token: string;
+  /** The device token, or a function asked at every call and reconnect (it is renewed). */
+  token: string | (() => string);
   play: AudioDeps['play'];
 }
 
@@ -73,7 +74,8 @@ const AUDIO_BACKOFF_MS = 60_000;
  * external store for React (`subscribe` / `getState`).
  */
 export function createDisplayClient(opts: DisplayClientOptions) {
-  const { origin, token } = opts;
+  const { origin } = opts;
+  const token = typeof opts.token === 'function' ? opts.token : () => opts.token as string;
   const api = createDisplayApi(origin, token);
   let view: ViewState = {
     board: emptyBoard,
@@ -126,7 +128,13 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     reconnectionDelayMax: 1000,
     randomizationFactor: 0.2,
     // A function, so every reconnect sends the seq applied by then (exact resume).
-    auth: (cb) => cb(view.board.lastSeq > 0 ? { token, lastSeq: view.board.lastSeq } : { token }),
+    // After a renewal the next reconnect sends the new token (the server cuts the old one).
+    auth: (cb) =>
+      cb(
+        view.board.lastSeq > 0
+          ? { token: token(), lastSeq: view.board.lastSeq }
+          : { token: token() },
+      ),
   });
 
   function shows(call: CallEntry): boolean {

@@ -6,7 +6,14 @@ import { Board } from './components/board';
 import { PairingNotice } from './components/pairing-notice';
 import { createDisplayClient, type DisplayClient } from './display-client';
 import { LANGS, createI18n, type UiLang } from './i18n';
-import { takeToken } from './pairing';
+import {
+  createClient,
+  keepCredentialFresh,
+  pairByCode,
+  type StoredCredential,
+} from '@skr/protocol/client';
+import { branchApi } from '@skr/protocol/routes';
+import { clearCredential, loadCredential, saveCredential } from './pairing';
 import './styles.css';
 
 declare global {
@@ -27,21 +34,51 @@ function screenLang(): UiLang {
   return kept && (LANGS as readonly string[]).includes(kept) ? (kept as UiLang) : 'pl';
 }
 
-const token = takeToken({
-  location: window.location,
-  history: window.history,
-  storage: localStorage,
-});
 const lang = screenLang();
 document.documentElement.lang = lang;
 const root = createRoot(document.getElementById('root')!);
-if (!token) {
-  root.render(<PairingNotice />);
-} else {
-  const client = createDisplayClient({
-    origin: window.location.origin,
-    token,
-    play: playInBrowser,
+const origin = window.location.origin;
+/** The branch API without a token: only pairing is public. */
+const publicApi = createClient(branchApi, { baseUrl: origin, timeoutMs: 10_000 });
+
+/** No credential (new, revoked or expired): show a code until the admin pairs this screen. */
+function pair(revoked: boolean): void {
+  root.render(<PairingNotice revoked={revoked} />);
+  void pairByCode(publicApi, {
+    kind: 'display',
+    onCode: (c) => root.render(<PairingNotice code={c.code} revoked={revoked} />),
+  }).then((credential) => {
+    saveCredential(localStorage, credential);
+    show(credential);
+  });
+}
+
+/** The board, with its credential renewed before it expires (the old one works 10 min more). */
+function show(credential: StoredCredential): void {
+  let current = credential;
+  const client = createDisplayClient({ origin, token: () => current.token, play: playInBrowser });
+  let stopRenewing = () => {};
+  let done = false;
+  const refused = () => {
+    if (done) return;
+    done = true;
+    stopRenewing();
+    client.stop();
+    unsubscribe();
+    clearCredential(localStorage);
+    pair(true);
+  };
+  const unsubscribe = client.subscribe(() => {
+    if (client.getState().status === 'unauthorized') refused();
+  });
+  stopRenewing = keepCredentialFresh({
+    current: () => current,
+    save: (next) => {
+      current = next;
+      saveCredential(localStorage, next);
+    },
+    onRefused: refused,
+    refresh: (token) => publicApi.call('refreshDevice', { token }),
   });
   window.__skrDisplay = client.debug;
   client.start();
@@ -53,3 +90,7 @@ if (!token) {
     </StrictMode>,
   );
 }
+
+const stored = loadCredential(localStorage);
+if (stored) show(stored);
+else pair(false);

@@ -1,37 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { pickLang } from './i18n';
-import { TOKEN_KEY, takeToken } from './pairing';
+import {
+  CREDENTIAL_KEY,
+  TOKEN_KEY,
+  clearCredential,
+  loadCredential,
+  saveCredential,
+} from './pairing';
 
-function env(href: string, stored: string | null = null) {
-  const store = new Map<string, string>(stored ? [[TOKEN_KEY, stored]] : []);
-  const replaced: string[] = [];
+function storage(entries: [string, string][] = []) {
+  const store = new Map<string, string>(entries);
   return {
-    replaced,
     store,
-    env: {
-      location: { href },
-      history: { replaceState: (_d: unknown, _u: string, url: string) => replaced.push(url) },
-      storage: {
-        getItem: (k: string) => store.get(k) ?? null,
-        setItem: (k: string, v: string) => void store.set(k, v),
-      },
-    },
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => void store.set(k, v),
+    removeItem: (k: string) => void store.delete(k),
   };
 }
 
-describe('pairing', () => {
-  it('takes the token from the URL once, stores it and strips it from the address', () => {
-    const e = env('http://branch:8080/display/?token=abc123&lang=en#x');
-    expect(takeToken(e.env)).toBe('abc123');
-    expect(e.store.get(TOKEN_KEY)).toBe('abc123');
-    expect(e.replaced).toEqual(['/display/?lang=en#x']);
+describe('the screen’s credential', () => {
+  it('is stored with its expiry and read back; none means the screen pairs by code', () => {
+    const s = storage();
+    expect(loadCredential(s)).toBeNull();
+    const c = {
+      token: 'abc',
+      expiresAt: '2026-12-30T00:00:00Z',
+      refreshAfter: '2026-12-20T00:00:00Z',
+    };
+    saveCredential(s, c);
+    expect(loadCredential(s)).toEqual(c);
+    clearCredential(s);
+    expect(loadCredential(s)).toBeNull();
   });
 
-  it('uses the stored token later and reports none when unpaired', () => {
-    const paired = env('http://branch:8080/display/', 'kept');
-    expect(takeToken(paired.env)).toBe('kept');
-    expect(paired.replaced).toEqual([]);
-    expect(takeToken(env('http://branch:8080/display/').env)).toBeNull();
+  it('takes the bare token of a screen paired before credentials expired, and replaces it', () => {
+    const s = storage([[TOKEN_KEY, 'kept']]);
+    expect(loadCredential(s)).toEqual({ token: 'kept' });
+    saveCredential(s, { token: 'new', refreshAfter: '2026-12-20T00:00:00Z' });
+    expect(s.store.has(TOKEN_KEY)).toBe(false);
+    expect(loadCredential(s)?.token).toBe('new');
+  });
+
+  it('treats a damaged store as no credential', () => {
+    expect(loadCredential(storage([[CREDENTIAL_KEY, '{not json']]))).toBeNull();
+    expect(loadCredential(storage([[CREDENTIAL_KEY, '{"token":""}']]))).toBeNull();
   });
 
   it('picks the phone’s first language we cover, Polish otherwise', () => {

@@ -24,7 +24,9 @@ describe('waiting-room screen in Chromium', () => {
       openScreen(browser, b.url, await b.device('display', 'hall right')),
     ]);
     expect(one.page.url()).not.toContain('token=');
-    expect(await one.page.evaluate(() => localStorage.getItem('skr.display.token'))).toBeTruthy();
+    expect(
+      await one.page.evaluate(() => localStorage.getItem('skr.display.credential')),
+    ).toBeTruthy();
     const t1 = await issue(b, kiosk, 'emerytury');
     await issue(b, kiosk, 'emerytury');
     const clerk = await openCounter(b, 1);
@@ -41,7 +43,7 @@ describe('waiting-room screen in Chromium', () => {
       const text = await s.page.locator('body').innerText();
       expect(text).toContain('Emerytury i renty');
     }
-    // A reload resumes from the stored token without ?token=.
+    // A reload resumes from the stored credential.
     await one.page.reload();
     await waitLatest(one.page, t1.number);
     await Promise.all([one.context.close(), two.context.close()]);
@@ -141,7 +143,7 @@ describe('waiting-room screen in Chromium', () => {
     },
   );
 
-  it('asks to be paired without a token, in Polish, English and Ukrainian', async () => {
+  it('asks to be paired by code, in Polish, English and Ukrainian', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${b.url}/display/`);
@@ -151,13 +153,18 @@ describe('waiting-room screen in Chromium', () => {
     expect(text).toContain('Ekran nie jest sparowany');
     expect(text).toContain('This screen is not paired');
     expect(text).toContain('Екран не підключено');
-    // A revoked token lands on the same notice (with the reason), not on an error stack.
+    // It shows a pairing code at once (pairing-e2e pairs one by it).
+    await page.locator('[data-testid=pairing-code]').waitFor();
+    await context.close();
+    // A revoked screen lands on the same notice (with the reason and a new code), not an error.
     const admin = await b.login('admin');
     const dev = await b.api('POST', '/api/v1/devices', admin, { kind: 'display', name: 'old' });
+    const s = await openScreen(browser, b.url, dev.body.token);
     await b.api('POST', `/api/v1/devices/${dev.body.id}/revoke`, admin);
-    await page.goto(`${b.url}/display/?token=${dev.body.token}`);
-    await page.getByText('Token tego ekranu jest nieważny', { exact: false }).waitFor();
-    await context.close();
+    await s.page.getByText('Poświadczenie tego ekranu jest nieważne', { exact: false }).waitFor();
+    await s.page.locator('[data-testid=pairing-code]').waitFor();
+    expect(await s.page.evaluate(() => localStorage.getItem('skr.display.credential'))).toBeNull();
+    await s.context.close();
   });
 
   it('fits landscape 1920×1080 and portrait 1080×1920 without overflow', async () => {

@@ -7,7 +7,13 @@ export interface ScreenPage {
   page: Page;
 }
 
-/** Opens the screen once with `?token=` (pairing) and waits until it is live. */
+/** The key under which a paired screen keeps its credential (display-board/src/pairing.ts). */
+export const SCREEN_CREDENTIAL_KEY = 'skr.display.credential';
+
+/**
+ * Opens an already paired screen: its credential is in the browser's storage before the page
+ * loads (as pairing by code leaves it; no token in the URL). Waits until it is live.
+ */
 export async function openScreen(
   browser: Browser,
   url: string,
@@ -16,8 +22,15 @@ export async function openScreen(
   contextOptions: BrowserContextOptions = {},
 ): Promise<ScreenPage> {
   const context = await browser.newContext({ viewport, ...contextOptions });
+  // Only when none is stored, so a renewal the page made survives a reload.
+  await context.addInitScript(
+    ([key, value]) => {
+      if (!localStorage.getItem(key!)) localStorage.setItem(key!, value!);
+    },
+    [SCREEN_CREDENTIAL_KEY, JSON.stringify({ token })],
+  );
   const page = await context.newPage();
-  await page.goto(`${url}/display/?token=${encodeURIComponent(token)}`);
+  await page.goto(`${url}/display/`);
   await page.locator('[data-testid=board][data-status=online]').waitFor({ timeout: 10_000 });
   return { context, page };
 }

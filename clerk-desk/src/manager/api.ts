@@ -45,6 +45,9 @@ export function createManagerApi(origin: string, token: () => string | undefined
     createDevice: (kind: DeviceKind, name: string) =>
       client.call('configPairDevice', { body: { kind, name } }),
     revokeDevice: (id: string) => client.call('configRevokeDevice', { params: { id } }),
+    /** Pairs the device showing `code` (it collects its own credential; none is shown here). */
+    approvePairing: (code: string, kind: DeviceKind, name: string) =>
+      client.call('approvePairing', { body: { code, kind, name } }),
     saveDisplay: (id: string, c: DisplayConfig) =>
       client.call('saveDeviceDisplay', { params: { id }, body: c }),
   };

@@ -23,9 +23,11 @@ export const en: Catalogue = {
   },
   pairing: {
     title: 'This screen is not paired',
-    body: 'The branch administrator opens the pairing address with the device token on this screen.',
+    body: 'The branch administrator types this code in the manager view: Configuration → Devices → Pair by the code on the device.',
     revoked:
-      'This screen’s token is no longer valid. Ask the administrator for a new pairing address.',
+      'This screen’s credential is no longer valid. To pair it again, the administrator types the new code.',
+    connecting: 'Connecting to the branch server…',
+    validity: 'The code is valid for a few minutes; then a new one appears.',
   },
   errors: {
     UNAUTHORIZED: 'The screen has no access. Ask the administrator to pair it again.',

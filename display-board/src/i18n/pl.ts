@@ -21,8 +21,11 @@ export const pl = {
   },
   pairing: {
     title: 'Ekran nie jest sparowany',
-    body: 'Administrator oddziału otwiera na tym ekranie adres parowania z tokenem urządzenia.',
-    revoked: 'Token tego ekranu jest nieważny. Poproś administratora o nowy adres parowania.',
+    body: 'Administrator oddziału wpisuje ten kod w widoku kierownika: Konfiguracja → Urządzenia → Sparuj kodem z ekranu urządzenia.',
+    revoked:
+      'Poświadczenie tego ekranu jest nieważne. Aby sparować go ponownie, administrator wpisuje nowy kod.',
+    connecting: 'Łączenie z serwerem oddziału…',
+    validity: 'Kod jest ważny kilka minut, potem pojawi się nowy.',
   },
   errors: {
     UNAUTHORIZED: 'Ekran nie ma dostępu. Poproś administratora o nowe parowanie.',

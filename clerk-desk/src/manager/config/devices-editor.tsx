@@ -82,7 +82,67 @@ function DisplaySettings(props: EditorProps & { device: DeviceInfo }) {
   );
 }
 
-/** Paired devices: pair (token shown once), revoke, and each screen's settings. */
+/**
+ * Pairing by the code a new screen or kiosk shows (issue 13): the admin types it with the
+ * device's kind and name; the device collects its own credential, so no token is shown here.
+ */
+function PairByCode(props: EditorProps) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  const [kind, setKind] = useState<DeviceKind>('display');
+  const [name, setName] = useState('');
+  const [paired, setPaired] = useState<string | null>(null);
+  const { save, message } = useSave(props.reload);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setPaired(null);
+    void save(async () => {
+      const d = await props.api.approvePairing(code, kind, name);
+      setPaired(d.name);
+      setCode('');
+      setName('');
+    });
+  };
+  return (
+    <form className="mgr-row-form" onSubmit={submit} aria-label={t('config.pairByCode')}>
+      <label>
+        {t('config.pairCode')}
+        <input
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          required
+          maxLength={16}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
+      </label>
+      <label>
+        {t('config.kind')}
+        <select value={kind} onChange={(e) => setKind(e.target.value as DeviceKind)}>
+          {(['display', 'kiosk', 'board'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`monitor.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('config.name')}
+        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+      </label>
+      <button type="submit">{t('config.pairByCode')}</button>
+      {paired && (
+        <p role="status" data-testid="paired-by-code">
+          {t('config.pairedByCode', { name: paired })}
+        </p>
+      )}
+      <SaveStatus message={message} />
+    </form>
+  );
+}
+
+/** Paired devices: pair by code (or by a token shown once), revoke, each screen's settings. */
 export function DevicesEditor(props: EditorProps & { devices: DeviceInfo[] }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<DeviceKind>('display');
@@ -130,6 +190,9 @@ export function DevicesEditor(props: EditorProps & { devices: DeviceInfo[] }) {
           </li>
         ))}
       </ul>
+      {props.canEdit && (
+        <PairByCode api={props.api} canEdit={props.canEdit} reload={props.reload} />
+      )}
       {props.canEdit && (
         <form className="mgr-row-form" onSubmit={pair} aria-label={t('config.pair')}>
           <label>
