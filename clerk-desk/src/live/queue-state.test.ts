@@ -10,15 +10,11 @@ import {
   parkedAt,
   transferCounters,
 } from './queue-state';
+import { counter as openCounter } from '../../../branch-server/src/domain/test-fixtures';
 
+// The server's open counter for tests, held here by its clerk.
 const counter = (id: number, skills: Record<string, number>): Counter => ({
-  id,
-  number: id,
-  label: null,
-  name: `Stanowisko ${id}`,
-  skills,
-  state: 'open',
-  pauseReason: null,
+  ...openCounter(id, skills),
   clerk: `urzednik${id}`,
 });
 const ticket = (over: Partial<Ticket>): Ticket => ({
