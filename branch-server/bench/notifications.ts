@@ -8,13 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Service } from '@skr/protocol';
 import { startSmsGateway } from '@skr/hardware-mocks/sms-gateway/index';
-import {
-  createNotifier,
-  defaultNotifySettings,
-  keyOf,
-  smsGateway,
-  smtpMailer,
-} from '../src/notify';
+import { createNotifier, defaultNotifySettings, smsGateway, smtpMailer } from '../src/notify';
 import { bookingRef, contactRepo } from '../src/notify/contact-repo';
 import { notifyOutbox } from '../src/notify/notify-outbox';
 import { bookingMessage } from '../src/notify/render';
@@ -90,15 +84,7 @@ export async function benchNotifications({
         settings,
         now,
       );
-      outbox.enqueue(
-        keyOf('booking-reminder', ref, channel),
-        'booking-reminder',
-        ref,
-        channel,
-        msg,
-        now,
-        0,
-      );
+      outbox.enqueue('booking-reminder', ref, channel, msg, now, 0);
     }
   })();
   const notifier = createNotifier({

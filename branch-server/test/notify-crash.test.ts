@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSmsGateway } from '@skr/hardware-mocks/sms-gateway/index';
 import { describe, expect, it } from 'vitest';
-import { createNotifier, keyOf, smsGateway } from '../src/notify';
+import { createNotifier, smsGateway } from '../src/notify';
 import { contactRepo } from '../src/notify/contact-repo';
 import { notifyOutbox } from '../src/notify/notify-outbox';
 import { openDatabase } from '../src/store';
@@ -27,7 +27,6 @@ describe('a notifier killed between sent and recorded', () => {
         new Date(),
       );
       notifyOutbox(db).enqueue(
-        keyOf('called', ref, 'sms'),
         'called',
         ref,
         'sms',

@@ -5,7 +5,6 @@ import { bookingRepo, type Db } from '../store';
 import { bookingRef, contactRepo } from './contact-repo';
 import { notifyOutbox } from './notify-outbox';
 import type { BranchReader } from './planner';
-import { keyOf } from './planner';
 import { bookingMessage, type BookingFacts } from './render';
 import { reminderAt } from './rules';
 import type { NotifySettings } from './settings';
@@ -38,7 +37,6 @@ export function bookingNotices(o: {
     const msg = (kind: 'booking-confirmed' | 'booking-reminder') =>
       bookingMessage(kind, channel, lang, b, env.services, env.zone, o.settings, now);
     let added = outbox.enqueue(
-      keyOf('booking-confirmed', ref, channel),
       'booking-confirmed',
       ref,
       channel,
@@ -56,15 +54,8 @@ export function bookingNotices(o: {
     if (at) {
       const dueMs = o.clockMs() + (at.getTime() - now.getTime());
       added =
-        outbox.enqueue(
-          keyOf('booking-reminder', ref, channel),
-          'booking-reminder',
-          ref,
-          channel,
-          msg('booking-reminder'),
-          now,
-          dueMs,
-        ) || added;
+        outbox.enqueue('booking-reminder', ref, channel, msg('booking-reminder'), now, dueMs) ||
+        added;
     }
     return added;
   }
@@ -88,16 +79,7 @@ export function bookingNotices(o: {
         o.settings,
         now,
       );
-      added =
-        outbox.enqueue(
-          keyOf('booking-cancelled', ref, c.channel),
-          'booking-cancelled',
-          ref,
-          c.channel,
-          msg,
-          now,
-          o.clockMs(),
-        ) || added;
+      added = outbox.enqueue('booking-cancelled', ref, c.channel, msg, now, o.clockMs()) || added;
     }
     return added;
   }

@@ -1,6 +1,9 @@
 import type { Db } from '../store';
 import type { Channel, MessageKind, RenderedMessage } from './types';
 
+/** The one key of a message: per event, per client (visit) and channel. */
+export const keyOf = (kind: string, ref: string, channel: Channel) => `${kind}|${ref}|${channel}`;
+
 /** A notification waiting to be sent; the address is read from the contact at send time. */
 export interface NotifyItem {
   id: number;
@@ -60,9 +63,8 @@ export function notifyOutbox(db: Db) {
   const counts = db.prepare(`SELECT state, COUNT(*) AS n FROM notify_outbox GROUP BY state`);
   const exists = db.prepare(`SELECT 1 FROM notify_outbox WHERE idempotency_key = ?`);
   return {
-    /** Adds a message unless its key exists (one per event per client); true when added. */
+    /** Adds the message of `kind` about `ref` on `channel` unless queued before; true when added. */
     enqueue(
-      key: string,
       kind: MessageKind,
       ref: string,
       channel: Channel,
@@ -71,8 +73,15 @@ export function notifyOutbox(db: Db) {
       dueMs: number,
     ): boolean {
       return (
-        insert.run(key, kind, ref, channel, JSON.stringify(message), at.toISOString(), dueMs)
-          .changes === 1
+        insert.run(
+          keyOf(kind, ref, channel),
+          kind,
+          ref,
+          channel,
+          JSON.stringify(message),
+          at.toISOString(),
+          dueMs,
+        ).changes === 1
       );
     },
     has(key: string): boolean {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Branch } from '../app';
 import type { Db } from '../store';
 import { bookingRef, contactRepo } from './contact-repo';
-import { notifyOutbox } from './notify-outbox';
+import { keyOf, notifyOutbox } from './notify-outbox';
 import { bookingNotices } from './booking-notices';
 import { renderMessage } from './render';
 import { estimateFor, isNear } from './rules';
@@ -15,9 +15,6 @@ export type BranchReader = Pick<
   Branch,
   'settings' | 'services' | 'counters' | 'ticket' | 'publicStatus' | 'lines'
 >;
-
-/** The one key of a message: per event, per client (visit) and channel. */
-export const keyOf = (kind: string, ref: string, channel: Channel) => `${kind}|${ref}|${channel}`;
 
 /**
  * Decides which message each change makes and queues it. Messages of a committed event are
@@ -60,15 +57,7 @@ export function notifyPlanner(o: {
           { number: t.number, counter: counterName(t.counterId) },
           o.settings,
         );
-        outbox.enqueue(
-          keyOf('called', t.id, c.channel),
-          'called',
-          t.id,
-          c.channel,
-          msg,
-          o.now(),
-          o.clockMs(),
-        );
+        outbox.enqueue('called', t.id, c.channel, msg, o.now(), o.clockMs());
       }
       return;
     }
@@ -108,16 +97,7 @@ export function notifyPlanner(o: {
           { number: t.number, ahead, minutes },
           o.settings,
         );
-        added =
-          outbox.enqueue(
-            keyOf('turn-near', id, c.channel),
-            'turn-near',
-            id,
-            c.channel,
-            msg,
-            o.now(),
-            o.clockMs(),
-          ) || added;
+        added = outbox.enqueue('turn-near', id, c.channel, msg, o.now(), o.clockMs()) || added;
       }
     })();
     return added;
