@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidPesel, Pesel, peselBirthDate, peselCheckDigit } from './pesel';
+import { isValidPesel, Pesel, peselBirthDate, peselCheckDigit, peselProblem } from './pesel';
 
 /** Completes 10 digits with their check digit, so only the date decides. */
 const full = (first10: string): string => first10 + String(peselCheckDigit(first10));
@@ -61,5 +61,12 @@ describe('PESEL', () => {
     expect(isValidPesel(full('8501001234'))).toBe(false);
     expect(isValidPesel(full('8504311234'))).toBe(false);
     expect(isValidPesel(full('8504301234'))).toBe(true);
+  });
+
+  it('names what is wrong with a typed number: length, check digit, a day that does not exist', () => {
+    expect(peselProblem('4405140135')).toBe('length');
+    expect(peselProblem('44051401358')).toBe('check');
+    expect(peselProblem('59823015184')).toBe('date'); // 30 February 1859
+    expect(peselProblem('44051401359')).toBeNull();
   });
 });

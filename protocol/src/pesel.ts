@@ -57,3 +57,14 @@ export const Pesel = z
   )
   .refine((p) => peselBirthDate(p) !== null, 'PESEL does not encode a real birth date');
 export type Pesel = z.infer<typeof Pesel>;
+
+/**
+ * What is wrong with a typed PESEL, for a clear message on screen: not 11 digits, a check digit
+ * that does not match, or a birth date that does not exist; null when it is valid.
+ */
+export function peselProblem(p: string): 'length' | 'check' | 'date' | null {
+  if (!/^\d{11}$/.test(p)) return 'length';
+  if (peselCheckDigit(p.slice(0, 10)) !== Number(p[10])) return 'check';
+  if (peselBirthDate(p) === null) return 'date';
+  return null;
+}

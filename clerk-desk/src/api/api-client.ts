@@ -1,5 +1,7 @@
+import type { BookVisitRequest, SlotAvailability, VisitSummary } from '@skr/protocol/calendar';
 import type { TransferRequest } from '@skr/protocol/http';
-import type { Service, Ticket } from '@skr/protocol/domain';
+import type { ContactAccepted } from '@skr/protocol/notify';
+import type { Lang, Service, Ticket } from '@skr/protocol/domain';
 import { createBranchClient } from './branch-client';
 
 /** Clerk actions on a ticket in hand or a parked ticket. */
@@ -7,6 +9,9 @@ export type DeskTicketAction = 'recall' | 'start' | 'finish' | 'no-show' | 'park
 
 /** A transfer target as the transfer dialog builds it. */
 export type TransferTarget = Pick<TransferRequest, 'serviceId' | 'counterId' | 'position'>;
+
+/** A contact for a booking's confirmation as the desk takes it. */
+export type BookingContact = { channel: 'sms' | 'email'; address: string; lang: Lang };
 
 /** Requests slower than this count as TIMEOUT: a clerk must not wait on a dead server. */
 const TIMEOUT_MS = 8000;
@@ -43,6 +48,15 @@ export function createApi(origin: string, token: () => string | undefined) {
       (await client.call(TICKET_ROUTES[action], { params: { id: ticketId } })).ticket,
     transfer: async (ticketId: string, target: TransferTarget): Promise<Ticket> =>
       (await client.call('transferTicket', { params: { id: ticketId }, body: target })).ticket,
+    /** Free slots of one service over the branch's days `from`..`to`. */
+    slots: async (serviceId: string, from: string, to: string): Promise<SlotAvailability[]> =>
+      (await client.call('listCalendarSlots', { query: { serviceId, from, to } })).slots,
+    /** Books a follow-up visit for the client at the counter (channel: desk). */
+    book: async (req: BookVisitRequest): Promise<VisitSummary> =>
+      (await client.call('bookVisit', { body: req })).visit,
+    /** Sends the booking's confirmation to a phone or e-mail and schedules its reminder. */
+    bookingContact: (code: string, contact: BookingContact): Promise<ContactAccepted> =>
+      client.call('putBookingContact', { params: { code }, body: contact }),
   };
 }
 /** The console's HTTP client. */

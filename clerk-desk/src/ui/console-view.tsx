@@ -7,6 +7,7 @@ import { counterOf, linesFor, parkedAt, transferCounters } from '../live/queue-s
 import type { LiveQueue } from '../live/use-queue';
 import { ActionBar } from './action-bar';
 import { errorText, type FailureContext } from './error-text';
+import { FollowUpDialog } from './follow-up-dialog';
 import { LinesPanel } from './lines-panel';
 import { ParkedList } from './parked-list';
 import { PauseDialog } from './pause-dialog';
@@ -37,7 +38,7 @@ export function ConsoleView({ api, live, counterId, onClosed }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const [dialog, setDialog] = useState<'transfer' | 'pause' | null>(null);
+  const [dialog, setDialog] = useState<'transfer' | 'pause' | 'follow-up' | null>(null);
   const queued = useRef<DeskCommand | null>(null);
   const snap = live.snapshot!;
   const counter = counterOf(snap, counterId);
@@ -218,6 +219,15 @@ export function ConsoleView({ api, live, counterId, onClosed }: Props) {
             {message.text}
           </p>
         )}
+        <button
+          type="button"
+          className="follow-up"
+          disabled={!online}
+          onClick={() => setDialog('follow-up')}
+          data-testid="do-follow-up"
+        >
+          {t('followUp.open')}
+        </button>
       </div>
       <aside className="console-side">
         <LinesPanel lines={linesFor(snap, counter)} services={live.services} />
@@ -257,6 +267,14 @@ export function ConsoleView({ api, live, counterId, onClosed }: Props) {
         />
       )}
       {dialog === 'pause' && <PauseDialog onConfirm={pause} onCancel={() => setDialog(null)} />}
+      {dialog === 'follow-up' && (
+        <FollowUpDialog
+          api={api}
+          services={services}
+          {...(ticket ? { serviceId: ticket.serviceId } : {})}
+          onClose={() => setDialog(null)}
+        />
+      )}
     </div>
   );
 }

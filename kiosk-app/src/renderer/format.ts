@@ -2,7 +2,9 @@
 // for `Intl` with pl-PL): "30.11.2026", "08:15", "11.2025", "1 234,56 zł". The branch is in
 // Poland and the paper uses the same forms, so screen and ticket agree.
 
-const ZONE = 'Europe/Warsaw';
+/** The branch's zone: dates on screen and the days the booking calendar offers. */
+export const BRANCH_ZONE = 'Europe/Warsaw';
+const ZONE = BRANCH_ZONE;
 const date = new Intl.DateTimeFormat('pl-PL', {
   timeZone: ZONE,
   day: '2-digit',

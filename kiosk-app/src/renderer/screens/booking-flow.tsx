@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  BOOKING_DAYS_AHEAD,
+  dayAfter,
+  daysWithFreePlaces,
+  type BookingDay,
+} from '@skr/protocol/booking-days';
 import type { SlotAvailability } from '@skr/protocol/calendar';
 import type { Lang, Service } from '@skr/protocol/domain';
 import type {
@@ -8,18 +14,12 @@ import type {
   KioskBridge,
 } from '@skr/protocol/kiosk-bridge';
 import { api } from '../api';
-import { formatDate } from '../format';
+import { BRANCH_ZONE, formatDate } from '../format';
 import { BigButton, Screen } from '../ui';
 import { BookingDone } from './booking-done';
 import { BookingError } from './booking-error';
 import { BookingIdentity } from './booking-identity';
 import { BookingDays, BookingHours } from './booking-pickers';
-import {
-  BOOKING_DAYS_AHEAD,
-  branchDay,
-  daysWithFreePlaces,
-  type BookingDay,
-} from './booking-slots';
 
 type Step = 'service' | 'day' | 'hour' | 'identity' | 'done';
 const PREVIOUS: Record<Step, Step | null> = {
@@ -65,7 +65,11 @@ export function BookingFlow(props: {
   async function loadDays(s: Service): Promise<BookingDay[]> {
     const now = new Date();
     const r = await api.call('listCalendarSlots', {
-      query: { serviceId: s.id, from: branchDay(now), to: branchDay(now, BOOKING_DAYS_AHEAD) },
+      query: {
+        serviceId: s.id,
+        from: dayAfter(now, 0, BRANCH_ZONE),
+        to: dayAfter(now, BOOKING_DAYS_AHEAD, BRANCH_ZONE),
+      },
     });
     const found = daysWithFreePlaces(r.slots);
     setDays(found);

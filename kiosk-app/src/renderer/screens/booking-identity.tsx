@@ -1,16 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBookingIdentity } from '@skr/protocol/kiosk-bridge';
-import { peselBirthDate, peselCheckDigit } from '@skr/protocol/pesel';
+import { peselProblem } from '@skr/protocol/pesel';
 import { Keypad } from '../keypad';
-
-/** What is wrong with a typed PESEL, as a catalogue key, or null when it is valid. */
-export function peselProblem(p: string): 'peselLength' | 'peselCheck' | 'peselDate' | null {
-  if (!/^\d{11}$/.test(p)) return 'peselLength';
-  if (peselCheckDigit(p.slice(0, 10)) !== Number(p[10])) return 'peselCheck';
-  if (peselBirthDate(p) === null) return 'peselDate';
-  return null;
-}
 
 /** What is wrong with a typed phone number (9 digits, Polish mobile), or null. */
 export function phoneProblem(p: string): 'phoneLength' | null {
@@ -34,6 +26,7 @@ export function BookingIdentity(props: {
   const [field, setField] = useState<Field>('pesel');
   const [tried, setTried] = useState(false);
   const peselErr = tried ? peselProblem(pesel) : null;
+  const peselKey = peselErr && `pesel${peselErr[0]!.toUpperCase()}${peselErr.slice(1)}`;
   const phoneErr = tried ? phoneProblem(phone) : null;
   const submit = () => {
     setTried(true);
@@ -81,7 +74,7 @@ export function BookingIdentity(props: {
         />
         {peselErr && (
           <p id="booking-pesel-error" className="error" role="alert" data-testid="pesel-error">
-            {t(`booking.${peselErr}`)}
+            {t(`booking.${peselKey}`)}
           </p>
         )}
         <label htmlFor="booking-phone">{t('booking.phone')}</label>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { weekdayName, type BookingDay } from '@skr/protocol/booking-days';
 import type { SlotAvailability } from '@skr/protocol/calendar';
 import type { Lang } from '@skr/protocol/domain';
 import { formatDate } from '../format';
-import { weekdayName, type BookingDay } from './booking-slots';
 
 /** The days with free places, one button each (weekday, date, free places). */
 export function BookingDays(props: {

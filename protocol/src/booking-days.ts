@@ -1,7 +1,11 @@
-import type { SlotAvailability } from '@skr/protocol/calendar';
-import type { Lang } from '@skr/protocol/domain';
+import type { SlotAvailability } from './calendar';
+import type { Lang } from './domain';
+import { localDay } from './time-zone';
 
-/** How many days ahead the kiosk offers ("the next 30 days with free places"). */
+// Booking screens (kiosk, desk) offer days, then hours: the free slots grouped by the branch's
+// calendar day. Shared so that the two screens agree on which days are offered.
+
+/** How many days ahead the kiosk and the desk offer ("the next 30 days with free places"). */
 export const BOOKING_DAYS_AHEAD = 30;
 
 /** One day with its free slots, in time order. */
@@ -11,15 +15,9 @@ export interface BookingDay {
   free: number;
 }
 
-/** "YYYY-MM-DD" of `d` on the branch's clock (Warsaw), and the day `n` days after it. */
-export function branchDay(d: Date, n = 0): string {
-  const shifted = new Date(d.getTime() + n * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Warsaw',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(shifted);
+/** The branch's calendar day ("YYYY-MM-DD" in `zone`) `n` days after `now`. */
+export function dayAfter(now: Date, n: number, zone: string): string {
+  return localDay(now.getTime() + n * 86_400_000, zone);
 }
 
 /** Groups slots with free places by day; days without any are left out. */
@@ -40,7 +38,7 @@ export function daysWithFreePlaces(slots: readonly SlotAvailability[]): BookingD
 
 const LOCALE: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
 
-/** The weekday of a calendar day in the client's language ("wtorek", "Tuesday", "вівторок"). */
+/** The weekday of a calendar day in the reader's language ("wtorek", "Tuesday", "вівторок"). */
 export function weekdayName(day: string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'long', timeZone: 'UTC' }).format(
     new Date(`${day}T12:00:00Z`),

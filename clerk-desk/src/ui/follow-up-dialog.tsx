@@ -1,0 +1,226 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  BOOKING_DAYS_AHEAD,
+  dayAfter,
+  daysWithFreePlaces,
+  weekdayName,
+  type BookingDay,
+} from '@skr/protocol/booking-days';
+import type { VisitSummary } from '@skr/protocol/calendar';
+import type { Lang, Service } from '@skr/protocol/domain';
+import { peselProblem } from '@skr/protocol/pesel';
+import type { DeskApi } from '../api/api-client';
+import { branchClock } from './branch-time';
+import { bookingErrorText } from './booking-error-text';
+import { Modal } from './modal';
+import { RadioOption } from './radio-option';
+
+type ContactChoice = 'none' | 'sms' | 'email';
+const contactOk: Record<ContactChoice, (v: string) => boolean> = {
+  none: () => true,
+  sms: (v) => /^(\+?48)?\d{9}$/.test(v.replace(/[\s-]/g, '')),
+  email: (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()),
+};
+
+/** What the desk shows once the visit is booked: the code and whether a confirmation went out. */
+interface Booked {
+  visit: VisitSummary;
+  sent: ContactChoice | 'off';
+}
+
+/**
+ * "Umów kolejną wizytę": a follow-up visit for the client at the counter ("come back with the
+ * papers on Tuesday at 10:00"). Service (the ticket's by default), a day of the next 30 with free
+ * places, an hour, the client's PESEL (checked fully before sending) and optionally a phone or
+ * e-mail for the confirmation and the reminder. The desk shows the code; nothing is printed.
+ */
+export function FollowUpDialog(props: {
+  api: DeskApi;
+  services: Service[];
+  serviceId?: string;
+  onClose(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language in { pl: 1, en: 1, uk: 1 } ? i18n.language : 'pl') as Lang;
+  const [serviceId, setServiceId] = useState(props.serviceId ?? props.services[0]?.id ?? '');
+  const [days, setDays] = useState<BookingDay[] | null>(null);
+  const [day, setDay] = useState('');
+  const [start, setStart] = useState('');
+  const [pesel, setPesel] = useState('');
+  const [contact, setContact] = useState<ContactChoice>('none');
+  const [address, setAddress] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [booked, setBooked] = useState<Booked | null>(null);
+
+  const load = async (id: string) => {
+    const now = branchClock.now();
+    const zone = branchClock.timeZone;
+    const slots = await props.api.slots(
+      id,
+      dayAfter(now, 0, zone),
+      dayAfter(now, BOOKING_DAYS_AHEAD, zone),
+    );
+    const found = daysWithFreePlaces(slots);
+    setDays(found);
+    return found;
+  };
+  useEffect(() => {
+    if (!serviceId) return;
+    setDays(null);
+    setDay('');
+    setStart('');
+    load(serviceId).catch((e: unknown) => setError(bookingErrorText(t, e)));
+  }, [serviceId]); // reload only when the service changes
+
+  const hours = days?.find((d) => d.day === day)?.slots ?? [];
+  const peselErr = pesel.length > 0 ? peselProblem(pesel) : null;
+  const ready =
+    !busy && start !== '' && peselProblem(pesel) === null && contactOk[contact](address);
+
+  async function book() {
+    if (!ready) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const visit = await props.api.book({ serviceId, start, pesel });
+      let sent: Booked['sent'] = contact;
+      if (contact !== 'none') {
+        // The visit stands even if the branch cannot send: the clerk tells the code instead.
+        await props.api
+          .bookingContact(visit.code, { channel: contact, address: address.trim(), lang })
+          .catch(() => (sent = 'off'));
+      }
+      setPesel('');
+      setAddress('');
+      setBooked({ visit, sent });
+    } catch (e) {
+      setError(bookingErrorText(t, e));
+      // The hour may have gone meanwhile: offer the day's hours as they are now.
+      const fresh = await load(serviceId).catch(() => null);
+      if (!fresh?.some((d) => d.slots.some((s) => s.start === start))) setStart('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (booked)
+    return (
+      <Modal title={t('followUp.booked')} onConfirm={props.onClose} onCancel={props.onClose}>
+        <p className="follow-up-code" data-testid="follow-up-code">
+          {booked.visit.code}
+        </p>
+        <p data-testid="follow-up-when">
+          {t('followUp.when', {
+            day: branchClock.format(booked.visit.start, lang, { dateStyle: 'full' }),
+            time: booked.visit.time,
+          })}
+        </p>
+        <p role="status" data-testid="follow-up-sent">
+          {t(`followUp.sent.${booked.sent}`)}
+        </p>
+      </Modal>
+    );
+
+  return (
+    <Modal
+      title={t('followUp.heading')}
+      onConfirm={() => void book()}
+      onCancel={props.onClose}
+      confirmDisabled={!ready}
+    >
+      <label>
+        {t('followUp.service')}
+        <select
+          value={serviceId}
+          onChange={(e) => setServiceId(e.target.value)}
+          data-testid="follow-up-service"
+        >
+          {props.services.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.names[lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('followUp.day')}
+        <select
+          value={day}
+          onChange={(e) => {
+            setDay(e.target.value);
+            setStart('');
+          }}
+          disabled={!days?.length}
+          data-testid="follow-up-day"
+        >
+          <option value="">
+            {days === null ? t('followUp.loading') : days.length ? '—' : t('followUp.noDays')}
+          </option>
+          {days?.map((d) => (
+            <option key={d.day} value={d.day}>
+              {`${weekdayName(d.day, lang)} ${d.day.split('-').reverse().join('.')} (${t('followUp.free', { count: d.free })})`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('followUp.hour')}
+        <select
+          value={start}
+          onChange={(e) => setStart(e.target.value)}
+          disabled={!hours.length}
+          data-testid="follow-up-hour"
+        >
+          <option value="">—</option>
+          {hours.map((s) => (
+            <option key={s.start} value={s.start}>
+              {`${s.time} (${t('followUp.free', { count: s.free })})`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('followUp.pesel')}
+        <input
+          value={pesel}
+          onChange={(e) => setPesel(e.target.value.replace(/\D/g, '').slice(0, 11))}
+          inputMode="numeric"
+          autoComplete="off"
+          aria-invalid={peselErr && pesel.length === 11 ? true : undefined}
+          data-testid="follow-up-pesel"
+        />
+      </label>
+      {peselErr && pesel.length === 11 && (
+        <p className="error" role="alert" data-testid="follow-up-pesel-error">
+          {t(`followUp.peselProblem.${peselErr}`)}
+        </p>
+      )}
+      <fieldset>
+        <legend>{t('followUp.confirmation')}</legend>
+        {(['none', 'sms', 'email'] as const).map((c) => (
+          <RadioOption key={c} name="contact" value={c} selected={contact} onSelect={setContact}>
+            {t(`followUp.contact.${c}`)}
+          </RadioOption>
+        ))}
+        {contact !== 'none' && (
+          <input
+            aria-label={t(`followUp.contact.${contact}`)}
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+            inputMode={contact === 'sms' ? 'tel' : 'email'}
+            autoComplete="off"
+            data-testid="follow-up-address"
+          />
+        )}
+        <p className="hint">{t('followUp.consent')}</p>
+      </fieldset>
+      {error && (
+        <p className="error" role="alert" data-testid="follow-up-error">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}
