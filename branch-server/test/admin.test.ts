@@ -140,15 +140,12 @@ describe('skr-admin accounts, pairing, health', () => {
     expect((await callApi(b.url, 'GET', '/api/v1/display/config', token)).status).toBe(200);
   });
 
-  it('shows health, and says that end-day is not available yet', async () => {
+  it('shows health (end-day: admin-end-day.test.ts)', async () => {
     const port = Number(new URL(b.url).port);
     const h = await admin(['health'], { port });
     expect(h.code, h.out).toBe(0);
     expect(h.out).toMatch(/serwer: 200/);
     expect(h.out).toContain(`schemat v${codeSchemaVersion()}`);
-    const e = await admin(['end-day']);
-    expect(e.code).toBe(3);
-    expect(e.err).toMatch(/not yet available/);
     expect((await admin(['what'])).code).toBe(2);
     expect((await admin(['help'])).out).toContain('end-day');
   });

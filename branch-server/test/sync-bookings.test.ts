@@ -171,6 +171,10 @@ describe('visit outcomes and daily statistics', () => {
     expect(pue.dailyStats()).toHaveLength(0);
     clock += 24 * 3600_000;
     await b.server.sync.pullNow();
+    // Not before the day is closed: its leftovers still wait, so its numbers are not final.
+    expect(pue.dailyStats()).toHaveLength(0);
+    // The next morning's check finds the missed close and ends day 1 (leftovers expire).
+    b.branch.scheduleEndOfDay({ everyMs: 60_000 })();
     await b.server.sync.pullNow();
     await untilDrained(b);
     const reports = pue.dailyStats();
@@ -178,12 +182,12 @@ describe('visit outcomes and daily statistics', () => {
     expect(reports[0]!.idempotencyKey).toBe('stats:2025-03-10');
     const body = reports[0]!.body as {
       day: string;
-      services: { serviceId: string; issued: number }[];
+      services: { serviceId: string; issued: number; expired: number }[];
     };
     expect(body.day).toBe('2025-03-10');
-    expect(body.services.map((s) => [s.serviceId, s.issued])).toEqual([
-      ['emerytury', 1],
-      ['zasilki', 3],
+    expect(body.services.map((s) => [s.serviceId, s.issued, s.expired])).toEqual([
+      ['emerytury', 1, 1],
+      ['zasilki', 3, 3],
     ]);
   });
 });

@@ -38,6 +38,7 @@ const LEAVES: ReadonlySet<BranchEvent['type']> = new Set([
   'ticket.transferred',
   'ticket.no-show',
   'ticket.cancelled',
+  'ticket.expired',
   'ticket.returned',
 ]);
 

@@ -1,6 +1,8 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { Lang } from '@skr/protocol/domain';
+import { FollowContact } from './follow-contact';
 import { POLL_MS, fetchPublicStatus, ticketIdFrom, type FollowResult } from './follow-status';
 import { createI18n, pickLang } from './i18n';
 import './follow.css';
@@ -20,7 +22,8 @@ function Follow({ id }: { id: string | null }) {
       // A network blip keeps the last good answer on screen rather than an error.
       setResult((prev) => (r.kind === 'error' && r.code === 'DISCONNECTED' && prev ? prev : r));
       if (r.kind === 'ok') setAt(new Date());
-      const final = r.kind === 'ok' && ['done', 'no-show', 'cancelled'].includes(r.status.state);
+      const final =
+        r.kind === 'ok' && ['done', 'no-show', 'cancelled', 'expired'].includes(r.status.state);
       if (!final && !(r.kind === 'error' && r.code === 'NOT_FOUND'))
         timer = setTimeout(poll, POLL_MS);
     };
@@ -78,6 +81,10 @@ function Follow({ id }: { id: string | null }) {
     <main className="follow" aria-live="polite">
       <h1>{t('follow.title')}</h1>
       {body}
+      {id && result?.kind === 'ok' && ['waiting', 'parked'].includes(result.status.state) && (
+        // Only while a message can still help: never after the call or the end of the visit.
+        <FollowContact id={id} lang={i18n.language as Lang} />
+      )}
       {time && <p className="updated">{t('follow.updated', { time })}</p>}
     </main>
   );

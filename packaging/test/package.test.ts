@@ -3,13 +3,21 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeb, SPECS } from '../../scripts/package';
+import { MIGRATIONS } from '../../branch-server/src/store/migrations';
+import { execOn, lastStepFault, schemaVersion } from './migration-fault';
+import { buildPreviousDeb, PREVIOUS_RELEASE, resolveCommit } from './previous-release';
+import { startServiceCommand, type ServiceCommand } from './service-command';
 
 // `npm run package` end to end: both .deb files are built and inspected; as root with
 // SKR_TEST_DPKG=1 or CI=true the branch server package is installed, its service command run
 // as the skr user, a ticket issued, backed up with skr-admin, restored into a fresh data dir
-// and compared, reinstalled over itself (the upgrade path), removed and purged.
+// and compared, reinstalled over itself (the upgrade path), removed and purged; then the
+// package of the previous release is installed with data in it and upgraded to this one (a
+// failed migration first, which must leave the previous release's data usable), and the kiosk
+// host service's command is started against the upgraded server.
 const out = mkdtempSync(join(tmpdir(), 'skr-deb-'));
 let branchDeb = '';
 let kioskDeb = '';
@@ -104,6 +112,7 @@ const canInstall =
 
 describe.runIf(canInstall)('installed with dpkg -i', () => {
   let server: ChildProcess | undefined;
+  const running: ServiceCommand[] = [];
   // The service's environment: only what systemd would give it, plus a loopback test port.
   const env = { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', HOME: '/root' };
   const admin = (args: string[], extra: Record<string, string> = {}) =>
@@ -118,6 +127,7 @@ describe.runIf(canInstall)('installed with dpkg -i', () => {
   };
 
   afterAll(async () => {
+    for (const s of running) await s.stop();
     if (server?.pid && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((r) => server!.once('exit', r));
       process.kill(server.pid, 'SIGTERM');
@@ -223,5 +233,109 @@ describe.runIf(canInstall)('installed with dpkg -i', () => {
     expect(existsSync('/etc/skr/kiosk.env')).toBe(true);
     expect(sh('dpkg', ['--purge', 'skr-kiosk-station']).code).toBe(0);
     expect(existsSync('/etc/skr/kiosk.env')).toBe(false);
-  }, 240_000);
+  }, 480_000);
+
+  const repo = fileURLToPath(new URL('../..', import.meta.url));
+  const previous = resolveCommit(repo, PREVIOUS_RELEASE);
+  it.runIf(previous !== undefined)(
+    `upgrades from the previous release (${PREVIOUS_RELEASE}) with data in place`,
+    async () => {
+      const started = Date.now();
+      const oldDeb = buildPreviousDeb(repo, previous!, mkdtempSync(join(out, 'prev-')));
+      const built = Date.now();
+      const db = '/var/lib/skr/branch.sqlite';
+      const unit = '/lib/systemd/system/skr-branch-server.service';
+      const serve = async (): Promise<[ServiceCommand, string]> => {
+        const s = startServiceCommand(unit, {
+          ...env,
+          SKR_HOST: '127.0.0.1',
+          SKR_PORT: '0',
+          SKR_ANNOUNCER: 'off',
+          SKR_SEED: 'demo',
+          SKR_DEMO_PASSWORD: 'pakiet-test-haslo-1',
+        });
+        running.push(s);
+        const url = await s.waitFor(/SKR branch server: (https?:\/\/\S+)/);
+        expect(url, s.log()).toBeDefined();
+        return [s, url!];
+      };
+      const issue = async (url: string, token: string) => {
+        const res = await fetch(`${url}/api/v1/tickets`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ serviceId: 'emerytury' }),
+        });
+        expect(res.status).toBe(201);
+      };
+
+      // The previous release, installed and given data.
+      const first = sh('dpkg', ['--force-unsafe-io', '-i', oldDeb]);
+      expect(first.code, first.out).toBe(0);
+      let [srv, url] = await serve();
+      const kiosk = /token \(pokazany tylko teraz\): (\S+)/.exec(
+        admin(['pair', 'kiosk', 'Biletomat 1']).out,
+      )![1]!;
+      await issue(url, kiosk);
+      await issue(url, kiosk);
+      await srv.stop();
+      const oldVersion = schemaVersion(db);
+      const before = tickets(db);
+      expect(before).toHaveLength(2);
+      expect(oldVersion).toBeLessThan(MIGRATIONS.length);
+
+      // A migration of the new release fails (its last step, after the others committed).
+      const fault = lastStepFault(MIGRATIONS, oldVersion)!;
+      expect(fault, `no step after v${oldVersion} creates anything`).toBeDefined();
+      execOn(db, fault.plant);
+      const failed = sh('dpkg', ['--force-unsafe-io', '-i', branchDeb]);
+      expect(failed.code, failed.out).not.toBe(0);
+      expect(failed.out).toMatch(/przywrócono bazę sprzed migracji/);
+      expect(schemaVersion(db)).toBe(oldVersion);
+      expect(tickets(db)).toEqual(before);
+      // What postinst tells the operator: put the previous version back; it runs on the data.
+      const back = sh('dpkg', ['--force-unsafe-io', '-i', oldDeb]);
+      expect(back.code, back.out).toBe(0);
+      [srv, url] = await serve();
+      await issue(url, kiosk);
+      await srv.stop();
+      const kept = tickets(db);
+      expect(kept).toHaveLength(3);
+
+      // The obstacle gone, the upgrade goes through: data kept, migrations run once.
+      execOn(db, fault.clear);
+      const up = sh('dpkg', ['--force-unsafe-io', '-i', branchDeb]);
+      expect(up.code, up.out).toBe(0);
+      expect(up.out).toMatch(new RegExp(`schemat v${oldVersion} → v${MIGRATIONS.length}`));
+      expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+      expect(admin(['migrate']).out).toMatch(/nic do zrobienia/);
+      expect(tickets(db)).toEqual(kept);
+      [srv, url] = await serve();
+      await issue(url, kiosk);
+      expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+
+      // The kiosk host service's command, against the upgraded server.
+      const k = sh('dpkg', ['--force-unsafe-io', '-i', kioskDeb]);
+      expect(k.code, k.out).toBe(0);
+      const host = startServiceCommand('/lib/systemd/system/skr-kiosk-host.service', {
+        ...env,
+        SKR_BRANCH_URL: url,
+        SKR_KIOSK_TOKEN: kiosk,
+        SKR_KIOSK_PORT: '0',
+        SKR_KIOSK_DATA_DIR: '/var/lib/skr-kiosk',
+      });
+      running.push(host);
+      const kioskUrl = await host.waitFor(/kiosk host: (http:\/\/\S+)/);
+      expect(kioskUrl, host.log()).toBeDefined();
+      expect((await fetch(kioskUrl!)).status).toBe(200);
+      await host.stop();
+      await srv.stop();
+      expect(tickets(db)).toHaveLength(4);
+      console.log(
+        `upgrade drill: previous package built in ${((built - started) / 1000).toFixed(0)} s, ` +
+          `drill ${((Date.now() - built) / 1000).toFixed(0)} s`,
+      );
+      expect(sh('dpkg', ['--purge', 'skr-branch-server', 'skr-kiosk-station']).code).toBe(0);
+    },
+    600_000,
+  );
 });

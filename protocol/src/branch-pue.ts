@@ -11,9 +11,11 @@ import { PueInstant, PueIsoDate } from './pue';
 export const PueVisitOutcome = z.object({
   bookingCode: z.string().regex(/^[A-Z0-9]{6,12}$/),
   serviceId: z.string().min(1).max(40).describe('the service the visit was finally served under'),
-  outcome: z.enum(['done', 'no-show']),
-  ticketNumber: z.string().max(10),
-  checkedInAt: PueInstant,
+  outcome: z
+    .enum(['done', 'no-show', 'expired'])
+    .describe('expired: checked in but still waiting when the branch day ended'),
+  ticketNumber: z.string().max(10).nullable().describe('null: the client never checked in'),
+  checkedInAt: PueInstant.nullable(),
   calledAt: PueInstant.nullable(),
   finishedAt: PueInstant.nullable(),
   bookingCancelledCentrally: z
@@ -30,6 +32,12 @@ export const PueDailyServiceStats = z.object({
   served: z.number().int().min(0),
   noShow: z.number().int().min(0),
   cancelled: z.number().int().min(0),
+  expired: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe('left waiting, called or parked when the branch day ended'),
   avgWaitMinutes: z.number().min(0).nullable(),
   avgServiceMinutes: z.number().min(0).nullable(),
 });

@@ -16,12 +16,15 @@ export const BranchEventType = z.enum([
   'ticket.returned',
   'ticket.transferred',
   'ticket.cancelled',
+  'ticket.expired',
   'counter.opened',
   'counter.closed',
   'counter.paused',
   'booking.created',
   'booking.cancelled',
   'booking.rebooked',
+  // A booked visit of an ended day that never checked in (reported to the portal as a no-show).
+  'booking.no-show',
   'device.status',
   'config.changed',
 ]);

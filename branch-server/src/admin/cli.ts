@@ -5,6 +5,7 @@ import { SkrError } from '@skr/protocol';
 import { ConfigError, defaultConfigFile, loadConfig, type LoadedConfig } from '../config';
 import { createUser, generatePassword, pairDevice, resetPassword } from './accounts';
 import { backupDatabase, verifyDatabase } from './backup';
+import { endDayCommand } from './end-day';
 import { HELP } from './help';
 import { migrateWithBackup } from './migrate';
 import { restoreDatabase, RestoreRefused } from './restore';
@@ -155,11 +156,15 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       }
       case 'health':
         return await health(config, io);
-      case 'end-day':
-        io.err(
-          'end-day: jeszcze niedostępne (not yet available) — dzień oddziału dodaje osobne zgłoszenie',
+      case 'end-day': {
+        const r = await endDayCommand(config.dbPath, await serverUrl(config));
+        io.out(
+          `dzień zamknięty (${r.via === 'server' ? 'przez serwer' : 'w bazie, serwer zatrzymany'}): ` +
+            `stanowiska zamknięte ${r.closedCounters}, numery rozliczone ${r.resolvedTickets}, ` +
+            `rezerwacje bez zgłoszenia ${r.missedBookings.length}`,
         );
-        return EXIT.refused;
+        return EXIT.ok;
+      }
       default:
         throw new Usage(`nieznane polecenie: ${command} (skr-admin help)`);
     }
@@ -181,18 +186,19 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
   }
 }
 
-async function serverAnswers(config: LoadedConfig): Promise<boolean> {
-  if (config.http.port === 0) return false;
+/** The running server's base URL on this machine, or undefined when it does not answer. */
+async function serverUrl(config: LoadedConfig): Promise<string | undefined> {
+  if (config.http.port === 0) return undefined;
   const host = ['0.0.0.0', '::'].includes(config.http.host) ? '127.0.0.1' : config.http.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${config.http.port}`;
   try {
-    await fetch(
-      `http://${host.includes(':') ? `[${host}]` : host}:${config.http.port}/api/v1/health`,
-      {
-        signal: AbortSignal.timeout(1500),
-      },
-    );
-    return true;
+    await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(1500) });
+    return url;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+async function serverAnswers(config: LoadedConfig): Promise<boolean> {
+  return (await serverUrl(config)) !== undefined;
 }

@@ -26,12 +26,13 @@ Polecenia:
   health
         stan serwera (GET /api/v1/health) i bazy (schemat, ostatnia kopia)
   end-day
-        zamknięcie dnia — jeszcze niedostępne (dzień oddziału dodaje osobne zgłoszenie);
-        na razie kierownik zamyka stanowiska w konsoli kierownika
+        zamyka dzień oddziału teraz: zamyka stanowiska, numery czekające, wezwane i odłożone
+        wygasają, rezerwacje bez zgłoszenia idą do portalu jako niestawiennictwo; przez
+        działający serwer (ekrany widzą to od razu) albo w bazie, gdy serwer jest zatrzymany
   help  ten opis
 
 Kody wyjścia: 0 dobrze, 1 błąd, 2 złe wywołanie lub konfiguracja, 3 odmowa / niedostępne.
 
 (EN) Branch technician's tool: backup, verify, restore, migrate, user-add, password, pair,
-health; end-day is not available yet.
+health, end-day (ends the branch day now, through the running server or on the database).
 `;

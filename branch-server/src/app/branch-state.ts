@@ -4,7 +4,7 @@ import { localDay } from '@skr/protocol/time-zone';
 import type { QueueState } from '../domain';
 import type { CatalogRepo, TicketRepo } from '../store';
 
-const FINAL = new Set<Ticket['state']>(['done', 'no-show', 'cancelled']);
+const FINAL = new Set<Ticket['state']>(['done', 'no-show', 'cancelled', 'expired']);
 const RECENT_CALLS = 10;
 
 /**

@@ -29,12 +29,18 @@ describe('decideEndOfDay', () => {
       d.events.filter((e) => e.ticket).map((e) => [e.ticket!.id, e.ticket!.state]),
     );
     expect(outcome).toEqual({
-      [waiting.id]: 'cancelled',
-      [booked.id]: 'cancelled',
-      [called.id]: 'no-show',
+      [waiting.id]: 'expired',
+      [booked.id]: 'expired',
+      [called.id]: 'expired',
       [serving.id]: 'done',
-      [parked.id]: 'cancelled',
+      [parked.id]: 'expired',
     });
+    expect(d.events.filter((e) => e.ticket?.state === 'expired').map((e) => e.type)).toEqual([
+      'ticket.expired',
+      'ticket.expired',
+      'ticket.expired',
+      'ticket.expired',
+    ]);
     expect(d.bookedLeftovers).toEqual(['BK1']);
     const closed = d.events.filter((e) => e.type === 'counter.closed').map((e) => e.counter!);
     expect(closed.map((c) => [c.id, c.state, c.clerk])).toEqual([
@@ -53,6 +59,17 @@ describe('decideEndOfDay', () => {
       'serving',
       'parked',
     ]);
+  });
+
+  it('records booked visits that never checked in as no-shows', () => {
+    const s = queueState({ services: [A], counters: [{ ...counter(1, {}), state: 'closed' }] });
+    const d = decideEndOfDay(s, T, END_OF_DAY_ACTOR, ['BK7', 'BK9']);
+    expect(d.events.map((e) => [e.type, e.booking?.code])).toEqual([
+      ['booking.no-show', 'BK7'],
+      ['booking.no-show', 'BK9'],
+    ]);
+    expect(d.missedBookings).toEqual(['BK7', 'BK9']);
+    expect(d.rows).toEqual([]);
   });
 
   it('decides nothing for a day already ended', () => {

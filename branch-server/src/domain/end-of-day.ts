@@ -9,32 +9,35 @@ export const END_OF_DAY_ACTOR = 'system:end-of-day';
 export interface EndOfDay extends Decision {
   closedCounters: number;
   resolvedTickets: number;
-  /** Booking codes of booked visits still open at the close (the sync reports them). */
+  /** Booking codes of checked-in booked visits still open at the close (they expire). */
   bookedLeftovers: string[];
+  /** Booking codes of the day's booked visits that never checked in (no-shows to the portal). */
+  missedBookings: string[];
 }
 
-/** How a leftover is resolved: served clients are done, called ones no-shows, the rest expired. */
+/**
+ * How a leftover is resolved: a client in service is done; one waiting, called or parked was
+ * never served that day and the ticket expires. Expired is its own outcome, not a cancellation
+ * (nobody cancelled) nor a no-show (the client may have been there): statistics tell them apart.
+ */
 function resolve(t: Ticket, at: string): { ticket: Ticket; type: DomainEvent['type'] } {
   if (t.state === 'serving') {
     return { ticket: { ...t, state: 'done', finishedAt: at }, type: 'ticket.finished' };
   }
-  if (t.state === 'called') {
-    return { ticket: { ...t, state: 'no-show', finishedAt: at }, type: 'ticket.no-show' };
-  }
-  // Waiting or parked: the client never got served today; the ticket expires (recorded as a
-  // cancellation by the end-of-day actor, so no ticket of this day stays showable tomorrow).
-  return { ticket: { ...t, state: 'cancelled', finishedAt: at }, type: 'ticket.cancelled' };
+  return { ticket: { ...t, state: 'expired', finishedAt: at }, type: 'ticket.expired' };
 }
 
 /**
  * The branch day ends: every counter closes (its clerk signed out of it), every active ticket is
- * resolved with a recorded outcome, booked visits among them are listed. Pure; an already
- * ended day decides nothing.
+ * resolved with a recorded outcome, booked visits among them are listed, and each booked visit
+ * that never checked in (`missedBookings`, read by the caller) is recorded as a no-show. Pure;
+ * an already ended day decides nothing.
  */
 export function decideEndOfDay(
   state: QueueState,
   now: Date,
   actor: string = END_OF_DAY_ACTOR,
+  missedBookings: readonly string[] = [],
 ): EndOfDay {
   const at = now.toISOString();
   const events: DomainEvent[] = [];
@@ -56,7 +59,17 @@ export function decideEndOfDay(
     rows.push({ row: 'counter', counter });
     closedCounters += 1;
   }
-  return { events, rows, closedCounters, resolvedTickets, bookedLeftovers };
+  for (const code of missedBookings) {
+    events.push({ at, type: 'booking.no-show', booking: { code }, actor });
+  }
+  return {
+    events,
+    rows,
+    closedCounters,
+    resolvedTickets,
+    bookedLeftovers,
+    missedBookings: [...missedBookings],
+  };
 }
 
 /** Whether leftovers of an earlier branch day are still active (a close was missed). */

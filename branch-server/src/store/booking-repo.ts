@@ -36,6 +36,17 @@ export function bookingRepo(db: Db) {
     save(b: Booking): void {
       upsert.run(b);
     },
+    /** Codes of bookings not checked in (nor cancelled) with a booked time in [from, to). */
+    openCodes(from: string, to: string): string[] {
+      return (
+        db
+          .prepare(
+            `SELECT code FROM bookings WHERE status = 'booked' AND booked_for >= ? AND booked_for < ?
+             ORDER BY booked_for, code`,
+          )
+          .all(from, to) as { code: string }[]
+      ).map((r) => r.code);
+    },
     /** Bookings not yet checked in, per service, with a booked time in [from, to]. */
     dueBetween(from: string, to: string): Map<string, number> {
       return new Map(

@@ -7,21 +7,20 @@ export const statsKey = (day: string) => `stats:${day}`;
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-/** A day's numbers per service, from the tickets table. */
+/**
+ * A day's numbers per service: the day's aggregate rows (`stats_daily`, kept by the database's
+ * triggers), the same figures the manager's statistics show. Final once the day has ended.
+ */
 export function dailyStats(db: Db, day: string): PueDailyStats {
   const rows = db
     .prepare(
-      `SELECT service_id AS serviceId,
-         COUNT(*) AS issued,
-         SUM(booking_code IS NOT NULL) AS booked,
-         SUM(state = 'done') AS served,
-         SUM(state = 'no-show') AS noShow,
-         SUM(state = 'cancelled') AS cancelled,
-         AVG(CASE WHEN called_at IS NOT NULL
-           THEN MAX(0, (julianday(called_at) - julianday(line_at)) * 1440) END) AS avgWaitMinutes,
-         AVG(CASE WHEN state = 'done' AND started_at IS NOT NULL
-           THEN (julianday(finished_at) - julianday(started_at)) * 1440 END) AS avgServiceMinutes
-       FROM tickets WHERE day = ? GROUP BY service_id ORDER BY service_id`,
+      `SELECT service_id AS serviceId, SUM(issued) AS issued, SUM(booked) AS booked,
+         SUM(served) AS served, SUM(no_show) AS noShow, SUM(cancelled) AS cancelled,
+         SUM(expired) AS expired,
+         CASE WHEN SUM(wait_n) > 0 THEN SUM(wait_sum) / SUM(wait_n) END AS avgWaitMinutes,
+         CASE WHEN SUM(service_n) > 0 THEN SUM(service_sum) / SUM(service_n) END
+           AS avgServiceMinutes
+       FROM stats_daily WHERE day = ? GROUP BY service_id ORDER BY service_id`,
     )
     .all(day) as PueDailyServiceStats[];
   return {
@@ -35,8 +34,9 @@ export function dailyStats(db: Db, day: string): PueDailyStats {
 }
 
 /**
- * Queues the statistics of every day before `today` that has tickets and no report yet
- * (each day once, in one transaction with its outbox row). Returns the days queued.
+ * Queues the statistics of every closed day: before `today`, with tickets, none of them still
+ * active (the end of the day has resolved its leftovers, so the aggregate is final), and no
+ * report yet. Each day once, in one transaction with its outbox row. Returns the days queued.
  */
 export function enqueueClosedDays(
   db: Db,
@@ -50,9 +50,12 @@ export function enqueueClosedDays(
       db
         .prepare(
           `SELECT DISTINCT day FROM tickets WHERE day < ? AND NOT EXISTS
-             (SELECT 1 FROM outbox WHERE idempotency_key = 'stats:' || tickets.day) ORDER BY day`,
+             (SELECT 1 FROM outbox WHERE idempotency_key = 'stats:' || tickets.day)
+           EXCEPT SELECT day FROM tickets
+             WHERE state IN ('waiting', 'called', 'serving', 'parked') AND day < ?
+           ORDER BY day`,
         )
-        .all(today) as { day: string }[]
+        .all(today, today) as { day: string }[]
     ).map((r) => r.day);
     for (const day of days)
       outbox.enqueue('daily-stats', statsKey(day), day, dailyStats(db, day), at, dueMs);

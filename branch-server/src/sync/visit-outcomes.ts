@@ -5,10 +5,25 @@ import type { OutboxRepo } from './outbox-repo';
 /** Idempotency key of a ticket's visit outcome: one report per ticket, whatever happens. */
 export const visitKey = (ticketId: string) => `visit:${ticketId}`;
 
+/** Idempotency key of a booked visit that never checked in (no ticket to name it by). */
+export const missedVisitKey = (code: string) => `visit:booking:${code}`;
+
+const OUTCOME: Partial<Record<BranchEvent['type'], PueVisitOutcome['outcome']>> = {
+  'ticket.finished': 'done',
+  'ticket.no-show': 'no-show',
+  'ticket.expired': 'expired',
+};
+
+interface BookingRow {
+  service_id: string;
+  portal_status: string | null;
+}
+
 /**
  * The outbox rows for the changes of one transaction (called from the branch's onCommit hook):
- * a booked visit that ended (served or no-show) is reported to the portal. Returns how many
- * rows were added.
+ * a booked visit that ended (served, no-show, or expired at the end of the day) is reported to
+ * the portal, and so is a booked visit the end of the day found never checked in (a no-show
+ * without a ticket). Returns how many rows were added.
  */
 export function enqueueVisitOutcomes(
   events: readonly BranchEvent[],
@@ -16,23 +31,45 @@ export function enqueueVisitOutcomes(
   outbox: OutboxRepo,
   dueMs: number,
 ): number {
+  // Prepared only when a booked visit is among the events: most commits have none.
+  let stmt: ReturnType<Db['prepare']> | undefined;
+  const booking = (code: string) =>
+    (stmt ??= db.prepare(`SELECT service_id, portal_status FROM bookings WHERE code = ?`)).get(
+      code,
+    ) as BookingRow | undefined;
   let added = 0;
   for (const e of events) {
     const t = e.ticket;
-    if (!t?.bookingCode) continue;
-    if (e.type !== 'ticket.finished' && e.type !== 'ticket.no-show') continue;
-    const booking = db
-      .prepare(`SELECT portal_status FROM bookings WHERE code = ?`)
-      .get(t.bookingCode) as { portal_status: string | null } | undefined;
+    if (e.type === 'booking.no-show' && e.booking) {
+      const b = booking(e.booking.code);
+      if (!b) continue;
+      const outcome: PueVisitOutcome = {
+        bookingCode: e.booking.code,
+        serviceId: b.service_id,
+        outcome: 'no-show',
+        ticketNumber: null,
+        checkedInAt: null,
+        calledAt: null,
+        finishedAt: null,
+        bookingCancelledCentrally: b.portal_status === 'cancelled',
+      };
+      const key = missedVisitKey(e.booking.code);
+      if (outbox.enqueue('visit-outcome', key, e.booking.code, outcome, new Date(e.at), dueMs))
+        added += 1;
+      continue;
+    }
+    const kind = OUTCOME[e.type];
+    if (!t?.bookingCode || kind === undefined) continue;
+    const b = booking(t.bookingCode);
     const outcome: PueVisitOutcome = {
       bookingCode: t.bookingCode,
       serviceId: t.serviceId,
-      outcome: t.state === 'no-show' ? 'no-show' : 'done',
+      outcome: kind,
       ticketNumber: t.number,
       checkedInAt: t.issuedAt,
       calledAt: t.calledAt,
       finishedAt: t.finishedAt,
-      bookingCancelledCentrally: booking?.portal_status === 'cancelled',
+      bookingCancelledCentrally: b?.portal_status === 'cancelled',
     };
     if (outbox.enqueue('visit-outcome', visitKey(t.id), t.id, outcome, new Date(e.at), dueMs))
       added += 1;

@@ -33,6 +33,7 @@ export const en: Catalogue = {
     'no-show': 'no-show',
     parked: 'parked',
     cancelled: 'cancelled',
+    expired: 'expired',
   },
   lines: {
     heading: 'Lines you serve',

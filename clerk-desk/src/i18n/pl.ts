@@ -31,6 +31,7 @@ export const pl = {
     'no-show': 'nie podszedł',
     parked: 'odłożony',
     cancelled: 'anulowany',
+    expired: 'wygasły',
   },
   lines: {
     heading: 'Kolejki, które obsługujesz',

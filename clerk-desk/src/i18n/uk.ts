@@ -33,6 +33,7 @@ export const uk: Catalogue = {
     'no-show': 'не підійшов',
     parked: 'відкладений',
     cancelled: 'скасований',
+    expired: 'прострочений',
   },
   lines: {
     heading: 'Черги, які ви обслуговуєте',

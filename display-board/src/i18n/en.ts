@@ -48,6 +48,7 @@ export const en: Catalogue = {
       'no-show': 'The number has lapsed: you did not come',
       parked: 'On hold: come back to the counter with your documents',
       cancelled: 'The number was cancelled',
+      expired: 'The number expired when the branch closed',
     },
     ahead_one: 'Ahead of you: {{count}} person',
     ahead_few: 'Ahead of you: {{count}} people',

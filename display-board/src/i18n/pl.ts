@@ -46,6 +46,7 @@ export const pl = {
       'no-show': 'Numer przepadł — nie zgłoszono się',
       parked: 'Wstrzymany — wróć do stanowiska z dokumentami',
       cancelled: 'Numer anulowany',
+      expired: 'Numer wygasł po zamknięciu oddziału',
     },
     ahead_one: 'Przed Tobą: {{count}} osoba',
     ahead_few: 'Przed Tobą: {{count}} osoby',

@@ -5,6 +5,7 @@ export * from './branch';
 export * from './portal';
 export { CounterResponse, EventsQuery } from './queue';
 export { ConfigDiff, AuditQuery } from './config';
+export { EndDayResponse } from './manager';
 export { PairedDeviceRow } from './devices';
 export { PueSessionHeader, AccountParams } from './pue-proxy';
 export { BranchParams, IdempotencyHeader } from './portal-branch';

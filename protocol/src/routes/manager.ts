@@ -8,6 +8,8 @@ export const EndDayResponse = z.object({
   closedCounters: z.number().int(),
   resolvedTickets: z.number().int(),
   bookedLeftovers: z.array(z.string()),
+  /** Booked visits of the day that never checked in: reported to the portal as no-shows. */
+  missedBookings: z.array(z.string()).default([]),
 });
 
 /** The manager's live monitor and statistics (manager and admin). */
@@ -17,7 +19,7 @@ export const managerRoutes = {
     path: '/api/v1/manager/end-day',
     tag: 'manager',
     summary:
-      'Ends the branch day now: closes every counter, resolves every leftover ticket (served → done, called → no-show, waiting/parked → cancelled by system:end-of-day; booked visits listed)',
+      'Ends the branch day now: closes every counter, resolves every leftover ticket (served → done; called, waiting or parked → expired by system:end-of-day; booked visits that never checked in reported to the portal as no-shows)',
     access: access.monitor,
     responses: { 200: EndDayResponse },
   }),

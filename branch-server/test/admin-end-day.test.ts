@@ -1,0 +1,112 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAdmin } from '../src/admin/cli';
+import { startTestBranch, until } from './harness';
+
+// `skr-admin end-day` against a running server (through its API) and a stopped one (the same
+// use case on the database), with real SQLite files.
+const root = mkdtempSync(join(tmpdir(), 'skr-admin-end-day-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function endDay(dir: string, port: number) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runAdmin(['end-day'], {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    readStdin: async () => '',
+    env: { SKR_CONFIG: '', SKR_DATA_DIR: dir, SKR_PORT: String(port), SKR_HOST: '127.0.0.1' },
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function query<T>(dir: string, sql: string): T[] {
+  const db = new Database(join(dir, 'branch.sqlite'), { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('skr-admin end-day', () => {
+  it('ends the day through the running server: screens see it, its credential is revoked', async () => {
+    const dir = join(root, 'running');
+    const b = await startTestBranch({ dir });
+    try {
+      const kiosk = await b.device('kiosk');
+      const clerk = await b.login('urzednik12');
+      const left = await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'ogolne' });
+      expect((await b.api('POST', '/api/v1/counters/12/open', clerk)).status).toBe(200);
+      b.branch.addBooking('MISS01', 'ogolne', new Date().toISOString(), null);
+      const display = await b.socket('/display', await b.device('display'));
+
+      const r = await endDay(dir, Number(new URL(b.url).port));
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('przez serwer');
+      expect(r.out).toMatch(
+        /stanowiska zamknięte 1, numery rozliczone 1, rezerwacje bez zgłoszenia 1/,
+      );
+
+      // The running server's memory followed: its queue and its screens.
+      expect(b.branch.ticket(left.body.id).state).toBe('expired');
+      const snap = (await b.api('GET', '/api/v1/queue', await b.login('kierownik'))).body;
+      expect(snap.counters.every((c: { state: string }) => c.state === 'closed')).toBe(true);
+      await until(() => display.events.some((e) => e.type === 'ticket.expired'));
+      const logged = b.branch.eventsSince(0, 10_000).filter((e) => e.actor === 'system:skr-admin');
+      expect(logged.map((e) => e.type).sort()).toEqual([
+        'booking.no-show',
+        'counter.closed',
+        'ticket.expired',
+      ]);
+      // The booked visit that never came is queued for the portal as a no-show.
+      const outbox = query<{ payload: string }>(
+        dir,
+        `SELECT payload FROM outbox WHERE idempotency_key = 'visit:booking:MISS01'`,
+      );
+      expect(JSON.parse(outbox[0]!.payload)).toMatchObject({
+        bookingCode: 'MISS01',
+        outcome: 'no-show',
+        ticketNumber: null,
+      });
+      // The one-minute credential it granted itself no longer works.
+      const tokens = query<{ revoked: number }>(
+        dir,
+        `SELECT revoked FROM tokens WHERE subject = 'system:skr-admin'`,
+      );
+      expect(tokens).toEqual([{ revoked: 1 }]);
+      // Ending again changes nothing and records no second no-show.
+      expect((await endDay(dir, Number(new URL(b.url).port))).out).toMatch(
+        /zamknięte 0, numery rozliczone 0, rezerwacje bez zgłoszenia 0/,
+      );
+    } finally {
+      await b.close(true);
+    }
+  });
+
+  it('ends the day on the database when the server is stopped', async () => {
+    const dir = join(root, 'stopped');
+    const b = await startTestBranch({ dir });
+    const kiosk = await b.device('kiosk');
+    const left = await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'ogolne' });
+    await b.close(true);
+
+    const r = await endDay(dir, 0);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('w bazie, serwer zatrzymany');
+    const rows = query<{ state: string }>(
+      dir,
+      `SELECT state FROM tickets WHERE id = '${left.body.id as string}'`,
+    );
+    expect(rows).toEqual([{ state: 'expired' }]);
+    const stats = query<{ expired: number }>(
+      dir,
+      `SELECT SUM(expired) AS expired FROM stats_daily`,
+    );
+    expect(stats).toEqual([{ expired: 1 }]);
+  });
+});
