@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SkrError, isSkrError } from '@skr/protocol/errors';
 import { createClient, type ApiClient } from '@skr/protocol/client';
 import { branchApi, type BranchApi } from '@skr/protocol/routes';
@@ -11,7 +12,8 @@ export type BranchClient = ApiClient<BranchApi> & {
 /** Options of {@link createBranchClient}. */
 export interface BranchClientOptions {
   origin: string;
-  token: string;
+  /** The device token, or a function asked before every call (it is renewed, issue 13). */
+  token: string | (() => string | undefined);
   /** Calls that the branch answers by itself; default 8 s. */
   timeoutMs?: number;
   /** Calls the branch passes on to the portal (it waits 10 s for it); default 15 s. */
@@ -34,7 +36,18 @@ export function waitsOnPortal(name: keyof BranchApi): boolean {
   return branchApi[name].tag === 'pue';
 }
 
-type Input = { timeoutMs?: number } & Record<string, unknown>;
+/**
+ * The kiosk's writes: each carries an `Idempotency-Key`, and a try that got no answer is sent
+ * once more with the same key, so the branch answers it from the first try instead of making
+ * a second ticket, document or archive order (issue 13).
+ */
+export const IDEMPOTENT_WRITES: ReadonlySet<keyof BranchApi> = new Set([
+  'issueTicket',
+  'submitDocument',
+  'pueOrderArchive',
+] as const);
+
+type Input = { timeoutMs?: number; headers?: Record<string, string> } & Record<string, unknown>;
 type Request = (name: keyof BranchApi, input?: Input) => Promise<{ status: number; data: unknown }>;
 
 /**
@@ -51,7 +64,7 @@ export function createBranchClient(opts: BranchClientOptions): BranchClient {
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
   const portalMs = opts.portalTimeoutMs ?? PORTAL_TIMEOUT_MS;
-  const request: Request = async (name, input = {}) => {
+  const once: Request = async (name, input = {}) => {
     const timeoutMs = input.timeoutMs ?? (waitsOnPortal(name) ? portalMs : undefined);
     try {
       return await (inner.request as unknown as Request)(name, {
@@ -62,6 +75,23 @@ export function createBranchClient(opts: BranchClientOptions): BranchClient {
       if (isSkrError(e, 'DISCONNECTED'))
         throw new SkrError('UNAVAILABLE', 'branch server unreachable', { cause: e });
       throw e;
+    }
+  };
+  const request: Request = async (name, input = {}) => {
+    if (!IDEMPOTENT_WRITES.has(name)) return once(name, input);
+    const key = input.headers?.['idempotency-key'] ?? randomUUID();
+    const keyed = { ...input, headers: { ...input.headers, 'idempotency-key': key } };
+    try {
+      return await once(name, keyed);
+    } catch (e) {
+      // No answer (cut or too slow): the same key again. An answer (even a refusal) stands.
+      // A timeout on a portal route is not retried: the branch gives the portal less time than
+      // the host waits, so the page would give up during a second try.
+      const unanswered =
+        (isSkrError(e, 'UNAVAILABLE') && e.status === undefined) ||
+        (isSkrError(e, 'TIMEOUT') && !waitsOnPortal(name));
+      if (!unanswered) throw e;
+      return once(name, keyed);
     }
   };
   const client = {

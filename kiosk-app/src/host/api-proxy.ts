@@ -35,12 +35,17 @@ export function registerApiProxy(app: FastifyInstance, branch: BranchClient): vo
       url: def.path,
       handler: async (req, reply) => {
         const session = req.headers['x-pue-session'];
+        // The page may key its own retries of a write (the host keys its own otherwise).
+        const key = req.headers['idempotency-key'];
         try {
           const r = await request(name, {
             params: req.params,
             query: req.query,
             ...('body' in def ? { body: req.body ?? {} } : {}),
-            headers: typeof session === 'string' ? { 'x-pue-session': session } : {},
+            headers: {
+              ...(typeof session === 'string' ? { 'x-pue-session': session } : {}),
+              ...(typeof key === 'string' ? { 'idempotency-key': key } : {}),
+            },
           });
           reply.header('cache-control', 'no-store');
           return reply.status(r.status).send(r.data ?? null);

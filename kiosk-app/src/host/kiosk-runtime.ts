@@ -22,7 +22,10 @@ import { createPrinterService } from '../devices/printer-service';
 /** Everything that makes one kiosk: where its branch and devices are. */
 export interface KioskRuntimeConfig {
   branchUrl: string;
-  deviceToken: string;
+  /** The device token, or a function asked before every call (renewed: kiosk-credential.ts). */
+  deviceToken: string | (() => string);
+  /** The fetch for branch calls: `pinnedFetch(branch CA)` over HTTPS (issue 13). */
+  fetch?: typeof fetch;
   branchName: string;
   /** The branch's street address for booking slips (SKR_BRANCH_ADDRESS). */
   branchAddress?: string;
@@ -76,7 +79,11 @@ async function detectPinpad(pcsc: PcscReaderService, reader: string): Promise<bo
 
 /** Opens the devices and composes the kiosk services (used by Electron main and the host). */
 export async function startKioskRuntime(cfg: KioskRuntimeConfig): Promise<KioskRuntime> {
-  const branch = createBranchClient({ origin: cfg.branchUrl, token: cfg.deviceToken });
+  const branch = createBranchClient({
+    origin: cfg.branchUrl,
+    token: cfg.deviceToken,
+    ...(cfg.fetch ? { fetch: cfg.fetch } : {}),
+  });
   const health = createHealthReporter(branch);
   const model = printerModels[cfg.printerModel ?? 'epson-tm-t88'];
   const printerDriver = createPrinter({ transport: printerTransport(cfg.printer), model });
@@ -116,8 +123,14 @@ export async function startKioskRuntime(cfg: KioskRuntimeConfig): Promise<KioskR
   };
 }
 
-/** Reads the runtime config from SKR_* environment variables. */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskRuntimeConfig {
+/**
+ * Reads the runtime config from SKR_* environment variables. With `pairs` (the browser host)
+ * SKR_KIOSK_TOKEN is optional: the kiosk pairs by code and keeps its credential itself.
+ */
+export function configFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { pairs?: boolean } = {},
+): KioskRuntimeConfig {
   const need = (k: string) => {
     const v = env[k];
     if (!v) throw new Error(`${k} is required`);
@@ -125,7 +138,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): KioskRuntim
   };
   return {
     branchUrl: need('SKR_BRANCH_URL'),
-    deviceToken: need('SKR_KIOSK_TOKEN'),
+    deviceToken: opts.pairs ? (env.SKR_KIOSK_TOKEN ?? '') : need('SKR_KIOSK_TOKEN'),
     branchName: env.SKR_BRANCH_NAME ?? 'ZUS Oddział',
     branchAddress: env.SKR_BRANCH_ADDRESS || undefined,
     publicOrigin: env.SKR_PUBLIC_ORIGIN,
