@@ -128,7 +128,8 @@ const lines = [
   'SKR — demo branch is running',
   `  clerk desk:        ${url}/desk/`,
   `  manager:           ${url}/desk/manager.html`,
-  `  waiting-room screen: ${url}/display/?token=${devices.display}`,
+  // Screens pair by code (issue 13): no token in the URL.
+  `  waiting-room screen: ${url}/display/   (shows a code: admin → Konfiguracja → Urządzenia → Sparuj kodem)`,
   `  kiosk:             ${kioskHost.url}/kiosk/   (ticket machine and urzędomat; files for drop-off in ${usbDir})`,
   `  API:               ${url}/api/v1/health   (docs/api.md)`,
   `  users:             admin, kierownik, urzednik1…urzednik12`,
