@@ -61,4 +61,23 @@ export const en: Catalogue = {
     notFound: 'This number was not found. Check the address on your ticket.',
     noId: 'Scan the QR code on your ticket to follow the queue.',
   },
+  followContact: {
+    title: 'Notify me by SMS or e-mail',
+    consent:
+      'Optional: give a phone number or e-mail and we will write when your turn is near and when you are called. We use it only for this ticket and delete it when the visit ends (at the latest at the end of the day). It is never shown anywhere. You can withdraw it here at any time.',
+    how: 'How should we notify you?',
+    sms: 'SMS',
+    email: 'E-mail',
+    phone: 'Mobile phone number',
+    emailAddress: 'E-mail address',
+    save: 'Save',
+    withdraw: 'Withdraw my contact details',
+    outcome: {
+      saved: 'Saved. We will write when your turn is near.',
+      withdrawn: 'Withdrawn. No more messages will be sent for this ticket.',
+      off: 'Notifications are off at this branch. Follow the queue on this page.',
+      invalid: 'Check the number (9 digits) or the e-mail address.',
+      failed: 'That did not work. Please try again in a moment.',
+    },
+  },
 };

@@ -59,6 +59,25 @@ export const pl = {
     notFound: 'Nie znaleziono tego numeru. Sprawdź adres z biletu.',
     noId: 'Zeskanuj kod QR z biletu, aby śledzić kolejkę.',
   },
+  followContact: {
+    title: 'Powiadom mnie SMS-em lub e-mailem',
+    consent:
+      'Dobrowolnie: podaj numer telefonu albo e-mail, a napiszemy, gdy zbliży się Twoja kolej i gdy zostaniesz wywołany. Użyjemy go tylko do tego numeru i usuniemy po zakończeniu wizyty (najpóźniej na koniec dnia). Nigdzie go nie pokazujemy. Możesz go wycofać tutaj w każdej chwili.',
+    how: 'Jak mamy Cię powiadomić?',
+    sms: 'SMS',
+    email: 'E-mail',
+    phone: 'Numer telefonu komórkowego',
+    emailAddress: 'Adres e-mail',
+    save: 'Zapisz',
+    withdraw: 'Wycofaj moje dane kontaktowe',
+    outcome: {
+      saved: 'Zapisane. Napiszemy, gdy zbliży się Twoja kolej.',
+      withdrawn: 'Wycofane. Nie wyślemy już żadnej wiadomości do tego numeru biletu.',
+      off: 'Powiadomienia są w tym oddziale wyłączone. Śledź kolejkę na tej stronie.',
+      invalid: 'Sprawdź numer (9 cyfr) albo adres e-mail.',
+      failed: 'Nie udało się. Spróbuj ponownie za chwilę.',
+    },
+  },
 };
 
 /** The shape every catalogue has (keys of the Polish one, string leaves). */
