@@ -75,6 +75,29 @@ type Nsp = Namespace<
 >;
 
 /**
+ * The handshake check of a namespace: a valid `auth.token` of one of the roles `who`, else the
+ * connection is refused with the failure's code in `err.data`.
+ */
+function handshakeGuard(auth: AuthService, who: readonly Principal[]): Parameters<Nsp['use']>[0] {
+  return (socket, next) => {
+    try {
+      const a = SocketAuth.safeParse(socket.handshake.auth);
+      if (!a.success) throw new SkrError('UNAUTHORIZED', 'auth.token is required');
+      const caller = auth.authenticate(a.data.token);
+      requireRole(caller, who);
+      socket.data.caller = caller;
+      next();
+    } catch (e) {
+      const err = new Error(e instanceof Error ? e.message : 'refused') as Error & {
+        data: unknown;
+      };
+      err.data = { code: isSkrError(e) ? e.code : 'INTERNAL' };
+      next(err);
+    }
+  };
+}
+
+/**
  * socket.io on the HTTP server: `/display`, `/counter`, `/kiosk`. A client authenticates in
  * the handshake (`auth.token`); with `auth.lastSeq` it gets every event it missed, in order,
  * then live ones — also across a server restart, since replay reads the event log.
@@ -106,22 +129,7 @@ export function attachSockets(
     (typeof channels)[SocketNamespace],
   ][]) {
     const nsp = io.of(name) as unknown as Nsp;
-    nsp.use((socket, next) => {
-      try {
-        const a = SocketAuth.safeParse(socket.handshake.auth);
-        if (!a.success) throw new SkrError('UNAUTHORIZED', 'auth.token is required');
-        const caller = auth.authenticate(a.data.token);
-        requireRole(caller, ch.who);
-        socket.data.caller = caller;
-        next();
-      } catch (e) {
-        const err = new Error(e instanceof Error ? e.message : 'refused') as Error & {
-          data: unknown;
-        };
-        err.data = { code: isSkrError(e) ? e.code : 'INTERNAL' };
-        next(err);
-      }
-    });
+    nsp.use(handshakeGuard(auth, ch.who));
     nsp.on('connection', (socket) => {
       const lastSeq = SocketAuth.safeParse(socket.handshake.auth).data?.lastSeq;
       // Before any queue data, so the first thing drawn is already in the branch's time.
