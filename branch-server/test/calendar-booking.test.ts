@@ -1,5 +1,5 @@
-import { peselCheckDigit } from '@skr/protocol';
 import { describe, expect, it } from 'vitest';
+import { pesel } from './calendar-people';
 import { sharedTestBranch } from './harness';
 
 // Tuesday 2026-12-01 09:00 in Warsaw; the plan offers Wednesday 10:00–10:30 on 14 counters.
@@ -16,15 +16,6 @@ const plan = {
   walkInSharePercent: 0,
   portalSharePercent: 0,
 };
-
-/** A valid PESEL for person `i`: born on day 1–28 of a month in the 1950s–80s. */
-function pesel(i: number): string {
-  const yy = 50 + (i % 40);
-  const mm = 1 + (Math.floor(i / 40) % 12);
-  const dd = 1 + (i % 28);
-  const first10 = `${String(yy)}${String(mm).padStart(2, '0')}${String(dd).padStart(2, '0')}${String(i).padStart(4, '0')}`;
-  return first10 + String(peselCheckDigit(first10));
-}
 
 const b = sharedTestBranch({ now: () => NOW });
 
