@@ -91,6 +91,25 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/**
+ * The segments a day's plan needs, per language: counters first (few, needed by every call),
+ * then ticket numbers in the order the day uses them.
+ */
+function prerenderItems(
+  prefixes: readonly string[],
+  maxNumber: number,
+  counters: Parameters<typeof counterSegmentOf>[0][],
+  langs: readonly Lang[],
+): Array<[Lang, string]> {
+  const items: Array<[Lang, string]> = [];
+  for (const lang of langs) for (const c of counters) items.push([lang, counterSegmentOf(c, lang)]);
+  for (let n = 1; n <= maxNumber; n++) {
+    for (const prefix of prefixes)
+      for (const lang of langs) items.push([lang, ticketSegment(`${prefix}${n}`, lang)]);
+  }
+  return items;
+}
+
 /** Creates an announcer over `engine`, caching segments in memory and under `cacheDir`. */
 export function createAnnouncer(opts: AnnouncerOptions): Announcer {
   const { engine, log } = opts;
@@ -176,14 +195,7 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
         throw new SkrError('INVALID', 'Invalid pre-render plan', { cause: parsed.error });
       const { prefixes, maxNumber, counters, langs = opts.langs } = parsed.data;
       const usable = langs.filter((l) => opts.langs.includes(l) && engine.langs.includes(l));
-      // Counters first (few, needed by every call), then numbers in the order the day uses them.
-      const items: Array<[Lang, string]> = [];
-      for (const lang of usable)
-        for (const c of counters) items.push([lang, counterSegmentOf(c, lang)]);
-      for (let n = 1; n <= maxNumber; n++) {
-        for (const prefix of prefixes)
-          for (const lang of usable) items.push([lang, ticketSegment(`${prefix}${n}`, lang)]);
-      }
+      const items = prerenderItems(prefixes, maxNumber, counters, usable);
       progress.total += items.length;
       progress.running = true;
       const began = performance.now();
