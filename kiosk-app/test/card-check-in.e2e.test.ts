@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localClock, localDay } from '@skr/protocol/time-zone';
 import { DEMO_LOGINS } from '@skr/pue-emulator';
-import { startKioskRig, type KioskRig } from './kiosk-rig';
+import { sharedKioskRig } from './kiosk-rig';
 
 // Check-in by ID card, end to end: a visit booked at the portal for the card holder (Anna
 // Kowalska) is pulled into the branch cache, the portal goes down, the card goes into the
 // reader (pcscd + virtual card), one touch in Chromium and the check-in slip prints.
 
-let rig: KioskRig;
-beforeAll(async () => {
-  rig = await startKioskRig({ pue: true, card: true });
-}, 90_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = sharedKioskRig({ pue: true, card: true });
 
 /** Today's date and the current minute in Warsaw (the portal books in local time). */
 function warsawNow(): { date: string; time: string } {

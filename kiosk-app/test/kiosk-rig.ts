@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { acquireVirtualPcscd, VIRTUAL_READERS, type VirtualPcscd } from '@skr/card-reader';
 import {
   loadOrCreateTestCa,
@@ -166,6 +167,31 @@ export async function startKioskRig(opts: KioskRigOptions = {}) {
 }
 /** A running kiosk rig. */
 export type KioskRig = Awaited<ReturnType<typeof startKioskRig>>;
+
+/**
+ * One kiosk rig for the whole file: started in `beforeAll` (then `setup` runs on it), closed in
+ * `afterAll`. The returned object forwards to it, so tests read `rig.page` as if they held it.
+ */
+export function sharedKioskRig(
+  opts: KioskRigOptions = {},
+  setup?: (rig: KioskRig) => void | Promise<void>,
+): KioskRig {
+  let started: KioskRig | undefined;
+  beforeAll(async () => {
+    started = await startKioskRig(opts);
+    await setup?.(started);
+  }, 90_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  // A proxy because the rig exists only once beforeAll has run, after the file is loaded.
+  return new Proxy({} as KioskRig, {
+    get(_target, key) {
+      if (!started) throw new Error('the shared kiosk rig starts in beforeAll');
+      return Reflect.get(started, key);
+    },
+  });
+}
 
 /** A minimal valid two-page PDF (enough for the page count and the portal's intake). */
 export function tinyPdf(pages = 2): Buffer {

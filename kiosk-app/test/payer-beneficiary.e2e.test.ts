@@ -1,39 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
-import { startKioskRig, type KioskRig } from './kiosk-rig';
+import { DEMO_LOGINS } from '@skr/pue-emulator';
+import { sharedKioskRig } from './kiosk-rig';
+import { signInWithPassword } from './self-service-steps';
 
 // Jan Nowak in Chromium: a beneficiary (benefit payments with dates and amounts) and a payer
 // (dues and payments per fund, persons insured with masked PESEL), switching account without
 // signing out. Data comes from the portal stand-in through the branch's proxy.
 
 const SHOTS = process.env.SKR_SCREENSHOTS_DIR;
-let rig: KioskRig;
 const shot = (p: Page, name: string) =>
   p.screenshot(SHOTS ? { path: join(SHOTS, `kiosk-${name}.png`), fullPage: true } : {});
 
-beforeAll(async () => {
-  rig = await startKioskRig({ pue: true, idleSeconds: 120 });
-}, 90_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = sharedKioskRig({ pue: true, idleSeconds: 120 });
 
 describe('payer and beneficiary data', () => {
   it('shows benefits paid, then dues and payments per fund and the insured (masked PESEL)', async () => {
     const p = rig.page;
-    const jan = DEMO_LOGINS[1]!;
     const anna = DEMO_LOGINS[0]!;
-    await p.getByTestId('home').waitFor();
-    await p.getByTestId('go-self-service').click();
-    await p.getByTestId('mode-password').click();
-    await p.getByTestId('login').fill(jan.login);
-    await p.getByTestId('password').fill(DEMO_PASSWORD);
-    await p.getByTestId('password-next').click();
-    await p.getByTestId('code').waitFor();
-    await p.getByTestId('code').fill(rig.pue!.outbox().at(-1)!.code);
-    await p.getByTestId('code-sign-in').click();
+    await signInWithPassword(p, rig, 1);
 
     await p.getByTestId('account-individual').click();
     await p.getByTestId('role-beneficiary').click();

@@ -1,37 +1,22 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
+import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../src/renderer/format';
 import { projectPension } from '../src/renderer/pension/calculator';
 import { GUS_LIFE_TABLE_2025 } from '../src/renderer/pension/gus-life-table';
-import { startKioskRig, type KioskRig } from './kiosk-rig';
+import { sharedKioskRig } from './kiosk-rig';
+import { signInWithPassword } from './self-service-steps';
 
 // The calculator screen in Chromium: Anna's account from the portal stand-in, her inputs, and
 // the figure the pure module (unit-tested on hand-computed cases) gives for them.
 
 const SHOTS = process.env.SKR_SCREENSHOTS_DIR;
-let rig: KioskRig;
 
-beforeAll(async () => {
-  rig = await startKioskRig({ pue: true, idleSeconds: 120 });
-}, 90_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = sharedKioskRig({ pue: true, idleSeconds: 120 });
 
 describe('pension calculator screen', () => {
   it('projects from the account with the stated assumptions and the GUS table', async () => {
     const p = rig.page;
-    const anna = DEMO_LOGINS[0]!;
-    await p.getByTestId('home').waitFor();
-    await p.getByTestId('go-self-service').click();
-    await p.getByTestId('mode-password').click();
-    await p.getByTestId('login').fill(anna.login);
-    await p.getByTestId('password').fill(DEMO_PASSWORD);
-    await p.getByTestId('password-next').click();
-    await p.getByTestId('code').waitFor();
-    await p.getByTestId('code').fill(rig.pue!.outbox().at(-1)!.code);
-    await p.getByTestId('code-sign-in').click();
+    await signInWithPassword(p, rig, 0);
     await p.getByTestId('account-individual').click();
     await p.getByTestId('role-insured').click();
     await p.getByTestId('menu-pension').click();

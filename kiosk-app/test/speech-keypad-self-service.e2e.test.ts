@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
 import { pl } from '../src/i18n/pl';
-import { CARD_PIN, startKioskRig, tinyPdf, type KioskRig } from './kiosk-rig';
+import { CARD_PIN, sharedKioskRig, tinyPdf } from './kiosk-rig';
 import { insertCard, lastCode } from './self-service-steps';
 import { focused, focusKept, hears, mark, moveTo, spokenLog } from './speech-keypad-steps';
 
@@ -12,14 +12,12 @@ import { focused, focusKept, hears, mark, moveTo, spokenLog } from './speech-key
 // host's espeak-ng), the focus is never lost to the page body and is always visible, and
 // neither the PIN nor the password is ever spoken.
 
-let rig: KioskRig;
-beforeAll(async () => {
-  rig = await startKioskRig({ pue: true, card: true, idleSeconds: 600, ticketIdleSeconds: 600 });
-  rig.addUsbFile('wniosek-emerytura.pdf', tinyPdf(2));
-}, 90_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = sharedKioskRig(
+  { pue: true, card: true, idleSeconds: 600, ticketIdleSeconds: 600 },
+  (r) => {
+    r.addUsbFile('wniosek-emerytura.pdf', tinyPdf(2));
+  },
+);
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A phrase that is exactly the catalogue text (a screen title, a label). */
