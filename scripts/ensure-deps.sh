@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Makes a fresh checkout runnable: npm packages (always), and with --system the Debian
-# packages the tests drive (Chromium, socat, pcscd + vpcd, espeak-ng, sox). Idempotent and
+# packages the tests drive (Chromium, socat, pcscd + vpcd, espeak-ng, sox, faketime). Idempotent and
 # quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(chromium fonts-dejavu-core socat udev pcscd libpcsclite-dev vsmartcard-vpcd espeak-ng sox)
+SYSTEM_PACKAGES=(chromium fonts-dejavu-core socat udev pcscd libpcsclite-dev vsmartcard-vpcd espeak-ng sox faketime)
 
 if [[ "${1:-}" == "--system" ]]; then
   missing=()
   for cmd in chromium socat pcscd espeak-ng sox; do command -v "$cmd" >/dev/null || missing+=("$cmd"); done
   [[ -f /usr/include/PCSC/winscard.h ]] || missing+=(libpcsclite-dev)
+  # The multi-day test moves the server's clock with libfaketime.
+  command -v faketime >/dev/null || missing+=(faketime)
   if ((${#missing[@]})); then
     echo "ensure-deps: installing system packages (missing: ${missing[*]})"
     SUDO=""; [[ "$(id -u)" -ne 0 ]] && SUDO="sudo"

@@ -63,6 +63,7 @@ describe('statistics of a day kept by the triggers', () => {
       served: 2,
       noShows: 1,
       cancelled: 1,
+      expired: 0,
       bookingsKept: 1,
       bookingsMissed: 1,
     });

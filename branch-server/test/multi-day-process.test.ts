@@ -95,6 +95,14 @@ describe.skipIf(!existsSync(LIBFAKETIME))('two branch days of the real server pr
     expect(queue.counters.every((c: { clerk: string | null }) => c.clerk === null)).toBe(true);
     expect(queue.recentCalls).toEqual([]);
     expect(queue.lines.reduce((n: number, l: { waiting: number }) => n + l.waiting, 0)).toBe(0);
+    // The manager's statistics of day 1 are closed: every ticket has an outcome, none served.
+    const stats = await callApi(
+      url,
+      'GET',
+      '/api/v1/manager/stats?period=day&date=2026-12-01',
+      manager,
+    );
+    expect(stats.body.total).toMatchObject({ issued: 3, expired: 3, cancelled: 0, noShows: 0 });
     for (const r of day1) {
       const pub = await callApi(url, 'GET', `/api/v1/public/tickets/${r.body.id as string}`);
       expect(pub.body.state).toBe('expired');

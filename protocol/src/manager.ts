@@ -97,6 +97,8 @@ export const StatsRow = z.object({
   served: z.number().int(),
   noShows: z.number().int(),
   cancelled: z.number().int(),
+  /** Left waiting, called or parked when the branch day ended. */
+  expired: z.number().int(),
   bookingsKept: z.number().int(),
   bookingsMissed: z.number().int(),
   wait: DurationStats,

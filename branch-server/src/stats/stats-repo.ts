@@ -11,6 +11,7 @@ export interface DailySums {
   served: number;
   noShow: number;
   cancelled: number;
+  expired: number;
   waitN: number;
   waitSum: number;
   serviceN: number;
@@ -39,7 +40,8 @@ function makeRepo(db: Db) {
   const daily = db.prepare(
     `SELECT service_id AS serviceId, counter_id AS counterId, clerk,
        SUM(issued) AS issued, SUM(booked) AS booked, SUM(served) AS served,
-       SUM(no_show) AS noShow, SUM(cancelled) AS cancelled, SUM(wait_n) AS waitN,
+       SUM(no_show) AS noShow, SUM(cancelled) AS cancelled, SUM(expired) AS expired,
+       SUM(wait_n) AS waitN,
        TOTAL(wait_sum) AS waitSum, SUM(service_n) AS serviceN, TOTAL(service_sum) AS serviceSum
      FROM stats_daily WHERE day BETWEEN ? AND ? GROUP BY service_id, counter_id, clerk`,
   );

@@ -23,6 +23,7 @@ const zero = (): Sums => ({
   served: 0,
   noShow: 0,
   cancelled: 0,
+  expired: 0,
   waitN: 0,
   waitSum: 0,
   serviceN: 0,
@@ -35,6 +36,7 @@ function add(into: Sums, r: DailySums): void {
   into.served += r.served;
   into.noShow += r.noShow;
   into.cancelled += r.cancelled;
+  into.expired += r.expired;
   into.waitN += r.waitN;
   into.waitSum += r.waitSum;
   into.serviceN += r.serviceN;
@@ -55,6 +57,7 @@ function row(
     served: s.served,
     noShows: s.noShow,
     cancelled: s.cancelled,
+    expired: s.expired,
     bookingsKept: s.booked,
     bookingsMissed: s.missed,
     wait: durationStats(s.waitN, s.waitSum, wait),

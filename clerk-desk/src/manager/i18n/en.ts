@@ -114,6 +114,7 @@ export const en: Catalogue = {
       served: 'Served',
       noShows: 'No-shows',
       cancelled: 'Cancelled',
+      expired: 'Expired at closing',
       bookingsKept: 'Bookings kept',
       bookingsMissed: 'Bookings missed',
       waitMean: 'Wait mean',

@@ -108,6 +108,7 @@ export const pl = {
       served: 'Obsłużone',
       noShows: 'Nieobecni',
       cancelled: 'Anulowane',
+      expired: 'Wygasłe po zamknięciu',
       bookingsKept: 'Wizyty odbyte',
       bookingsMissed: 'Wizyty nieodbyte',
       waitMean: 'Czekanie śr.',

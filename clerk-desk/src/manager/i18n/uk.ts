@@ -115,6 +115,7 @@ export const uk: Catalogue = {
       served: 'Обслуговано',
       noShows: 'Не зʼявилися',
       cancelled: 'Скасовано',
+      expired: 'Прострочено при закритті',
       bookingsKept: 'Візити відбулися',
       bookingsMissed: 'Візити пропущено',
       waitMean: 'Очікування сер.',

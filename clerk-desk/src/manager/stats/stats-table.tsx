@@ -79,6 +79,7 @@ export function statsColumns(
     { header: t('stats.col.served'), value: (r) => r.served },
     { header: t('stats.col.noShows'), value: (r) => r.noShows },
     { header: t('stats.col.cancelled'), value: (r) => r.cancelled },
+    { header: t('stats.col.expired'), value: (r) => r.expired },
     { header: t('stats.col.bookingsKept'), value: (r) => r.bookingsKept },
     { header: t('stats.col.bookingsMissed'), value: (r) => r.bookingsMissed },
   ];
