@@ -96,7 +96,8 @@ describe('turn near and called, by SMS', () => {
     const got = sms.messages.filter((m) => m.to === '48600100200').map((m) => m.message);
     expect(got).toHaveLength(2);
     expect(got[0]).toContain(`numer ${mine.number} – przed Tobą 2 os.`);
-    expect(got[1]).toContain(`numer ${mine.number} – zapraszamy do stanowiska`);
+    // The counter by its public number (not "stanowiska Stanowisko 4", not its id).
+    expect(got[1]).toContain(`numer ${mine.number} – zapraszamy do stanowiska 4.`);
     for (const m of sms.messages) expect(m.parts).toBeLessThanOrEqual(2);
 
     await b.api('POST', `/api/v1/tickets/${mine.id}/start`, clerk);

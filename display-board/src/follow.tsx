@@ -62,9 +62,9 @@ function Follow({ id }: { id: string | null }) {
               : t('follow.ahead', { count: s.peopleAhead })}
           </p>
         )}
-        {s.counterName && (
+        {s.counterSign && (
           <p className="counter" data-testid="follow-counter">
-            {t('follow.goTo', { counter: s.counterName })}
+            {t('follow.goTo', { counter: `${t('board.counter')} ${s.counterSign}` })}
           </p>
         )}
       </>

@@ -38,7 +38,8 @@ describe('follow-the-line page on a phone', () => {
     await callNext(b, clerk, 6);
     await page.clock.runFor(10_100);
     await page.locator('[data-testid=follow-state][data-state=called]').waitFor();
-    expect(await page.getByTestId('follow-counter').innerText()).toBe('Підійдіть до: Stanowisko 6');
+    // The counter by its public sign, as the screens and the voice give it.
+    expect(await page.getByTestId('follow-counter').innerText()).toBe('Підійдіть до: Віконце 6');
     // No personal data and no token anywhere on the page.
     const html = await page.content();
     expect(html).not.toMatch(/token|pesel/i);

@@ -14,6 +14,8 @@ export const PublicTicketStatus = z.object({
   peopleAhead: z.number().int().min(0),
   /** The counter's name while the ticket is called or served, else null. */
   counterName: z.string().nullable(),
+  /** The counter's public sign (label, else number) while called or served, else null. */
+  counterSign: z.string().nullable(),
 });
 export type PublicTicketStatus = z.infer<typeof PublicTicketStatus>;
 

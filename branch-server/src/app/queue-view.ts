@@ -6,6 +6,7 @@ import type {
   QueueSnapshot,
   Ticket,
 } from '@skr/protocol';
+import { counterSign } from '@skr/protocol';
 import { addMinutes, estimateWait, waitedMinutes, type QueueState } from '../domain';
 import type { BookingRepo } from '../store';
 
@@ -68,12 +69,15 @@ export function publicTicketStatus(state: QueueState, t: Ticket, now: Date) {
     .waitingIn(t.serviceId)
     .filter((x) => x.id !== t.id && x.lineAt < t.lineAt && x.lineAt <= nowIso).length;
   const counter = t.counterId !== null ? state.counters.get(t.counterId) : undefined;
+  const atCounter = t.state === 'called' || t.state === 'serving';
   return {
     number: t.number,
     serviceId: t.serviceId,
     state: t.state,
     peopleAhead: t.state === 'waiting' ? ahead : 0,
-    counterName: t.state === 'called' || t.state === 'serving' ? (counter?.name ?? null) : null,
+    counterName: atCounter ? (counter?.name ?? null) : null,
+    // The same sign the voice, the LED boards and the screens give (issue 12).
+    counterSign: atCounter && counter ? counterSign(counter) : null,
   };
 }
 

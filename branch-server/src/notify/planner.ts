@@ -1,4 +1,10 @@
-import { SkrError, type BranchEvent, type Lang, type LineSummary } from '@skr/protocol';
+import {
+  SkrError,
+  counterSign,
+  type BranchEvent,
+  type Lang,
+  type LineSummary,
+} from '@skr/protocol';
 import type { Logger } from 'pino';
 import type { Branch } from '../app';
 import type { Db } from '../store';
@@ -34,8 +40,12 @@ export function notifyPlanner(o: {
   const outbox = notifyOutbox(o.db);
   let branch: BranchReader | undefined;
 
-  const counterName = (id: number | null) =>
-    branch?.counters().find((c) => c.id === id)?.name ?? String(id ?? '');
+  // The counter's public sign ("9", "T9"), as the voice and the boards give it (issue 12): the
+  // templates already say "stanowiska …", and the internal id would name another counter.
+  const counterName = (id: number | null) => {
+    const c = branch?.counters().find((x) => x.id === id);
+    return c ? counterSign(c) : '';
+  };
 
   function onTicketEvent(e: BranchEvent): void {
     const t = e.ticket;
