@@ -182,6 +182,20 @@ export const routeCases: RouteCase[] = [
     body: {},
     who: ['kiosk', ...staff],
   },
+  {
+    method: 'POST',
+    route: '/api/v1/calendar/visits/:code/cancel',
+    path: '/api/v1/calendar/visits/NOPE1234/cancel',
+    body: {},
+    who: ['kiosk', ...staff],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/calendar/visits/:code/rebook',
+    path: '/api/v1/calendar/visits/NOPE1234/rebook',
+    body: {},
+    who: ['kiosk', ...staff],
+  },
   { method: 'GET', route: '/api/v1/config', path: '/api/v1/config', who: managers },
   { method: 'GET', route: '/api/v1/config/audit', path: '/api/v1/config/audit', who: managers },
   {
