@@ -1,8 +1,9 @@
 // Key press → speech audio starts, in speech mode: a real key event in Chromium, the kiosk
 // host rendering the phrase with espeak-ng (or finding it cached), until the <audio> element
 // fires 'playing'. Cached: moving over the home screen's controls (their phrases are
-// prefetched when the screen comes). Uncached: pressing keys of the on-screen code keypad,
-// each press a new phrase (the code so far, spelled). Run: npx tsx kiosk-app/bench/key-to-speech.ts
+// prefetched when the screen comes, and warmed up at host start). Uncached: coming back to
+// the check-in field holding a random new code, a phrase never heard before.
+// Run: npx tsx kiosk-app/bench/key-to-speech.ts
 // The page-side callbacks run in Chromium but are type-checked without the DOM lib.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { pathToFileURL } from 'node:url';
@@ -59,24 +60,33 @@ export async function benchKeyToSpeech({ n = 60 }: { n?: number } = {}) {
       if (i >= 3) cached.push(ms);
       await p.waitForTimeout(150); // a client listens a moment before the next press
     }
-    // Uncached: the code keypad; each round types one letter again and again ("B", "B B"…).
+    // Uncached: a phrase never rendered before. A random booking code is typed into the
+    // check-in field (each character's echo is a cached phrase), the focus leaves the field
+    // and comes back: the field is read with the new code ("Kod rezerwacji: K 7 P …").
+    await p.keyboard.press('Escape');
+    await p.getByTestId('home').waitFor();
+    await p.getByTestId('go-check-in').focus();
+    await p.keyboard.press('Enter');
+    await p.getByTestId('booking-code').waitFor();
     const uncached: number[] = [];
-    const letters = 'ABCDEFGHJKMNPQRSTUVWXYZ';
-    let round = 0;
-    while (uncached.length < n && round < letters.length) {
-      await p.keyboard.press('Escape');
-      await p.getByTestId('home').waitFor();
-      await p.getByTestId('go-check-in').focus();
-      await p.keyboard.press('Enter');
-      await p.getByTestId('check-in').waitFor();
-      const letter = letters[round++]!;
-      await p.getByRole('button', { name: letter, exact: true }).focus();
-      await p.waitForTimeout(300);
-      for (let k = 1; k <= 12 && uncached.length < n; k++) {
-        const spelled = Array(k).fill(letter).join(' ');
-        uncached.push(await pressAndListen(p, 'Enter', (t) => t === spelled));
-        await p.waitForTimeout(100);
-      }
+    const chars = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+    const seen = new Set<string>();
+    while (uncached.length < n) {
+      let code = '';
+      while (code.length < 6 || seen.has(code))
+        code = Array.from(
+          { length: 6 },
+          () => chars[Math.floor(Math.random() * chars.length)],
+        ).join('');
+      seen.add(code);
+      await p.getByTestId('booking-code').focus();
+      await p.getByTestId('booking-code').fill('');
+      await p.keyboard.type(code, { delay: 30 });
+      await p.keyboard.press('ArrowDown'); // to the keypad's first key
+      await p.waitForTimeout(400);
+      const spelled = [...code].join(' ');
+      uncached.push(await pressAndListen(p, 'ArrowUp', (t) => t.endsWith(spelled)));
+      await p.waitForTimeout(150);
     }
     return { cached: stats(cached), uncached: stats(uncached) };
   } finally {

@@ -40,9 +40,23 @@ export async function moveTo(p: Page, testId: string, key = 'ArrowDown'): Promis
 export async function hears(p: Page, re: RegExp, since = 0): Promise<void> {
   const started = async () =>
     (await spokenLog(p)).slice(since).filter((s) => s.startedAt !== undefined);
+  let last: Spoken[] = [];
   await expect
-    .poll(async () => (await started()).some((s) => re.test(s.text)), { timeout: 15_000 })
-    .toBe(true);
+    .poll(
+      async () => {
+        last = await spokenLog(p);
+        return (await started()).some((s) => re.test(s.text));
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true)
+    .catch((e: Error) => {
+      // Which phrases were asked and which started: what the client heard instead.
+      const heard = last
+        .slice(-12)
+        .map((s) => `${s.startedAt === undefined ? '  ' : '▶ '}${s.text}`);
+      throw new Error(`never heard ${re}; last phrases:\n${heard.join('\n')}`, { cause: e });
+    });
 }
 
 /** How many phrases have been asked for so far (a mark for {@link hears}). */

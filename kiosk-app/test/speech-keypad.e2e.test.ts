@@ -126,4 +126,34 @@ describe('speech mode and keypad', () => {
       expect(h.lang).toBe('pl');
     }
   });
+
+  it('plugging in headphones starts speech mode and pulling them ends it (audio outputs)', async () => {
+    const p = rig.page;
+    // Chromium's list of audio outputs, as a system that shows headphones as their own output
+    // would give it; only changes count, so what is there at page load does nothing.
+    await p.addInitScript(() => {
+      const w = globalThis as any;
+      w.skrOutputs = [{ kind: 'audiooutput', label: 'Built-in speaker', deviceId: 's' }];
+      w.navigator.mediaDevices.enumerateDevices = async () => w.skrOutputs;
+    });
+    await p.reload();
+    await p.getByTestId('home').waitFor();
+    const setOutputs = (labels: string[]) =>
+      p.evaluate((ls) => {
+        const w = globalThis as any;
+        w.skrOutputs = ls.map((label: string, i: number) => ({
+          kind: 'audiooutput',
+          label,
+          deviceId: String(i),
+        }));
+        w.navigator.mediaDevices.dispatchEvent(new w.Event('devicechange'));
+      }, labels);
+    const speechOn = () => p.getByTestId('speech').getAttribute('aria-pressed');
+    expect(await speechOn()).toBe('false');
+    await setOutputs(['Built-in speaker', 'Słuchawki (Headphones)']);
+    await expect.poll(speechOn).toBe('true');
+    await hears(p, /^Tryb głosowy włączony\.$/);
+    await setOutputs(['Built-in speaker']);
+    await expect.poll(speechOn).toBe('false');
+  });
 });

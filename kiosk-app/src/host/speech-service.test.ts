@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SpeechEngine } from '@skr/branch-server/announcer';
+import { fixedPhrases } from './speech-phrases';
 import { createKioskSpeech, spokenText } from './speech-service';
 
 // An engine that records what it was asked and answers when told to, so the order of
@@ -57,6 +58,26 @@ describe('kiosk speech', () => {
     await m.finishAll();
     await Promise.all([...bg, now, three]);
     expect(m.asked).toEqual(['Jeden', 'Teraz', 'Trzy', 'Dwa']);
+  });
+
+  it('warms the fixed phrases up at start, shortest first, one at a time, yielding to a client', async () => {
+    const m = manualEngine();
+    const speech = createKioskSpeech({ engine: m.engine, warmUp: ['pl'], headphones: null });
+    const fixed = fixedPhrases('pl');
+    expect(fixed).toEqual(expect.arrayContaining(['5', 'A', 'Wstecz', 'Wybierz sprawę']));
+    expect(fixed).toContain('Pobierz bilet Wybierz sprawę i stań w kolejce');
+    // The engine is given the phrases as spoken ("5" is "pięć").
+    const said = fixed.map((f) => spokenText(f, 'pl'));
+    expect(m.asked).toEqual([said[0]]);
+    const now = speech.wav('Teraz', 'pl');
+    await m.finishAll(); // finishes the first warm-up phrase and 'Teraz', then the rest in turn
+    await now;
+    expect(m.asked.slice(0, 3)).toEqual([said[0], 'Teraz', said[1]]);
+    expect(m.asked.length).toBe(fixed.length + 1);
+    m.asked.length = 0;
+    await speech.wav('Wstecz', 'pl');
+    expect(m.asked).toEqual([]); // already warm
+    await speech.close();
   });
 
   it('forgets the oldest phrase past its size', async () => {

@@ -13,6 +13,7 @@ import { ErrorBox } from './ui';
 import { createSpeaker } from './speech';
 import { useIdleCountdown } from './use-idle';
 import { useFocusKeeper } from './use-focus-keeper';
+import { useHeadphones } from './use-headphones';
 import { clickScreenBack, useKeypadNavigation } from './use-keypad-navigation';
 import { useSpeechMode } from './use-speech-mode';
 
@@ -103,6 +104,9 @@ export function App({ bridge }: { bridge: KioskBridge }) {
     setView('home');
   }, []);
   useFocusKeeper();
+  // Plugging in headphones starts speech mode; pulling them ends it (the next sound would
+  // otherwise come out of the kiosk's speaker).
+  useHeadphones(setSpeech);
   useKeypadNavigation({
     // The keypad's Back: from the ticket it is "Done"; elsewhere the screen's own Back (in
     // the urzędomat it steps back within the session); the urzędomat's menu has none.

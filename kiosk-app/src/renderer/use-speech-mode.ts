@@ -10,13 +10,14 @@ export interface SpeechWords extends SpokenWords {
 }
 
 // Phrases rendered ahead (a screen's controls) so moving the focus is heard at once; the
-// host renders them one at a time behind anything a client is waiting for.
-async function prefetch(urls: string[]): Promise<void> {
-  const todo = [...urls];
-  const worker = async () => {
-    for (let u = todo.shift(); u; u = todo.shift()) await fetch(u).catch(() => undefined);
-  };
-  await Promise.all([worker(), worker()]);
+// host renders them one at a time behind anything a client is waiting for. One request at a
+// time, dropped when the screen changes: a waiting prefetch holds one of the browser's six
+// connections to the host, which the phrase a client waits for must never queue behind.
+async function prefetch(urls: string[], signal: AbortSignal): Promise<void> {
+  for (const u of urls) {
+    if (signal.aborted) return;
+    await fetch(u, { signal }).catch(() => undefined);
+  }
 }
 
 /**
@@ -44,12 +45,17 @@ export function useSpeechMode(
     const queue = (text: string) => speaker.queue(text, ctx.current.lang);
     const name = (el: Element) => spokenText(el, ctx.current.words);
 
-    const warm = () =>
+    let warming = new AbortController();
+    const warm = () => {
+      warming.abort();
+      warming = new AbortController();
       void prefetch(
         focusableControls()
           .flatMap((e) => speechChunks(name(e)))
           .map((t) => `${speechUrl(t, ctx.current.lang)}&prefetch=1`),
+        warming.signal,
       );
+    };
     // Read the title of a new screen first, then what has the focus.
     const announce = (el: Element | null, interrupt: boolean) => {
       const title = titleEl();
@@ -80,8 +86,13 @@ export function useSpeechMode(
       // After React has rendered the new state.
       setTimeout(() => {
         if (el.hasAttribute('aria-pressed') && el.isConnected) say(name(el));
+        // A key of the on-screen keypad echoes itself (one character: cached, heard at once);
+        // Backspace and OK say what the field holds; a hidden field only how much.
         const field = el.closest('.keypad')?.parentElement?.querySelector('input');
-        if (field) say(field.value ? spokenValue(field, ctx.current.words) : name(field));
+        const key = el.textContent ?? '';
+        if (!field) return;
+        if (/^[0-9A-Z]$/.test(key) && field.type !== 'password' && field.value) say(key);
+        else say(field.value ? spokenValue(field, ctx.current.words) : name(field));
       }, 0);
     };
     // Echo of what the client types on the keypad or a keyboard: the character typed (a
@@ -118,6 +129,7 @@ export function useSpeechMode(
     document.addEventListener('input', onInput, true);
     return () => {
       document.removeEventListener('input', onInput, true);
+      warming.abort();
       observer.disconnect();
       document.removeEventListener('focusin', onFocus);
       document.removeEventListener('click', onClick, true);
