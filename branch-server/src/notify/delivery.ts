@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { retryDelayMs, type BackoffPolicy } from '../sync/backoff';
-import { drainLoop, mapPool } from '../sync/drain-loop';
+import { retryDelayMs } from '../sync/backoff';
+import { drainLoop, mapPool, type DrainTiming } from '../sync/drain-loop';
 import { bookingRepo, type Db } from '../store';
 import { contactRepo } from './contact-repo';
 import { keyOf, notifyOutbox, type NotifyItem, type NotifyResult } from './notify-outbox';
@@ -17,16 +17,11 @@ export interface ChannelHealth {
 }
 
 /** What the delivery loop needs. */
-export interface DeliveryOptions {
+export interface DeliveryOptions extends DrainTiming {
   db: Db;
   senders: Partial<Record<Channel, Sender>>;
   settings: NotifySettings;
   zone: () => string;
-  now: () => Date;
-  clockMs: () => number;
-  backoff: BackoffPolicy;
-  concurrency: number;
-  batchSize: number;
   /** Give up after this many failed attempts. */
   maxAttempts: number;
   log?: Logger;

@@ -31,6 +31,19 @@ export function serialized<T>(fn: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/** The timing knobs every outbox's delivery takes (portal sync and client notifications). */
+export interface DrainTiming {
+  now: () => Date;
+  /** Scheduling clock in ms (real time even when tests fix `now`). */
+  clockMs: () => number;
+  /** When a failed row is tried again. */
+  backoff: BackoffPolicy;
+  /** Deliveries in flight at once. */
+  concurrency: number;
+  /** Rows taken per round; their results are recorded in one transaction. */
+  batchSize: number;
+}
+
 /** What a drain loop runs. */
 export interface DrainLoopOptions {
   /** Delivers one round of due rows (aborted by `stop`); resolves to how many it tried. */

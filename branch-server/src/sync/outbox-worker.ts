@@ -1,24 +1,16 @@
 import { PueReportReceipt, PueUpp, SkrError } from '@skr/protocol';
 import type { Logger } from 'pino';
 import { retryDelayMs, type BackoffPolicy } from './backoff';
-import { drainLoop, mapPool } from './drain-loop';
+import { drainLoop, mapPool, type DrainTiming } from './drain-loop';
 import type { DocumentPayload, DocumentStore } from './documents';
 import type { DeliveryResult, OutboxItem, OutboxRepo } from './outbox-repo';
 import { isRetryable, type PortalClient } from './portal-client';
 
 /** What the delivery loop needs. */
-export interface OutboxWorkerOptions {
+export interface OutboxWorkerOptions extends DrainTiming {
   outbox: OutboxRepo;
   documents: DocumentStore;
   portal: PortalClient;
-  now: () => Date;
-  /** Scheduling clock in ms (real time even when tests fix `now`). */
-  clockMs: () => number;
-  backoff: BackoffPolicy;
-  /** Deliveries in flight at once. */
-  concurrency: number;
-  /** Rows taken per round; their results are recorded in one transaction. */
-  batchSize: number;
   log: Logger;
   /** Called after a round delivered documents (the sync scrubs their bytes off the disk). */
   onDocumentsDelivered?: () => void;
