@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskRig, type KioskRig } from './kiosk-rig';
+import { describe, expect, it } from 'vitest';
+import { sharedKioskRig } from './kiosk-rig';
 
 // Each client starts fresh: after an idle spell (with a visible countdown) and after every
 // finished flow the kiosk is back at its start in Polish, default text and contrast, with no
@@ -7,13 +7,7 @@ import { startKioskRig, type KioskRig } from './kiosk-rig';
 // an early arrival learns when check-in opens, dates are Polish, the slip has QR and count.
 
 const IDLE = 5;
-let rig: KioskRig;
-beforeAll(async () => {
-  rig = await startKioskRig({ ticketIdleSeconds: IDLE });
-}, 60_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = sharedKioskRig({ ticketIdleSeconds: IDLE });
 
 const polishDate = (iso: string) =>
   new Intl.DateTimeFormat('pl-PL', {

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskRig, type KioskRig } from './kiosk-rig';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './a11y-checkers';
+import { sharedKioskRig } from './kiosk-rig';
 
 // The kiosk on the three panels it is sold with: portrait 1080×1920, landscape 1920×1080 and
 // 1280×1024. Every screen must use the panel (content reaching at least half its height),
@@ -11,7 +10,6 @@ import { startKioskRig, type KioskRig } from './kiosk-rig';
 // and high contrast. Screenshots go to docs/screenshots only when SKR_SCREENSHOTS_DIR is set.
 
 const SHOTS = process.env.SKR_SCREENSHOTS_DIR;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
   { name: 'portrait', width: 1080, height: 1920 },
   { name: 'landscape', width: 1920, height: 1080 },
@@ -19,13 +17,7 @@ const SIZES = [
 ] as const;
 const TARGET = 80;
 
-let rig: KioskRig;
-beforeAll(async () => {
-  rig = await startKioskRig({ ticketIdleSeconds: 600 });
-}, 60_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = sharedKioskRig({ ticketIdleSeconds: 600 });
 
 interface Measure {
   /** Lowest edge of any visible leaf of the screen, as a share of the viewport height. */
@@ -71,26 +63,13 @@ function measure(p: Page, target: number): Promise<Measure> {
   }, target);
 }
 
-async function axe(p: Page): Promise<string[]> {
-  await p.evaluate(AXE);
-  const r = await p.evaluate(() =>
-    (globalThis as any).axe.run((globalThis as any).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  );
-  return r.violations.map(
-    (v: { id: string; nodes: { target: string[] }[] }) =>
-      `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
 /** Checks one screen in one size and photographs it when asked. */
 async function check(p: Page, size: (typeof SIZES)[number], screen: string): Promise<void> {
   const m = await measure(p, TARGET);
   expect(m.reach, `${screen} ${size.name} reach`).toBeGreaterThanOrEqual(0.5);
   expect(m.small, `${screen} ${size.name} small targets`).toEqual([]);
   expect(m.overflowX, `${screen} ${size.name} scrolls sideways`).toBe(false);
-  expect(await axe(p), `${screen} ${size.name} axe`).toEqual([]);
+  expect(await axeViolations(p), `${screen} ${size.name} axe`).toEqual([]);
   if (SHOTS)
     await p.screenshot({ path: join(SHOTS, `kiosk-${screen}-${size.width}x${size.height}.png`) });
 }

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKioskRig, type KioskRig } from './kiosk-rig';
+import { describe, expect, it } from 'vitest';
+import { sharedKioskRig } from './kiosk-rig';
 
 // The ticket machine in Chromium against the real branch server and the printer emulator
 // over TCP: tickets, priority, languages, check-in, printer faults, a branch restart.
 
-let rig: KioskRig;
-beforeAll(async () => {
-  rig = await startKioskRig();
-}, 60_000);
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = sharedKioskRig();
 
 async function home() {
   const p = rig.page;
