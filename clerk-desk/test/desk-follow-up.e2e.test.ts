@@ -5,6 +5,7 @@ import { localDay } from '@skr/protocol/time-zone';
 import { launchBrowser } from '../../branch-server/test/browser';
 import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
 import { chooseCounter, issue, openDesk, screenshot, signIn } from './desk-page';
+import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
 
 // "Umów kolejną wizytę" at the counter (issue 14), in Chromium against a real branch with a
 // calendar plan and the SMS gateway emulator: the clerk books a follow-up visit for the client
@@ -23,21 +24,7 @@ beforeAll(async () => {
   branch = await startTestBranch({
     notify: { sms: { url: sms.url, token: 'test-token', from: 'ZUS' } },
   });
-  manager = await branch.login('kierownik');
-  const plan = {
-    blocks: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      weekday,
-      from: '08:00',
-      to: '16:00',
-      counterId: 'c1',
-      serviceIds: ['emerytury', 'zasilki'],
-    })),
-    walkInSharePercent: 0,
-    portalSharePercent: 0,
-  };
-  expect((await branch.api('PUT', '/api/v1/manager/calendar/plan', manager, { plan })).status).toBe(
-    200,
-  );
+  manager = await putEveryDayPlan(branch, ['emerytury', 'zasilki']);
   browser = await launchBrowser();
   page = await openDesk(browser, branch.url);
   page.setDefaultTimeout(10_000);

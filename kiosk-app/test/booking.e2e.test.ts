@@ -6,6 +6,7 @@ import { renderTicketPng } from '@skr/hardware-mocks/printer/index';
 import { peselCheckDigit } from '@skr/protocol';
 import { DEMO_LOGINS } from '@skr/pue-emulator';
 import { startKioskRig, type KioskRig } from './kiosk-rig';
+import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
 
 // "Umów wizytę" at the kiosk, end to end (issue 14): a real branch with a calendar plan, the
 // kiosk host, the printer emulator over TCP, pcscd with the virtual ID card, the SMS gateway
@@ -46,21 +47,7 @@ beforeAll(async () => {
     branchAddress: ADDRESS,
     branchOptions: { notify: { sms: { url: sms.url, token: 'test-token', from: 'ZUS' } } },
   });
-  manager = await rig.branch.login('kierownik');
-  // One counter takes booked pensions every day 08:00–16:00: one place per half hour.
-  const plan = {
-    blocks: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      weekday,
-      from: '08:00',
-      to: '16:00',
-      counterId: 'c1',
-      serviceIds: ['emerytury'],
-    })),
-    walkInSharePercent: 0,
-    portalSharePercent: 0,
-  };
-  const put = await rig.branch.api('PUT', '/api/v1/manager/calendar/plan', manager, { plan });
-  expect(put.status).toBe(200);
+  manager = await putEveryDayPlan(rig.branch, ['emerytury']);
 }, 120_000);
 afterAll(async () => {
   await rig?.close();

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBookResult } from '@skr/protocol/kiosk-bridge';
 import { formatDate } from '../format';
+import { BigButton } from '../ui';
 
 /** The booked visit on screen: the code big, day, hour, service, the QR, print and SMS state. */
 export function BookingDone(props: {
@@ -65,14 +66,7 @@ export function BookingDone(props: {
         )}
         <figcaption>{t('booking.qr')}</figcaption>
       </figure>
-      <button
-        type="button"
-        className="big primary done"
-        onClick={props.onDone}
-        data-testid="booking-finish"
-      >
-        {t('ticket.done')}
-      </button>
+      <BigButton label={t('ticket.done')} onClick={props.onDone} testId="booking-finish" />
     </section>
   );
 }

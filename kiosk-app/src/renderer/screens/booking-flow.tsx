@@ -13,6 +13,7 @@ import type {
   KioskBookingIdentity,
   KioskBridge,
 } from '@skr/protocol/kiosk-bridge';
+import { activeServices } from '../active-services';
 import { api } from '../api';
 import { BRANCH_ZONE, formatDate } from '../format';
 import { BigButton, Screen } from '../ui';
@@ -54,12 +55,7 @@ export function BookingFlow(props: {
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    api
-      .call('listServices')
-      .then((r) =>
-        setServices(r.services.filter((s) => s.active).sort((a, b) => a.order - b.order)),
-      )
-      .catch(setError);
+    activeServices().then(setServices).catch(setError);
   }, []);
 
   async function loadDays(s: Service): Promise<BookingDay[]> {

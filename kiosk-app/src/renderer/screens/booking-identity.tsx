@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskBookingIdentity } from '@skr/protocol/kiosk-bridge';
 import { peselProblem } from '@skr/protocol/pesel';
 import { Keypad } from '../keypad';
+import { BigButton } from '../ui';
 
 /** What is wrong with a typed phone number (9 digits, Polish mobile), or null. */
 export function phoneProblem(p: string): 'phoneLength' | null {
@@ -10,6 +11,47 @@ export function phoneProblem(p: string): 'phoneLength' | null {
 }
 
 type Field = 'pesel' | 'phone';
+
+/** A digits-only field typed on the on-screen keypad, with its hint and its error. */
+function DigitField(props: {
+  name: Field;
+  label: string;
+  hint?: string;
+  value: string;
+  max: number;
+  error: string | null;
+  onChange: (v: string) => void;
+  onFocus: () => void;
+}) {
+  const id = `booking-${props.name}`;
+  const described = props.error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
+  return (
+    <>
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value.replace(/\D/g, '').slice(0, props.max))}
+        onFocus={props.onFocus}
+        inputMode="none"
+        autoComplete="off"
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={described}
+        data-testid={id}
+      />
+      {props.hint && (
+        <p id={`${id}-hint`} className="hint">
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p id={`${id}-error`} className="error" role="alert" data-testid={`${props.name}-error`}>
+          {props.error}
+        </p>
+      )}
+    </>
+  );
+}
 
 /**
  * Who books: the ID card in the reader, or PESEL + phone typed on one shared keypad (it types
@@ -40,16 +82,13 @@ export function BookingIdentity(props: {
   return (
     <div className="booking-identity" data-testid="booking-who">
       {props.cardReader && (
-        <button
-          type="button"
-          className="big primary"
+        <BigButton
+          label={t('booking.byCard')}
+          hint={t('booking.byCardHint')}
           disabled={props.busy}
           onClick={() => props.onIdentity({ by: 'card' })}
-          data-testid="booking-card"
-        >
-          <span className="big-label">{t('booking.byCard')}</span>
-          <span className="big-hint">{t('booking.byCardHint')}</span>
-        </button>
+          testId="booking-card"
+        />
       )}
       <form
         className="code-form"
@@ -60,43 +99,25 @@ export function BookingIdentity(props: {
         }}
       >
         <h2>{props.cardReader ? t('booking.orPesel') : t('booking.byPesel')}</h2>
-        <label htmlFor="booking-pesel">{t('booking.pesel')}</label>
-        <input
-          id="booking-pesel"
+        <DigitField
+          name="pesel"
+          label={t('booking.pesel')}
           value={pesel}
-          onChange={(e) => setPesel(digits(e.target.value, 11))}
+          max={11}
+          onChange={setPesel}
           onFocus={() => setField('pesel')}
-          inputMode="none"
-          autoComplete="off"
-          aria-invalid={peselErr ? true : undefined}
-          aria-describedby={peselErr ? 'booking-pesel-error' : undefined}
-          data-testid="booking-pesel"
+          error={peselKey ? t(`booking.${peselKey}`) : null}
         />
-        {peselErr && (
-          <p id="booking-pesel-error" className="error" role="alert" data-testid="pesel-error">
-            {t(`booking.${peselKey}`)}
-          </p>
-        )}
-        <label htmlFor="booking-phone">{t('booking.phone')}</label>
-        <input
-          id="booking-phone"
+        <DigitField
+          name="phone"
+          label={t('booking.phone')}
+          hint={t('booking.phoneHint')}
           value={phone}
-          onChange={(e) => setPhone(digits(e.target.value, 9))}
+          max={9}
+          onChange={setPhone}
           onFocus={() => setField('phone')}
-          inputMode="none"
-          autoComplete="off"
-          aria-invalid={phoneErr ? true : undefined}
-          aria-describedby={phoneErr ? 'booking-phone-error' : 'booking-phone-hint'}
-          data-testid="booking-phone"
+          error={phoneErr ? t(`booking.${phoneErr}`) : null}
         />
-        <p id="booking-phone-hint" className="hint">
-          {t('booking.phoneHint')}
-        </p>
-        {phoneErr && (
-          <p id="booking-phone-error" className="error" role="alert" data-testid="phone-error">
-            {t(`booking.${phoneErr}`)}
-          </p>
-        )}
         <Keypad
           value={value}
           onChange={setValue}

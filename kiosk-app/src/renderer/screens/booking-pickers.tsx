@@ -4,7 +4,36 @@ import type { SlotAvailability } from '@skr/protocol/calendar';
 import type { Lang } from '@skr/protocol/domain';
 import { formatDate } from '../format';
 
-/** The days with free places, one button each (weekday, date, free places). */
+/** One choice of a grid: a big line, a small line, its test id. */
+interface Choice {
+  key: string;
+  main: string;
+  sub: string;
+  testId: string;
+  pick: () => void;
+}
+
+/** A grid of small choices (days or hours), each a button the keypad can reach. */
+function ChoiceGrid({ label, choices }: { label: string; choices: Choice[] }) {
+  return (
+    <div className="slot-grid" role="group" aria-label={label}>
+      {choices.map((c) => (
+        <button
+          key={c.key}
+          type="button"
+          className="small slot"
+          onClick={c.pick}
+          data-testid={c.testId}
+        >
+          <span className="slot-main">{c.main}</span>
+          <span className="slot-sub">{c.sub}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The days with free places (weekday, date, free places), or why there are none. */
 export function BookingDays(props: {
   days: BookingDay[];
   lang: Lang;
@@ -17,24 +46,14 @@ export function BookingDays(props: {
         {t('booking.noDays')}
       </p>
     );
-  return (
-    <div className="slot-grid" role="group" aria-label={t('booking.dayTitle')}>
-      {props.days.map((d) => (
-        <button
-          key={d.day}
-          type="button"
-          className="small slot"
-          onClick={() => props.onPick(d)}
-          data-testid={`booking-day-${d.day}`}
-        >
-          <span className="slot-main">{formatDate(d.day)}</span>
-          <span className="slot-sub">
-            {weekdayName(d.day, props.lang)} · {t('booking.free', { count: d.free })}
-          </span>
-        </button>
-      ))}
-    </div>
-  );
+  const choices = props.days.map((d) => ({
+    key: d.day,
+    main: formatDate(d.day),
+    sub: `${weekdayName(d.day, props.lang)} · ${t('booking.free', { count: d.free })}`,
+    testId: `booking-day-${d.day}`,
+    pick: () => props.onPick(d),
+  }));
+  return <ChoiceGrid label={t('booking.dayTitle')} choices={choices} />;
 }
 
 /** The free hours of one day. */
@@ -43,20 +62,12 @@ export function BookingHours(props: {
   onPick: (s: SlotAvailability) => void;
 }) {
   const { t } = useTranslation();
-  return (
-    <div className="slot-grid" role="group" aria-label={t('booking.hourTitle')}>
-      {props.slots.map((s) => (
-        <button
-          key={s.start}
-          type="button"
-          className="small slot"
-          onClick={() => props.onPick(s)}
-          data-testid={`booking-hour-${s.time}`}
-        >
-          <span className="slot-main">{s.time}</span>
-          <span className="slot-sub">{t('booking.free', { count: s.free })}</span>
-        </button>
-      ))}
-    </div>
-  );
+  const choices = props.slots.map((s) => ({
+    key: s.start,
+    main: s.time,
+    sub: t('booking.free', { count: s.free }),
+    testId: `booking-hour-${s.time}`,
+    pick: () => props.onPick(s),
+  }));
+  return <ChoiceGrid label={t('booking.hourTitle')} choices={choices} />;
 }

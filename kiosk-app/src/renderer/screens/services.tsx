@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, PriorityReason, Service } from '@skr/protocol/domain';
 import { PriorityReason as Reasons } from '@skr/protocol/domain';
-import { api } from '../api';
+import { activeServices } from '../active-services';
 import { BigButton, ErrorBox, Screen } from '../ui';
 
 /** The menu of services, with the priority option; a touch issues the ticket at once. */
@@ -27,12 +27,7 @@ export function Services(props: {
     toggle.current?.focus();
   };
   useEffect(() => {
-    api
-      .call('listServices')
-      .then((r) =>
-        setServices(r.services.filter((s) => s.active).sort((a, b) => a.order - b.order)),
-      )
-      .catch(setLoadError);
+    activeServices().then(setServices).catch(setLoadError);
   }, []);
   return (
     <Screen title={t('services.title')} onBack={props.onBack} testId="services">

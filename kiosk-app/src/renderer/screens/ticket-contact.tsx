@@ -5,7 +5,7 @@ import { isSkrError } from '@skr/protocol/errors';
 import type { NotifyChannel } from '@skr/protocol/notify';
 import { api } from '../api';
 import { Keypad } from '../keypad';
-import { ErrorBox, Screen } from '../ui';
+import { BigButton, ErrorBox, Screen } from '../ui';
 
 // E-mail needs more than the digit and code keypads: lower-case letters, digits and the
 // characters of an address. A kiosk has no physical keyboard.
@@ -158,14 +158,12 @@ export function TicketContact(props: { ticketId: string; lang: Lang; onDone: () 
           </button>
         </form>
       )}
-      <button
-        type="button"
-        className="big secondary done"
+      <BigButton
+        label={t('ticket.done')}
         onClick={props.onDone}
-        data-testid="contact-done"
-      >
-        {t('ticket.done')}
-      </button>
+        testId="contact-done"
+        variant="secondary"
+      />
     </Screen>
   );
 }
