@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
 import { PueProfile, PueSession } from '@skr/protocol';
-import type { TestBranch } from './harness';
-import { docBody, startPortal, startSyncedBranch } from './sync-harness';
+import { docBody, portalBed } from './sync-harness';
 
 // Issue 13: a kiosk that retries a write (its answer lost, or too slow) must not make a second
 // ticket, archive order or document. Retries carry the same Idempotency-Key and get the first
 // answer again, also while the first is still waiting for the portal.
-let pue: Awaited<ReturnType<typeof startPortal>>;
-let b: TestBranch;
-let kiosk: string;
-beforeAll(async () => {
-  pue = await startPortal();
-  b = await startSyncedBranch(pue);
-  kiosk = await b.device('kiosk');
-}, 30_000);
-afterAll(async () => {
-  await b?.close();
-  await pue?.stop();
-});
+const bed = portalBed();
 
 async function kioskCall(
   method: string,
   path: string,
   opts: { session?: string; body?: unknown; key?: string; token?: string } = {},
 ) {
-  const res = await fetch(b.url + path, {
+  const res = await fetch(bed.b.url + path, {
     method,
     headers: {
-      authorization: `Bearer ${opts.token ?? kiosk}`,
+      authorization: `Bearer ${opts.token ?? bed.kiosk}`,
       ...(opts.session ? { 'x-pue-session': opts.session } : {}),
       ...(opts.key ? { 'idempotency-key': opts.key } : {}),
       ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -43,7 +31,7 @@ async function portalSession(): Promise<string> {
   const started = await kioskCall('POST', '/api/v1/pue/auth/password', {
     body: { login: DEMO_LOGINS[0]!.login, password: DEMO_PASSWORD },
   });
-  const code = pue.outbox().at(-1)!.code;
+  const code = bed.pue.outbox().at(-1)!.code;
   const done = await kioskCall('POST', '/api/v1/pue/auth/password/verify', {
     body: { attemptId: started.body.attemptId, code },
   });
@@ -52,7 +40,7 @@ async function portalSession(): Promise<string> {
 
 describe('idempotent kiosk writes (issue 13)', () => {
   it('a retried ticket issue makes one ticket', async () => {
-    const before = b.branch.view().active.size;
+    const before = bed.b.branch.view().active.size;
     const key = 'ticket-retry-0001';
     const body = { serviceId: 'emerytury' };
     const first = await kioskCall('POST', '/api/v1/tickets', { body, key });
@@ -61,11 +49,11 @@ describe('idempotent kiosk writes (issue 13)', () => {
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get('idempotent-replay')).toBe('true');
-    expect(b.branch.view().active.size).toBe(before + 1);
+    expect(bed.b.branch.view().active.size).toBe(before + 1);
     // Without a key (or with another one) a second ticket is what the kiosk asked for.
     const other = await kioskCall('POST', '/api/v1/tickets', { body, key: 'ticket-retry-0002' });
     expect(other.body.id).not.toBe(first.body.id);
-    expect(b.branch.view().active.size).toBe(before + 2);
+    expect(bed.b.branch.view().active.size).toBe(before + 2);
   });
 
   it('a key reused with another body is refused; keys are per device', async () => {
@@ -76,15 +64,15 @@ describe('idempotent kiosk writes (issue 13)', () => {
       key,
     });
     expect(reused.status).toBe(409);
-    const second = await b.device('kiosk', 'kiosk 2');
-    const before = b.branch.view().active.size;
+    const second = await bed.b.device('kiosk', 'kiosk 2');
+    const before = bed.b.branch.view().active.size;
     const otherKiosk = await kioskCall('POST', '/api/v1/tickets', {
       body: { serviceId: 'emerytury' },
       key,
       token: second,
     });
     expect(otherKiosk.status).toBe(201);
-    expect(b.branch.view().active.size).toBe(before + 1);
+    expect(bed.b.branch.view().active.size).toBe(before + 1);
     expect((await kioskCall('POST', '/api/v1/tickets', { body: {}, key: 'short' })).status).toBe(
       400,
     );
@@ -98,7 +86,7 @@ describe('idempotent kiosk writes (issue 13)', () => {
     const count = async () =>
       (await kioskCall('GET', path, { session })).body.items.length as number;
     const before = await count();
-    pue.faults.set({ slowMs: 400 });
+    bed.pue.faults.set({ slowMs: 400 });
     const key = 'archive-order-retry-1';
     const body = { fromYear: 1999, toYear: 2003 };
     // The kiosk gave up on the first (its answer never came) and sends the same order again.
@@ -106,7 +94,7 @@ describe('idempotent kiosk writes (issue 13)', () => {
     await new Promise((r) => setTimeout(r, 100));
     const retry = kioskCall('POST', path, { session, body, key });
     const [a, c] = await Promise.all([first, retry]);
-    pue.faults.clear();
+    bed.pue.faults.clear();
     expect(a.status).toBe(201);
     expect(c.status).toBe(201);
     expect(c.body).toEqual(a.body);
@@ -119,7 +107,7 @@ describe('idempotent kiosk writes (issue 13)', () => {
     const retry = await kioskCall('POST', '/api/v1/documents', { body: docBody('idem'), key });
     expect(first.status).toBe(201);
     expect(retry.body.documentId).toBe(first.body.documentId);
-    const rows = b.server.db
+    const rows = bed.b.server.db
       .prepare('SELECT COUNT(*) AS n FROM documents WHERE file_name = ?')
       .get('skan-idem.pdf') as { n: number };
     expect(rows.n).toBe(1);
@@ -132,9 +120,9 @@ describe('idempotent kiosk writes (issue 13)', () => {
     const path = `/api/v1/pue/accounts/${account.id}/archive-orders`;
     const key = 'archive-order-down-1';
     const body = { fromYear: 2010, toYear: 2011 };
-    pue.faults.set({ down: true });
+    bed.pue.faults.set({ down: true });
     expect((await kioskCall('POST', path, { session, body, key })).status).toBe(503);
-    pue.faults.clear();
+    bed.pue.faults.clear();
     expect((await kioskCall('POST', path, { session, body, key })).status).toBe(201);
   });
 });

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
-import type { TestBranch } from './harness';
-import { startPortal, startSyncedBranch } from './sync-harness';
+import { portalBed } from './sync-harness';
 
 // Issue 13: the portal proxy let one kiosk try 30 wrong citizen passwords in 1.4 s. Now 5 wrong
 // a minute per kiosk (a clear Polish 429), 30 for the whole branch; right logins do not count.
-let pue: Awaited<ReturnType<typeof startPortal>>;
-let b: TestBranch;
-beforeAll(async () => {
-  pue = await startPortal();
-  b = await startSyncedBranch(pue);
-}, 30_000);
-afterAll(async () => {
-  await b?.close();
-  await pue?.stop();
-});
+const bed = portalBed();
 
 async function passwordLogin(kiosk: string, password: string, login = DEMO_LOGINS[0]!.login) {
-  const res = await fetch(`${b.url}/api/v1/pue/auth/password`, {
+  const res = await fetch(`${bed.b.url}/api/v1/pue/auth/password`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${kiosk}`,
@@ -31,25 +21,25 @@ async function passwordLogin(kiosk: string, password: string, login = DEMO_LOGIN
 
 describe('citizens’ portal logins per kiosk (issue 13)', () => {
   it('refuses the 6th wrong login of a minute with 429 in Polish, before asking the portal', async () => {
-    const kiosk = await b.device('kiosk', 'hala 1');
+    const kiosk = await bed.b.device('kiosk', 'hala 1');
     expect((await passwordLogin(kiosk, DEMO_PASSWORD)).status).toBe(200);
     for (let i = 0; i < 5; i++)
       expect((await passwordLogin(kiosk, `zle-haslo-numer-${i}`)).status).toBe(401);
-    const asked = pue.outbox().length;
+    const asked = bed.pue.outbox().length;
     const sixth = await passwordLogin(kiosk, DEMO_PASSWORD);
     expect(sixth.status).toBe(429);
     expect(sixth.body.code).toBe('RATE_LIMITED');
     expect(sixth.body.message).toMatch(/^Zbyt wiele prób\. Spróbuj ponownie za chwilę\./);
     // Refused before the portal: no code was sent for it.
-    expect(pue.outbox().length).toBe(asked);
+    expect(bed.pue.outbox().length).toBe(asked);
     // Another kiosk in the hall is not locked out by the first one.
-    const other = await b.device('kiosk', 'hala 2');
+    const other = await bed.b.device('kiosk', 'hala 2');
     expect((await passwordLogin(other, DEMO_PASSWORD)).status).toBe(200);
   });
 
   it('caps wrong logins branch-wide, whichever kiosks they come from', async () => {
     const kiosks = await Promise.all(
-      Array.from({ length: 7 }, (_, i) => b.device('kiosk', `flood ${i}`)),
+      Array.from({ length: 7 }, (_, i) => bed.b.device('kiosk', `flood ${i}`)),
     );
     const statuses: number[] = [];
     // 5 already failed above; 7 kiosks × 4 wrong = 28 more reach the cap of 30.
@@ -58,7 +48,7 @@ describe('citizens’ portal logins per kiosk (issue 13)', () => {
         statuses.push((await passwordLogin(k, 'zle-haslo-zalew', `nieznany-${i}`)).status);
     expect(statuses.filter((s) => s === 401).length).toBe(25);
     expect(statuses.filter((s) => s === 429).length).toBe(3);
-    const fresh = await b.device('kiosk', 'nowy');
+    const fresh = await bed.b.device('kiosk', 'nowy');
     expect((await passwordLogin(fresh, DEMO_PASSWORD)).status).toBe(429);
   });
 });

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPueEmulator, type PueEmulator } from '@skr/pue-emulator';
+import { afterAll, beforeAll } from 'vitest';
 import { startTestBranch, until, type TestBranch } from './harness';
 
 /** The branch id and key the emulator knows. */
@@ -71,4 +72,29 @@ export async function untilDrained(b: TestBranch, ms = 15_000): Promise<void> {
 /** The environment that makes a branch server process (`startServerProcess`) sync with `pue`. */
 export function portalEnv(pue: { url: string }): NodeJS.ProcessEnv {
   return { SKR_PUE_URL: pue.url, SKR_PUE_BRANCH_ID: BRANCH_ID, SKR_PUE_BRANCH_KEY: BRANCH_KEY };
+}
+
+/** A portal stand-in, a branch synced to it and a paired kiosk's token, for one test file. */
+export interface PortalBed {
+  readonly pue: Awaited<ReturnType<typeof startPortal>>;
+  readonly b: TestBranch;
+  readonly kiosk: string;
+}
+
+/**
+ * Starts a {@link PortalBed} in `beforeAll` and stops it in `afterAll`; read its fields inside
+ * tests (they exist once beforeAll has run).
+ */
+export function portalBed(): PortalBed {
+  const bed: { pue?: PortalBed['pue']; b?: TestBranch; kiosk?: string } = {};
+  beforeAll(async () => {
+    bed.pue = await startPortal();
+    bed.b = await startSyncedBranch(bed.pue);
+    bed.kiosk = await bed.b.device('kiosk');
+  }, 30_000);
+  afterAll(async () => {
+    await bed.b?.close();
+    await bed.pue?.stop();
+  });
+  return bed as PortalBed;
 }

@@ -64,7 +64,7 @@ describe('pairing a screen by code, in Chromium', () => {
     await waitLatest(page, t.number);
     expect(urls.every((u) => !u.includes(credential.token) && !/[?&]token=/.test(u))).toBe(true);
     await Promise.all([screen.close(), desk.close()]);
-  });
+  }, 60_000);
 
   it('renews its credential and keeps showing calls after the old one expires', async () => {
     const old = await b.device('display', 'stary ekran');
@@ -86,5 +86,5 @@ describe('pairing a screen by code, in Chromium', () => {
     await waitLatest(s.page, t.number);
     expect((await stored(s.page)).token).toBe(renewed.token);
     await s.context.close();
-  });
+  }, 60_000);
 });

@@ -83,42 +83,24 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
   const account = (id: string) => `/v1/accounts/${encodeURIComponent(id)}`;
 
   const api = branchApi;
-  serve(app, 'puePasswordLogin', api.puePasswordLogin, (req, reply, caller) =>
-    limitedLogin(caller.subject, () =>
-      forward(
-        req,
-        reply,
-        { method: 'POST', path: '/v1/auth/password', body: req.body },
-        answerOf(api.puePasswordLogin),
+  // Logins whose refusals count against the kiosk and the branch (limitedLogin).
+  const logins = [
+    ['puePasswordLogin', '/v1/auth/password', false],
+    ['puePasswordVerify', '/v1/auth/password/verify', true],
+    ['pueCardLogin', '/v1/auth/card', true],
+  ] as const;
+  for (const [name, path, signsIn] of logins)
+    serve(app, name, api[name], (req, reply, caller) =>
+      limitedLogin(caller.subject, () =>
+        forward(req, reply, { method: 'POST', path, body: req.body, signsIn }, answerOf(api[name])),
       ),
-    ),
-  );
-  serve(app, 'puePasswordVerify', api.puePasswordVerify, (req, reply, caller) =>
-    limitedLogin(caller.subject, () =>
-      forward(
-        req,
-        reply,
-        { method: 'POST', path: '/v1/auth/password/verify', body: req.body, signsIn: true },
-        answerOf(api.puePasswordVerify),
-      ),
-    ),
-  );
+    );
   serve(app, 'pueCardChallenge', api.pueCardChallenge, (req, reply) =>
     forward(
       req,
       reply,
       { method: 'POST', path: '/v1/auth/card/challenge' },
       answerOf(api.pueCardChallenge),
-    ),
-  );
-  serve(app, 'pueCardLogin', api.pueCardLogin, (req, reply, caller) =>
-    limitedLogin(caller.subject, () =>
-      forward(
-        req,
-        reply,
-        { method: 'POST', path: '/v1/auth/card', body: req.body, signsIn: true },
-        answerOf(api.pueCardLogin),
-      ),
     ),
   );
   serve(app, 'pueLogout', api.pueLogout, (req, reply) => {

@@ -82,6 +82,39 @@ function DisplaySettings(props: EditorProps & { device: DeviceInfo }) {
   );
 }
 
+/** The kind and name fields both pairing forms ask for. */
+function KindAndName(props: {
+  kind: DeviceKind;
+  name: string;
+  setKind: (k: DeviceKind) => void;
+  setName: (n: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label>
+        {t('config.kind')}
+        <select value={props.kind} onChange={(e) => props.setKind(e.target.value as DeviceKind)}>
+          {(['display', 'kiosk', 'board'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`monitor.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('config.name')}
+        <input
+          value={props.name}
+          onChange={(e) => props.setName(e.target.value)}
+          required
+          maxLength={80}
+        />
+      </label>
+    </>
+  );
+}
+
 /**
  * Pairing by the code a new screen or kiosk shows (issue 13): the admin types it with the
  * device's kind and name; the device collects its own credential, so no token is shown here.
@@ -117,20 +150,7 @@ function PairByCode(props: EditorProps) {
           spellCheck={false}
         />
       </label>
-      <label>
-        {t('config.kind')}
-        <select value={kind} onChange={(e) => setKind(e.target.value as DeviceKind)}>
-          {(['display', 'kiosk', 'board'] as const).map((k) => (
-            <option key={k} value={k}>
-              {t(`monitor.kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('config.name')}
-        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
-      </label>
+      <KindAndName kind={kind} name={name} setKind={setKind} setName={setName} />
       <button type="submit">{t('config.pairByCode')}</button>
       {paired && (
         <p role="status" data-testid="paired-by-code">
@@ -195,20 +215,7 @@ export function DevicesEditor(props: EditorProps & { devices: DeviceInfo[] }) {
       )}
       {props.canEdit && (
         <form className="mgr-row-form" onSubmit={pair} aria-label={t('config.pair')}>
-          <label>
-            {t('config.kind')}
-            <select value={kind} onChange={(e) => setKind(e.target.value as DeviceKind)}>
-              {(['display', 'kiosk', 'board'] as const).map((k) => (
-                <option key={k} value={k}>
-                  {t(`monitor.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('config.name')}
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
-          </label>
+          <KindAndName kind={kind} name={name} setKind={setKind} setName={setName} />
           <button type="submit">{t('config.pair')}</button>
         </form>
       )}
