@@ -18,31 +18,30 @@ const line = z.string().min(1).max(60);
 // caller passes it; printer-drivers falls back to PRINT_ZONE_FALLBACK meanwhile.
 const timeZone = TimeZone.optional();
 
-/** A walk-in queue ticket: number, service, people ahead, estimated wait, QR to follow the line. */
-export const QueueTicketDoc = z.object({
+// What every queue ticket prints, walk-in or booked: the branch, the number and the service.
+const TicketSlip = z.object({
   branchName: line,
   number: z.string().min(1).max(8),
   serviceName: line,
-  issuedAt: isoDateTime,
   timeZone,
+  lang: PrintLang,
+});
+
+/** A walk-in queue ticket: number, service, people ahead, estimated wait, QR to follow the line. */
+export const QueueTicketDoc = TicketSlip.extend({
+  issuedAt: isoDateTime,
   peopleAhead: z.number().int().min(0),
   estimatedWaitMinutes: z.number().int().min(0),
   followUrl: z.url().max(96),
-  lang: PrintLang,
   priority: z.boolean().optional(),
 });
 /** A walk-in queue ticket. */
 export type QueueTicketDoc = z.infer<typeof QueueTicketDoc>;
 
 /** A ticket for a visit booked online, printed at check-in. */
-export const CheckInTicketDoc = z.object({
-  branchName: line,
-  number: z.string().min(1).max(8),
-  serviceName: line,
+export const CheckInTicketDoc = TicketSlip.extend({
   bookedFor: isoDateTime,
-  timeZone,
   bookingCode: z.string().min(1).max(32),
-  lang: PrintLang,
   /** People before this client in the line, when the branch said. */
   peopleAhead: z.number().int().min(0).optional(),
   /** Page to follow the line on a phone, printed as a QR. */
