@@ -21,3 +21,29 @@ export function RadioOption<T extends string>(props: {
     </label>
   );
 }
+
+/** A fieldset of radio options under `legend`, one per `[value, label]` of `options`. */
+export function RadioGroup<T extends string>(props: {
+  legend: string;
+  name: string;
+  options: readonly (readonly [T, ReactNode])[];
+  selected: T | null;
+  onSelect: (value: T) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.options.map(([value, label]) => (
+        <RadioOption
+          key={value}
+          name={props.name}
+          value={value}
+          selected={props.selected}
+          onSelect={props.onSelect}
+        >
+          {label}
+        </RadioOption>
+      ))}
+    </fieldset>
+  );
+}

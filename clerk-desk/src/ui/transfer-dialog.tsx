@@ -5,7 +5,7 @@ import type { TransferTarget } from '../api/api-client';
 import type { CounterView } from '../live/queue-state';
 import { deskCounterSign } from './counter-sign';
 import { Modal } from './modal';
-import { RadioOption } from './radio-option';
+import { RadioGroup } from './radio-option';
 
 interface Props {
   ticket: Ticket;
@@ -34,15 +34,16 @@ export function TransferDialog({ ticket, services, counters, onConfirm, onCancel
       onCancel={onCancel}
       confirmDisabled={kind === 'counter' && counters.length === 0}
     >
-      <fieldset>
-        <legend>{t('transfer.kind')}</legend>
-        <RadioOption name="kind" value="service" selected={kind} onSelect={setKind}>
-          {t('transfer.toService')}
-        </RadioOption>
-        <RadioOption name="kind" value="counter" selected={kind} onSelect={setKind}>
-          {t('transfer.toCounter')}
-        </RadioOption>
-      </fieldset>
+      <RadioGroup
+        legend={t('transfer.kind')}
+        name="kind"
+        options={[
+          ['service', t('transfer.toService')],
+          ['counter', t('transfer.toCounter')],
+        ]}
+        selected={kind}
+        onSelect={setKind}
+      />
       {kind === 'service' ? (
         <label>
           {t('transfer.service')}
@@ -70,15 +71,16 @@ export function TransferDialog({ ticket, services, counters, onConfirm, onCancel
           </select>
         </label>
       )}
-      <fieldset>
-        <legend>{t('transfer.position')}</legend>
-        <RadioOption name="position" value="front" selected={position} onSelect={setPosition}>
-          {t('transfer.front')}
-        </RadioOption>
-        <RadioOption name="position" value="end" selected={position} onSelect={setPosition}>
-          {t('transfer.end')}
-        </RadioOption>
-      </fieldset>
+      <RadioGroup
+        legend={t('transfer.position')}
+        name="position"
+        options={[
+          ['front', t('transfer.front')],
+          ['end', t('transfer.end')],
+        ]}
+        selected={position}
+        onSelect={setPosition}
+      />
     </Modal>
   );
 }

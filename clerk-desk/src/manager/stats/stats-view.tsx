@@ -102,20 +102,21 @@ export function StatsView({ api }: { api: ManagerApi }) {
             columns={statsColumns(t, t('monitor.service'))}
             fileName={file('sprawy')}
           />
-          <DataTable
-            id="by-counter"
-            title={t('stats.byCounter')}
-            rows={report.byCounter}
-            columns={statsColumns(t, t('stats.col.label'), false)}
-            fileName={file('stanowiska')}
-          />
-          <DataTable
-            id="by-clerk"
-            title={t('stats.byClerk')}
-            rows={report.byClerk}
-            columns={statsColumns(t, t('stats.col.label'), false)}
-            fileName={file('urzednicy')}
-          />
+          {(
+            [
+              ['by-counter', t('stats.byCounter'), report.byCounter, 'stanowiska'],
+              ['by-clerk', t('stats.byClerk'), report.byClerk, 'urzednicy'],
+            ] as const
+          ).map(([id, title, rows, name]) => (
+            <DataTable
+              key={id}
+              id={id}
+              title={title}
+              rows={rows}
+              columns={statsColumns(t, t('stats.col.label'), false)}
+              fileName={file(name)}
+            />
+          ))}
           <DataTable
             id="by-hour"
             title={t('stats.byHour')}
