@@ -9,12 +9,12 @@ import { Services } from './screens/services';
 import { SelfService } from './screens/self-service';
 import { TicketContact } from './screens/ticket-contact';
 import { TicketView } from './screens/ticket-view';
-import { ErrorBox } from './ui';
+import { ErrorBox, Toggle } from './ui';
 import { createSpeaker } from './speech';
 import { useIdleCountdown } from './use-idle';
 import { useFocusKeeper } from './use-focus-keeper';
 import { useHeadphones } from './use-headphones';
-import { clickScreenBack, useKeypadNavigation } from './use-keypad-navigation';
+import { clickScreenBack, SPEECH_KEY, useKeypadNavigation } from './use-keypad-navigation';
 import { useSpeechMode } from './use-speech-mode';
 
 type View = 'home' | 'services' | 'check-in' | 'ticket' | 'self-service' | 'book' | 'contact';
@@ -157,46 +157,34 @@ export function App({ bridge }: { bridge: KioskBridge }) {
         <span className="branch">{config?.branchName}</span>
         <nav className="langs" aria-label={t('app.language')}>
           {LANGS.map((l) => (
-            <button
+            <Toggle
               key={l.id}
-              type="button"
               lang={l.id}
-              className="small"
-              aria-pressed={lang === l.id}
+              pressed={lang === l.id}
               onClick={() => void i18n.changeLanguage(l.id)}
-              data-testid={`lang-${l.id}`}
+              testId={`lang-${l.id}`}
             >
               {l.label}
-            </button>
+            </Toggle>
           ))}
-          <button
-            type="button"
-            className="small"
-            aria-pressed={largeText}
-            onClick={() => setLargeText((v) => !v)}
-            data-testid="large-text"
-          >
+          <Toggle pressed={largeText} onClick={() => setLargeText((v) => !v)} testId="large-text">
             {t('app.largeText')}
-          </button>
-          <button
-            type="button"
-            className="small"
-            aria-pressed={highContrast}
+          </Toggle>
+          <Toggle
+            pressed={highContrast}
             onClick={() => setHighContrast((v) => !v)}
-            data-testid="high-contrast"
+            testId="high-contrast"
           >
             {t('app.highContrast')}
-          </button>
-          <button
-            type="button"
-            className="small"
-            aria-pressed={speech}
-            aria-keyshortcuts="F2"
+          </Toggle>
+          <Toggle
+            pressed={speech}
+            keyShortcut={SPEECH_KEY}
             onClick={() => setSpeech((v) => !v)}
-            data-testid="speech"
+            testId="speech"
           >
             {t('app.speech')}
-          </button>
+          </Toggle>
         </nav>
         {idleActive && (
           <p className="idle" role="timer" aria-live="off" data-testid="idle-countdown">

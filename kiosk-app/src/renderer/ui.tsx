@@ -29,6 +29,30 @@ export function BigButton(props: {
   );
 }
 
+/** A small on/off button (a display choice, a sign-in mode); `aria-pressed` tells its state. */
+export function Toggle(props: {
+  pressed: boolean;
+  onClick: () => void;
+  testId: string;
+  children: ReactNode;
+  keyShortcut?: string;
+  lang?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="small"
+      lang={props.lang}
+      aria-pressed={props.pressed}
+      aria-keyshortcuts={props.keyShortcut}
+      onClick={props.onClick}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </button>
+  );
+}
+
 /** A screen's frame: heading (focused for screen readers), content, optional back button. */
 export function Screen(props: {
   title: string;

@@ -5,7 +5,7 @@ import { isSkrError } from '@skr/protocol/errors';
 import type { PuePasswordLoginStarted } from '@skr/protocol/pue';
 import { api } from '../api';
 import { Keypad } from '../keypad';
-import { ErrorBox, Screen } from '../ui';
+import { ErrorBox, Screen, Toggle } from '../ui';
 
 /** A signed-in client: the portal token and the name to greet them with. */
 export interface Signed {
@@ -79,25 +79,17 @@ export function PueLogin(props: {
     <Screen title={t('pue.title')} onBack={props.onBack} testId="pue-login">
       <div className="tabs" role="group">
         {props.cardReader && (
-          <button
-            type="button"
-            className="small"
-            aria-pressed={mode === 'card'}
-            onClick={() => setMode('card')}
-            data-testid="mode-card"
-          >
+          <Toggle pressed={mode === 'card'} onClick={() => setMode('card')} testId="mode-card">
             {t('pue.byCard')}
-          </button>
+          </Toggle>
         )}
-        <button
-          type="button"
-          className="small"
-          aria-pressed={mode === 'password'}
+        <Toggle
+          pressed={mode === 'password'}
           onClick={() => setMode('password')}
-          data-testid="mode-password"
+          testId="mode-password"
         >
           {t('pue.byPassword')}
-        </button>
+        </Toggle>
       </div>
       <ErrorBox error={triesLeft === null ? error : null} />
       {triesLeft !== null && (
