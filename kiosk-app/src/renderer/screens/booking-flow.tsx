@@ -16,8 +16,9 @@ import type {
 import { activeServices } from '../active-services';
 import { api } from '../api';
 import { BRANCH_ZONE, formatDate } from '../format';
-import { BigButton, Screen } from '../ui';
+import { Screen } from '../ui';
 import { BookingDone } from './booking-done';
+import { ServiceButtons } from './service-buttons';
 import { BookingError } from './booking-error';
 import { BookingIdentity } from './booking-identity';
 import { BookingDays, BookingHours } from './booking-pickers';
@@ -144,17 +145,12 @@ export function BookingFlow(props: {
       )}
       <BookingError error={error} />
       {step === 'service' && (
-        <div className="grid-2">
-          {services?.map((s) => (
-            <BigButton
-              key={s.id}
-              label={s.names[props.lang]}
-              hint={s.descriptions?.[props.lang]}
-              onClick={() => pickService(s)}
-              testId={`booking-service-${s.id}`}
-            />
-          ))}
-        </div>
+        <ServiceButtons
+          services={services}
+          lang={props.lang}
+          testIdPrefix="booking-service-"
+          onPick={pickService}
+        />
       )}
       {step === 'day' && days && (
         <BookingDays

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Lang, PriorityReason, Service } from '@skr/protocol/domain';
 import { PriorityReason as Reasons } from '@skr/protocol/domain';
 import { activeServices } from '../active-services';
-import { BigButton, ErrorBox, Screen } from '../ui';
+import { ServiceButtons } from './service-buttons';
+import { ErrorBox, Screen } from '../ui';
 
 /** The menu of services, with the priority option; a touch issues the ticket at once. */
 export function Services(props: {
@@ -66,18 +67,13 @@ export function Services(props: {
           </div>
         )}
       </div>
-      <div className="grid-2">
-        {services?.map((s) => (
-          <BigButton
-            key={s.id}
-            label={s.names[props.lang]}
-            hint={s.descriptions?.[props.lang]}
-            disabled={props.busy}
-            onClick={() => props.onPick(s, priority)}
-            testId={`service-${s.id}`}
-          />
-        ))}
-      </div>
+      <ServiceButtons
+        services={services}
+        lang={props.lang}
+        disabled={props.busy}
+        testIdPrefix="service-"
+        onPick={(s) => props.onPick(s, priority)}
+      />
     </Screen>
   );
 }
