@@ -115,6 +115,14 @@ function KindAndName(props: {
   );
 }
 
+/** The kind and name of a device being paired, and their fields. */
+function useDeviceFields() {
+  const [kind, setKind] = useState<DeviceKind>('display');
+  const [name, setName] = useState('');
+  const fields = <KindAndName kind={kind} name={name} setKind={setKind} setName={setName} />;
+  return { kind, name, clearName: () => setName(''), fields };
+}
+
 /**
  * Pairing by the code a new screen or kiosk shows (issue 13): the admin types it with the
  * device's kind and name; the device collects its own credential, so no token is shown here.
@@ -122,8 +130,7 @@ function KindAndName(props: {
 function PairByCode(props: EditorProps) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const [kind, setKind] = useState<DeviceKind>('display');
-  const [name, setName] = useState('');
+  const { kind, name, clearName, fields } = useDeviceFields();
   const [paired, setPaired] = useState<string | null>(null);
   const { save, message } = useSave(props.reload);
   const submit = (e: FormEvent) => {
@@ -133,7 +140,7 @@ function PairByCode(props: EditorProps) {
       const d = await props.api.approvePairing(code, kind, name);
       setPaired(d.name);
       setCode('');
-      setName('');
+      clearName();
     });
   };
   return (
@@ -150,7 +157,7 @@ function PairByCode(props: EditorProps) {
           spellCheck={false}
         />
       </label>
-      <KindAndName kind={kind} name={name} setKind={setKind} setName={setName} />
+      {fields}
       <button type="submit">{t('config.pairByCode')}</button>
       {paired && (
         <p role="status" data-testid="paired-by-code">
@@ -165,8 +172,7 @@ function PairByCode(props: EditorProps) {
 /** Paired devices: pair by code (or by a token shown once), revoke, each screen's settings. */
 export function DevicesEditor(props: EditorProps & { devices: DeviceInfo[] }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<DeviceKind>('display');
-  const [name, setName] = useState('');
+  const { kind, name, clearName, fields } = useDeviceFields();
   const [token, setToken] = useState<string | null>(null);
   const { save, message } = useSave(props.reload);
   const pair = (e: FormEvent) => {
@@ -174,7 +180,7 @@ export function DevicesEditor(props: EditorProps & { devices: DeviceInfo[] }) {
     void save(async () => {
       const d = await props.api.createDevice(kind, name);
       setToken(d.token);
-      setName('');
+      clearName();
     });
   };
   return (
@@ -215,7 +221,7 @@ export function DevicesEditor(props: EditorProps & { devices: DeviceInfo[] }) {
       )}
       {props.canEdit && (
         <form className="mgr-row-form" onSubmit={pair} aria-label={t('config.pair')}>
-          <KindAndName kind={kind} name={name} setKind={setKind} setName={setName} />
+          {fields}
           <button type="submit">{t('config.pair')}</button>
         </form>
       )}
