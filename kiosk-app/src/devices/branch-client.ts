@@ -45,6 +45,8 @@ export const IDEMPOTENT_WRITES: ReadonlySet<keyof BranchApi> = new Set([
   'issueTicket',
   'submitDocument',
   'pueOrderArchive',
+  // A booking whose answer was lost must not become two visits (or a "gap" refusal of itself).
+  'bookVisit',
 ] as const);
 
 type Input = { timeoutMs?: number; headers?: Record<string, string> } & Record<string, unknown>;
