@@ -71,6 +71,7 @@ describe('manager page in Chromium: monitor, statistics, configuration', () => {
     ).toBe('ok');
     const c1 = page.getByTestId('counter-1');
     await c1.getByText('otwarte').waitFor();
+    await c1.getByText('nr 1', { exact: true }).waitFor();
     await c1.getByText(/^A002 · \d+ min$/).waitFor();
     await page.getByTestId('counter-4').getByText('przerwa').waitFor();
     await page.getByTestId('counter-4').getByText('Szkolenie').waitFor();

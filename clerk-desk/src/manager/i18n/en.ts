@@ -29,6 +29,7 @@ export const en: Catalogue = {
     other: 'Something went wrong ({{code}}).',
   },
   monitor: {
+    counterSign: 'no. {{sign}}',
     lines: 'Lines by service',
     service: 'Service',
     waiting: 'Waiting',

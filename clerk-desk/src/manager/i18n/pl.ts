@@ -27,6 +27,7 @@ export const pl = {
     other: 'Wystąpił błąd ({{code}}).',
   },
   monitor: {
+    counterSign: 'nr {{sign}}',
     lines: 'Kolejki według spraw',
     service: 'Sprawa',
     waiting: 'Czeka',

@@ -29,6 +29,7 @@ export const uk: Catalogue = {
     other: 'Сталася помилка ({{code}}).',
   },
   monitor: {
+    counterSign: '№ {{sign}}',
     lines: 'Черги за справами',
     service: 'Справа',
     waiting: 'Чекають',

@@ -1,3 +1,4 @@
+import { counterSign } from '@skr/protocol';
 import type { MonitorCounter } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
 import { branchTimeOfDay } from '../../ui/branch-time';
@@ -13,6 +14,10 @@ export function CountersPanel({ counters }: { counters: MonitorCounter[] }) {
         {counters.map((c) => (
           <li key={c.id} className={`counter counter-${c.state}`} data-testid={`counter-${c.id}`}>
             <strong>{c.name}</strong>
+            {/* The public sign clients hear and see for this counter (issue 12). */}
+            <span className="counter-sign">
+              {t('monitor.counterSign', { sign: counterSign(c) })}
+            </span>
             <span className="counter-state">{t(`monitor.state.${c.state}`)}</span>
             {c.clerk && <span>{c.clerk}</span>}
             {c.state === 'paused' && c.pauseReason && <span>{c.pauseReason}</span>}
