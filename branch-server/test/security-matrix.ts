@@ -128,6 +128,32 @@ export const routeCases: RouteCase[] = [
     path: '/api/v1/manager/end-day',
     who: managers,
   },
+  // Pairing by code (issue 13): a device without a credential asks and collects; the admin approves.
+  {
+    method: 'POST',
+    route: '/api/v1/devices/pairing',
+    path: '/api/v1/devices/pairing',
+    body: {},
+    who: 'anyone',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/devices/pairing/claim',
+    path: '/api/v1/devices/pairing/claim',
+    body: {},
+    who: 'anyone',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/devices/pairing/approve',
+    path: '/api/v1/devices/pairing/approve',
+    body: {},
+    who: ['admin'],
+  },
+  // The public status (issue 14): JSON, and its page with a style sheet, for anyone.
+  { method: 'GET', route: '/api/v1/public/status', path: '/api/v1/public/status', who: 'anyone' },
+  { method: 'GET', route: '/status', path: '/status', who: 'anyone' },
+  { method: 'GET', route: '/status.css', path: '/status.css', who: 'anyone' },
   // Notifications (issue 15): the ticket id is the capability, as on the follow page.
   {
     method: 'PUT',
