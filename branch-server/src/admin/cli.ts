@@ -150,8 +150,11 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         const d = await pairDevice(config.dbPath, args[0]!, args.slice(1).join(' '));
         io.out(`urządzenie ${d.id}`);
         io.out(`token (pokazany tylko teraz): ${d.token}`);
+        // Screens no longer take a token in the URL: pair them by the code they show instead.
         if (args[0] === 'display' && config.http.publicUrl)
-          io.out(`ekran: ${config.http.publicUrl}/display/?token=${d.token}`);
+          io.out(
+            `ekran: otwórz ${config.http.publicUrl}/display/ i sparuj kodem z ekranu w panelu kierownika`,
+          );
         return EXIT.ok;
       }
       case 'health':
