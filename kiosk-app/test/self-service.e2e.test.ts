@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
-import { CARD_PIN, startKioskRig, tinyPdf, type KioskRig } from './kiosk-rig';
+import { axeViolations } from './a11y-checkers';
+import { CARD_PIN, sharedKioskRig, tinyPdf } from './kiosk-rig';
 
 // The urzędomat in Chromium against the real branch server (with its portal proxy and
 // outbox), the portal stand-in, pcscd + the virtual ID card and the printer emulator.
@@ -13,34 +12,14 @@ import { CARD_PIN, startKioskRig, tinyPdf, type KioskRig } from './kiosk-rig';
 // Screenshots are rewritten only when asked (SKR_SCREENSHOTS_DIR=$PWD/docs/screenshots), so a
 // test run leaves the working tree clean.
 const SHOTS = process.env.SKR_SCREENSHOTS_DIR;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const IDLE = 10;
-let rig: KioskRig;
 
-beforeAll(async () => {
-  rig = await startKioskRig({ pue: true, card: true, idleSeconds: IDLE });
-  rig.addUsbFile('wniosek-emerytura.pdf', tinyPdf(2));
-}, 90_000);
-afterAll(async () => {
-  await rig?.close();
+const rig = sharedKioskRig({ pue: true, card: true, idleSeconds: IDLE }, (r) => {
+  r.addUsbFile('wniosek-emerytura.pdf', tinyPdf(2));
 });
 
 const shot = (p: Page, name: string) =>
   p.screenshot(SHOTS ? { path: join(SHOTS, `kiosk-${name}.png`) } : {});
-
-/** Runs axe-core (WCAG 2.1 A/AA) on the current screen; returns the violations' ids. */
-async function axe(p: Page): Promise<string[]> {
-  await p.evaluate(AXE);
-  const r = await p.evaluate(() =>
-    // globalThis: this file is type-checked without the DOM lib.
-    (globalThis as any).axe.run((globalThis as any).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  );
-  return r.violations.map(
-    (v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 async function toSelfService(p: Page) {
   await p.getByTestId('home').waitFor();
@@ -66,28 +45,29 @@ async function insertCard(): Promise<void> {
     .toBe(true);
 }
 
+/** The screen on show passes axe (WCAG 2.1 A/AA) and is photographed as `name`. */
+async function passesAxe(p: Page, name: string): Promise<void> {
+  expect(await axeViolations(p), name).toEqual([]);
+  await shot(p, name);
+}
+
 describe('urzędomat', () => {
   it('home, services and ticket screens pass axe and are photographed', async () => {
     const p = rig.page;
     await p.getByTestId('home').waitFor();
-    expect(await axe(p)).toEqual([]);
-    await shot(p, 'home');
+    await passesAxe(p, 'home');
     await p.getByTestId('go-ticket').click();
     await p.getByTestId('service-emerytury').waitFor();
-    expect(await axe(p)).toEqual([]);
-    await shot(p, 'services');
+    await passesAxe(p, 'services');
     await p.getByTestId('service-emerytury').click();
     await p.getByTestId('qr').waitFor();
-    expect(await axe(p)).toEqual([]);
-    await shot(p, 'ticket');
+    await passesAxe(p, 'ticket');
     await p.getByTestId('done').click();
     await p.getByTestId('go-check-in').click();
-    expect(await axe(p)).toEqual([]);
-    await shot(p, 'check-in');
+    await passesAxe(p, 'check-in');
     await p.getByText('Wstecz').click();
     await p.getByTestId('large-text').click();
-    await shot(p, 'home-large-text');
-    expect(await axe(p)).toEqual([]);
+    await passesAxe(p, 'home-large-text');
     await p.getByTestId('large-text').click();
     // Touch targets: every button at least 48 × 48 px.
     const small = await p.$$eval(
@@ -104,8 +84,7 @@ describe('urzędomat', () => {
     const p = rig.page;
     await insertCard();
     await toSelfService(p);
-    await shot(p, 'pue-login-card');
-    expect(await axe(p)).toEqual([]);
+    await passesAxe(p, 'pue-login-card');
     await typePin(p, '0000');
     await p.getByTestId('card-sign-in').click();
     await expect
@@ -119,14 +98,12 @@ describe('urzędomat', () => {
     await p.getByTestId('account-individual').click();
     await p.getByTestId('role-insured').click();
     await p.getByTestId('pue-menu').waitFor();
-    await shot(p, 'pue-menu');
-    expect(await axe(p)).toEqual([]);
+    await passesAxe(p, 'pue-menu');
     await p.getByTestId('menu-data').click();
     await p.getByTestId('bases').waitFor();
     expect(await p.locator('[data-testid=bases] tbody tr').count()).toBe(12);
     expect(await p.getByTestId('balance').textContent()).toMatch(/zł/);
-    await shot(p, 'pue-data');
-    expect(await axe(p)).toEqual([]);
+    await passesAxe(p, 'pue-data');
     await p.getByText('Wstecz').click();
     await p.getByTestId('menu-archive').click();
     await p.getByTestId('order-archive').click();
@@ -161,8 +138,7 @@ describe('urzędomat', () => {
     await p.getByTestId('role-insured').click();
     await p.getByTestId('menu-docs').click();
     await p.locator('[data-testid^=form-]').first().waitFor();
-    await shot(p, 'doc-form');
-    expect(await axe(p)).toEqual([]);
+    await passesAxe(p, 'doc-form');
     await p.locator('[data-testid^=form-]').first().click();
     await p.getByTestId('file-wniosek-emerytura.pdf').click();
     await shot(p, 'doc-confirm');
