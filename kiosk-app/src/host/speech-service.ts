@@ -27,7 +27,8 @@ export interface KioskSpeechOptions {
   /**
    * Languages whose fixed phrases are rendered at start, in the background (bounded, and
    * paused while a client waits for a phrase). Default Polish, the start language, with the
-   * default engine; none with a given engine (tests count its calls).
+   * default engine unless SKR_SPEECH_WARMUP=off; none with a given engine (tests count its
+   * calls).
    */
   warmUp?: Lang[];
 }
@@ -150,7 +151,8 @@ export function createKioskSpeech(opts: KioskSpeechOptions = {}): KioskSpeech {
       await engine.close?.();
     },
   };
-  for (const lang of opts.warmUp ?? (opts.engine ? [] : (['pl'] as Lang[])))
+  const warmByDefault = !opts.engine && process.env.SKR_SPEECH_WARMUP !== 'off';
+  for (const lang of opts.warmUp ?? (warmByDefault ? (['pl'] as Lang[]) : []))
     for (const text of fixedPhrases(lang)) speech.wav(text, lang, 'warm-up').catch(() => undefined);
   return speech;
 }
