@@ -29,6 +29,7 @@ export function createManagerApi(origin: string, token: () => string | undefined
         throw e;
       }
     },
+    /** Notifications sent, failed and pending, and each channel's state (counts only). */
     notifications: () => client.call('notifyStats'),
     stats: (period: StatsPeriod, date: string) => client.call('stats', { query: { period, date } }),
     config: () => client.call('getConfig'),
@@ -44,10 +45,10 @@ export function createManagerApi(origin: string, token: () => string | undefined
       client.call('saveUser', { params: { username }, body: u }),
     createDevice: (kind: DeviceKind, name: string) =>
       client.call('configPairDevice', { body: { kind, name } }),
-    revokeDevice: (id: string) => client.call('configRevokeDevice', { params: { id } }),
     /** Pairs the device showing `code` (it collects its own credential; none is shown here). */
     approvePairing: (code: string, kind: DeviceKind, name: string) =>
       client.call('approvePairing', { body: { code, kind, name } }),
+    revokeDevice: (id: string) => client.call('configRevokeDevice', { params: { id } }),
     saveDisplay: (id: string, c: DisplayConfig) =>
       client.call('saveDeviceDisplay', { params: { id }, body: c }),
   };
