@@ -33,10 +33,24 @@ function wall(at: Date | string | number, zone: string): Date {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+/** The last local day computed and the instants it spans: nearly every call asks for today. */
+let dayMemo: { zone: string; from: number; to: number; day: string } | undefined;
+
 /** Local calendar day "YYYY-MM-DD" of an instant (ticket numbering resets at its midnight). */
 export function localDay(at: Date | string | number, zone: string): string {
-  const d = wall(at, zone);
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const ms = typeof at === 'number' ? at : new Date(at).getTime();
+  const m = dayMemo;
+  // Every issue and call asks for the day; converting through the zone each time was a
+  // measurable share of an issue (bench core). An invalid instant (NaN) never hits the memo.
+  if (m && m.zone === zone && ms >= m.from && ms < m.to) return m.day;
+  const d = wall(ms, zone);
+  const day = `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const from = startOfLocalDay(day, zone).getTime();
+  const to = startOfLocalDay(next.toISOString().slice(0, 10), zone).getTime();
+  if (ms >= from && ms < to) dayMemo = { zone, from, to, day };
+  return day;
 }
 
 /** Local ISO weekday (1 = Monday … 7 = Sunday) and "HH:MM" of an instant. */

@@ -219,11 +219,16 @@ export function attachSockets(
     for (const { nsp } of namespaces) nsp.emit('branch:time', t);
   }, TIME_EVERY_MS);
   tick.unref();
+  // socket.io encodes a broadcast before it looks at the room, so an empty room still costs an
+  // encode per event (a third of an issue's time in bench core with no screen connected).
+  const occupied = (nsp: (typeof namespaces)[number]['nsp'], room: string) =>
+    (nsp.adapter.rooms.get(room)?.size ?? 0) > 0;
   const publish = (e: BranchEvent) => {
-    const pub = publicEvent(e);
+    let pub: BranchEvent | undefined;
     for (const n of namespaces) {
-      n.nsp.to(PUBLIC_ROOM).emit('event', pub);
-      n.nsp.to(STAFF_ROOM).emit('event', e);
+      if (occupied(n.nsp, PUBLIC_ROOM))
+        n.nsp.to(PUBLIC_ROOM).emit('event', (pub ??= publicEvent(e)));
+      if (occupied(n.nsp, STAFF_ROOM)) n.nsp.to(STAFF_ROOM).emit('event', e);
     }
   };
   const unsubscribe = branch.subscribe(publish);
