@@ -190,6 +190,7 @@ describe('a ticket from kiosk to counter', () => {
     expect(pub.status).toBe(200);
     expect(Object.keys(pub.body).sort()).toEqual([
       'counterName',
+      'counterSign',
       'number',
       'peopleAhead',
       'serviceId',
