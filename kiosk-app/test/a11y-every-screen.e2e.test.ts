@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { a11yFindings } from './a11y-checkers';
 import { CARD_PIN, startKioskRig, tinyPdf, type KioskRig } from './kiosk-rig';
 import { insertCard, passwordStep, signInWithPassword, toSelfService } from './self-service-steps';
+import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
 
 // Every kiosk screen — ticket side, urzędomat, errors — through two independent engines
 // (HTML_CodeSniffer WCAG2AA as pa11y runs it, and axe-core) on each of the three panels the
@@ -86,6 +87,33 @@ describe('HTML_CodeSniffer and axe-core on every kiosk screen in three sizes', (
     await p.locator('.error[role=alert]').waitFor();
     await audit(p, 'check-in-error');
     await p.getByText('Wstecz').click();
+  }, 120_000);
+
+  it('booking a visit: service, day, hour, identity and its PESEL error', async () => {
+    const p = rig.page;
+    // The portal stand-in's demo visit (contributions) is synced in: the plan must keep it.
+    await putEveryDayPlan(rig.branch, ['emerytury', 'skladki']);
+    await p.getByTestId('home').waitFor();
+    await p.getByTestId('go-book').click();
+    await p.getByTestId('booking-service-emerytury').waitFor();
+    await audit(p, 'booking-service');
+    await p.getByTestId('booking-service-emerytury').click();
+    const day = p.locator('[data-testid^=booking-day-]').nth(1);
+    await day.waitFor();
+    await audit(p, 'booking-day');
+    await day.click();
+    const hour = p.locator('[data-testid^=booking-hour-]').first();
+    await hour.waitFor();
+    await audit(p, 'booking-hour');
+    await hour.click();
+    await p.getByTestId('booking-identity').waitFor();
+    await audit(p, 'booking-identity');
+    await p.getByTestId('booking-pesel').fill('59823015184');
+    await p.getByTestId('booking-phone').fill('600100200');
+    await p.getByTestId('booking-submit').click();
+    await p.getByTestId('pesel-error').waitFor();
+    await audit(p, 'booking-identity-error');
+    await p.reload();
   }, 120_000);
 
   it('urzędomat by card: PIN, PIN error, account, role, menu, data with OFE, archive, pension, drop-off', async () => {
