@@ -132,6 +132,7 @@ const lines = [
   `  waiting-room screen: ${url}/display/   (shows a code: admin → Konfiguracja → Urządzenia → Sparuj kodem)`,
   `  kiosk:             ${kioskHost.url}/kiosk/   (ticket machine and urzędomat; files for drop-off in ${usbDir})`,
   `  API:               ${url}/api/v1/health   (docs/api.md)`,
+  `  public status:     ${url}/status   (national list at the portal stand-in: ${pue.url}/kolejki)`,
   `  users:             admin, kierownik, urzednik1…urzednik12`,
   config.demoPassword === undefined
     ? `  password:          ${branch.demoPassword}   (generated; set SKR_DEMO_PASSWORD to choose)`
