@@ -2,12 +2,9 @@
 // status for 8 services with a 5-day weekly plan (next free slot looked up 14 days ahead), p99
 // with the cache bypassed. At the portal stand-in: 300 branches pushing their status while
 // readers load the national list — push and read p99, and how stale the oldest branch is.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startPueEmulator } from '@skr/pue-emulator';
 import type { PublicBranchStatus } from '@skr/protocol/public-status';
 import { startTestBranch } from '../test/harness';
+import { startBenchPortal } from './bench-portal';
 import { summary } from './stats';
 
 const SERVICES = ['emerytury', 'zasilki', 'dokumenty', 'skladki', 'renty', 'ulgi', 'ezus', 'inne'];
@@ -75,19 +72,7 @@ async function benchBranchStatus(calls: number) {
 }
 
 async function benchNational(branches: number, rounds: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'skr-bench-national-'));
-  const keys = Object.fromEntries(
-    Array.from({ length: branches }, (_, i) => [`o-${i}`, `key-${i}`]),
-  );
-  const pue = await startPueEmulator({
-    port: 0,
-    host: '127.0.0.1',
-    dbPath: join(dir, 'pue.sqlite'),
-    caCertsPem: [],
-    branchKeys: keys,
-    seed: 'demo',
-    log: { level: 'silent' },
-  });
+  const pue = await startBenchPortal(branches, { seed: 'demo' });
   try {
     const push: number[] = [];
     const read: number[] = [];
@@ -139,8 +124,7 @@ async function benchNational(branches: number, rounds: number) {
       roundOfAllPushesMs: Math.round(roundMs),
     };
   } finally {
-    await pue.close();
-    rmSync(dir, { recursive: true, force: true });
+    await pue.stop();
   }
 }
 

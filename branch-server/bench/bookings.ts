@@ -3,17 +3,14 @@
 // and at the portal stand-in holding 300 branches' published calendars. Then contention: 200
 // clients on all four channels (kiosk, desk, manager at the branch; online at the stand-in) race
 // for the last 10 places of a slot while the sync runs; overbooked slots and refusals counted.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SkrError } from '@skr/protocol';
 import { BookingRules, type PortalCalendar } from '@skr/protocol/calendar';
-import { startPueEmulator } from '@skr/pue-emulator';
 import { calendarStore } from '../src/app/use-cases/calendar-store';
 import { buildSlots, slotHolds } from '../src/domain/calendar';
 import { pesel } from '../test/calendar-people';
 import { startTestBranch } from '../test/harness';
 import { BRANCH_ID, startPortal, startSyncedBranch } from '../test/sync-harness';
+import { startBenchPortal } from './bench-portal';
 import { summary } from './stats';
 
 // Tuesday 1 December 2026, 09:00 in Warsaw.
@@ -95,19 +92,7 @@ function publication(i: number): PortalCalendar {
 }
 
 async function portalAvailability(branches: number, calls: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'skr-bench-cal-'));
-  const keys = Object.fromEntries(
-    Array.from({ length: branches }, (_, i) => [`o-${i}`, `key-${i}`]),
-  );
-  const pue = await startPueEmulator({
-    port: 0,
-    host: '127.0.0.1',
-    dbPath: join(dir, 'pue.sqlite'),
-    caCertsPem: [],
-    branchKeys: keys,
-    now: () => NOW,
-    log: { level: 'silent' },
-  });
+  const pue = await startBenchPortal(branches, { now: () => NOW });
   try {
     const t0 = performance.now();
     let places = 0;
@@ -150,8 +135,7 @@ async function portalAvailability(branches: number, calls: number) {
       ...summary(ms),
     };
   } finally {
-    await pue.close();
-    rmSync(dir, { recursive: true, force: true });
+    await pue.stop();
   }
 }
 
