@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Makes a fresh checkout runnable: npm packages (always), and with --system the Debian
-# packages the tests drive (Chromium, socat, pcscd + vpcd, espeak-ng, sox, faketime). Idempotent and
+# packages the tests drive (Chromium, socat, pcscd + vpcd, espeak-ng, sox, faketime, poppler-utils). Idempotent and
 # quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(chromium fonts-dejavu-core socat udev pcscd libpcsclite-dev vsmartcard-vpcd espeak-ng sox faketime)
+SYSTEM_PACKAGES=(chromium fonts-dejavu-core socat udev pcscd libpcsclite-dev vsmartcard-vpcd espeak-ng sox faketime poppler-utils)
 
 if [[ "${1:-}" == "--system" ]]; then
   missing=()
@@ -13,6 +13,8 @@ if [[ "${1:-}" == "--system" ]]; then
   [[ -f /usr/include/PCSC/winscard.h ]] || missing+=(libpcsclite-dev)
   # The multi-day test moves the server's clock with libfaketime.
   command -v faketime >/dev/null || missing+=(faketime)
+  # Signed documents are checked with poppler's pdfsig, a verifier we did not write.
+  command -v pdfsig >/dev/null || missing+=(poppler-utils)
   if ((${#missing[@]})); then
     echo "ensure-deps: installing system packages (missing: ${missing[*]})"
     SUDO=""; [[ "$(id -u)" -ne 0 ]] && SUDO="sudo"
