@@ -78,4 +78,31 @@ describe('the branch day (real server, moved clock)', () => {
     expect(t.state).toBe('expired');
     expect(b.branch.counters().every((x) => x.state === 'closed')).toBe(true);
   });
+
+  it('a visit booked for a day the branch was off for is recorded as missed at start; today stays open', async () => {
+    const manager = await signIn('kierownik');
+    // Booked for 10:00 on 4 December; the branch is off from the 3rd to the morning of the 7th.
+    clock = new Date('2026-12-03T10:00:00Z');
+    const booked = await b.api('POST', '/api/v1/bookings', manager, {
+      code: 'WEEKEND1',
+      serviceId: 'ogolne',
+      bookedFor: '2026-12-04T09:00:00Z',
+    });
+    expect(booked.status).toBe(201);
+    clock = new Date('2026-12-07T08:00:00Z');
+    const clerk = await signIn('urzednik12');
+    expect((await b.api('POST', '/api/v1/counters/12/open', clerk)).status).toBe(200);
+    const noShows = () =>
+      b.branch
+        .eventsSince(0, 100_000)
+        .filter((e) => e.type === 'booking.no-show' && e.booking?.code === 'WEEKEND1');
+    expect(noShows()).toHaveLength(0);
+    // No ticket of an earlier day is left, so no close was missed: only the visit is recorded.
+    b.branch.scheduleEndOfDay({ everyMs: 60_000 })();
+    expect(noShows()).toHaveLength(1);
+    expect(b.branch.counters().find((c) => c.id === 12)?.state).toBe('open');
+    // A second start records it no second time.
+    b.branch.scheduleEndOfDay({ everyMs: 60_000 })();
+    expect(noShows()).toHaveLength(1);
+  });
 });

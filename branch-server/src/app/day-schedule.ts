@@ -1,7 +1,7 @@
 import { closeIsDue, missedClose } from '../domain';
 import { localDay } from '@skr/protocol/time-zone';
 import type { UseCaseContext } from './use-cases';
-import { endDay, type EndDayResult } from './use-cases';
+import { endDay, recordMissedBookings, type EndDayResult } from './use-cases';
 
 /** How often the schedule looks at the clock: a close is at most this late. */
 export const DAY_CHECK_MS = 30_000;
@@ -9,7 +9,8 @@ export const DAY_CHECK_MS = 30_000;
 /**
  * Runs the end of the branch day at the scheduled close (the latest closing time of today's
  * opening hours, in the branch's zone) and, at start, when leftovers of an earlier day show a
- * close was missed. It polls the injected clock instead of arming one long timer, so a clock
+ * close was missed; at start it also records the booked visits of days it was off for as
+ * no-shows. It polls the injected clock instead of arming one long timer, so a clock
  * moved by NTP or faketime is followed. Answers the stop function.
  */
 export function scheduleEndOfDay(
@@ -28,6 +29,8 @@ export function scheduleEndOfDay(
     if (!missed || closeIsDue(ctx.state.hours, now, zone, endedDay)) endedDay = today;
     opts.onEnded?.(r);
   };
+  // Visits of days the branch was off for are reported first; today stays as it is.
+  recordMissedBookings(ctx);
   check();
   const timer = setInterval(() => {
     try {

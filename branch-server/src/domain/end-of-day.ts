@@ -72,6 +72,28 @@ export function decideEndOfDay(
   };
 }
 
+/**
+ * Booked visits of days already over that never checked in (the branch was off at their close):
+ * each is recorded as a no-show, nothing else changes — today's counters and line stay as they
+ * are. Pure.
+ */
+export function decideMissedBookings(
+  now: Date,
+  missedBookings: readonly string[],
+  actor: string = END_OF_DAY_ACTOR,
+): Decision {
+  const at = now.toISOString();
+  return {
+    events: missedBookings.map((code) => ({
+      at,
+      type: 'booking.no-show',
+      booking: { code },
+      actor,
+    })),
+    rows: [],
+  };
+}
+
 /** Whether leftovers of an earlier branch day are still active (a close was missed). */
 export function missedClose(state: QueueState, today: string): boolean {
   for (const t of state.active.values()) if (t.day < today) return true;

@@ -1,5 +1,5 @@
 import { localDay, startOfLocalDay } from '@skr/protocol/time-zone';
-import { decideEndOfDay, END_OF_DAY_ACTOR } from '../../domain';
+import { decideEndOfDay, decideMissedBookings, END_OF_DAY_ACTOR } from '../../domain';
 import type { UseCaseContext } from './context';
 
 /** What ending the day did (the manager's answer). */
@@ -10,22 +10,20 @@ export interface EndDayResult {
   missedBookings: string[];
 }
 
-const nextDay = (day: string): string =>
-  new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const shiftDay = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Booked visits of the day(s) being ended that never checked in and are not yet recorded as
- * no-shows. The ended days run from the oldest leftover ticket's day up to today, or up to
- * yesterday when leftovers of an earlier day show a missed close (today has not ended).
+ * How far back the branch looks for booked visits that never came: a branch switched off over a
+ * long weekend or a holiday still reports the visits of the days it missed.
  */
-function missedBookings(ctx: UseCaseContext, now: Date): string[] {
+export const MISSED_LOOKBACK_DAYS = 14;
+
+/** Codes of visits booked in [fromDay, toDay) (branch days) never checked in nor yet recorded. */
+function unrecordedOpen(ctx: UseCaseContext, fromDay: string, toDay: string): string[] {
   const zone = ctx.state.settings.timeZone;
-  const today = localDay(now, zone);
-  let first = today;
-  for (const t of ctx.state.active.values()) if (t.day < first) first = t.day;
-  const from = startOfLocalDay(first, zone).toISOString();
-  const to = startOfLocalDay(first < today ? today : nextDay(today), zone).toISOString();
-  const open = ctx.bookings.openCodes(from, to);
+  const from = startOfLocalDay(fromDay, zone).toISOString();
+  const open = ctx.bookings.openCodes(from, startOfLocalDay(toDay, zone).toISOString());
   if (open.length === 0) return open;
   // A second "end the day" (or a restart after one) must not record the same no-show twice.
   const recorded = new Set(
@@ -39,6 +37,36 @@ function missedBookings(ctx: UseCaseContext, now: Date): string[] {
     ).map((r) => r.code),
   );
   return open.filter((c) => !recorded.has(c));
+}
+
+/**
+ * Booked visits of the day(s) being ended that never checked in and are not yet recorded as
+ * no-shows: the look-back window up to today, or up to yesterday when leftovers of an earlier
+ * day show a missed close (today has not ended).
+ */
+function missedBookings(ctx: UseCaseContext, now: Date): string[] {
+  const today = localDay(now, ctx.state.settings.timeZone);
+  let first = shiftDay(today, -MISSED_LOOKBACK_DAYS);
+  let missedClose = false;
+  for (const t of ctx.state.active.values()) {
+    if (t.day < first) first = t.day;
+    if (t.day < today) missedClose = true;
+  }
+  return unrecordedOpen(ctx, first, missedClose ? today : shiftDay(today, 1));
+}
+
+/**
+ * Records as no-shows the booked visits of days already over that never checked in — the branch
+ * was off at their close (a whole day, a weekend) — without ending today: run at start.
+ */
+export function recordMissedBookings(ctx: UseCaseContext): string[] {
+  const { decision } = ctx.uow.run(() => {
+    const now = ctx.now();
+    const today = localDay(now, ctx.state.settings.timeZone);
+    const codes = unrecordedOpen(ctx, shiftDay(today, -MISSED_LOOKBACK_DAYS), today);
+    return { ...decideMissedBookings(now, codes), codes };
+  });
+  return decision.codes;
 }
 
 /**
