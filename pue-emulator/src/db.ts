@@ -1,6 +1,7 @@
 // The emulator's own SQLite database: schema and opening. One file per emulator instance;
 // tests give each server a temp path. Money is stored in grosze, instants as ISO strings.
 import Database from 'better-sqlite3';
+import { REGISTRATIONS_SCHEMA } from './registrations';
 import { REPORTS_SCHEMA } from './reports';
 
 /** The database handle type used throughout the emulator. */
@@ -141,5 +142,6 @@ export function openDb(path: string, durability: 'full' | 'normal' = 'full'): Db
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
   db.exec(REPORTS_SCHEMA);
+  db.exec(REGISTRATIONS_SCHEMA);
   return db;
 }

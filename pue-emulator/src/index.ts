@@ -10,12 +10,15 @@ import { createFaultSwitches } from './faults';
 import { listDocuments, type StoredDocument } from './intake';
 import { listOutbox } from './outbox';
 import { listReports, type StoredReport } from './reports';
+import { insertRegistration, listRegistrations, type NewRegistration } from './registrations';
 import { seedDemo } from './seed-demo';
 import { buildServer, type LogOptions } from './server';
 
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './seed-demo';
 export type { StoredDocument } from './intake';
 export type { StoredReport } from './reports';
+export { DEMO_REGISTRATIONS, type DemoRegistration } from './seed-demo';
+export type { NewRegistration } from './registrations';
 export { portalOpenApi } from './openapi-document';
 export { OPENAPI_JSON, OPENAPI_UI } from './openapi';
 
@@ -79,6 +82,10 @@ export interface PueEmulator {
   cancelBooking(id: string): PueBooking;
   /** Moves a booking to another date and time as if its client had. */
   rebookBooking(id: string, slot: { date: string; time: string }): PueBooking;
+  /** Online registrations (issue 16), oldest first, with the branch that decided each. */
+  registrations(): ReturnType<typeof listRegistrations>;
+  /** Places a pending registration as if someone had registered online; answers its id. */
+  addRegistration(r: NewRegistration): string;
   /** Stops listening and closes the database. */
   close(): Promise<void>;
 }
@@ -122,6 +129,8 @@ export async function startPueEmulator(options: PueEmulatorOptions): Promise<Pue
     createBooking: (b) => createBooking(ctx, b, 'fixture'),
     cancelBooking: (id) => cancelBooking(ctx, id, null),
     rebookBooking: (id, slot) => rebookBooking(ctx, id, slot, null, 'fixture'),
+    registrations: () => listRegistrations(ctx),
+    addRegistration: (r) => insertRegistration(ctx, r),
     close: async () => {
       faults.clear();
       await app.close();

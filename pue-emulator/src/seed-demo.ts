@@ -5,6 +5,7 @@ import type { PueContext } from './context';
 import { cancelBooking, createBooking } from './bookings';
 import { withCheckDigit } from './pesel';
 import { hashPassword } from './secrets';
+import { insertRegistration } from './registrations';
 import { localDay } from '@skr/protocol/time-zone';
 import { PORTAL_TIME_ZONE } from './portal-zone';
 
@@ -42,6 +43,51 @@ export const DEMO_LOGINS: DemoLogin[] = [
     pesel: withCheckDigit('9007078765'),
     channel: 'sms',
     what: 'ubezpieczona + pełnomocnik Jana Nowaka',
+  },
+];
+
+/** An online registration waiting for confirmation at a branch (issue 16), `daysAgo` old. */
+export interface DemoRegistration {
+  login: string;
+  firstName: string;
+  lastName: string;
+  pesel: string;
+  daysAgo: number;
+}
+
+/**
+ * Registrations made online, to be confirmed at a counter within 7 days: two pending, one on
+ * its last day, and one 8 days old that can no longer be confirmed. Their password, once
+ * confirmed, is DEMO_PASSWORD.
+ */
+export const DEMO_REGISTRATIONS: DemoRegistration[] = [
+  {
+    login: 'ewa.kaminska',
+    firstName: 'Ewa',
+    lastName: 'Kamińska',
+    pesel: withCheckDigit('9203150246'),
+    daysAgo: 0,
+  },
+  {
+    login: 'tomasz.wojcik',
+    firstName: 'Tomasz',
+    lastName: 'Wójcik',
+    pesel: withCheckDigit('8811230357'),
+    daysAgo: 3,
+  },
+  {
+    login: 'zofia.mazur',
+    firstName: 'Zofia',
+    lastName: 'Mazur',
+    pesel: withCheckDigit('7606060468'),
+    daysAgo: 7,
+  },
+  {
+    login: 'adam.krol',
+    firstName: 'Adam',
+    lastName: 'Król',
+    pesel: withCheckDigit('9909090579'),
+    daysAgo: 8,
   },
 ];
 
@@ -204,6 +250,18 @@ export function seedDemo(ctx: PueContext): boolean {
     );
     insured.run('acc_jan_firma', 'Anna Kowalska', anna.pesel, '2019-03-01');
     insured.run('acc_jan_firma', 'Piotr Zieliński', withCheckDigit('9512240123'), '2022-09-15');
+    for (const r of DEMO_REGISTRATIONS)
+      insertRegistration(ctx, {
+        login: r.login,
+        pesel: r.pesel,
+        passwordHash: hash,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        email: `${r.login}@example.pl`,
+        phone: null,
+        recoveryChannel: 'email',
+        registeredAt: new Date(now.getTime() - r.daysAgo * 86_400_000).toISOString(),
+      });
   })();
 
   const branchId = Object.keys(ctx.branchKeys)[0];

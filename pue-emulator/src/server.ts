@@ -10,6 +10,7 @@ import { registerOpenApi } from './openapi';
 import { registerAuthRoutes } from './routes-auth';
 import { registerBranchRoutes } from './routes-branch';
 import { registerClientRoutes } from './routes-client';
+import { registerRegistrationRoutes } from './routes-registrations';
 import { registerEmulatorRoutes } from './routes-emulator';
 import { registerStatusRoutes } from './national-status';
 
@@ -68,6 +69,7 @@ export function buildServer(
     registerAuthRoutes(scope, ctx);
     registerClientRoutes(scope, ctx);
     registerBranchRoutes(scope, ctx);
+    registerRegistrationRoutes(scope, ctx);
     registerStatusRoutes(scope, ctx);
   });
   return app;

@@ -3,6 +3,7 @@ import { portalBranchRoutes } from './portal-branch';
 import { portalCalendarRoutes } from './portal-calendar';
 import { portalClientRoutes } from './portal-client';
 import { portalEmulatorRoutes } from './portal-emulator';
+import { portalRegistrationRoutes } from './portal-registrations';
 import { portalStatusRoutes } from './public-status';
 
 /** Every HTTP route of the portal (as the PUE stand-in speaks it), by name. */
@@ -10,6 +11,7 @@ export const portalApi = {
   ...portalAuthRoutes,
   ...portalClientRoutes,
   ...portalBranchRoutes,
+  ...portalRegistrationRoutes,
   ...portalCalendarRoutes,
   ...portalEmulatorRoutes,
   ...portalStatusRoutes,
