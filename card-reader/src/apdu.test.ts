@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   computeSignatureApdu,
   isWellFormedPin,
+  isWellFormedSignPin,
   pinStatusApdu,
   readBinary,
   redactApdu,
   selectAid,
   selectEf,
+  selectKeyApdu,
   splitResponse,
   swHex,
   verifyPinApdu,
@@ -49,6 +51,17 @@ describe('e-ID APDUs', () => {
     expect(isWellFormedPin(Buffer.from('123'))).toBe(false);
     expect(isWellFormedPin(Buffer.from('123456789'))).toBe(false);
     expect(isWellFormedPin(Buffer.from('12a4'))).toBe(false);
+  });
+
+  it('builds the signature PIN VERIFY, MSE: SET and checks 6-digit signature PINs', () => {
+    const v = verifyPinApdu(Buffer.from('246810'), 0x82);
+    expect(v.subarray(0, 5).toString('hex').toUpperCase()).toBe('0020008208');
+    expect(v.subarray(5).toString('hex').toUpperCase()).toBe('323436383130FFFF');
+    expect(redactApdu(v)).toBe('0020008208<8 bytes redacted>');
+    expect(selectKeyApdu(2).toString('hex').toUpperCase()).toBe('002241B603840102');
+    expect(isWellFormedSignPin(Buffer.from('246810'))).toBe(true);
+    expect(isWellFormedSignPin(Buffer.from('2468'))).toBe(false);
+    expect(isWellFormedSignPin(Buffer.from('24681a'))).toBe(false);
   });
 
   it('splits data from the status word', () => {

@@ -36,17 +36,22 @@ export function readBinary(offset: number, length: number): Buffer {
  * VERIFY with the PIN as ASCII digits padded with 0xFF. The returned buffer holds the PIN:
  * the caller wipes it (`fill(0)`) as soon as it has been sent.
  */
-export function verifyPinApdu(pin: Uint8Array): Buffer {
+export function verifyPinApdu(pin: Uint8Array, ref: number = IdCardApp.pinRef): Buffer {
   const n = IdCardApp.pinBlockLength;
   const apdu = Buffer.alloc(5 + n, 0xff);
-  apdu.set([0x00, 0x20, 0x00, IdCardApp.pinRef, n], 0);
+  apdu.set([0x00, 0x20, 0x00, ref, n], 0);
   apdu.set(pin, 5);
   return apdu;
 }
 
 /** VERIFY without data: asks for the PIN status (9000 verified, 63Cx tries left, 6983 blocked). */
-export function pinStatusApdu(): Buffer {
-  return Buffer.from([0x00, 0x20, 0x00, IdCardApp.pinRef]);
+export function pinStatusApdu(ref: number = IdCardApp.pinRef): Buffer {
+  return Buffer.from([0x00, 0x20, 0x00, ref]);
+}
+
+/** MANAGE SECURITY ENVIRONMENT: SET (digital signature template) choosing the key for PSO. */
+export function selectKeyApdu(keyRef: number): Buffer {
+  return Buffer.from([0x00, 0x22, 0x41, 0xb6, 0x03, 0x84, 0x01, keyRef]);
 }
 
 /** PSO: COMPUTE DIGITAL SIGNATURE over the challenge (the card hashes it with SHA-256). */
@@ -69,4 +74,9 @@ export function isWellFormedPin(pin: Uint8Array): boolean {
     pin.length <= IdCardApp.pinBlockLength &&
     pin.every((b) => b >= 0x30 && b <= 0x39)
   );
+}
+
+/** True when `pin` is exactly the signature PIN's 6 ASCII digits. */
+export function isWellFormedSignPin(pin: Uint8Array): boolean {
+  return pin.length === IdCardApp.signPinLength && isWellFormedPin(pin);
 }

@@ -4,10 +4,12 @@ import { SkrError } from '@skr/protocol/errors';
 import {
   computeSignatureApdu,
   isWellFormedPin,
+  isWellFormedSignPin,
   pinStatusApdu,
   readBinary,
   selectAid,
   selectEf,
+  selectKeyApdu,
   splitResponse,
   swHex,
   verifyPinApdu,
@@ -50,6 +52,17 @@ export interface IdCardSession {
   sign(challenge: Buffer): Promise<Buffer>;
   /** Certificate + signature in the portal's login shape. */
   respondToChallenge(challenge: Buffer): Promise<CardSignResult>;
+  /** Reads the holder's signature certificate ("podpis osobisty", cached) and who it names. */
+  readSignatureCertificate(): Promise<{ pem: string; holder: CardHolder }>;
+  /** Wrong signature-PIN tries left without spending one (0 = blocked). */
+  signaturePinTriesLeft(): Promise<number>;
+  /**
+   * Verifies the 6-digit signature PIN and signs a 32-byte SHA-256 digest with the signature
+   * key: raw r||s (P1363), the card does not hash again. `pin6` is zeroed before the card
+   * signs, whatever happens. Rejects INVALID (not 6 digits, digest not 32 bytes), PIN_INVALID
+   * (details.triesLeft), PIN_BLOCKED, NOT_FOUND (card without a signature key).
+   */
+  signDigest(pin6: Buffer, digest: Buffer): Promise<Buffer>;
   /** Ends the session and resets the card, so the verified PIN cannot be reused. */
   close(): Promise<void>;
 }
@@ -67,6 +80,7 @@ export async function openIdCardSession(
   let gone: SkrError | null = null;
   let closed = false;
   let cert: { pem: string; holder: CardHolder } | null = null;
+  let signCert: { pem: string; holder: CardHolder } | null = null;
   let features: Map<number, number> | null = null;
   // A session belongs to one insertion: another card put in later is another person.
   const unsubscribe = service.on('removed', (e) => {
@@ -101,8 +115,8 @@ export async function openIdCardSession(
     throw e;
   }
 
-  async function readCertFile(): Promise<Buffer> {
-    const sel = await send(selectEf());
+  async function readCertFile(fid: readonly number[] = IdCardApp.certFid): Promise<Buffer> {
+    const sel = await send(selectEf(fid));
     if (sel.sw !== 0x9000)
       throw new SkrError('NOT_FOUND', `no certificate file (${swHex(sel.sw)})`);
     const parts: Buffer[] = [];
@@ -125,20 +139,62 @@ export async function openIdCardSession(
     return der.subarray(0, total);
   }
 
+  async function readHolderCert(fid: readonly number[]) {
+    const der = await readCertFile(fid);
+    return { pem: derToPem(der), holder: holderFromCertificate(new X509Certificate(der)) };
+  }
+
+  async function triesLeft(ref: number): Promise<number> {
+    const { sw } = await send(pinStatusApdu(ref));
+    if (sw === 0x9000) return IdCardApp.maxPinTries;
+    if (sw === 0x6983) return 0;
+    if ((sw & 0xfff0) === 0x63c0) return sw & 0x0f;
+    throw new SkrError('INVALID', `PIN status answered ${swHex(sw)}`);
+  }
+
+  // VERIFY of the signature PIN; the PIN buffers are wiped before anything is signed.
+  async function verifySignPin(pin6: Buffer, digest: Buffer): Promise<void> {
+    let apdu: Buffer | null = null;
+    try {
+      if (!isWellFormedSignPin(pin6))
+        throw new SkrError('INVALID', `signature PIN must be ${IdCardApp.signPinLength} digits`);
+      if (digest.length !== 32) throw new SkrError('INVALID', 'digest must be 32 bytes');
+      apdu = verifyPinApdu(pin6, IdCardApp.signPinRef);
+      const { sw } = await send(apdu);
+      if (sw === 0x6a82) throw new SkrError('NOT_FOUND', 'the card has no signature PIN');
+      pinOutcome(sw);
+    } finally {
+      pin6.fill(0);
+      apdu?.fill(0);
+    }
+  }
+
   const session: IdCardSession = {
     async readCertificate() {
-      if (cert) return cert;
-      const der = await readCertFile();
-      const x = new X509Certificate(der);
-      cert = { pem: derToPem(der), holder: holderFromCertificate(x) };
+      cert ??= await readHolderCert(IdCardApp.certFid);
       return cert;
     },
-    async pinTriesLeft() {
-      const { sw } = await send(pinStatusApdu());
-      if (sw === 0x9000) return IdCardApp.maxPinTries;
-      if (sw === 0x6983) return 0;
-      if ((sw & 0xfff0) === 0x63c0) return sw & 0x0f;
-      throw new SkrError('INVALID', `PIN status answered ${swHex(sw)}`);
+    async readSignatureCertificate() {
+      signCert ??= await readHolderCert(IdCardApp.signCertFid);
+      return signCert;
+    },
+    pinTriesLeft: () => triesLeft(IdCardApp.pinRef),
+    signaturePinTriesLeft: () => triesLeft(IdCardApp.signPinRef),
+    async signDigest(pin6, digest) {
+      await verifySignPin(pin6, digest);
+      const mse = await send(selectKeyApdu(IdCardApp.signKeyRef));
+      if (mse.sw !== 0x9000)
+        throw new SkrError('NOT_FOUND', `no signature key on the card (${swHex(mse.sw)})`);
+      try {
+        const { data, sw } = await send(computeSignatureApdu(digest));
+        if (sw === 0x6982) throw new SkrError('UNAUTHORIZED', 'signature PIN not verified');
+        if (sw !== 0x9000 || data.length !== 64)
+          throw new SkrError('INVALID', `signature answered ${swHex(sw)}`);
+        return Buffer.from(data);
+      } finally {
+        // The login key is the card's default; put it back so `sign()` means what it did.
+        await send(selectKeyApdu(IdCardApp.authKeyRef)).catch(() => undefined);
+      }
     },
     async verifyPin(pin) {
       let apdu: Buffer | null = null;

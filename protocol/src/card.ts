@@ -44,4 +44,13 @@ export const IdCardApp = {
   maxPinTries: 3,
   /** PSO: COMPUTE DIGITAL SIGNATURE signs exactly this many challenge bytes. */
   challengeLength: 32,
+  /** File id of the holder's signature certificate ("podpis osobisty", DER). */
+  signCertFid: [0xc0, 0x02],
+  /** Reference of the signature PIN in VERIFY (P2); its try counter is its own. */
+  signPinRef: 0x82,
+  /** The signature PIN has exactly this many digits (the login PIN has 4). */
+  signPinLength: 6,
+  /** Key references for MANAGE SECURITY ENVIRONMENT: SET (tag 84): login key, signature key. */
+  authKeyRef: 0x01,
+  signKeyRef: 0x02,
 } as const;

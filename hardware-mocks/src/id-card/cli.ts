@@ -1,5 +1,6 @@
 // Runs a virtual ID card against a running pcscd + vpcd and takes commands on stdin.
-// npx tsx hardware-mocks/src/id-card/cli.ts [--port 35963] [--pin 1234] [--ca-dir data/test-ca]
+// npx tsx hardware-mocks/src/id-card/cli.ts [--port 35963] [--pin 1234] [--sign-pin 123456]
+//   [--ca-dir data/test-ca]
 //   [--pesel 44051401359] [--given Jan] [--surname Kowalski]
 // Commands: insert | remove | pull (next APDU pulls the card) | mute | unmute | status | quit
 import { createInterface } from 'node:readline';
@@ -11,6 +12,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '35963' },
     pin: { type: 'string', default: '1234' },
+    'sign-pin': { type: 'string', default: '123456' },
     'ca-dir': { type: 'string', default: 'data/test-ca' },
     pesel: { type: 'string', default: '44051401359' },
     given: { type: 'string', default: 'Jan' },
@@ -22,6 +24,7 @@ const ca = await loadOrCreateTestCa(values['ca-dir']);
 const card = await startVirtualIdCard({
   port: Number(values.port),
   pin: values.pin,
+  signPin: values['sign-pin'],
   holder: { pesel: values.pesel, givenName: values.given, surname: values.surname },
   ca,
 });

@@ -1,5 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { IdCardApp } from '@skr/protocol/card';
+import { privateScalar, signDigestP256 } from './ecdsa-digest';
 
 /** ISO 7816-4 status words the applet answers with. */
 export const SW = {
@@ -16,12 +17,23 @@ export const SW = {
   CLA_NOT_SUPPORTED: 0x6e00,
 } as const;
 
+/** The signature ("podpis osobisty") side of the card: its own PIN, certificate and key. */
+export interface IdCardSignatureOptions {
+  /** Exactly 6 digits, like the Polish e-ID's signature PIN. */
+  pin: string;
+  certDer: Uint8Array;
+  /** Must be extractable: the virtual card signs a given digest with the raw scalar. */
+  privateKey: webcrypto.CryptoKey;
+}
+
 /** What an ID-card applet holds: the PIN, the certificate file, the private key. */
 export interface IdCardAppletOptions {
   pin: string;
   certDer: Uint8Array;
   privateKey: webcrypto.CryptoKey;
   maxTries?: number;
+  /** The signature key; without it the signature file, PIN and key answer 6A82. */
+  signature?: IdCardSignatureOptions;
 }
 
 /** The card's APDU state machine, without any transport. */
@@ -32,6 +44,8 @@ export interface IdCardApplet {
   reset(): void;
   /** Wrong PIN tries still allowed (0 = blocked). */
   readonly triesLeft: number;
+  /** Wrong signature-PIN tries still allowed (0 = blocked); its own counter. */
+  readonly signTriesLeft: number;
 }
 
 const sw = (code: number, data: Uint8Array = new Uint8Array(0)): Buffer => {
@@ -80,40 +94,57 @@ function pinBlock(pin: string): Buffer {
   return b;
 }
 
-/** Makes the e-ID-like applet: SELECT, READ BINARY, VERIFY, PSO: COMPUTE DIGITAL SIGNATURE. */
+const hexId = (fid: readonly number[]): string => Buffer.from(fid).toString('hex');
+
+/** Makes the e-ID-like applet: SELECT, READ BINARY, VERIFY, MSE: SET, PSO: COMPUTE DIGITAL SIGNATURE. */
 export function createIdCardApplet(opts: IdCardAppletOptions): IdCardApplet {
   if (!/^\d{4,8}$/.test(opts.pin)) throw new Error('PIN must be 4-8 digits');
   const maxTries = opts.maxTries ?? IdCardApp.maxPinTries;
   const expectedPin = pinBlock(opts.pin);
-  const cert = Buffer.from(opts.certDer);
+  const sig = opts.signature;
+  if (sig && !new RegExp(`^\\d{${IdCardApp.signPinLength}}$`).test(sig.pin))
+    throw new Error(`signature PIN must be ${IdCardApp.signPinLength} digits`);
+  const expectedSignPin = sig ? pinBlock(sig.pin) : null;
+  const files = new Map<string, Buffer>([[hexId(IdCardApp.certFid), Buffer.from(opts.certDer)]]);
+  if (sig) files.set(hexId(IdCardApp.signCertFid), Buffer.from(sig.certDer));
+  const signScalar = sig ? privateScalar(sig.privateKey) : null;
+  // An unexpected rejection must not go unhandled before the first signature asks for it.
+  signScalar?.catch(() => undefined);
   let triesLeft = maxTries;
+  let signTriesLeft = maxTries;
   let appSelected = false;
-  let efSelected = false;
+  let ef: Buffer | null = null;
   let pinVerified = false;
+  let signPinVerified = false;
+  let keyRef: number = IdCardApp.authKeyRef;
 
   function select(p1: number, data: Buffer): Buffer {
     if (p1 === 0x04) {
       appSelected = data.equals(Buffer.from(IdCardApp.aid));
-      efSelected = false;
+      ef = null;
       pinVerified = false;
+      signPinVerified = false;
+      keyRef = IdCardApp.authKeyRef;
       return sw(appSelected ? SW.OK : SW.NOT_FOUND);
     }
     if (p1 === 0x02) {
-      efSelected = appSelected && data.equals(Buffer.from(IdCardApp.certFid));
-      return sw(efSelected ? SW.OK : SW.NOT_FOUND);
+      ef = appSelected ? (files.get(data.toString('hex')) ?? null) : null;
+      return sw(ef ? SW.OK : SW.NOT_FOUND);
     }
     return sw(SW.WRONG_P1P2);
   }
 
   function readBinary(p1: number, p2: number, le: number): Buffer {
-    if (!efSelected) return sw(SW.NO_CURRENT_EF);
+    if (!ef) return sw(SW.NO_CURRENT_EF);
     const offset = ((p1 & 0x7f) << 8) | p2;
-    if (offset >= cert.length) return sw(SW.WRONG_P1P2);
-    const chunk = cert.subarray(offset, offset + le);
+    if (offset >= ef.length) return sw(SW.WRONG_P1P2);
+    const chunk = ef.subarray(offset, offset + le);
     return sw(chunk.length < le ? SW.END_OF_FILE : SW.OK, chunk);
   }
 
   function verify(p2: number, data: Buffer): Buffer {
+    if (appSelected && p2 === IdCardApp.signPinRef && expectedSignPin)
+      return verifySignPin(data, expectedSignPin);
     if (!appSelected || p2 !== IdCardApp.pinRef) return sw(SW.NOT_FOUND);
     if (triesLeft === 0) return sw(SW.PIN_BLOCKED);
     // No data: ISO 7816-4 status query — verified already, or how many tries are left.
@@ -129,9 +160,46 @@ export function createIdCardApplet(opts: IdCardAppletOptions): IdCardApplet {
     return sw(triesLeft === 0 ? SW.PIN_BLOCKED : 0x63c0 | triesLeft);
   }
 
+  // Same rules as the login PIN, its own counter; a verification is good for one signature.
+  function verifySignPin(data: Buffer, expected: Buffer): Buffer {
+    if (signTriesLeft === 0) return sw(SW.PIN_BLOCKED);
+    if (data.length === 0) return sw(signPinVerified ? SW.OK : 0x63c0 | signTriesLeft);
+    if (data.length !== IdCardApp.pinBlockLength) return sw(SW.WRONG_LENGTH);
+    if (data.equals(expected)) {
+      signTriesLeft = maxTries;
+      signPinVerified = true;
+      return sw(SW.OK);
+    }
+    signTriesLeft -= 1;
+    signPinVerified = false;
+    return sw(signTriesLeft === 0 ? SW.PIN_BLOCKED : 0x63c0 | signTriesLeft);
+  }
+
+  // MANAGE SECURITY ENVIRONMENT: SET for digital signature (P1 41, P2 B6), data 84 01 <key ref>.
+  function manageSecurityEnvironment(p1: number, p2: number, data: Buffer): Buffer {
+    if (p1 !== 0x41 || p2 !== 0xb6) return sw(SW.WRONG_P1P2);
+    if (!appSelected) return sw(SW.NOT_FOUND);
+    if (data.length !== 3 || data[0] !== 0x84 || data[1] !== 0x01) return sw(SW.WRONG_DATA);
+    const ref = data[2];
+    if (ref === IdCardApp.authKeyRef || (ref === IdCardApp.signKeyRef && sig)) {
+      keyRef = ref;
+      return sw(SW.OK);
+    }
+    return sw(SW.NOT_FOUND);
+  }
+
+  async function signWithSignatureKey(digest: Buffer): Promise<Buffer> {
+    if (!signPinVerified || !signScalar) return sw(SW.SECURITY_NOT_SATISFIED);
+    if (digest.length !== IdCardApp.challengeLength) return sw(SW.WRONG_LENGTH);
+    // One PIN, one signature: the holder types the signature PIN again for the next one.
+    signPinVerified = false;
+    return sw(SW.OK, signDigestP256(await signScalar, digest));
+  }
+
   async function sign(p1: number, p2: number, data: Buffer): Promise<Buffer> {
     if (p1 !== 0x9e || p2 !== 0x9a) return sw(SW.WRONG_P1P2);
     if (!appSelected) return sw(SW.NOT_FOUND);
+    if (keyRef === IdCardApp.signKeyRef) return signWithSignatureKey(data);
     if (!pinVerified) return sw(SW.SECURITY_NOT_SATISFIED);
     if (data.length !== IdCardApp.challengeLength) return sw(SW.WRONG_LENGTH);
     // WebCrypto's ECDSA output is already IEEE P1363 (r||s), which is what the portal expects.
@@ -147,10 +215,15 @@ export function createIdCardApplet(opts: IdCardAppletOptions): IdCardApplet {
     get triesLeft() {
       return triesLeft;
     },
+    get signTriesLeft() {
+      return signTriesLeft;
+    },
     reset() {
       appSelected = false;
-      efSelected = false;
+      ef = null;
       pinVerified = false;
+      signPinVerified = false;
+      keyRef = IdCardApp.authKeyRef;
     },
     async handle(raw) {
       const a = parseApdu(raw);
@@ -165,6 +238,8 @@ export function createIdCardApplet(opts: IdCardAppletOptions): IdCardApplet {
           return verify(a.p2, a.data);
         case 0x2a:
           return sign(a.p1, a.p2, a.data);
+        case 0x22:
+          return manageSecurityEnvironment(a.p1, a.p2, a.data);
         default:
           return sw(SW.INS_NOT_SUPPORTED);
       }

@@ -2,6 +2,8 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestCa, loadOrCreateTestCa } from './test-ca';
 
@@ -29,6 +31,21 @@ describe('test CA', () => {
     // another CA's certificate must not verify
     const other = await createTestCa();
     expect(cert.verify(new X509Certificate(other.caCertPem).publicKey)).toBe(false);
+  });
+
+  it('issues a separate signature certificate with nonRepudiation + digitalSignature', async () => {
+    const ca = await createTestCa();
+    const signing = await ca.issueSignature(HOLDER);
+    const login = await ca.issueHolder(HOLDER);
+    const usage = (der: Buffer) =>
+      new x509.X509Certificate(der).getExtension(x509.KeyUsagesExtension)?.usages;
+    expect(usage(signing.certDer)).toBe(
+      x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.digitalSignature,
+    );
+    expect(usage(login.certDer)).toBe(x509.KeyUsageFlags.digitalSignature);
+    const cert = new X509Certificate(signing.certPem);
+    expect(cert.subject).toContain('serialNumber=PNOPL-44051401359');
+    expect(cert.verify(new X509Certificate(ca.caCertPem).publicKey)).toBe(true);
   });
 
   it('persists the CA so a restarted emulator issues under the same CA', async () => {

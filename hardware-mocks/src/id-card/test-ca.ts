@@ -32,7 +32,10 @@ export interface IssuedHolder {
 export interface TestCa {
   caCertPem: string;
   caKey: CryptoKeyPair;
+  /** The login (authentication) certificate: keyUsage digitalSignature. */
   issueHolder(holder: HolderIdentity): Promise<IssuedHolder>;
+  /** The signature certificate ("podpis osobisty"): keyUsage nonRepudiation + digitalSignature. */
+  issueSignature(holder: HolderIdentity): Promise<IssuedHolder>;
 }
 
 /** Subject of a holder certificate, as on the Polish e-ID: names + ETSI `PNOPL-<PESEL>`. */
@@ -54,32 +57,35 @@ function randomSerial(): string {
 }
 
 function caFromKeys(caKey: CryptoKeyPair, caCert: x509.X509Certificate): TestCa {
+  async function issue(holder: HolderIdentity, usages: number): Promise<IssuedHolder> {
+    const keys = (await webcrypto.subtle.generateKey(EC, true, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair;
+    const now = Date.now();
+    const cert = await x509.X509CertificateGenerator.create({
+      serialNumber: randomSerial(),
+      subject: holderSubject(holder),
+      issuer: caCert.subject,
+      notBefore: new Date(now - DAY_MS),
+      notAfter: new Date(now + 5 * 365 * DAY_MS),
+      publicKey: keys.publicKey,
+      signingKey: caKey.privateKey,
+      signingAlgorithm: SIGN,
+      extensions: [
+        new x509.BasicConstraintsExtension(false, undefined, true),
+        new x509.KeyUsagesExtension(usages, true),
+        await x509.AuthorityKeyIdentifierExtension.create(caCert),
+      ],
+    });
+    return { holder, certPem: cert.toString('pem'), certDer: Buffer.from(cert.rawData), keys };
+  }
   return {
     caCertPem: caCert.toString('pem'),
     caKey,
-    async issueHolder(holder) {
-      const keys = (await webcrypto.subtle.generateKey(EC, true, [
-        'sign',
-        'verify',
-      ])) as CryptoKeyPair;
-      const now = Date.now();
-      const cert = await x509.X509CertificateGenerator.create({
-        serialNumber: randomSerial(),
-        subject: holderSubject(holder),
-        issuer: caCert.subject,
-        notBefore: new Date(now - DAY_MS),
-        notAfter: new Date(now + 5 * 365 * DAY_MS),
-        publicKey: keys.publicKey,
-        signingKey: caKey.privateKey,
-        signingAlgorithm: SIGN,
-        extensions: [
-          new x509.BasicConstraintsExtension(false, undefined, true),
-          new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-          await x509.AuthorityKeyIdentifierExtension.create(caCert),
-        ],
-      });
-      return { holder, certPem: cert.toString('pem'), certDer: Buffer.from(cert.rawData), keys };
-    },
+    issueHolder: (holder) => issue(holder, x509.KeyUsageFlags.digitalSignature),
+    issueSignature: (holder) =>
+      issue(holder, x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.digitalSignature),
   };
 }
 

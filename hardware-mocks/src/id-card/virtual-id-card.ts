@@ -20,10 +20,15 @@ export interface VirtualIdCardOptions {
   port?: number;
   host?: string;
   pin: string;
+  /** The 6-digit signature PIN (default {@link DEFAULT_SIGN_PIN}). */
+  signPin?: string;
   holder: HolderIdentity;
   ca: TestCa;
   maxTries?: number;
 }
+
+/** The signature PIN of a virtual card whose options name none. */
+export const DEFAULT_SIGN_PIN = '123456';
 
 /** A virtual Polish-e-ID-like card behind vpcd. */
 export interface VirtualIdCard {
@@ -34,8 +39,12 @@ export interface VirtualIdCard {
   readonly inserted: boolean;
   /** Wrong PIN tries still allowed (0 = blocked). Survives remove/insert, like a real card. */
   readonly triesLeft: number;
+  /** Wrong signature-PIN tries still allowed (0 = blocked); its own counter. */
+  readonly signTriesLeft: number;
   /** The issued certificate and key pair, for tests that verify signatures. */
   readonly issued: IssuedHolder;
+  /** The signature certificate and key pair ("podpis osobisty"). */
+  readonly issuedSignature: IssuedHolder;
   /** Observes every command APDU and the answer sent (null when a fault swallowed it). */
   onApdu(cb: (apdu: Buffer, response: Buffer | null) => void): () => void;
   /** Sets failure behaviour; `pullOnNextApdu` clears itself once used. */
@@ -47,11 +56,17 @@ export interface VirtualIdCard {
 /** Issues a holder certificate from `ca` and returns a virtual card (not yet inserted). */
 export async function startVirtualIdCard(opts: VirtualIdCardOptions): Promise<VirtualIdCard> {
   const issued = await opts.ca.issueHolder(opts.holder);
+  const issuedSignature = await opts.ca.issueSignature(opts.holder);
   const applet: IdCardApplet = createIdCardApplet({
     pin: opts.pin,
     certDer: issued.certDer,
     privateKey: issued.keys.privateKey,
     maxTries: opts.maxTries,
+    signature: {
+      pin: opts.signPin ?? DEFAULT_SIGN_PIN,
+      certDer: issuedSignature.certDer,
+      privateKey: issuedSignature.keys.privateKey,
+    },
   });
   const port = opts.port ?? 35963;
   const host = opts.host ?? '127.0.0.1';
@@ -93,7 +108,11 @@ export async function startVirtualIdCard(opts: VirtualIdCardOptions): Promise<Vi
     get triesLeft() {
       return applet.triesLeft;
     },
+    get signTriesLeft() {
+      return applet.signTriesLeft;
+    },
     issued,
+    issuedSignature,
     insert() {
       if (socket) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
