@@ -26,6 +26,16 @@ function cached(b: TestBranch, code: string): Cached | undefined {
   return b.server.db.prepare(`SELECT * FROM bookings WHERE code = ?`).get(code) as
     Cached | undefined;
 }
+/** The types of the logged events about booking `code`, in log order. */
+function logged(b: TestBranch, code: string): string[] {
+  return (
+    b.server.db
+      .prepare(
+        `SELECT type FROM events WHERE json_extract(payload, '$.booking.code') = ? ORDER BY seq`,
+      )
+      .all(code) as { type: string }[]
+  ).map((r) => r.type);
+}
 const book = (
   pue: Awaited<ReturnType<typeof startPortal>>,
   time: string,
@@ -51,6 +61,10 @@ describe('bookings pull', () => {
     await b.server.sync.pullNow();
     expect(cached(b, toCancel.code)?.status).toBe('cancelled');
     expect(cached(b, toMove.code)?.booked_for).toBe(moved.startsAt);
+    // The pull writes through the branch's pipeline: each change is an event in its log.
+    expect(logged(b, toCancel.code)).toEqual(['booking.created', 'booking.cancelled']);
+    expect(logged(b, toMove.code)).toEqual(['booking.created', 'booking.rebooked']);
+    expect(logged(b, past.code)).toEqual([]);
 
     pue.faults.set({ down: true });
     await expect(b.server.sync.pullNow()).rejects.toMatchObject({ code: 'UNAVAILABLE' });

@@ -1,6 +1,7 @@
 import type {
   DeviceStatusReport,
   IssueTicketRequest,
+  PueBookingChanges,
   TicketAction,
   TransferRequest,
 } from '@skr/protocol';
@@ -42,5 +43,9 @@ export function branchCommands(ctx: UseCaseContext) {
     /** Caches a booking made at the central portal. */
     addBooking: (code: string, serviceId: string, bookedFor: string, actor: string | null) =>
       uc.addBooking(ctx, code, serviceId, bookedFor, actor),
+    /** Writes a page of the portal's booking feed (cache, calendar, cursor); answers the count. */
+    applyBookingPage: (page: PueBookingChanges) => uc.applyBookingPage(ctx, page),
+    /** Drops cached visits long past and the PESEL hashes of those kept. */
+    pruneBookingCache: () => uc.pruneBookingCache(ctx),
   };
 }

@@ -1,12 +1,13 @@
 import type { RowChange } from '../domain';
 import { authRepo, bookingRepo, catalogRepo, ticketRepo, type Db } from '../store';
 import { auditRepo } from '../config-admin/audit-repo';
+import { BOOKING_KEYS, syncState } from '../sync/sync-state';
 import { calendarStore } from './use-cases/calendar-store';
 
 /**
- * Writes a decision's rows (tickets, bookings, counters, configuration, audit) inside the
- * change's transaction. A ticket update whose stored state is not the expected one throws
- * CONFLICT, which rolls the whole change back.
+ * Writes a decision's rows (tickets, bookings, counters, configuration, audit, the portal
+ * feed's cache and cursor) inside the change's transaction. A ticket update whose stored state
+ * is not the expected one throws CONFLICT, which rolls the whole change back.
  */
 export function projections(db: Db, tickets = ticketRepo(db)) {
   const catalog = catalogRepo(db);
@@ -14,6 +15,7 @@ export function projections(db: Db, tickets = ticketRepo(db)) {
   const users = authRepo(db);
   const audit = auditRepo(db);
   const calendar = calendarStore(db);
+  const sync = syncState(db);
   const putSetting = db.prepare(
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
   );
@@ -56,7 +58,17 @@ export function projections(db: Db, tickets = ticketRepo(db)) {
         audit.append(c.entry);
         return;
       case 'calendar-visit':
-        return calendar.saveVisit(c.visit, c.day);
+        return calendar.saveVisit(c.visit, c.day, c.mirror);
+      case 'portal-booking':
+        return bookings.savePortal(c.booking);
+      case 'booking-cursor':
+        // The cursor commits with its page: a crash between pages re-reads at most one.
+        sync.set(BOOKING_KEYS.cursor, c.cursor);
+        sync.set(BOOKING_KEYS.lastPullAt, c.pulledAt);
+        sync.set(BOOKING_KEYS.lastError, null);
+        return;
+      case 'booking-prune':
+        return bookings.prune(c.before);
       case 'calendar-plan':
         return calendar.savePlan(c.plan);
     }

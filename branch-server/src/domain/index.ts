@@ -13,6 +13,7 @@ export * from './call-decision';
 export * from './ticket-action-decision';
 export * from './counter-decision';
 export * from './booking-decision';
+export * from './booking-feed';
 export * from './device-decision';
 export * from './config-decision';
 export * from './counter-ownership';

@@ -12,6 +12,7 @@ import type {
   BranchEventType,
 } from '@skr/protocol';
 import type { AuditEntry, OpeningHours } from '@skr/protocol/manager';
+import type { PortalBookingRow } from './booking-feed';
 
 /** A visit booked through the central portal, as cached at the branch. */
 export interface Booking {
@@ -70,7 +71,11 @@ export type RowChange =
   | { row: 'device'; device: Device; tokenHash: string }
   | { row: 'device-revoked'; id: string; at: string }
   | { row: 'audit'; entry: NewAuditEntry }
-  | { row: 'calendar-visit'; visit: CalendarVisit; day: string }
+  // `mirror: false` when the change writes the visit's check-in cache row itself (portal feed).
+  | { row: 'calendar-visit'; visit: CalendarVisit; day: string; mirror?: boolean }
+  | { row: 'portal-booking'; booking: PortalBookingRow }
+  | { row: 'booking-cursor'; cursor: string; pulledAt: string }
+  | { row: 'booking-prune'; before: string }
   | { row: 'calendar-plan'; plan: CalendarPlan };
 
 /**

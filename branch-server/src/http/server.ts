@@ -102,6 +102,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     },
   });
   notifier.attach(branch);
+  sync.attach(branch);
   const app = Fastify({
     ...(typeof opts.logger === 'object'
       ? { loggerInstance: opts.logger }

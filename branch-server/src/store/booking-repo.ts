@@ -1,5 +1,6 @@
 import type { Db } from './database';
 
+import type { CachedBooking, PortalBookingRow } from '../domain/booking-feed';
 import type { Booking } from '../domain/records';
 export type { Booking };
 
@@ -15,6 +16,28 @@ export function bookingRepo(db: Db) {
   const due = db.prepare(
     `SELECT service_id, COUNT(*) AS n FROM bookings WHERE status = 'booked' AND booked_for BETWEEN ? AND ?
      GROUP BY service_id`,
+  );
+  const cachedOne = db.prepare(
+    `SELECT code, service_id AS serviceId, booked_for AS bookedFor, status, ticket_id AS ticketId,
+       portal_version AS portalVersion FROM bookings WHERE code = ?`,
+  );
+  const upsertPortal = db.prepare(
+    `INSERT INTO bookings (code, service_id, booked_for, status, ticket_id, updated_at, portal_id,
+       portal_version, portal_status, pesel_hash)
+     VALUES (@code, @serviceId, @bookedFor, @status, @ticketId, @updatedAt, @portalId,
+       @portalVersion, @portalStatus, @peselHash)
+     ON CONFLICT (code) DO UPDATE SET service_id=excluded.service_id, booked_for=excluded.booked_for,
+       status=excluded.status, ticket_id=excluded.ticket_id, updated_at=excluded.updated_at,
+       portal_id=excluded.portal_id, portal_version=excluded.portal_version,
+       portal_status=excluded.portal_status, pesel_hash=excluded.pesel_hash`,
+  );
+  // Visits of past days that nobody checked in for are of no use at the counter any more.
+  const pruneOld = db.prepare(
+    `DELETE FROM bookings WHERE status != 'checked-in' AND booked_for < ?`,
+  );
+  // Checked-in visits stay (visit outcomes refer to them); the client's hash does not.
+  const forgetHashes = db.prepare(
+    `UPDATE bookings SET pesel_hash = NULL WHERE pesel_hash IS NOT NULL AND booked_for < ?`,
   );
   const byPesel = db.prepare(
     `SELECT * FROM bookings WHERE pesel_hash = @hash AND status IN ('booked', 'checked-in')
@@ -35,6 +58,24 @@ export function bookingRepo(db: Db) {
     },
     save(b: Booking): void {
       upsert.run(b);
+    },
+    /** The cached rows among `codes` with the portal's version of each (the feed merges them). */
+    cachedForFeed(codes: Iterable<string>): Map<string, CachedBooking> {
+      const out = new Map<string, CachedBooking>();
+      for (const code of new Set(codes)) {
+        const r = cachedOne.get(code) as CachedBooking | undefined;
+        if (r) out.set(code, r);
+      }
+      return out;
+    },
+    /** Writes a booking as the portal's feed has it (version, status, the client's hash). */
+    savePortal(b: PortalBookingRow): void {
+      upsertPortal.run(b);
+    },
+    /** Drops visits before `before` (ISO) not checked in; those kept forget their PESEL hash. */
+    prune(before: string): void {
+      pruneOld.run(before);
+      forgetHashes.run(before);
     },
     /** Codes of bookings not checked in (nor cancelled) with a booked time in [from, to). */
     openCodes(from: string, to: string): string[] {

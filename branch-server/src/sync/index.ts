@@ -1,6 +1,5 @@
 export * from './sync-service';
 export * from './backoff';
-export * from './booking-merge';
 export * from './document-forms';
 export { sniffContentType, documentKey } from './documents';
 export { visitKey } from './visit-outcomes';

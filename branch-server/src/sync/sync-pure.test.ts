@@ -1,7 +1,7 @@
 import type { PueBooking } from '@skr/protocol';
 import { describe, expect, it } from 'vitest';
 import { retryDelayMs } from './backoff';
-import { mergeBooking, type CachedBooking } from './booking-merge';
+import { mergeBooking, type CachedBooking } from '../domain/booking-feed';
 import { sniffContentType } from './documents';
 
 describe('retryDelayMs', () => {

@@ -3,14 +3,14 @@ import pino, { type Logger } from 'pino';
 import { localDay } from '@skr/protocol/time-zone';
 import { catalogRepo, type Db } from '../store';
 import { defaultBackoff, type BackoffPolicy } from './backoff';
-import { BOOKING_KEYS, bookingPuller } from './booking-pull';
+import { bookingPuller, type BookingFeedSink } from './booking-pull';
 import { calendarPublisher } from './calendar-publish';
 import { enqueueClosedDays } from './daily-stats';
 import { documentStore, submitterMemory } from './documents';
 import { outboxRepo } from './outbox-repo';
 import { outboxWorker } from './outbox-worker';
 import { createPortalClient, type PortalClient, type PortalConfig } from './portal-client';
-import { syncState } from './sync-state';
+import { BOOKING_KEYS, syncState } from './sync-state';
 import { enqueueVisitOutcomes } from './visit-outcomes';
 
 /** The portal connection and the sync's pace (all but the connection have defaults). */
@@ -65,7 +65,9 @@ export function createSync(args: CreateSyncArgs) {
       log,
       onDocumentsDelivered: scrubWal,
     });
-  const puller = portal && bookingPuller(db, portal, state, timeZone());
+  // The branch is made after the sync (its pipeline calls onCommit): attach() hands it over.
+  let branch: BookingFeedSink | undefined;
+  const puller = portal && bookingPuller(portal, state, () => branch);
   const publisher = portal && calendarPublisher(db, portal, state, timeZone);
   let pullTimer: NodeJS.Timeout | undefined;
   let pulling: Promise<void> | undefined;
@@ -101,7 +103,7 @@ export function createSync(args: CreateSyncArgs) {
     worker?.wake();
     if (!puller) return 0;
     try {
-      const n = await puller.pull(now(), aborter.signal);
+      const n = await puller.pull(aborter.signal);
       // The calendar goes out after the pull, so transfers see the portal's latest visits.
       await publisher?.publish(now(), aborter.signal, n > 0);
       if (pullFailing) worker?.portalBack();
@@ -131,6 +133,10 @@ export function createSync(args: CreateSyncArgs) {
     portal,
     /** Who signed in with which portal session (for documents dropped off with the portal down). */
     submitters: submitterMemory(),
+    /** Hands over the branch whose pipeline writes the pulled bookings (before `start`). */
+    attach(b: BookingFeedSink): void {
+      branch = b;
+    },
     /** For BranchOptions.onCommit: queues visit outcomes in the change's own transaction. */
     onCommit(events: BranchEvent[], txDb: Db): void {
       if (enqueueVisitOutcomes(events, txDb, outbox, clockMs()) > 0)

@@ -1,5 +1,12 @@
 import type { Db } from '../store';
 
+/** Keys of the booking pull's state in sync_state. */
+export const BOOKING_KEYS = {
+  cursor: 'bookings.cursor',
+  lastPullAt: 'bookings.lastPullAt',
+  lastError: 'bookings.lastError',
+} as const;
+
 /** Small persistent key/value state of the sync (booking cursor, last pull, last error). */
 export function syncState(db: Db) {
   const get = db.prepare(`SELECT value FROM sync_state WHERE key = ?`);

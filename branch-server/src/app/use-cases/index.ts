@@ -6,6 +6,7 @@ export * from './ticket-action';
 export * from './counter-state';
 export * from './report-device-status';
 export * from './add-booking';
+export * from './booking-feed';
 export * from './save-service';
 export * from './save-counter';
 export * from './save-settings';
