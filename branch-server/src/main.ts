@@ -2,6 +2,7 @@
 // one validated configuration (a JSON file named by SKR_CONFIG, /etc/skr/branch.json by default,
 // plus SKR_* overrides) starts every output — HTTP API and web apps, announcer, LED boards,
 // portal sync. `npm start` (scripts/start-branch.ts) calls startBranch() with emulators added.
+import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
@@ -131,6 +132,7 @@ export async function startBranch(
     throw err;
   }
   const url = await server.listen(config.http.port, config.http.host);
+  writeRuntimeFile(config.dbPath, { pid: process.pid, url });
   if (announcer && config.announcer.prerender) {
     const prefixes = server.branch.services().map((s) => s.prefix);
     const counters = server.branch.counters().map(({ number, label }) => ({ number, label }));
@@ -150,6 +152,7 @@ export async function startBranch(
     bus,
     demoPassword,
     async close() {
+      removeRuntimeFile(config.dbPath);
       await server.close();
       await announcer?.close();
       await bus?.close();

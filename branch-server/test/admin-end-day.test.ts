@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../src/admin/cli';
+import { loadConfig } from '../src/config';
+import { startBranch } from '../src/main';
+import { runtimeFilePath, writeRuntimeFile } from '../src/runtime-file';
 import { startTestBranch, until } from './harness';
 
 // `skr-admin end-day` against a running server (through its API) and a stopped one (the same
@@ -108,5 +111,45 @@ describe('skr-admin end-day', () => {
       `SELECT SUM(expired) AS expired FROM stats_daily`,
     );
     expect(stats).toEqual([{ expired: 1 }]);
+  });
+
+  it('finds the server by the file it writes next to its database, whatever port it took', async () => {
+    const dir = join(root, 'other-port');
+    const env = {
+      SKR_CONFIG: '',
+      SKR_DATA_DIR: dir,
+      SKR_PORT: '0',
+      SKR_ANNOUNCER: 'off',
+      SKR_LOG_LEVEL: 'warn',
+    };
+    const running = await startBranch(loadConfig({ env }));
+    try {
+      expect(existsSync(runtimeFilePath(join(dir, 'branch.sqlite')))).toBe(true);
+      // The configuration names another port: the command must not take the database for idle.
+      const r = await endDay(dir, 59_998);
+      expect(r.err).toBe('');
+      expect(r.out).toContain('przez serwer');
+    } finally {
+      await running.close();
+    }
+    expect(existsSync(runtimeFilePath(join(dir, 'branch.sqlite')))).toBe(false);
+  });
+
+  it('refuses to write the database under a server that runs but does not answer', async () => {
+    const dir = join(root, 'silent');
+    const b = await startTestBranch({ dir });
+    const kiosk = await b.device('kiosk');
+    const left = await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'ogolne' });
+    await b.close(true);
+    // This test process is alive; the address it names answers nothing.
+    writeRuntimeFile(join(dir, 'branch.sqlite'), { pid: process.pid, url: 'http://127.0.0.1:9' });
+    const r = await endDay(dir, 0);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('nie odpowiada');
+    const rows = query<{ state: string }>(
+      dir,
+      `SELECT state FROM tickets WHERE id = '${left.body.id as string}'`,
+    );
+    expect(rows).toEqual([{ state: 'waiting' }]);
   });
 });

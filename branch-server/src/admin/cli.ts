@@ -6,6 +6,7 @@ import { ConfigError, defaultConfigFile, loadConfig, type LoadedConfig } from '.
 import { createUser, generatePassword, pairDevice, resetPassword } from './accounts';
 import { backupDatabase, verifyDatabase } from './backup';
 import { endDayCommand } from './end-day';
+import { locateServer } from './server-locator';
 import { HELP } from './help';
 import { migrateWithBackup } from './migrate';
 import { restoreDatabase, RestoreRefused } from './restore';
@@ -160,7 +161,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
       case 'health':
         return await health(config, io);
       case 'end-day': {
-        const r = await endDayCommand(config.dbPath, await serverUrl(config));
+        const r = await endDayCommand(config.dbPath, await locateServer(config));
         io.out(
           `dzień zamknięty (${r.via === 'server' ? 'przez serwer' : 'w bazie, serwer zatrzymany'}): ` +
             `stanowiska zamknięte ${r.closedCounters}, numery rozliczone ${r.resolvedTickets}, ` +
@@ -189,19 +190,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
   }
 }
 
-/** The running server's base URL on this machine, or undefined when it does not answer. */
-async function serverUrl(config: LoadedConfig): Promise<string | undefined> {
-  if (config.http.port === 0) return undefined;
-  const host = ['0.0.0.0', '::'].includes(config.http.host) ? '127.0.0.1' : config.http.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${config.http.port}`;
-  try {
-    await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(1500) });
-    return url;
-  } catch {
-    return undefined;
-  }
-}
-
+/** Whether a server runs on the configured database (answering or not). */
 async function serverAnswers(config: LoadedConfig): Promise<boolean> {
-  return (await serverUrl(config)) !== undefined;
+  return (await locateServer(config)).running;
 }

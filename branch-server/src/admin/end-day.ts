@@ -5,6 +5,7 @@ import type { EndDayResult } from '../app/use-cases';
 import { newToken, tokenHash } from '../auth/tokens';
 import { authRepo, openDatabase } from '../store';
 import { createSync } from '../sync';
+import type { ServerCall, ServerLocation } from './server-locator';
 
 /** Who `skr-admin end-day` is recorded as, on every counter and ticket it resolves. */
 export const ADMIN_END_DAY_ACTOR = 'system:skr-admin';
@@ -23,10 +24,19 @@ export interface AdminEndDay extends EndDayResult {
  */
 export async function endDayCommand(
   dbPath: string,
-  serverUrl: string | undefined,
+  server: ServerLocation,
   now: () => Date = () => new Date(),
 ): Promise<AdminEndDay> {
-  if (serverUrl) return { ...(await viaServer(dbPath, serverUrl, now)), via: 'server' };
+  if (server.running) {
+    // Writing the database under a running server would leave its memory behind the data.
+    if (!server.call)
+      throw new SkrError(
+        'UNAVAILABLE',
+        `serwer działa (PID ${server.pid ?? '?'}), ale nie odpowiada — zakończ dzień w panelu ` +
+          'kierownika albo zatrzymaj serwer i powtórz polecenie',
+      );
+    return { ...(await viaServer(dbPath, server.call, now)), via: 'server' };
+  }
   const db = openDatabase(dbPath);
   try {
     const sync = createSync({ db, now });
@@ -37,7 +47,7 @@ export async function endDayCommand(
   }
 }
 
-async function viaServer(dbPath: string, url: string, now: () => Date): Promise<EndDayResult> {
+async function viaServer(dbPath: string, call: ServerCall, now: () => Date): Promise<EndDayResult> {
   const token = newToken();
   const db = openDatabase(dbPath);
   const repo = authRepo(db);
@@ -48,19 +58,15 @@ async function viaServer(dbPath: string, url: string, now: () => Date): Promise<
       principal: 'admin',
       expiresAt,
     });
-    const res = await fetch(`${url}/api/v1/manager/end-day`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(15_000),
-    });
-    const body = (await res.json()) as unknown;
-    if (!res.ok) {
-      const e = body as { error?: { code?: string; message?: string } };
+    const res = await call('/api/v1/manager/end-day', token);
+    if (res.status !== 200) {
+      const e = res.body as { error?: { message?: string } } | null;
       throw new SkrError(
         'INTERNAL',
-        `serwer odpowiedział ${res.status}: ${e.error?.message ?? ''}`,
+        `serwer odpowiedział ${res.status}: ${e?.error?.message ?? ''}`,
       );
     }
+    const body = res.body;
     return EndDayResponse.parse(body);
   } finally {
     repo.revokeToken(tokenHash(token));
