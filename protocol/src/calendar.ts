@@ -314,6 +314,48 @@ export const RebookVisitResponse = z.object({ cancelled: VisitSummary, visit: Vi
 /** The rebooking answer. */
 export type RebookVisitResponse = z.infer<typeof RebookVisitResponse>;
 
+/** Finding a visit to show before cancelling or moving it: the same PESEL proof as a change. */
+export const FindVisitRequest = VisitOwnerProof;
+/** A visit look-up request. */
+export type FindVisitRequest = z.infer<typeof FindVisitRequest>;
+
+/** The visit found (booked, on the branch's share). */
+export const FindVisitResponse = z.object({ visit: VisitSummary });
+/** The look-up answer. */
+export type FindVisitResponse = z.infer<typeof FindVisitResponse>;
+
+/** Which local day the manager's day view shows. */
+export const CalendarDayQuery = z.object({ day: Day });
+/** A day view query. */
+export type CalendarDayQuery = z.infer<typeof CalendarDayQuery>;
+
+/** One service in one slot of the day view: its places and the visits booked (both sides). */
+export const DayServiceLoad = z.object({
+  serviceId: z.string(),
+  /** Places for this service when nothing is booked (walk-in share excluded). */
+  capacity: z.number().int().min(0),
+  booked: z.number().int().min(0),
+});
+/** A service's load in a slot. */
+export type DayServiceLoad = z.infer<typeof DayServiceLoad>;
+
+/** One slot of the manager's day view: counters by holder and each service's load. */
+export const DaySlot = z.object({
+  start: z.iso.datetime(),
+  time: Hhmm,
+  walkIn: z.number().int().min(0),
+  branch: z.number().int().min(0),
+  portal: z.number().int().min(0),
+  services: z.array(DayServiceLoad),
+});
+/** A slot of the day view. */
+export type DaySlot = z.infer<typeof DaySlot>;
+
+/** The manager's day view: every slot of the day (past ones too), booked against capacity. */
+export const CalendarDayResponse = z.object({ day: Day, slots: z.array(DaySlot) });
+/** The day view answer. */
+export type CalendarDayResponse = z.infer<typeof CalendarDayResponse>;
+
 /** A place the portal holds in a slot: one counter, the services it takes. */
 export const PortalPlace = z.object({ counterId: z.string(), serviceIds: z.array(z.string()) });
 /** A portal place. */

@@ -106,6 +106,24 @@ export const StatsRow = z.object({
 });
 export type StatsRow = z.infer<typeof StatsRow>;
 
+/** Booked visits kept (checked in) and missed (recorded as no-shows) and their no-show rate. */
+export const NoShowRow = z.object({
+  key: z.string(),
+  kept: z.number().int(),
+  missed: z.number().int(),
+  /** missed / (kept + missed), 0..1; null when no booked visit was due. */
+  rate: z.number().nullable(),
+});
+export type NoShowRow = z.infer<typeof NoShowRow>;
+
+/** The no-show rate of booked visits in a period: per local day, per service and in total. */
+export const NoShowRates = z.object({
+  byDay: z.array(NoShowRow),
+  byService: z.array(NoShowRow),
+  total: NoShowRow,
+});
+export type NoShowRates = z.infer<typeof NoShowRates>;
+
 /** Statistics of a period; percentiles come from 1-minute histograms (± 1 minute). */
 export const StatsReport = z.object({
   period: StatsPeriod,
@@ -117,6 +135,8 @@ export const StatsReport = z.object({
   byClerk: z.array(StatsRow),
   /** Tickets issued per local hour of the day (0–23), summed over the period. */
   byHour: z.array(z.object({ hour: z.number().int(), issued: z.number().int() })),
+  /** Booked visits' no-show rate per day and service (issue 14). */
+  noShowRate: NoShowRates.optional(),
   /** Milliseconds the server spent on the queries. */
   tookMs: z.number(),
 });

@@ -6,6 +6,7 @@ import { adminCommands } from './admin-commands';
 import { branchCommands } from './branch-commands';
 import { branchQueries } from './branch-queries';
 import { calendarCommands } from './use-cases/calendar-booking';
+import { calendarViews } from './use-cases/calendar-views';
 import { scheduleEndOfDay } from './day-schedule';
 import { endDay } from './use-cases';
 import { BranchState } from './branch-state';
@@ -72,6 +73,8 @@ export function createBranch(opts: BranchOptions) {
     admin: adminCommands(ctx),
     /** The calendar of booked visits: plan, slots, booking at the branch (issue 14). */
     calendar: calendarCommands(ctx),
+    /** The calendar's reads: the manager's day view, a visit looked up before a change. */
+    calendarViews: calendarViews(ctx),
     /** Ends the branch day now (a manager's "end the day"): the actor is recorded. */
     endDay: (actor: string) => endDay(ctx, actor),
     /** Starts the end-of-day schedule (and ends a missed day at once); answers the stop. */

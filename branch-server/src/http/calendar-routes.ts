@@ -14,11 +14,18 @@ function channelOf(principal: Principal): BookingChannel {
 
 /** The calendar: the manager's plan, free slots and booking at the branch (issue 14). */
 export async function calendarRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
-  const { calendar } = ctx.branch;
+  const { calendar, calendarViews } = ctx.branch;
   serve(app, 'getCalendarPlan', branchApi.getCalendarPlan, () => ({ plan: calendar.plan() }));
   serve(app, 'putCalendarPlan', branchApi.putCalendarPlan, (req, _reply, caller) =>
     calendar.savePlan(req.body.plan, req.body.acceptStranded, caller.subject),
   );
+  serve(app, 'getCalendarDay', branchApi.getCalendarDay, (req) => ({
+    day: req.query.day,
+    slots: calendarViews.day(req.query.day),
+  }));
+  serve(app, 'findVisit', branchApi.findVisit, (req, _reply, caller) => ({
+    visit: calendarViews.find(req.params.code, req.body, channelOf(caller.principal)),
+  }));
   serve(app, 'listCalendarSlots', branchApi.listCalendarSlots, (req) => ({
     slots: calendar.slots(req.query),
   }));

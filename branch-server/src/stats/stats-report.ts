@@ -3,6 +3,7 @@ import type { StatsPeriod, StatsReport, StatsRow } from '@skr/protocol/manager';
 import type { Db } from '../store';
 import { durationStats, mergeHistograms, type Histogram } from './histogram';
 import { localHour, startOfLocalDay } from '@skr/protocol/time-zone';
+import { bookingNoShows } from './booking-no-shows';
 import { addDays, periodRange } from './period';
 import { statsRepo, type DailySums, type HistDim } from './stats-repo';
 
@@ -154,6 +155,13 @@ export function statsReport(db: Db, req: StatsRequest): StatsReport {
       (a, b) => a.localeCompare(b),
     ),
     byHour: perHour.map((issued, hour) => ({ hour, issued })),
+    noShowRate: bookingNoShows(db, {
+      from,
+      to,
+      zone: tz,
+      until: missedUntil,
+      serviceOrder: req.services.map((s) => s.id),
+    }),
     tookMs: Math.round((performance.now() - started) * 10) / 10,
   };
 }

@@ -1,9 +1,13 @@
 import {
   BookVisitRequest,
   BookVisitResponse,
+  CalendarDayQuery,
+  CalendarDayResponse,
   CalendarPlanResponse,
   CancelVisitRequest,
   CancelVisitResponse,
+  FindVisitRequest,
+  FindVisitResponse,
   RebookVisitRequest,
   RebookVisitResponse,
   VisitCodeParams,
@@ -37,6 +41,15 @@ export const calendarRoutes = {
     body: PutCalendarPlanRequest,
     responses: { 200: PutCalendarPlanResponse },
   }),
+  getCalendarDay: branchRoute({
+    method: 'GET',
+    path: '/api/v1/manager/calendar/day',
+    tag: 'calendar',
+    summary: "One local day's slots: counters by holder, each service's capacity and booked visits",
+    access: access.manageBookings,
+    query: CalendarDayQuery,
+    responses: { 200: CalendarDayResponse },
+  }),
   listCalendarSlots: branchRoute({
     method: 'GET',
     path: '/api/v1/calendar/slots',
@@ -57,6 +70,20 @@ export const calendarRoutes = {
     access: access.issueTicket,
     body: BookVisitRequest,
     responses: { 201: BookVisitResponse },
+  }),
+  findVisit: branchRoute({
+    method: 'POST',
+    path: '/api/v1/calendar/visits/:code/find',
+    tag: 'calendar',
+    summary: 'Shows a visit booked at the branch before it is cancelled or moved',
+    description:
+      'POST so that the PESEL never sits in a URL. The same proof and answers as cancel: 400 ' +
+      'without a PESEL (kiosk, desk), 404 for an unknown code or a wrong PESEL alike, 409 ' +
+      'portal-visit for a visit booked online.',
+    access: access.issueTicket,
+    params: VisitCodeParams,
+    body: FindVisitRequest,
+    responses: { 200: FindVisitResponse },
   }),
   cancelVisit: branchRoute({
     method: 'POST',
