@@ -209,19 +209,6 @@ export const routeCases: RouteCase[] = [
     who: ['kiosk', ...staff],
   },
   {
-    method: 'GET',
-    route: '/api/v1/manager/calendar/day',
-    path: '/api/v1/manager/calendar/day',
-    who: managers,
-  },
-  {
-    method: 'POST',
-    route: '/api/v1/calendar/visits/:code/find',
-    path: '/api/v1/calendar/visits/NOPE1234/find',
-    body: {},
-    who: ['kiosk', ...staff],
-  },
-  {
     method: 'POST',
     route: '/api/v1/calendar/visits/:code/cancel',
     path: '/api/v1/calendar/visits/NOPE1234/cancel',
@@ -358,6 +345,20 @@ export const routeCases: RouteCase[] = [
     route: '/api/v1/pue/accounts/:accountId/archive-orders',
     path: '/api/v1/pue/accounts/x/archive-orders',
     body: {},
+    who: kioskChannel,
+  },
+  { method: 'GET', route: '/api/v1/pue/inbox', path: '/api/v1/pue/inbox', who: kioskChannel },
+  {
+    method: 'POST',
+    route: '/api/v1/pue/inbox/:answerId/upd',
+    path: '/api/v1/pue/inbox/x/upd',
+    body: {},
+    who: kioskChannel,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pue/inbox/:answerId',
+    path: '/api/v1/pue/inbox/x',
     who: kioskChannel,
   },
 ];

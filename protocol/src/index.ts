@@ -8,5 +8,6 @@ export * from './printer';
 export * from './led-board';
 export * from './card';
 export * from './pue';
+export * from './pue-inbox';
 export * from './branch-pue';
 export * from './kiosk-bridge';

@@ -16,6 +16,10 @@ export const KIOSK_PROXIED = [
   'pueAccount',
   'pueArchiveOrders',
   'pueOrderArchive',
+  // The inbox of answers and the UPD confirmed on screen (a card-signed UPD and printing go
+  // through the bridge).
+  'pueInbox',
+  'pueSignUpd',
   // "Umów wizytę" lists free slots; booking itself goes through the bridge, which prints.
   'listCalendarSlots',
   // "Powiadom mnie" after a ticket: the client's contact for that ticket only.

@@ -2,6 +2,7 @@
 // tests give each server a temp path. Money is stored in grosze, instants as ISO strings.
 import Database from 'better-sqlite3';
 import { REGISTRATIONS_SCHEMA } from './registrations';
+import { INBOX_SCHEMA } from './inbox';
 import { REPORTS_SCHEMA } from './reports';
 
 /** The database handle type used throughout the emulator. */
@@ -142,6 +143,7 @@ export function openDb(path: string, durability: 'full' | 'normal' = 'full'): Db
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
   db.exec(REPORTS_SCHEMA);
+  db.exec(INBOX_SCHEMA);
   db.exec(REGISTRATIONS_SCHEMA);
   return db;
 }

@@ -8,6 +8,7 @@ import type { PueContext } from './context';
 import { openDb } from './db';
 import { createFaultSwitches } from './faults';
 import { listDocuments, type StoredDocument } from './intake';
+import { addAnswer, listUpds, type NewAnswer, type StoredUpd } from './inbox';
 import { listOutbox } from './outbox';
 import { listReports, type StoredReport } from './reports';
 import { insertRegistration, listRegistrations, type NewRegistration } from './registrations';
@@ -17,6 +18,7 @@ import { buildServer, type LogOptions } from './server';
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './seed-demo';
 export type { StoredDocument } from './intake';
 export type { StoredReport } from './reports';
+export type { NewAnswer, StoredUpd } from './inbox';
 export { DEMO_REGISTRATIONS, type DemoRegistration } from './seed-demo';
 export type { NewRegistration } from './registrations';
 export { portalOpenApi } from './openapi-document';
@@ -76,6 +78,10 @@ export interface PueEmulator {
   dailyStats(): StoredReport[];
   /** Branch deliveries received (documents and reports) and how many were replays of a key. */
   deliveries(): { received: number; replays: number };
+  /** Puts an answer from ZUS in a profile's inbox, unread; returns its id. */
+  addAnswer(a: NewAnswer): string;
+  /** UPDs signed so far, oldest first. */
+  upds(): StoredUpd[];
   /** Places a booking as if a client had booked it online. */
   createBooking(b: FixtureBooking): PueBooking;
   /** Cancels a booking as if its client had. */
@@ -126,6 +132,8 @@ export async function startPueEmulator(options: PueEmulatorOptions): Promise<Pue
     visitOutcomes: () => listReports(ctx, 'visit-outcome'),
     dailyStats: () => listReports(ctx, 'daily-stats'),
     deliveries: () => ({ ...ctx.deliveries }),
+    addAnswer: (a) => addAnswer(ctx, a),
+    upds: () => listUpds(ctx),
     createBooking: (b) => createBooking(ctx, b, 'fixture'),
     cancelBooking: (id) => cancelBooking(ctx, id, null),
     rebookBooking: (id, slot) => rebookBooking(ctx, id, slot, null, 'fixture'),

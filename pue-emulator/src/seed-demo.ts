@@ -6,6 +6,7 @@ import { cancelBooking, createBooking } from './bookings';
 import { withCheckDigit } from './pesel';
 import { hashPassword } from './secrets';
 import { insertRegistration } from './registrations';
+import { seedDemoInbox } from './inbox-demo';
 import { localDay } from '@skr/protocol/time-zone';
 import { PORTAL_TIME_ZONE } from './portal-zone';
 
@@ -262,6 +263,7 @@ export function seedDemo(ctx: PueContext): boolean {
         recoveryChannel: 'email',
         registeredAt: new Date(now.getTime() - r.daysAgo * 86_400_000).toISOString(),
       });
+    seedDemoInbox(ctx);
   })();
 
   const branchId = Object.keys(ctx.branchKeys)[0];

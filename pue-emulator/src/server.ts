@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './routes-auth';
 import { registerBranchRoutes } from './routes-branch';
 import { registerClientRoutes } from './routes-client';
 import { registerRegistrationRoutes } from './routes-registrations';
+import { registerInboxRoutes } from './routes-inbox';
 import { registerEmulatorRoutes } from './routes-emulator';
 import { registerStatusRoutes } from './national-status';
 
@@ -68,6 +69,7 @@ export function buildServer(
     registerEmulatorRoutes(scope, ctx, faults);
     registerAuthRoutes(scope, ctx);
     registerClientRoutes(scope, ctx);
+    registerInboxRoutes(scope, ctx);
     registerBranchRoutes(scope, ctx);
     registerRegistrationRoutes(scope, ctx);
     registerStatusRoutes(scope, ctx);

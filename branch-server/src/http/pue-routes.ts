@@ -155,5 +155,38 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
     ),
   );
 
+  // The inbox (issue 16): answers are personal letters; the branch passes them through and
+  // tells every cache on the way not to keep them.
+  const inbox = (id: string) => `/v1/inbox/${encodeURIComponent(id)}`;
+  serve(app, 'pueInbox', api.pueInbox, (req, reply) =>
+    forward(
+      req,
+      reply.header('cache-control', 'no-store'),
+      { method: 'GET', path: '/v1/inbox', withSession: true },
+      answerOf(api.pueInbox),
+    ),
+  );
+  serve(app, 'pueSignUpd', api.pueSignUpd, (req, reply) =>
+    forward(
+      req,
+      reply,
+      {
+        method: 'POST',
+        path: `${inbox(req.params.answerId)}/upd`,
+        body: req.body,
+        withSession: true,
+      },
+      answerOf(api.pueSignUpd),
+    ),
+  );
+  serve(app, 'pueAnswer', api.pueAnswer, (req, reply) =>
+    forward(
+      req,
+      reply.header('cache-control', 'no-store'),
+      { method: 'GET', path: inbox(req.params.answerId), withSession: true },
+      answerOf(api.pueAnswer),
+    ),
+  );
+
   serve(app, 'syncStatus', api.syncStatus, () => sync.status());
 }

@@ -8,6 +8,7 @@ import { mediaRoutes } from './media';
 import { notifyRoutes } from './notify';
 import { calendarRoutes } from './calendar';
 import { pueProxyRoutes } from './pue-proxy';
+import { pueInboxProxyRoutes } from './pue-inbox-proxy';
 import { publicStatusRoutes } from './public-status';
 import { queueRoutes } from './queue';
 import { syncRoutes } from './sync';
@@ -23,6 +24,7 @@ export const branchApi = {
   ...managerRoutes,
   ...mediaRoutes,
   ...pueProxyRoutes,
+  ...pueInboxProxyRoutes,
   ...documentRoutes,
   ...syncRoutes,
   ...healthRoutes,

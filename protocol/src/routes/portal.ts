@@ -2,6 +2,7 @@ import { portalAuthRoutes } from './portal-auth';
 import { portalBranchRoutes } from './portal-branch';
 import { portalCalendarRoutes } from './portal-calendar';
 import { portalClientRoutes } from './portal-client';
+import { portalInboxRoutes } from './portal-inbox';
 import { portalEmulatorRoutes } from './portal-emulator';
 import { portalRegistrationRoutes } from './portal-registrations';
 import { portalStatusRoutes } from './public-status';
@@ -10,6 +11,7 @@ import { portalStatusRoutes } from './public-status';
 export const portalApi = {
   ...portalAuthRoutes,
   ...portalClientRoutes,
+  ...portalInboxRoutes,
   ...portalBranchRoutes,
   ...portalRegistrationRoutes,
   ...portalCalendarRoutes,
