@@ -209,6 +209,19 @@ export const routeCases: RouteCase[] = [
     who: ['kiosk', ...staff],
   },
   {
+    method: 'GET',
+    route: '/api/v1/manager/calendar/day',
+    path: '/api/v1/manager/calendar/day',
+    who: managers,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/calendar/visits/:code/find',
+    path: '/api/v1/calendar/visits/NOPE1234/find',
+    body: {},
+    who: ['kiosk', ...staff],
+  },
+  {
     method: 'POST',
     route: '/api/v1/calendar/visits/:code/cancel',
     path: '/api/v1/calendar/visits/NOPE1234/cancel',
