@@ -1,33 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@skr/pue-emulator';
 import { PueAnswerContent, PueAnswerList, PueSession, PueUpd } from '@skr/protocol';
-import type { TestBranch } from './harness';
-import { startPortal, startSyncedBranch } from './sync-harness';
+import { portalBed } from './sync-harness';
 
 // The kiosk's inbox calls through a real branch to a real portal stand-in: list, UPD, answer,
 // passed 1:1 with the portal's codes, never cached (no-store) and never kept at the branch.
 
-let pue: Awaited<ReturnType<typeof startPortal>>;
-let b: TestBranch;
-let kiosk: string;
-beforeAll(async () => {
-  pue = await startPortal();
-  b = await startSyncedBranch(pue);
-  kiosk = await b.device('kiosk');
-});
-afterAll(async () => {
-  await b?.close();
-  await pue?.stop();
-});
+const bed = portalBed();
 
 /** A kiosk call with the client's portal session; answers status, headers and JSON body. */
 async function kioskCall(method: string, path: string, session?: string, body?: unknown) {
-  const res = await fetch(b.url + path, {
+  const res = await fetch(bed.b.url + path, {
     method,
     headers: {
-      authorization: `Bearer ${kiosk}`,
+      authorization: `Bearer ${bed.kiosk}`,
       ...(session ? { 'x-pue-session': session } : {}),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
@@ -45,7 +33,7 @@ async function login(who: string): Promise<string> {
   });
   const done = await kioskCall('POST', '/api/v1/pue/auth/password/verify', undefined, {
     attemptId: started.body.attemptId,
-    code: pue.outbox().at(-1)!.code,
+    code: bed.pue.outbox().at(-1)!.code,
   });
   return PueSession.parse(done.body).token;
 }
@@ -85,8 +73,8 @@ describe('kiosk inbox proxy', () => {
     expect((await kioskCall('GET', path, jan)).status).toBe(404);
 
     // The letter passed through: neither its title nor its reference is in the branch files.
-    for (const f of readdirSync(b.dir).filter((n) => n.startsWith('branch.sqlite'))) {
-      const bytes = readFileSync(join(b.dir, f));
+    for (const f of readdirSync(bed.b.dir).filter((n) => n.startsWith('branch.sqlite'))) {
+      const bytes = readFileSync(join(bed.b.dir, f));
       expect(bytes.includes(Buffer.from(target.reference))).toBe(false);
       expect(bytes.includes(Buffer.from(content.pdfB64.slice(0, 200)))).toBe(false);
     }

@@ -13,34 +13,17 @@ export interface LetterFields {
   body: string;
 }
 
-const PLAIN: Record<string, string> = {
-  ą: 'a',
-  ć: 'c',
-  ę: 'e',
-  ł: 'l',
-  ń: 'n',
-  ó: 'o',
-  ś: 's',
-  ź: 'z',
-  ż: 'z',
-  Ą: 'A',
-  Ć: 'C',
-  Ę: 'E',
-  Ł: 'L',
-  Ń: 'N',
-  Ó: 'O',
-  Ś: 'S',
-  Ź: 'Z',
-  Ż: 'Z',
-  '–': '-',
-  '—': '-',
-  '„': '"',
-  '”': '"',
-};
-
-/** `text` in the characters the standard PDF fonts have. */
+/** `text` in the characters the standard PDF fonts have (Polish letters without their marks). */
 export function winAnsi(text: string): string {
-  return [...text].map((c) => PLAIN[c] ?? (c.charCodeAt(0) < 0x7f ? c : '?')).join('');
+  // NFD splits ą ć ę ń ó ś ź ż into a letter and a combining mark; ł has no decomposition.
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/[–—]/g, '-')
+    .replace(/[„”]/g, '"')
+    .replace(/[^\x20-\x7e\n]/g, '?');
 }
 
 /** Splits `text` into lines no wider than `width` points at `size` in `font`. */
