@@ -309,6 +309,27 @@ export const routeCases: RouteCase[] = [
   { method: 'GET', route: '/api/v1/sync/status', path: '/api/v1/sync/status', who: managers },
   {
     method: 'POST',
+    route: '/api/v1/profile-confirmations/lookup',
+    path: '/api/v1/profile-confirmations/lookup',
+    body: {},
+    who: ['clerk', 'manager'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/profile-confirmations/confirm',
+    path: '/api/v1/profile-confirmations/confirm',
+    body: {},
+    who: ['clerk', 'manager'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/profile-confirmations/refuse',
+    path: '/api/v1/profile-confirmations/refuse',
+    body: {},
+    who: ['clerk', 'manager'],
+  },
+  {
+    method: 'POST',
     route: '/api/v1/pue/auth/password',
     path: '/api/v1/pue/auth/password',
     body: {},

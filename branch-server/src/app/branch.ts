@@ -6,6 +6,7 @@ import { adminCommands } from './admin-commands';
 import { branchCommands } from './branch-commands';
 import { branchQueries } from './branch-queries';
 import { calendarCommands } from './use-cases/calendar-booking';
+import { profileConfirmationCommands } from './use-cases/profile-confirmation';
 import { calendarViews } from './use-cases/calendar-views';
 import { scheduleEndOfDay } from './day-schedule';
 import { endDay } from './use-cases';
@@ -75,6 +76,8 @@ export function createBranch(opts: BranchOptions) {
     calendar: calendarCommands(ctx),
     /** The calendar's reads: the manager's day view, a visit looked up before a change. */
     calendarViews: calendarViews(ctx),
+    /** Online registrations confirmed at the counter against an ID (issue 16). */
+    profiles: profileConfirmationCommands(ctx),
     /** Ends the branch day now (a manager's "end the day"): the actor is recorded. */
     endDay: (actor: string) => endDay(ctx, actor),
     /** Starts the end-of-day schedule (and ends a missed day at once); answers the stop. */

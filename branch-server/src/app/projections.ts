@@ -1,6 +1,8 @@
 import type { RowChange } from '../domain';
 import { authRepo, bookingRepo, catalogRepo, ticketRepo, type Db } from '../store';
 import { auditRepo } from '../config-admin/audit-repo';
+import { profileConfirmationRepo } from '../store/profile-confirmation-repo';
+import { outboxRepo } from '../sync/outbox-repo';
 import { BOOKING_KEYS, syncState } from '../sync/sync-state';
 import { calendarStore } from './use-cases/calendar-store';
 
@@ -15,6 +17,8 @@ export function projections(db: Db, tickets = ticketRepo(db)) {
   const users = authRepo(db);
   const audit = auditRepo(db);
   const calendar = calendarStore(db);
+  const confirmations = profileConfirmationRepo(db);
+  const outbox = outboxRepo(db);
   const sync = syncState(db);
   const putSetting = db.prepare(
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -71,6 +75,18 @@ export function projections(db: Db, tickets = ticketRepo(db)) {
         return bookings.prune(c.before);
       case 'calendar-plan':
         return calendar.savePlan(c.plan);
+      case 'profile-confirmation':
+        // The audit row and the portal's message commit together; due at once (0 ms).
+        confirmations.save(c.record);
+        outbox.enqueue(
+          'profile-confirmation',
+          c.record.id,
+          c.record.registrationId,
+          c.portal,
+          new Date(c.record.decidedAt),
+          0,
+        );
+        return;
     }
   }
   return { apply: (rows: readonly RowChange[]) => rows.forEach(one) };

@@ -20,3 +20,5 @@ export * from './counter-ownership';
 export * from './line-position';
 export * from './end-of-day';
 export * from './branch-close';
+export * from './identity-document';
+export * from './profile-confirmation';

@@ -12,6 +12,7 @@ import type {
   BranchEventType,
 } from '@skr/protocol';
 import type { AuditEntry, OpeningHours } from '@skr/protocol/manager';
+import type { ProfileConfirmationRow } from './profile-confirmation';
 import type { PortalBookingRow } from './booking-feed';
 
 /** A visit booked through the central portal, as cached at the branch. */
@@ -76,7 +77,8 @@ export type RowChange =
   | { row: 'portal-booking'; booking: PortalBookingRow }
   | { row: 'booking-cursor'; cursor: string; pulledAt: string }
   | { row: 'booking-prune'; before: string }
-  | { row: 'calendar-plan'; plan: CalendarPlan };
+  | { row: 'calendar-plan'; plan: CalendarPlan }
+  | ProfileConfirmationRow;
 
 /**
  * What a use case decided: the events to log and publish and the rows they change. `calledId`

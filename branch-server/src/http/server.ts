@@ -23,6 +23,7 @@ import { installIdempotency } from './idempotency';
 import { managerRoutes } from './manager-routes';
 import { mediaRoutes } from './media-routes';
 import { pueRoutes } from './pue-routes';
+import { profileConfirmationRoutes } from './profile-confirmation-routes';
 import { registerOpenApi } from './openapi';
 import { queueRoutes } from './queue-routes';
 import { redactingChildLogger } from './request-log';
@@ -138,6 +139,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     await configRoutes(scope, ctx);
     await pueRoutes(scope, { ...ctx, sync });
     await documentRoutes(scope, { ...ctx, sync });
+    await profileConfirmationRoutes(scope, { ...ctx, sync });
     await notifyRoutes(scope, { ...ctx, notifier });
     await calendarRoutes(scope, ctx);
     await statusRoutes(scope, publicStatus);

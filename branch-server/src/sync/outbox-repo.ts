@@ -1,7 +1,7 @@
 import type { Db } from '../store';
 
 /** What the outbox carries to the portal. */
-export type OutboxKind = 'document' | 'visit-outcome' | 'daily-stats';
+export type OutboxKind = 'document' | 'visit-outcome' | 'daily-stats' | 'profile-confirmation';
 
 /** A row waiting for delivery. */
 export interface OutboxItem {

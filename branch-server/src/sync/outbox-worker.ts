@@ -1,4 +1,5 @@
 import { PueReportReceipt, PueUpp, SkrError } from '@skr/protocol';
+import { PueRegistrationDecisionReceipt } from '@skr/protocol/profile-confirmation';
 import type { Logger } from 'pino';
 import { retryDelayMs, type BackoffPolicy } from './backoff';
 import { drainLoop, mapPool, type DrainTiming } from './drain-loop';
@@ -44,6 +45,16 @@ export function outboxWorker(o: OutboxWorkerOptions) {
         const path = item.kind === 'visit-outcome' ? '/visit-outcomes' : '/daily-stats';
         const res = await o.portal.postReport(path, item.idempotencyKey, payload, signal);
         return PueReportReceipt.parse(res.body);
+      }
+      case 'profile-confirmation': {
+        // A 409 (decided elsewhere, or past 7 days) is not retryable: the row fails for good.
+        const res = await o.portal.postReport(
+          '/registrations/decisions',
+          item.idempotencyKey,
+          payload,
+          signal,
+        );
+        return PueRegistrationDecisionReceipt.parse(res.body);
       }
     }
   }

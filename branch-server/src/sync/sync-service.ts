@@ -149,6 +149,8 @@ export function createSync(args: CreateSyncArgs) {
       return doc;
     },
     documentStatus: (id: string) => documents.status(id),
+    /** Delivers due outbox rows soon (a change queued one outside `onCommit`). */
+    wake: () => worker?.wake(),
     pullNow,
     /** Delivers one round of due outbox rows now (tests, bench). */
     drainOnce: () => worker?.drainOnce() ?? Promise.resolve(0),

@@ -6,6 +6,7 @@ import { healthRoutes } from './health';
 import { managerRoutes } from './manager';
 import { mediaRoutes } from './media';
 import { notifyRoutes } from './notify';
+import { profileConfirmationRoutes } from './profile-confirmation';
 import { calendarRoutes } from './calendar';
 import { pueProxyRoutes } from './pue-proxy';
 import { pueInboxProxyRoutes } from './pue-inbox-proxy';
@@ -26,6 +27,7 @@ export const branchApi = {
   ...pueProxyRoutes,
   ...pueInboxProxyRoutes,
   ...documentRoutes,
+  ...profileConfirmationRoutes,
   ...syncRoutes,
   ...healthRoutes,
   ...notifyRoutes,

@@ -19,5 +19,7 @@ export const access = {
   /** Only the admin changes the configuration; the manager reads it. */
   changeConfig: ['admin'],
   readDocument: ['kiosk', 'manager', 'admin'],
+  /** Staff at the counter confirm online registrations against an ID (issue 16). */
+  confirmProfile: ['clerk', 'manager'],
   anyToken,
 } as const satisfies Record<string, readonly Principal[]>;

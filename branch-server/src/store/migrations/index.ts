@@ -8,6 +8,7 @@ import { calendar } from './007-calendar';
 import { expiredOutcome } from './008-expired-outcome';
 import { counterIdentity } from './009-counter-identity';
 import { issuedByFinalService } from './010-issued-by-final-service';
+import { profileConfirmations } from './011-profile-confirmations';
 
 /**
  * Schema changes in order; index + 1 is the schema version stored in `user_version`. A shipped
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly string[] = [
   expiredOutcome,
   counterIdentity,
   issuedByFinalService,
+  profileConfirmations,
 ];
