@@ -4,7 +4,7 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { startKioskHost } from '../host/host-server';
-import { configFromEnv, startKioskRuntime } from '../host/kiosk-runtime';
+import { startPairedKiosk } from '../host/paired-kiosk';
 import { setupIpc } from './ipc';
 import { setupSessionPolicy } from './session-policy';
 import { setupSingleInstance } from './single-instance';
@@ -22,17 +22,29 @@ if (setupSingleInstance(app, () => win)) {
 
   await app.whenReady();
   setupSessionPolicy(session.defaultSession);
-  const runtime = await startKioskRuntime(configFromEnv());
-  // The renderer and the API proxy come from the local host; devices go over IPC only.
+  const open = async (url: string) =>
+    (win = (await setupWindow((o) => new BrowserWindow(o), url, preload)) as BrowserWindow);
+  // The same start as the browser host: branch CA pinned, own renewed credential, and without
+  // one the pairing code on this window until the admin types it in.
+  const { runtime, port } = await startPairedKiosk({
+    onPairing: (url) => void (win ? undefined : open(url)),
+    onRefused: () => {
+      // Revoked: start again, which shows a new pairing code.
+      app.relaunch();
+      app.exit(75);
+    },
+  });
+  // The renderer and the API proxy come from the local host (on the pairing page's port, so
+  // the window's one allowed origin stays); devices go over IPC only.
   const host = await startKioskHost({
     services: runtime.services,
     branch: runtime.branch,
+    port,
     httpBridge: false,
   });
   setupIpc(ipcMain, runtime.services, host.url, () => win?.webContents ?? null);
-  win = (await setupWindow(
-    (o) => new BrowserWindow(o),
-    `${host.url}/kiosk/`,
-    preload,
-  )) as BrowserWindow;
+  // Set by the pairing callback, which TypeScript's narrowing does not see.
+  const shown = win as BrowserWindow | null;
+  if (shown) await shown.loadURL(`${host.url}/kiosk/`);
+  else await open(`${host.url}/kiosk/`);
 }
