@@ -114,8 +114,7 @@ const benches: Bench[] = [
     title: 'Scheduler quality',
     file: 'branch-server/bench/scheduler-quality.ts',
     run: async (m) =>
-      print(
-        'Scheduler quality (simulated day)',
+      (m.printSchedulerQuality as (r: unknown) => void)(
         await (m.benchSchedulerQuality as () => Promise<unknown>)(),
       ),
   },
