@@ -2,6 +2,11 @@ import type { BookVisitRequest, SlotAvailability, VisitSummary } from '@skr/prot
 import type { TransferRequest } from '@skr/protocol/http';
 import type { ContactAccepted } from '@skr/protocol/notify';
 import type { Lang, Service, Ticket } from '@skr/protocol/domain';
+import type {
+  ConfirmProfileRequest,
+  RefuseProfileRequest,
+  RegistrationLookup,
+} from '@skr/protocol/profile-confirmation';
 import { createBranchClient } from './branch-client';
 
 /** Clerk actions on a ticket in hand or a parked ticket. */
@@ -57,6 +62,12 @@ export function createApi(origin: string, token: () => string | undefined) {
     /** Sends the booking's confirmation to a phone or e-mail and schedules its reminder. */
     bookingContact: (code: string, contact: BookingContact): Promise<ContactAccepted> =>
       client.call('putBookingContact', { params: { code }, body: contact }),
+    /** An online PUE registration by PESEL or login, with its days left (issue 16). */
+    findRegistration: (q: RegistrationLookup) => client.call('findRegistration', { body: q }),
+    /** Confirms a registration against the identity document shown. */
+    confirmProfile: (req: ConfirmProfileRequest) => client.call('confirmProfile', { body: req }),
+    /** Refuses a registration with a reason. */
+    refuseProfile: (req: RefuseProfileRequest) => client.call('refuseProfile', { body: req }),
   };
 }
 /** The console's HTTP client. */

@@ -8,6 +8,7 @@ import { ConnectionBanner } from './connection-banner';
 import { ConsoleView } from './console-view';
 import { CounterChoice } from './counter-choice';
 import { Header } from './header';
+import { ProfileConfirmationDialog } from './profile-confirmation-dialog';
 import { SignIn } from './sign-in';
 
 /** The clerk console: sign in, choose a counter, serve clients. */
@@ -17,6 +18,7 @@ export function App({ origin }: { origin: string }) {
   const [session, setSession] = useState<DeskSession | null>(stored.session);
   const [counterId, setCounterId] = useState<number | null>(stored.counterId);
   const [notice, setNotice] = useState<string | null>(null);
+  const [profileOpen, setProfileOpen] = useState(false);
   const tokenRef = useRef<string | undefined>(session?.token);
   tokenRef.current = session?.token;
   const api = useMemo(() => createApi(origin, () => tokenRef.current), [origin]);
@@ -56,6 +58,11 @@ export function App({ origin }: { origin: string }) {
         status={session ? live.status : null}
         onSignOut={() => signOut()}
         onChangeCounter={counter && !counter.ticket ? () => chooseCounter(null) : undefined}
+        onConfirmProfile={
+          session?.role === 'clerk' || session?.role === 'manager'
+            ? () => setProfileOpen(true)
+            : undefined
+        }
       />
       {session && <ConnectionBanner status={live.status} recovered={live.recovered} />}
       <main className="main" id="main">
@@ -77,6 +84,9 @@ export function App({ origin }: { origin: string }) {
           />
         )}
       </main>
+      {session && profileOpen && (
+        <ProfileConfirmationDialog api={api} onClose={() => setProfileOpen(false)} />
+      )}
     </div>
   );
 }

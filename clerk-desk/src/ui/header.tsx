@@ -12,10 +12,19 @@ interface Props {
   onSignOut(): void;
   /** Absent while a client is in hand: the clerk must finish first. */
   onChangeCounter?: () => void;
+  /** Opens "Potwierdź profil PUE" (clerks and managers only; absent otherwise). */
+  onConfirmProfile?: () => void;
 }
 
 /** Top bar: counter and clerk, link state, language, sign out. */
-export function Header({ session, counter, status, onSignOut, onChangeCounter }: Props) {
+export function Header({
+  session,
+  counter,
+  status,
+  onSignOut,
+  onChangeCounter,
+  onConfirmProfile,
+}: Props) {
   const { t, i18n } = useTranslation();
   return (
     <header className="header">
@@ -56,6 +65,11 @@ export function Header({ session, counter, status, onSignOut, onChangeCounter }:
           ))}
         </div>
         {session && <span className="user">{session.username}</span>}
+        {onConfirmProfile && (
+          <button type="button" className="quiet" onClick={onConfirmProfile}>
+            {t('profile.open')}
+          </button>
+        )}
         {onChangeCounter && (
           <button type="button" className="quiet" onClick={onChangeCounter}>
             {t('app.changeCounter')}
