@@ -8,6 +8,7 @@ import type {
   UserConfig,
 } from '@skr/protocol/manager';
 import type { DisplayConfig } from '@skr/protocol/socket';
+import type { CalendarPlan } from '@skr/protocol/calendar';
 import { createBranchClient } from '../api/branch-client';
 
 const TIMEOUT_MS = 10_000;
@@ -49,6 +50,13 @@ export function createManagerApi(origin: string, token: () => string | undefined
     approvePairing: (code: string, kind: DeviceKind, name: string) =>
       client.call('approvePairing', { body: { code, kind, name } }),
     revokeDevice: (id: string) => client.call('configRevokeDevice', { params: { id } }),
+    /** The calendar plan of booked visits (null before one is saved). */
+    calendarPlan: () => client.call('getCalendarPlan'),
+    /** Saves the plan; CONFLICT reason "stranded" lists the visits unless `acceptStranded`. */
+    saveCalendarPlan: (plan: CalendarPlan, acceptStranded = false) =>
+      client.call('putCalendarPlan', { body: { plan, acceptStranded } }),
+    /** One local day's slots: booked against capacity per service. */
+    calendarDay: (day: string) => client.call('getCalendarDay', { query: { day } }),
     saveDisplay: (id: string, c: DisplayConfig) =>
       client.call('saveDeviceDisplay', { params: { id }, body: c }),
   };

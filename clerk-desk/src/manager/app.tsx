@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createManagerApi } from './api';
+import { CalendarView } from './calendar/calendar-view';
 import { ConfigView } from './config/config-view';
 import { languages, setLang, type ManagerLang } from './i18n';
 import { Login } from './login';
@@ -8,8 +9,8 @@ import { MonitorView } from './monitor/monitor-view';
 import { loadSession, saveSession, type ManagerSession } from './session';
 import { StatsView } from './stats/stats-view';
 
-type Tab = 'monitor' | 'stats' | 'config';
-const TABS: Tab[] = ['monitor', 'stats', 'config'];
+type Tab = 'monitor' | 'stats' | 'calendar' | 'config';
+const TABS: Tab[] = ['monitor', 'stats', 'calendar', 'config'];
 
 /** The branch manager's page: live monitor, statistics, configuration (admin edits). */
 export function ManagerApp({ origin }: { origin: string }) {
@@ -74,6 +75,7 @@ export function ManagerApp({ origin }: { origin: string }) {
           <MonitorView api={api} origin={origin} token={session.token} onExpired={signOut} />
         )}
         {tab === 'stats' && <StatsView api={api} />}
+        {tab === 'calendar' && <CalendarView api={api} canEdit />}
         {tab === 'config' && <ConfigView api={api} canEdit={session.role === 'admin'} />}
       </main>
     </div>

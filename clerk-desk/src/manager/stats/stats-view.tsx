@@ -5,6 +5,7 @@ import { branchClock } from '../../ui/branch-time';
 import type { ManagerApi } from '../api';
 import { errorText } from '../error-text';
 import { openWindow, type OpenWindow } from './arrival-hours';
+import { NoShowRate } from './no-show-rate';
 import { StatsCharts } from './stats-charts';
 import { DataTable, statsColumns } from './stats-table';
 
@@ -102,6 +103,13 @@ export function StatsView({ api }: { api: ManagerApi }) {
             columns={statsColumns(t, t('monitor.service'))}
             fileName={file('sprawy')}
           />
+          {report.noShowRate && (
+            <NoShowRate
+              rates={report.noShowRate}
+              serviceName={(id) => report.byService.find((r) => r.key === id)?.label ?? id}
+              file={file}
+            />
+          )}
           {(
             [
               ['by-counter', t('stats.byCounter'), report.byCounter, 'stanowiska'],
