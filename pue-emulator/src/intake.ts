@@ -6,6 +6,7 @@ import type { PueDocumentSubmission, PueUpp } from '@skr/protocol';
 import { SkrError } from '@skr/protocol';
 import { nowIso, type PueContext } from './context';
 import { newId, sha256Hex } from './secrets';
+import { hasPdfSignature, verifyPdfSignature } from './signature-check';
 
 interface DocumentRow {
   id: string;
@@ -50,6 +51,10 @@ export function submitDocument(
       }
       return { upp: toUpp(existing), created: false };
     }
+    // A signed PDF gets its UPP only if the signature holds; unsigned ones (a password session,
+    // whose portal profile vouches for it) are taken as before.
+    if (doc.contentType === 'application/pdf' && hasPdfSignature(content))
+      verifyPdfSignature(content, ctx.caCertsPem, ctx.now());
     const receivedAt = nowIso(ctx);
     // MAX(rowid) is a lookup, COUNT(*) a scan of every stored document (quadratic over a day);
     // documents are never deleted, so both give the same next number.
