@@ -21,14 +21,12 @@ let page: Page;
 
 beforeAll(async () => {
   pue = await startPortal();
-  branch = await startSyncedBranch(pue);
-  browser = await launchBrowser();
+  [branch, browser] = await Promise.all([startSyncedBranch(pue), launchBrowser()]);
   page = await openDesk(browser, branch.url);
   page.setDefaultTimeout(10_000);
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
-  await branch?.close();
+  await Promise.all([browser?.close(), branch?.close()]);
   await pue?.stop();
 });
 

@@ -15,6 +15,7 @@ import { SkrError } from '@skr/protocol';
 import { localDay } from '@skr/protocol/time-zone';
 import { nowIso, type PueContext } from './context';
 import { PORTAL_TIME_ZONE } from './portal-zone';
+import type { ProfileRow } from './profiles';
 import { newId, sha256Hex } from './secrets';
 
 /** The registrations table (opened with the others in db.ts). */
@@ -45,16 +46,8 @@ CREATE TABLE IF NOT EXISTS registrations (
 CREATE INDEX IF NOT EXISTS registrations_pesel ON registrations (pesel);
 `;
 
-interface RegistrationRow {
-  id: string;
-  login: string;
-  pesel: string;
-  password_hash: string;
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  phone: string | null;
-  recovery_channel: 'sms' | 'email';
+/** A registration row: the profile-to-be (same columns as a profile) and its confirmation. */
+interface RegistrationRow extends ProfileRow {
   registered_at: string;
   status: 'pending' | 'confirmed' | 'refused';
   decided_at: string | null;

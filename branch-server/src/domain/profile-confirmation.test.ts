@@ -6,17 +6,11 @@ import { decideProfileConfirmation, type ProfileDecisionContext } from './profil
 
 const WARSAW = 'Europe/Warsaw';
 // 23:30 in Warsaw on 2 March 2026 (22:30 UTC): still 2 March there, the last day is 9 March.
-const registration: PueRegistration = {
-  registrationId: 'reg_1',
-  login: 'ewa.kaminska',
-  pesel: '92031502466',
-  firstName: 'Ewa',
-  lastName: 'Kamińska',
-  registeredAt: '2026-03-02T22:30:00.000Z',
-  status: 'pending',
-  decidedAt: null,
-  reason: null,
-};
+const registration: PueRegistration = Object.assign(
+  { registrationId: 'reg_1', login: 'ewa.kaminska', pesel: '92031502466' },
+  { firstName: 'Ewa', lastName: 'Kamińska', status: 'pending' as const },
+  { registeredAt: '2026-03-02T22:30:00.000Z', decidedAt: null, reason: null },
+);
 const idCard = { type: 'dowod-osobisty' as const, number: 'ABA300000', validUntil: '2030-01-01' };
 const ctx = (now: string, over: Partial<ProfileDecisionContext> = {}): ProfileDecisionContext => ({
   confirmationId: 'c1',

@@ -5,27 +5,29 @@
 // table is append-only, the audit of who confirmed whom against which document; the document
 // number is kept masked, the PESEL not at all (the portal has it; the registration id names it).
 
+import { portalSync } from './002-portal-sync';
+
+const KINDS_BEFORE = "CHECK (kind IN ('document', 'visit-outcome', 'daily-stats'))";
+const KINDS_AFTER =
+  "CHECK (kind IN ('document', 'visit-outcome', 'daily-stats', 'profile-confirmation'))";
+
+/**
+ * The outbox as step 2 made it, under a new name and with the new kind: taken from step 2's
+ * text (which never changes, see migrations.test.ts) so the rebuilt table cannot drift from it.
+ */
+function rebuiltOutbox(): string {
+  const create = /CREATE TABLE outbox \([\s\S]*?\n {2}\);/.exec(portalSync)?.[0];
+  if (!create?.includes(KINDS_BEFORE)) throw new Error('step 2 no longer creates the outbox');
+  return create
+    .replace('CREATE TABLE outbox (', 'CREATE TABLE outbox_new (')
+    .replace(KINDS_BEFORE, KINDS_AFTER);
+}
+
 /** Step 11: the 'profile-confirmation' outbox kind and the audit of profile confirmations. */
 export const profileConfirmations = `
-  CREATE TABLE outbox_new (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    kind TEXT NOT NULL
-      CHECK (kind IN ('document', 'visit-outcome', 'daily-stats', 'profile-confirmation')),
-    idempotency_key TEXT NOT NULL UNIQUE,
-    ref TEXT NOT NULL,
-    payload TEXT,
-    created_at TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt_ms INTEGER NOT NULL,
-    last_error TEXT,
-    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'failed')),
-    delivered_at TEXT,
-    response TEXT
-  );
-  INSERT INTO outbox_new (id, kind, idempotency_key, ref, payload, created_at, attempts,
-      next_attempt_ms, last_error, state, delivered_at, response)
-    SELECT id, kind, idempotency_key, ref, payload, created_at, attempts, next_attempt_ms,
-      last_error, state, delivered_at, response FROM outbox;
+  ${rebuiltOutbox()}
+  -- Same columns in the same order (one text, above), so * copies each to its place.
+  INSERT INTO outbox_new SELECT * FROM outbox;
   DROP TABLE outbox;
   ALTER TABLE outbox_new RENAME TO outbox;
   CREATE INDEX outbox_due ON outbox(next_attempt_ms) WHERE state = 'pending';
