@@ -6,6 +6,7 @@ export {
   encodeOutOfService,
 } from './tickets';
 export { encodeBookingSlip } from './booking-slip';
+export { encodeAnswerLetter } from './answer-letter';
 export {
   MAX_TICKET_BYTES,
   MAX_RECEIPT_BYTES,

@@ -9,7 +9,9 @@ import type {
   QueueTicketDoc,
   ReceiptDoc,
 } from '@skr/protocol/printer';
+import type { AnswerLetterDoc } from '@skr/protocol/pue-inbox';
 import {
+  encodeAnswerLetter,
   encodeBookingSlip,
   encodeCheckInTicket,
   encodeOutOfService,
@@ -115,6 +117,17 @@ const bookingSlip: BookingSlipDoc = {
   lang: 'pl',
 };
 
+const answerLetter: AnswerLetterDoc = {
+  branchName: 'ZUS Oddział w Łodzi',
+  title: 'Decyzja w sprawie zasiłku chorobowego',
+  date: '2026-11-20',
+  sender: 'ZUS I Oddział w Łodzi, Wydział Zasiłków',
+  reference: 'ZAS/2026/014532',
+  upd: { updId: 'UPD/2026/00000001', signedAt: '2026-11-30T08:05:00Z' },
+  timeZone: ZONE,
+  lang: 'pl',
+};
+
 const models = Object.values(printerModels) as PrinterModel[];
 
 describe('golden bytes of every layout', () => {
@@ -143,6 +156,14 @@ describe('golden bytes of every layout', () => {
         expectGolden(`booking-pl-${model.id}`, encodeBookingSlip(bookingSlip, model));
         const uk = { ...bookingSlip, lang: 'uk' as const };
         expectGolden(`booking-uk-${model.id}`, encodeBookingSlip(uk, model));
+      });
+      it('answer from ZUS opened at the kiosk, with its UPD (pl, uk); one that needed none (en)', () => {
+        expectGolden(`letter-pl-${model.id}`, encodeAnswerLetter(answerLetter, model));
+        const uk = { ...answerLetter, lang: 'uk' as const };
+        expectGolden(`letter-uk-${model.id}`, encodeAnswerLetter(uk, model));
+        const { upd: _upd, ...plain } = answerLetter;
+        const en = { ...plain, lang: 'en' as const };
+        expectGolden(`letter-en-no-upd-${model.id}`, encodeAnswerLetter(en, model));
       });
       it('out-of-service slip (pl)', () => {
         expectGolden(`out-of-service-pl-${model.id}`, encodeOutOfService(outOfService, model));

@@ -6,6 +6,12 @@ import { BookingCode, IssuedTicket } from './http';
 import { CardHolder } from './card';
 import { VisitSummary } from './calendar';
 import { Pesel } from './pesel';
+import {
+  KioskCardUpdRequest,
+  KioskOpenAnswerRequest,
+  KioskOpenAnswerResult,
+  PueUpd,
+} from './pue-inbox';
 
 // The kiosk bridge: the one narrow API the kiosk renderer has to its devices. Electron's
 // preload implements it over IPC, the browser host over HTTP + server-sent events. Every
@@ -171,6 +177,8 @@ export const kioskBridgeMethods = {
   listFiles: { input: none, output: z.object({ files: z.array(KioskFile) }) },
   submitDocument: { input: KioskSubmitRequest, output: KioskSubmitResult },
   bookVisit: { input: KioskBookRequest, output: KioskBookResult },
+  openAnswer: { input: KioskOpenAnswerRequest, output: KioskOpenAnswerResult },
+  signUpdByCard: { input: KioskCardUpdRequest, output: PueUpd },
 } as const;
 /** Names of the bridge methods. */
 export type KioskMethod = keyof typeof kioskBridgeMethods;

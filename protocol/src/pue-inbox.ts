@@ -2,7 +2,10 @@
 // confirmation of delivery (urzędowe poświadczenie doręczenia) the client signs before the
 // portal releases an answer that needs one. Spoken by pue-emulator, passed on by the branch.
 import { z } from 'zod';
+import { ErrorCode } from './errors';
+import { PrintLang } from './printer';
 import { PueInstant, PueIsoDate } from './pue';
+import { TimeZone } from './time-zone';
 
 /** An answer's id in a path. */
 export const PueAnswerParams = z.object({ answerId: z.string().min(1).max(64) });
@@ -63,3 +66,44 @@ export const PueAnswerContent = z.object({
   pdfB64: z.string(),
 });
 export type PueAnswerContent = z.infer<typeof PueAnswerContent>;
+
+/**
+ * The printed summary of an answer opened at the kiosk (the letter itself stays a PDF): title,
+ * date, sender, reference, the UPD's number and time, and a QR of the reference.
+ */
+export const AnswerLetterDoc = z.object({
+  branchName: z.string().min(1).max(60),
+  title: z.string().min(1).max(160),
+  date: PueIsoDate,
+  sender: z.string().min(1).max(120),
+  reference: z.string().min(1).max(40),
+  /** The UPD signed before the answer was released; absent for an answer that needs none. */
+  upd: z.object({ updId: z.string().min(1).max(40), signedAt: PueInstant }).optional(),
+  timeZone: TimeZone.optional(),
+  lang: PrintLang,
+});
+export type AnswerLetterDoc = z.infer<typeof AnswerLetterDoc>;
+
+/** Bridge: open an answer (its UPD already signed, or none needed) and print its summary. */
+export const KioskOpenAnswerRequest = z.object({
+  answerId: PueAnswerParams.shape.answerId,
+  pueSession: z.string().min(1).max(500),
+  lang: PrintLang,
+});
+export type KioskOpenAnswerRequest = z.infer<typeof KioskOpenAnswerRequest>;
+
+/** The opened answer as the page shows it (no body: the PDF stays in the host) and the print. */
+export const KioskOpenAnswerResult = z.object({
+  answer: PueAnswer,
+  printed: z.boolean(),
+  printError: ErrorCode.optional(),
+});
+export type KioskOpenAnswerResult = z.infer<typeof KioskOpenAnswerResult>;
+
+/** Bridge: sign an answer's UPD with the ID card's signature key after its 6-digit PIN. */
+export const KioskCardUpdRequest = z.object({
+  answerId: PueAnswerParams.shape.answerId,
+  pueSession: z.string().min(1).max(500),
+  pin: z.string().regex(/^\d{6}$/),
+});
+export type KioskCardUpdRequest = z.infer<typeof KioskCardUpdRequest>;

@@ -6,6 +6,7 @@ import {
   type KioskMethod,
   type KioskOutput,
 } from '@skr/protocol';
+import { createAnswerService, type UpdSigner } from './answer-service';
 import type { BranchClient } from './branch-client';
 import { createBookingService } from './booking-service';
 import type { CardService } from './card-service';
@@ -39,6 +40,8 @@ export interface KioskServicesOptions {
   uppWaitMs?: number;
   /** The branch's street address, printed on booking slips. */
   branchAddress?: string;
+  /** Signs a UPD with the ID card (the signing service); absent: UPD by confirmation only. */
+  updSigner?: UpdSigner;
 }
 
 /** Wires the device services into bridge handlers and one event stream. */
@@ -63,6 +66,12 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     branchName: opts.config.branchName,
     ...(opts.branchAddress ? { branchAddress: opts.branchAddress } : {}),
     ...(card ? { readCardPesel: () => card.readPesel() } : {}),
+  });
+  const answers = createAnswerService({
+    branch,
+    printer,
+    branchName: opts.config.branchName,
+    ...(opts.updSigner ? { signing: opts.updSigner } : {}),
   });
   const listeners = new Set<(e: KioskEvent) => void>();
   const emit = (e: KioskEvent) => {
@@ -104,6 +113,8 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     listFiles: async () => ({ files: await files.list() }),
     submitDocument: (req) => documents.submit(req),
     bookVisit: (req) => bookings.book(req),
+    openAnswer: (req) => answers.open(req),
+    signUpdByCard: (req) => answers.signUpdByCard(req),
   };
   return {
     handlers,

@@ -1,5 +1,6 @@
 import type { Printer } from '@skr/printer-drivers';
 import {
+  encodeAnswerLetter,
   encodeBookingSlip,
   encodeCheckInTicket,
   encodeQueueTicket,
@@ -15,6 +16,7 @@ import {
   type QueueTicketDoc,
   type ReceiptDoc,
 } from '@skr/protocol';
+import type { AnswerLetterDoc } from '@skr/protocol/pue-inbox';
 import type { HealthReporter } from './health-reporter';
 
 /** A document the kiosk prints. */
@@ -22,7 +24,8 @@ export type KioskPrintJob =
   | { kind: 'queue'; doc: QueueTicketDoc }
   | { kind: 'check-in'; doc: CheckInTicketDoc }
   | { kind: 'receipt'; doc: ReceiptDoc }
-  | { kind: 'booking'; doc: BookingSlipDoc };
+  | { kind: 'booking'; doc: BookingSlipDoc }
+  | { kind: 'letter'; doc: AnswerLetterDoc };
 
 /** Outcome of a print: never throws for printer faults, the caller shows the screen anyway. */
 export interface PrintOutcome {
@@ -51,6 +54,8 @@ function encode(job: KioskPrintJob, printer: Printer): Uint8Array {
       return encodeReceipt(job.doc, printer.model);
     case 'booking':
       return encodeBookingSlip(job.doc, printer.model);
+    case 'letter':
+      return encodeAnswerLetter(job.doc, printer.model);
   }
 }
 

@@ -10,9 +10,13 @@ import { PensionCalc } from './pension-calc';
 import { PueAccountPick, type Choice } from './pue-account';
 import { PueArchive } from './pue-archive';
 import { PueData } from './pue-data';
+import { PueInbox, useInboxUnread } from './pue-inbox';
+import { PueInboxOpen } from './pue-inbox-open';
+import type { PueAnswer } from '@skr/protocol/pue-inbox';
 import { PueLogin, type Signed } from './pue-login';
 
-type Sub = 'login' | 'account' | 'menu' | 'data' | 'archive' | 'docs' | 'pension';
+type Sub =
+  'login' | 'account' | 'menu' | 'data' | 'archive' | 'docs' | 'pension' | 'inbox' | 'answer';
 /** Seconds before the end when the "are you still there?" notice appears. */
 const WARN_AT_MAX = 15;
 
@@ -32,6 +36,9 @@ export function SelfService(props: {
   const [sub, setSub] = useState<Sub>('login');
   const [signed, setSigned] = useState<Signed | null>(null);
   const [choice, setChoice] = useState<Choice | null>(null);
+  const [answer, setAnswer] = useState<PueAnswer | null>(null);
+  // The inbox is the person's, whatever account or role: its count is asked on each menu visit.
+  const unread = useInboxUnread(signed?.token, sub === 'menu');
 
   const end = useCallback(() => {
     // Best effort: the portal session also expires on its own.
@@ -101,6 +108,11 @@ export function SelfService(props: {
           <div className="grid-1">
             <BigButton label={t('pue.data')} onClick={() => setSub('data')} testId="menu-data" />
             <BigButton
+              label={unread ? t('inbox.menu', { count: unread }) : t('inbox.menuNone')}
+              onClick={() => setSub('inbox')}
+              testId="menu-inbox"
+            />
+            <BigButton
               label={t('pue.archive')}
               onClick={() => setSub('archive')}
               testId="menu-archive"
@@ -142,6 +154,23 @@ export function SelfService(props: {
       )}
       {sub === 'archive' && signed && choice && (
         <PueArchive token={signed.token} choice={choice} onBack={() => setSub('menu')} />
+      )}
+      {sub === 'inbox' && signed && (
+        <PueInbox
+          token={signed.token}
+          onOpen={(a) => (setAnswer(a), setSub('answer'))}
+          onBack={() => setSub('menu')}
+        />
+      )}
+      {sub === 'answer' && signed && answer && (
+        <PueInboxOpen
+          bridge={props.bridge}
+          token={signed.token}
+          byCard={signed.byCard}
+          answer={answer}
+          lang={props.lang}
+          onBack={() => (setAnswer(null), setSub('inbox'))}
+        />
       )}
       {sub === 'pension' && signed && choice && (
         <PensionCalc token={signed.token} choice={choice} onBack={() => setSub('menu')} />

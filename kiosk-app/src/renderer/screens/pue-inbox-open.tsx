@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '@skr/protocol/domain';
+import { isSkrError } from '@skr/protocol/errors';
+import type { KioskBridge } from '@skr/protocol/kiosk-bridge';
+import type { KioskOpenAnswerResult, PueAnswer } from '@skr/protocol/pue-inbox';
+import { api, pueSession } from '../api';
+import { Fact } from '../data-table';
+import { formatDate, formatDateTime } from '../format';
+import { Keypad } from '../keypad';
+import { ErrorBox, Screen } from '../ui';
+
+/**
+ * Opening one answer: first its UPD when it needs one and has none (after a card login the
+ * 6-digit signature PIN, after a password login "Potwierdzam odbiór"), then the answer is
+ * fetched by the kiosk host, its summary printed, and title, date and UPD shown.
+ */
+export function PueInboxOpen(props: {
+  bridge: KioskBridge;
+  token: string;
+  byCard: boolean;
+  answer: PueAnswer;
+  lang: Lang;
+  onBack: () => void;
+}) {
+  const { t } = useTranslation();
+  const { answer, token } = props;
+  const needsUpd = answer.requiresUpd && !answer.upd;
+  const [opened, setOpened] = useState<KioskOpenAnswerResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [pin, setPin] = useState('');
+  const [triesLeft, setTriesLeft] = useState<number | null>(null);
+
+  async function step(run: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+      setOpened(
+        await props.bridge.call('openAnswer', {
+          answerId: answer.id,
+          pueSession: token,
+          lang: props.lang,
+        }),
+      );
+    } catch (e) {
+      const left = isSkrError(e, 'PIN_INVALID') ? e.details?.triesLeft : undefined;
+      setTriesLeft(typeof left === 'number' ? left : null);
+      setError(typeof left === 'number' ? null : e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const confirm = () =>
+    step(() =>
+      api.call('pueSignUpd', {
+        params: { answerId: answer.id },
+        body: { method: 'confirm' },
+        ...pueSession(token),
+      }),
+    );
+  const sign = () => {
+    const entered = pin;
+    setPin(''); // the PIN leaves the screen state before the call
+    return step(() =>
+      props.bridge.call('signUpdByCard', { answerId: answer.id, pueSession: token, pin: entered }),
+    );
+  };
+  // An answer that needs no (new) UPD opens at once, once.
+  const started = useRef(false);
+  useEffect(() => {
+    if (needsUpd || started.current) return;
+    started.current = true;
+    void step(async () => undefined);
+  });
+
+  if (opened) {
+    const a = opened.answer;
+    return (
+      <Screen title={a.title} onBack={props.onBack} testId="pue-answer">
+        <dl className="facts">
+          <Fact term={t('inbox.date')}>{formatDate(a.date)}</Fact>
+          <Fact term={t('inbox.sender')}>{a.sender}</Fact>
+          <Fact term={t('inbox.reference')}>{a.reference}</Fact>
+          {a.upd && (
+            <Fact term={t('inbox.upd')} testId="answer-upd">
+              {a.upd.updId}, {formatDateTime(a.upd.signedAt)}
+            </Fact>
+          )}
+        </dl>
+        <p
+          className={opened.printed ? 'status ok' : 'status warn'}
+          role="status"
+          data-testid="answer-printed"
+          data-printed={opened.printed}
+        >
+          {opened.printed ? t('inbox.printed') : t('inbox.notPrinted')}
+        </p>
+      </Screen>
+    );
+  }
+  return (
+    <Screen title={t('inbox.updTitle')} onBack={props.onBack} testId="pue-upd">
+      <p>
+        <strong>{answer.title}</strong> ({formatDate(answer.date)})
+      </p>
+      <ErrorBox error={error} />
+      {triesLeft !== null && (
+        <p className="error" role="alert" data-code="PIN_INVALID">
+          {t('pue.triesLeft', { count: triesLeft })}
+        </p>
+      )}
+      {needsUpd && <p>{t('inbox.updWhy')}</p>}
+      {needsUpd && !props.byCard && (
+        <>
+          <p>{t('inbox.updConfirmHint')}</p>
+          <button
+            type="button"
+            className="big primary"
+            onClick={() => void confirm()}
+            disabled={busy}
+            data-testid="upd-confirm"
+          >
+            {t('inbox.confirm')}
+          </button>
+        </>
+      )}
+      {needsUpd && props.byCard && (
+        <form className="card-login" onSubmit={(e) => (e.preventDefault(), void sign())}>
+          <p>{t('inbox.updCardHint')}</p>
+          <label htmlFor="sign-pin">{t('inbox.signPin')}</label>
+          <input
+            id="sign-pin"
+            type="password"
+            inputMode="none"
+            autoComplete="off"
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
+            data-testid="sign-pin"
+            aria-live="off"
+          />
+          <Keypad
+            value={pin}
+            onChange={setPin}
+            onEnter={() => void sign()}
+            max={6}
+            label={t('inbox.signPin')}
+          />
+          <button
+            type="submit"
+            className="big primary"
+            disabled={busy || pin.length !== 6}
+            data-testid="upd-sign"
+          >
+            {t('inbox.sign')}
+          </button>
+        </form>
+      )}
+      {busy && (
+        <p role="status" data-testid="answer-busy">
+          {t('inbox.opening')}
+        </p>
+      )}
+    </Screen>
+  );
+}
