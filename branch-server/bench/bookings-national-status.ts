@@ -6,6 +6,7 @@ import type { PublicBranchStatus } from '@skr/protocol/public-status';
 import { startTestBranch } from '../test/harness';
 import { startBenchPortal } from './bench-portal';
 import { summary } from './stats';
+import { weekdayBlocks } from './week-plan';
 
 const SERVICES = ['emerytury', 'zasilki', 'dokumenty', 'skladki', 'renty', 'ulgi', 'ezus', 'inne'];
 
@@ -44,15 +45,7 @@ async function benchBranchStatus(calls: number) {
   try {
     const manager = await b.login('kierownik');
     const services = b.branch.services().map((s) => s.id);
-    const blocks = [1, 2, 3, 4, 5].flatMap((weekday) =>
-      Array.from({ length: 6 }, (_, c) => ({
-        weekday,
-        from: '08:00',
-        to: '16:00',
-        counterId: `s${String(c + 1).padStart(2, '0')}`,
-        serviceIds: services,
-      })),
-    );
+    const blocks = weekdayBlocks(6, () => services);
     const put = await b.api('PUT', '/api/v1/manager/calendar/plan', manager, {
       plan: { blocks, walkInSharePercent: 30, portalSharePercent: 50 },
     });

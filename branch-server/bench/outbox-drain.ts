@@ -1,11 +1,9 @@
 // Bench: how long the branch takes to drain a backlog of documents into the portal emulator
 // once the portal is back, and whether every document arrived exactly once.
 // Run alone: npx tsx branch-server/bench/outbox-drain.ts [items]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startPueEmulator } from '@skr/pue-emulator';
+import { startTempPueEmulator } from '@skr/pue-emulator';
 import { openDatabase } from '../src/store';
 import { createSync } from '../src/sync';
 
@@ -22,19 +20,14 @@ export interface OutboxDrainResult {
  * zero pending. Each document has distinct bytes, so the portal's copies can be matched.
  */
 export async function benchOutboxDrain({ items = 10_000 } = {}): Promise<OutboxDrainResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'skr-bench-outbox-'));
-  const pue = await startPueEmulator({
-    port: 0,
-    host: '127.0.0.1',
-    dbPath: join(dir, 'pue.sqlite'),
-    caCertsPem: [],
+  const pue = await startTempPueEmulator({
     branchKeys: { 'o-bench': 'bench-key-0001' },
-    log: { level: 'silent' },
     // The stand-in portal is one process on one disk; a real portal does not fsync each
     // request in series. The branch side keeps synchronous=FULL.
     durability: 'normal',
   });
-  const db = openDatabase(join(dir, 'branch.sqlite'));
+  // The branch's database sits beside the portal's, removed with it.
+  const db = openDatabase(join(pue.dir, 'branch.sqlite'));
   const sync = createSync({
     db,
     now: () => new Date(),
@@ -75,8 +68,7 @@ export async function benchOutboxDrain({ items = 10_000 } = {}): Promise<OutboxD
   } finally {
     await sync.stop();
     db.close();
-    await pue.close();
-    rmSync(dir, { recursive: true, force: true });
+    await pue.stop();
   }
 }
 

@@ -1,14 +1,7 @@
 // The branch server's one configuration: schema, env overrides, loading (see config/).
-export {
-  ANNOUNCER_ENGINES,
-  BranchConfigSchema,
-  type BranchConfig,
-  type BranchConfigInput,
-} from './config/schema';
-export { ENV_FIELDS, applyEnv } from './config/env';
+export { type BranchConfig, type BranchConfigInput } from './config/schema';
 export {
   ConfigError,
-  DEFAULT_CONFIG_FILE,
   defaultConfigFile,
   loadConfig,
   type LoadConfigOptions,

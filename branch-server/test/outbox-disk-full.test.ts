@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,49 +8,24 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../src/store';
 import { createSync } from '../src/sync';
 import { outboxRepo } from '../src/sync/outbox-repo';
+import { smallDisk } from './full-disk';
 import { until } from './harness';
 
 // The portal outbox on a full disk (a real 8 MiB tmpfs, root only): delivered reports cannot be
 // recorded, so every round fails. The worker must back off instead of retrying at once, log
 // the fault once and the recovery once, and deliver everything when space comes back.
 const dir = mkdtempSync(join(tmpdir(), 'skr-outbox-full-'));
-const filler = join(dir, 'filler.bin');
-let mounted = false;
-try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir], { stdio: 'ignore' });
-  mounted = true;
-} catch {
-  mounted = false;
-}
+const disk = smallDisk(dir);
 let db: Db | undefined;
 let portal: Server | undefined;
 afterAll(async () => {
   await new Promise((r) => (portal ? portal.close(r) : r(undefined)));
   db?.close();
-  if (mounted) execFileSync('umount', [dir]);
+  disk.unmount();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function fillDisk(): void {
-  const fd = openSync(filler, 'w');
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
-    for (;;) {
-      try {
-        writeSync(fd, chunk, 0, 512);
-      } catch {
-        break;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-describe.runIf(mounted)('outbox on a full disk', () => {
+describe.runIf(disk.mounted)('outbox on a full disk', () => {
   it('backs off (not ~200 errors a minute), logs once per state change, delivers after', async () => {
     let posts = 0;
     portal = createServer((req, res) => {
@@ -88,7 +62,7 @@ describe.runIf(mounted)('outbox on a full disk', () => {
       portal: { url, branchId: 'b1', branchKey: 'k', pullIntervalMs: 3_600_000 },
     });
     // After createSync: it writes its own keys when made.
-    fillDisk();
+    disk.fill();
     sync.start();
     // Back-off 1 s, 2 s, 4 s…: rounds at about 0, 1 and 3 s in the first 4.5 s.
     await new Promise((r) => setTimeout(r, 4500));
@@ -99,7 +73,7 @@ describe.runIf(mounted)('outbox on a full disk', () => {
     expect(failingRounds).toBeLessThanOrEqual(4);
     expect(sync.status().outbox.pending).toBe(3);
 
-    rmSync(filler);
+    disk.free();
     await until(() => sync.status().outbox.pending === 0, 15_000);
     await sync.stop();
     expect(lines.filter((l) => l.msg === 'outbox rounds work again')).toHaveLength(1);

@@ -1,60 +1,36 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smallDisk } from './full-disk';
 import { startTestBranch, type TestBranch } from './harness';
 
 // A real full disk: an 8 MiB tmpfs holds the database; a filler file takes the rest. Without
 // the right to mount (not root), the same fault comes from SQLite's max_page_count.
 const dir = mkdtempSync(join(tmpdir(), 'skr-full-'));
-let mounted = false;
+let disk: ReturnType<typeof smallDisk>;
 let b: TestBranch;
-const filler = join(dir, 'filler.bin');
 
 /** Fills the disk to the last byte (ENOSPC), or caps the database when it is no tmpfs. */
 function fillDisk(): void {
-  if (!mounted) {
-    const pages = b.server.db.pragma('page_count', { simple: true }) as number;
-    b.server.db.pragma(`max_page_count = ${pages}`);
-    return;
-  }
-  const fd = openSync(filler, 'w');
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
-    for (;;) {
-      try {
-        writeSync(fd, chunk, 0, 512);
-      } catch {
-        break;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
+  if (disk.mounted) return disk.fill();
+  const pages = b.server.db.pragma('page_count', { simple: true }) as number;
+  b.server.db.pragma(`max_page_count = ${pages}`);
 }
 
 function freeDisk(): void {
-  if (mounted) rmSync(filler, { force: true });
+  if (disk.mounted) disk.free();
   else b.server.db.pragma('max_page_count = 1073741823');
 }
 
 beforeAll(async () => {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir], { stdio: 'ignore' });
-    mounted = true;
-  } catch {
-    mounted = false;
-  }
+  disk = smallDisk(dir);
   b = await startTestBranch({ dir });
 }, 90_000);
 
 afterAll(async () => {
   await b?.close();
-  if (mounted) execFileSync('umount', [dir]);
+  disk?.unmount();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -77,7 +53,7 @@ describe('storage faults (disk full)', () => {
       expect(r.body.message).not.toMatch(/at |\.ts:/);
     }
     expect(failed.map((r) => r.body.details?.reason)).toContain(
-      mounted ? 'disk-full' : 'disk-full',
+      disk.mounted ? 'disk-full' : 'disk-full',
     );
     const health = await b.api('GET', '/api/v1/health');
     expect(health.status).toBe(200);
@@ -101,6 +77,6 @@ describe('storage faults (disk full)', () => {
     );
     expect(line?.waiting).toBe(2);
     // The fault came from a full tmpfs where the machine allows mounting one.
-    expect(mounted || !process.getuid || process.getuid() !== 0).toBe(true);
+    expect(disk.mounted || !process.getuid || process.getuid() !== 0).toBe(true);
   }, 120_000);
 });

@@ -1,9 +1,6 @@
 // Shared pieces of the sync tests: a portal emulator in the test process and a branch server
 // wired to it with fast retry timing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startPueEmulator, type PueEmulator } from '@skr/pue-emulator';
+import { startTempPueEmulator, type PueEmulator } from '@skr/pue-emulator';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestBranch, until, type TestBranch } from './harness';
 
@@ -15,23 +12,10 @@ export const BRANCH_KEY = 'sync-test-branch-key';
 export async function startPortal(
   now?: () => Date,
 ): Promise<PueEmulator & { dir: string; stop(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'skr-sync-pue-'));
-  const pue = await startPueEmulator({
-    port: 0,
-    host: '127.0.0.1',
-    dbPath: join(dir, 'pue.sqlite'),
-    caCertsPem: [],
+  return startTempPueEmulator({
     branchKeys: { [BRANCH_ID]: BRANCH_KEY },
     seed: 'demo',
-    log: { level: 'silent' },
     ...(now ? { now } : {}),
-  });
-  return Object.assign(pue, {
-    dir,
-    async stop() {
-      await pue.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
   });
 }
 

@@ -27,7 +27,7 @@ export interface BoardState {
 }
 
 /** Calls kept in memory: more than a screen shows, so a service filter still fills the list. */
-export const KEPT_CALLS = 60;
+const KEPT_CALLS = 60;
 
 /** States in which a called ticket still belongs on the screen. */
 const SHOWN: ReadonlySet<Ticket['state']> = new Set(['called', 'serving', 'done']);

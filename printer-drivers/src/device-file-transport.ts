@@ -1,7 +1,7 @@
 import { constants, promises as fsp } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SkrError } from '@skr/protocol/errors';
-import { Listeners, type PrinterTransport } from './transport';
+import { Link, type PrinterTransport } from './transport';
 
 /** Options of a printer device file such as /dev/usb/lp0. */
 export interface DeviceFileTransportOptions {
@@ -16,41 +16,35 @@ export interface DeviceFileTransportOptions {
 
 /** A transport over a character device (usblp's /dev/usb/lp0, or a tty). */
 export function deviceFileTransport(opts: DeviceFileTransportOptions): PrinterTransport {
-  const data = new Listeners<[Uint8Array]>();
-  const closed = new Listeners<[Error | undefined]>();
-  let fh: fsp.FileHandle | null = null;
+  const link = new Link<fsp.FileHandle>();
   let reader: Promise<void> | null = null;
   const pollMs = opts.pollMs ?? 10;
-  const name = `file://${opts.path}`;
 
   async function readLoop(h: fsp.FileHandle): Promise<void> {
     const buf = Buffer.alloc(256);
-    while (fh === h) {
+    while (link.handle === h) {
       try {
         const { bytesRead } = await h.read(buf, 0, buf.length, null);
-        if (bytesRead > 0) data.emit(new Uint8Array(buf.subarray(0, bytesRead)));
+        if (bytesRead > 0) link.data.emit(new Uint8Array(buf.subarray(0, bytesRead)));
         else await sleep(pollMs);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EAGAIN') {
           await sleep(pollMs);
           continue;
         }
-        if (fh === h) {
-          fh = null;
+        if (link.handle === h) {
+          link.handle = null;
           await h.close().catch(() => undefined);
-          closed.emit(err as Error);
+          link.closed.emit(err as Error);
         }
       }
     }
   }
 
-  return {
-    name,
-    get isOpen() {
-      return fh !== null;
-    },
+  return link.transport(`file://${opts.path}`, {
     async open() {
-      if (fh) return;
+      if (link.handle) return;
+      let fh: fsp.FileHandle;
       try {
         fh = await fsp.open(
           opts.path,
@@ -61,12 +55,13 @@ export function deviceFileTransport(opts: DeviceFileTransportOptions): PrinterTr
           cause: err,
         });
       }
+      link.handle = fh;
       reader = readLoop(fh);
     },
     async write(bytes) {
       let rest = bytes;
       while (rest.length > 0) {
-        const h = fh;
+        const h = link.handle;
         if (!h) throw new SkrError('DISCONNECTED', `printer device ${opts.path} is closed`);
         try {
           const { bytesWritten } = await h.write(rest, 0, rest.length, null);
@@ -79,15 +74,14 @@ export function deviceFileTransport(opts: DeviceFileTransportOptions): PrinterTr
         }
       }
     },
-    onData: (cb) => data.add(cb),
-    onClose: (cb) => closed.add(cb),
     async close() {
-      const h = fh;
+      const h = link.handle;
       if (!h) return;
-      fh = null;
+      // Stop the read loop first (it polls while the handle is the link's), then release.
+      link.handle = null;
       await reader;
       await h.close();
-      closed.emit(undefined);
+      link.closed.emit(undefined);
     },
-  };
+  });
 }

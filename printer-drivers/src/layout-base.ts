@@ -151,7 +151,7 @@ export function qrOrText(ctx: LayoutContext, value: string): void {
  * Zone for dates on paper when a document names none. Only kiosk hosts that do not yet pass
  * the branch's zone (QueueSettings.timeZone) in the document rely on it.
  */
-export const PRINT_ZONE_FALLBACK = 'Europe/Warsaw';
+const PRINT_ZONE_FALLBACK = 'Europe/Warsaw';
 
 /** The zone a document's dates are printed in: its own, else {@link PRINT_ZONE_FALLBACK}. */
 export function documentZone(doc: { timeZone?: string | undefined }): string {

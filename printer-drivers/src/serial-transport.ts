@@ -1,6 +1,6 @@
 import { SerialPort } from 'serialport';
 import { SkrError } from '@skr/protocol/errors';
-import { Listeners, type PrinterTransport } from './transport';
+import { Link, type PrinterTransport } from './transport';
 
 /** Options of a serial (RS-232 or USB-serial) printer port. */
 export interface SerialTransportOptions {
@@ -11,24 +11,10 @@ export interface SerialTransportOptions {
 
 /** A transport over a serial port (serialport 13), 8N1 with RTS/CTS off. */
 export function serialTransport(opts: SerialTransportOptions): PrinterTransport {
-  const data = new Listeners<[Uint8Array]>();
-  const closed = new Listeners<[Error | undefined]>();
-  let port: SerialPort | null = null;
-  const name = `serial://${opts.path}`;
-
-  function drop(p: SerialPort, cause?: Error): void {
-    if (port !== p) return;
-    port = null;
-    closed.emit(cause);
-  }
-
-  return {
-    name,
-    get isOpen() {
-      return port !== null;
-    },
+  const link = new Link<SerialPort>();
+  return link.transport(`serial://${opts.path}`, {
     open() {
-      if (port) return Promise.resolve();
+      if (link.handle) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const p = new SerialPort({
           path: opts.path,
@@ -42,16 +28,16 @@ export function serialTransport(opts: SerialTransportOptions): PrinterTransport 
             );
             return;
           }
-          port = p;
-          p.on('data', (chunk: Buffer) => data.emit(new Uint8Array(chunk)));
-          p.on('error', (e) => drop(p, e));
-          p.on('close', () => drop(p));
+          link.handle = p;
+          p.on('data', (chunk: Buffer) => link.data.emit(new Uint8Array(chunk)));
+          p.on('error', (e) => link.drop(p, e));
+          p.on('close', () => link.drop(p));
           resolve();
         });
       });
     },
     write(bytes) {
-      const p = port;
+      const p = link.handle;
       if (!p)
         return Promise.reject(new SkrError('DISCONNECTED', `printer port ${opts.path} is closed`));
       return new Promise<void>((resolve, reject) => {
@@ -69,12 +55,10 @@ export function serialTransport(opts: SerialTransportOptions): PrinterTransport 
         });
       });
     },
-    onData: (cb) => data.add(cb),
-    onClose: (cb) => closed.add(cb),
     close() {
-      const p = port;
+      const p = link.handle;
       if (!p) return Promise.resolve();
       return new Promise<void>((resolve) => p.close(() => resolve()));
     },
-  };
+  });
 }

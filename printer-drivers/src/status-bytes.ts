@@ -6,7 +6,7 @@ import type { PrinterStatus } from '@skr/protocol/printer';
 // barrier after a job) have bit 4 clear, which is how the two are told apart on one line.
 
 /** DLE EOT n: ask one real-time status byte. */
-export function dleEot(n: 1 | 2 | 3 | 4): Uint8Array {
+function dleEot(n: 1 | 2 | 3 | 4): Uint8Array {
   return Uint8Array.of(0x10, 0x04, n);
 }
 

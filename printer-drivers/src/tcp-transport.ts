@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { SkrError } from '@skr/protocol/errors';
-import { Listeners, type PrinterTransport } from './transport';
+import { Link, type PrinterTransport } from './transport';
 
 /** Options of a raw TCP printer port (JetDirect style, usually 9100). */
 export interface TcpTransportOptions {
@@ -12,24 +12,11 @@ export interface TcpTransportOptions {
 
 /** A transport over a raw TCP socket (port 9100). Reconnects on the next open() after a drop. */
 export function tcpTransport(opts: TcpTransportOptions): PrinterTransport {
-  const data = new Listeners<[Uint8Array]>();
-  const closed = new Listeners<[Error | undefined]>();
-  let socket: net.Socket | null = null;
+  const link = new Link<net.Socket>();
   const name = `tcp://${opts.host}:${opts.port}`;
-
-  function drop(socketThatDropped: net.Socket, cause?: Error): void {
-    if (socket !== socketThatDropped) return;
-    socket = null;
-    closed.emit(cause);
-  }
-
-  return {
-    name,
-    get isOpen() {
-      return socket !== null;
-    },
+  return link.transport(name, {
     open() {
-      if (socket) return Promise.resolve();
+      if (link.handle) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const s = net.connect({ host: opts.host, port: opts.port });
         s.setNoDelay(true);
@@ -39,23 +26,23 @@ export function tcpTransport(opts: TcpTransportOptions): PrinterTransport {
         }, opts.connectTimeoutMs ?? 3000);
         s.once('connect', () => {
           clearTimeout(timer);
-          socket = s;
+          link.handle = s;
           resolve();
         });
-        s.on('data', (chunk: Buffer) => data.emit(new Uint8Array(chunk)));
+        s.on('data', (chunk: Buffer) => link.data.emit(new Uint8Array(chunk)));
         s.on('error', (err) => {
           clearTimeout(timer);
-          if (socket === s) drop(s, err);
+          if (link.handle === s) link.drop(s, err);
           else
             reject(
               new SkrError('DISCONNECTED', `cannot connect to printer at ${name}`, { cause: err }),
             );
         });
-        s.on('close', () => drop(s));
+        s.on('close', () => link.drop(s));
       });
     },
     write(bytes) {
-      const s = socket;
+      const s = link.handle;
       if (!s) return Promise.reject(new SkrError('DISCONNECTED', `printer link ${name} is closed`));
       return new Promise<void>((resolve, reject) => {
         s.write(bytes, (err) => {
@@ -64,10 +51,8 @@ export function tcpTransport(opts: TcpTransportOptions): PrinterTransport {
         });
       });
     },
-    onData: (cb) => data.add(cb),
-    onClose: (cb) => closed.add(cb),
     close() {
-      const s = socket;
+      const s = link.handle;
       if (!s) return Promise.resolve();
       return new Promise<void>((resolve) => {
         s.once('close', () => resolve());
@@ -76,5 +61,5 @@ export function tcpTransport(opts: TcpTransportOptions): PrinterTransport {
         setTimeout(() => s.destroy(), 500).unref();
       });
     },
-  };
+  });
 }

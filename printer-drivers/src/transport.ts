@@ -33,3 +33,39 @@ export class Listeners<A extends unknown[]> {
     for (const cb of [...this.set]) cb(...args);
   }
 }
+
+/**
+ * What every transport keeps: the open handle (socket, port, file) and the data and close
+ * listeners. `transport()` adds the members all transports share to their own open, write and
+ * close, so each transport file holds only what talks to its kind of device.
+ */
+export class Link<H> {
+  readonly data = new Listeners<[Uint8Array]>();
+  readonly closed = new Listeners<[Error | undefined]>();
+  /** The open handle, or null while closed. */
+  handle: H | null = null;
+
+  /** Forgets `h` and tells the close listeners, unless another handle has taken its place. */
+  drop(h: H, cause?: Error): void {
+    if (this.handle !== h) return;
+    this.handle = null;
+    this.closed.emit(cause);
+  }
+
+  /** The PrinterTransport named `name` over this link. */
+  transport(
+    name: string,
+    ops: Pick<PrinterTransport, 'open' | 'write' | 'close'>,
+  ): PrinterTransport {
+    const handle = () => this.handle;
+    return {
+      name,
+      get isOpen() {
+        return handle() !== null;
+      },
+      ...ops,
+      onData: (cb) => this.data.add(cb),
+      onClose: (cb) => this.closed.add(cb),
+    };
+  }
+}

@@ -16,7 +16,7 @@ import { accessibleAccounts, parseRoles, type AccountRow } from './profiles';
 import { newId } from './secrets';
 
 /** The account `accountId` if `profileId` may enter it, else FORBIDDEN. */
-export function accountFor(ctx: PueContext, profileId: string, accountId: string) {
+function accountFor(ctx: PueContext, profileId: string, accountId: string) {
   const found = accessibleAccounts(ctx, profileId).find((a) => a.row.id === accountId);
   if (!found) throw new SkrError('FORBIDDEN', 'No access to this account');
   return found;

@@ -14,7 +14,7 @@ export interface LetterFields {
 }
 
 /** `text` in the characters the standard PDF fonts have (Polish letters without their marks). */
-export function winAnsi(text: string): string {
+function winAnsi(text: string): string {
   // NFD splits ą ć ę ń ó ś ź ż into a letter and a combining mark; ł has no decomposition.
   return text
     .normalize('NFD')

@@ -9,7 +9,7 @@ import { isIP } from 'node:net';
 export const EMULATOR_KEY_HEADER = 'x-emulator-key';
 
 /** The path prefix the guard protects. */
-export const EMULATOR_PREFIX = '/__emulator';
+const EMULATOR_PREFIX = '/__emulator';
 
 /** True for 127.0.0.0/8, ::1 and their IPv4-mapped forms. */
 export function isLoopback(address: string | undefined): boolean {
@@ -37,7 +37,7 @@ export interface EmulatorGuardOptions {
  * An onRequest hook refusing /__emulator/* with 403 FORBIDDEN unless the TCP peer is loopback
  * (the socket's address: X-Forwarded-For is never trusted) or the request carries the key.
  */
-export function emulatorGuard(opts: EmulatorGuardOptions = {}) {
+function emulatorGuard(opts: EmulatorGuardOptions = {}) {
   const key = opts.key ?? process.env.SKR_EMULATOR_KEY;
   if (key !== undefined && key.length < 16)
     throw new Error('the emulator key needs at least 16 characters');

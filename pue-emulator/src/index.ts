@@ -23,6 +23,7 @@ export { DEMO_REGISTRATIONS, type DemoRegistration } from './seed-demo';
 export type { NewRegistration } from './registrations';
 export { portalOpenApi } from './openapi-document';
 export { OPENAPI_JSON, OPENAPI_UI } from './openapi';
+export { startTempPueEmulator, type TempPueEmulatorOptions } from './temp-emulator';
 
 /** Options of startPueEmulator. */
 export interface PueEmulatorOptions {

@@ -3,7 +3,7 @@
 
 import { isValidPesel, peselCheckDigit } from '@skr/protocol/pesel';
 
-export { isValidPesel, peselCheckDigit };
+export { isValidPesel };
 
 /** Completes 10 digits into a valid PESEL (for demo and test data). */
 export function withCheckDigit(first10: string): string {

@@ -52,7 +52,7 @@ export function registerBranchRoutes(app: FastifyInstance, ctx: PueContext): voi
 }
 
 /** Registers the calendar a branch publishes and the portal's free slots (issue 14). */
-export function registerCalendarRoutes(app: FastifyInstance, ctx: PueContext): void {
+function registerCalendarRoutes(app: FastifyInstance, ctx: PueContext): void {
   serve(app, 'publishCalendar', portalApi.publishCalendar, (request, _reply, branchId) => {
     const receipt = publishCalendar(ctx, branchId, request.body);
     request.log.info(

@@ -33,7 +33,7 @@ export function verifyDatabase(file: string): number {
 }
 
 /** Deletes the oldest of this tool's backups in `dir` beyond the newest `keep`. */
-export function pruneBackups(dir: string, keep: number): string[] {
+function pruneBackups(dir: string, keep: number): string[] {
   const names = readdirSync(dir)
     .filter((n) => BACKUP_NAME.test(n))
     .sort(

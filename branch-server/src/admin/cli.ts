@@ -22,7 +22,7 @@ export interface AdminIo {
 }
 
 /** Exit codes of skr-admin. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3 } as const;
+const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3 } as const;
 
 class Usage extends Error {}
 

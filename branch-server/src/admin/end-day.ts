@@ -8,7 +8,7 @@ import { createSync } from '../sync';
 import type { ServerCall, ServerLocation } from './server-locator';
 
 /** Who `skr-admin end-day` is recorded as, on every counter and ticket it resolves. */
-export const ADMIN_END_DAY_ACTOR = 'system:skr-admin';
+const ADMIN_END_DAY_ACTOR = 'system:skr-admin';
 
 /** How the day was ended: through the running server, or on the database with it stopped. */
 export interface AdminEndDay extends EndDayResult {

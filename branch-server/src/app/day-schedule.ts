@@ -4,7 +4,7 @@ import type { UseCaseContext } from './use-cases';
 import { endDay, recordMissedBookings, type EndDayResult } from './use-cases';
 
 /** How often the schedule looks at the clock: a close is at most this late. */
-export const DAY_CHECK_MS = 30_000;
+const DAY_CHECK_MS = 30_000;
 
 /**
  * Runs the end of the branch day at the scheduled close (the latest closing time of today's

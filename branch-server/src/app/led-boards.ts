@@ -17,12 +17,12 @@ export interface LedLayout {
 }
 
 /** What the LED boards show for a counter: its sign ("9", or the label "T9"). */
-export function ledCounterText(counter: Counter): string {
+function ledCounterText(counter: Counter): string {
   return counterSign(counter);
 }
 
 /** A line of the hall board: "H012 - 9" (CP1250 has no arrow; a dash reads the same). */
-export function ledHallLine(ticketNumber: string, counter: Counter): string {
+function ledHallLine(ticketNumber: string, counter: Counter): string {
   return `${ticketNumber} - ${ledCounterText(counter)}`;
 }
 

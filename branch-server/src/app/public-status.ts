@@ -5,7 +5,7 @@ import { localDay } from '@skr/protocol/time-zone';
 import type { QueueState } from '../domain';
 
 /** How far ahead the public page looks for the next bookable slot. */
-export const NEXT_SLOT_DAYS = 14;
+const NEXT_SLOT_DAYS = 14;
 
 /** What the public status is made of: the lines, the working memory and the calendar. */
 export interface PublicStatusInput {

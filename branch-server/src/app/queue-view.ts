@@ -82,7 +82,7 @@ export function publicTicketStatus(state: QueueState, t: Ticket, now: Date) {
 }
 
 /** Roles that stand in the waiting room: they see the queue, never who is in it or serves it. */
-export const publicRoles: readonly Principal[] = ['display', 'kiosk', 'board'];
+const publicRoles: readonly Principal[] = ['display', 'kiosk', 'board'];
 
 /** True when `principal` gets the waiting-room view (no booking codes, clerks or health data). */
 export function isPublicRole(principal: Principal): boolean {
@@ -94,7 +94,7 @@ export function isPublicRole(principal: Principal): boolean {
  * in), the booked time ties a number to a person's booking, and a priority reason is health
  * data (pregnancy, disability): the line counts priority tickets without saying why.
  */
-export function publicTicket(t: Ticket): Ticket {
+function publicTicket(t: Ticket): Ticket {
   return { ...t, bookingCode: null, bookedFor: null, priority: null };
 }
 

@@ -14,7 +14,7 @@ export const DEVICE_TOKEN_TTL_MS = 30 * 24 * 3600_000;
 export const DEVICE_TOKEN_OVERLAP_MS = 10 * 60_000;
 
 /** When a device credential issued at `now` expires (for pairing paths outside this service). */
-export function deviceTokenExpiresAt(now: Date, ttlMs = DEVICE_TOKEN_TTL_MS): string {
+function deviceTokenExpiresAt(now: Date, ttlMs = DEVICE_TOKEN_TTL_MS): string {
   return new Date(now.getTime() + ttlMs).toISOString();
 }
 

@@ -6,7 +6,7 @@ import { tokenHash } from './tokens';
 /** Letters and digits nobody confuses when reading them off a screen (no 0/O, 1/I/L, 5/S, 8/B). */
 export const PAIRING_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY234679';
 /** Characters of a pairing code (26^8 ≈ 2·10^11). */
-export const PAIRING_CODE_LENGTH = 8;
+const PAIRING_CODE_LENGTH = 8;
 
 /** Bounds of the pairing desk. */
 export interface PairingOptions {
@@ -46,7 +46,7 @@ interface Pending {
 }
 
 /** The code as typed: upper case, spaces and dashes ignored. */
-export function normalizeCode(typed: string): string {
+function normalizeCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, '');
 }
 

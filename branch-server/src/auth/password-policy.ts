@@ -4,14 +4,14 @@ import * as polish from '@zxcvbn-ts/language-pl';
 import { SkrError, type Lang } from '@skr/protocol';
 
 /** Fewest characters (code points) a staff password may have. */
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 /**
  * Most characters a staff password may have. 64 is what NIST SP 800-63B asks verifiers to take,
  * and it bounds the strength estimate (its time grows steeply with length) to ~0.15 s.
  */
-export const MAX_PASSWORD_LENGTH = 64;
+const MAX_PASSWORD_LENGTH = 64;
 /** Lowest zxcvbn score (0–4) accepted: 3 means ~10^8–10^10 guesses, safe against online guessing. */
-export const MIN_PASSWORD_SCORE = 3;
+const MIN_PASSWORD_SCORE = 3;
 
 /** Why a staff password is refused. */
 export type PasswordProblem = 'too-short' | 'too-long' | 'contains-username' | 'too-weak';

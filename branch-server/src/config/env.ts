@@ -4,7 +4,7 @@
 type Kind = 'string' | 'int' | 'bool';
 
 /** Env variable → [path in the config, how to read it]. */
-export const ENV_FIELDS: Readonly<Record<string, readonly [string, Kind]>> = {
+const ENV_FIELDS: Readonly<Record<string, readonly [string, Kind]>> = {
   SKR_DATA_DIR: ['dataDir', 'string'],
   SKR_HOST: ['http.host', 'string'],
   SKR_PORT: ['http.port', 'int'],
@@ -42,7 +42,7 @@ function read(raw: string, kind: Kind): unknown {
 }
 
 /** Sets `value` at a dotted path of `target`, creating objects on the way. */
-export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) {

@@ -6,7 +6,7 @@ import { applyEnv } from './env';
 import { BranchConfigSchema, type BranchConfig } from './schema';
 
 /** Where a packaged branch keeps its configuration. */
-export const DEFAULT_CONFIG_FILE = '/etc/skr/branch.json';
+const DEFAULT_CONFIG_FILE = '/etc/skr/branch.json';
 
 /**
  * The file read when SKR_CONFIG is unset: /etc/skr/branch.json for an installed server; none

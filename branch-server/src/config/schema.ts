@@ -9,7 +9,7 @@ const port = z.number().int('must be a whole number').min(0).max(65535);
 const absentOrPath = z.string().min(1, 'must not be empty');
 
 /** Speech engines by config name; `auto` takes the first available, `off` disables voice. */
-export const ANNOUNCER_ENGINES = ['auto', 'espeak', 'say', 'text2wav', 'off'] as const;
+const ANNOUNCER_ENGINES = ['auto', 'espeak', 'say', 'text2wav', 'off'] as const;
 
 /** The configuration file's schema (also validates the env overrides merged into it). */
 export const BranchConfigSchema = z

@@ -1,6 +1,11 @@
 import type { PueBooking } from '@skr/protocol';
 import { describe, expect, it } from 'vitest';
-import { decideBookingPage, decideBookingPrune, type CachedBooking } from './booking-feed';
+import {
+  decideBookingPage,
+  decideBookingPrune,
+  mergeBooking,
+  type CachedBooking,
+} from './booking-feed';
 
 const now = new Date('2025-03-10T08:00:00.000Z');
 const zone = 'Europe/Warsaw';
@@ -22,21 +27,16 @@ const page = (...items: PueBooking[]) => ({
   items: items.map((booking) => ({ booking, peselHash: booking.pesel && `h(${booking.pesel})` })),
   cursor: '42',
 });
-const cached = (over: Partial<CachedBooking> = {}): Map<string, CachedBooking> =>
-  new Map([
-    [
-      'ABCDEF',
-      {
-        code: 'ABCDEF',
-        serviceId: 'zasilki',
-        bookedFor: '2025-03-10T09:00:00.000Z',
-        status: 'booked',
-        ticketId: null,
-        portalVersion: 1,
-        ...over,
-      },
-    ],
-  ]);
+const row = (over: Partial<CachedBooking> = {}): CachedBooking => ({
+  code: 'ABCDEF',
+  serviceId: 'zasilki',
+  bookedFor: '2025-03-10T09:00:00.000Z',
+  status: 'booked',
+  ticketId: null,
+  portalVersion: 1,
+  ...over,
+});
+const cached = (over: Partial<CachedBooking> = {}) => new Map([['ABCDEF', row(over)]]);
 const types = (d: { events: { type: string }[] }) => d.events.map((e) => e.type);
 
 describe('decideBookingPage', () => {
@@ -105,5 +105,32 @@ describe('decideBookingPrune', () => {
       events: [],
       rows: [{ row: 'booking-prune', before: '2025-03-08T20:00:00.000Z' }],
     });
+  });
+});
+
+describe('mergeBooking', () => {
+  it('takes new bookings from today on and skips past days', () => {
+    expect(mergeBooking(undefined, item(), '2025-03-10')?.status).toBe('booked');
+    expect(mergeBooking(undefined, item(), '2025-03-11')).toBeNull();
+  });
+  it('ignores repeated and older versions', () => {
+    expect(mergeBooking(row({ portalVersion: 2 }), item({ version: 2 }), '2025-03-10')).toBeNull();
+    expect(mergeBooking(row({ portalVersion: 3 }), item({ version: 2 }), '2025-03-10')).toBeNull();
+  });
+  it('follows cancellations and rebookings of a booking not yet checked in', () => {
+    const moved = item({
+      version: 2,
+      startsAt: '2025-03-11T12:00:00.000Z',
+      date: '2025-03-11',
+    });
+    expect(mergeBooking(row(), moved, '2025-03-10')?.bookedFor).toBe(moved.startsAt);
+    const gone = mergeBooking(row(), item({ version: 2, status: 'cancelled' }), '2025-03-10');
+    expect(gone).toMatchObject({ status: 'cancelled', portalStatus: 'cancelled' });
+  });
+  it('keeps a checked-in client and records what the portal says', () => {
+    const here = row({ status: 'checked-in', ticketId: 't-1' });
+    const m = mergeBooking(here, item({ version: 2, status: 'cancelled' }), '2025-03-10');
+    expect(m).toMatchObject({ status: 'checked-in', ticketId: 't-1', portalStatus: 'cancelled' });
+    expect(m?.bookedFor).toBe(here.bookedFor);
   });
 });

@@ -3,10 +3,10 @@ import { localDay } from '@skr/protocol/time-zone';
 import type { Decision, DomainEvent, RowChange } from './records';
 
 /** Who the events of the portal's booking feed name as their actor. */
-export const PORTAL_FEED_ACTOR = 'system:portal-feed';
+const PORTAL_FEED_ACTOR = 'system:portal-feed';
 
 /** How long after its time a cached visit (and its client's PESEL hash) is kept. */
-export const BOOKING_CACHE_HOURS = 36;
+const BOOKING_CACHE_HOURS = 36;
 
 /** A cached booking with what the branch last heard from the portal about it. */
 export interface CachedBooking {

@@ -25,7 +25,7 @@ export interface ConfigContext {
  * One audited configuration change: the rows, an audit entry and a `config.changed` event;
  * nothing at all when no field differs.
  */
-export function configChange(
+function configChange(
   ctx: ConfigContext,
   what: { entity: AuditEntry['entity']; entityId: string; action: AuditEntry['action'] },
   diff: FieldDiff,

@@ -18,7 +18,7 @@ export interface EstimateInput {
  * A service longer than this is a ticket forgotten "in service" (overnight), not a client:
  * it is left out of the typical duration.
  */
-export const MAX_SERVICE_MINUTES = 120;
+const MAX_SERVICE_MINUTES = 120;
 
 /** No estimate promises more than this; a longer wait is shown as this many minutes. */
 export const MAX_ESTIMATE_MINUTES = 240;

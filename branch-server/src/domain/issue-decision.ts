@@ -28,7 +28,7 @@ export type IssueDecision = Decision & { created?: Ticket; reprintOf?: string };
  * The booking rules: an unknown code is NOT_FOUND, a cancelled booking is refused, and a
  * booking already checked in answers with its ticket (a reprint after a kiosk restart).
  */
-export function bookingRefusal(
+function bookingRefusal(
   code: string,
   booking: Booking | undefined,
 ): DomainError | { reprintOf: string } | undefined {

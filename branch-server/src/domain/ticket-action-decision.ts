@@ -48,7 +48,7 @@ const eventTypeOf: Record<TicketAction, BranchEventType> = {
  * The counter-ownership rule: a clerk acts only on tickets at the counter they are signed in
  * at (returning a parked client and cancelling are open to every clerk).
  */
-export function ownershipRefusal(
+function ownershipRefusal(
   state: QueueState,
   t: Ticket,
   action: TicketAction,
@@ -63,7 +63,7 @@ export function ownershipRefusal(
 }
 
 /** Where a transfer sends the ticket: the service or counter must exist and serve it. */
-export function transferTarget(
+function transferTarget(
   state: QueueState,
   t: Ticket,
   req: TransferRequest,

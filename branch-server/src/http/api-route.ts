@@ -48,7 +48,7 @@ function rolesText(access: BranchAccess): string {
 }
 
 /** The Fastify schema of a table route: zod parts, success answers, errors as ApiError. */
-export function fastifySchemaOf(name: string, def: RouteDef<BranchAccess>): FastifySchema {
+function fastifySchemaOf(name: string, def: RouteDef<BranchAccess>): FastifySchema {
   const response: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(def.responses)) {
     response[status] = def.produces

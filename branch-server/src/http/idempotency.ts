@@ -3,7 +3,7 @@ import { SkrError } from '@skr/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The header a device sends with a write it may retry (the same value on every retry). */
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 /** A key: 8–128 characters of letters, digits, `-` and `_` (a UUID fits). */
 const KEY_FORMAT = /^[A-Za-z0-9_-]{8,128}$/;

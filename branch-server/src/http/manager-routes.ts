@@ -7,7 +7,7 @@ import { serve } from './api-route';
 import type { ApiContext } from './context';
 
 /** Token subjects with a socket connected now, over every namespace. */
-export function connectedSubjects(io: Server | undefined): Set<string> {
+function connectedSubjects(io: Server | undefined): Set<string> {
   const out = new Set<string>();
   if (!io) return out;
   for (const ns of ['/display', '/counter', '/kiosk']) {

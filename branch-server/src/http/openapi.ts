@@ -8,7 +8,7 @@ import {
 import { branchComponents } from '@skr/protocol/routes/components';
 
 /** Where the generated document and its browsable page are served. */
-export const OPENAPI_JSON = '/api/v1/openapi.json';
+const OPENAPI_JSON = '/api/v1/openapi.json';
 export const OPENAPI_UI = '/api/v1/docs';
 
 /**

@@ -20,7 +20,7 @@ function pagePolicy(sources: readonly string[]): string {
  * external scripts and style sheets, so their policy needs no 'unsafe-inline'. Sockets and the
  * API are same-origin; announcement audio may be played from a blob.
  */
-export const APP_CSP = pagePolicy([
+const APP_CSP = pagePolicy([
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' data: blob:",
@@ -28,13 +28,13 @@ export const APP_CSP = pagePolicy([
 ]);
 
 /** Swagger UI sets inline styles on its elements; it still runs no inline script. */
-export const DOCS_CSP = pagePolicy(["style-src 'self' 'unsafe-inline'", "img-src 'self' data:"]);
+const DOCS_CSP = pagePolicy(["style-src 'self' 'unsafe-inline'", "img-src 'self' data:"]);
 
 /** Anything that is not a page (JSON, audio, scripts): nothing may run or frame it. */
-export const NONE_CSP = "default-src 'none'; frame-ancestors 'none'";
+const NONE_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** The Content-Security-Policy for a response to `url` with `contentType`. */
-export function cspFor(url: string, contentType: string): string {
+function cspFor(url: string, contentType: string): string {
   if (url === OPENAPI_UI || url.startsWith(`${OPENAPI_UI}/`)) return DOCS_CSP;
   return contentType.includes('text/html') ? APP_CSP : NONE_CSP;
 }

@@ -11,7 +11,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
  * The web apps the branch server hands out, by URL prefix. The kiosk renderer is not among
  * them: it needs its device bridge, so the kiosk's own host (or Electron) serves it.
  */
-export const webApps = [
+const webApps = [
   { prefix: '/display/', dir: join(ROOT, 'display-board/dist') },
   { prefix: '/desk/', dir: join(ROOT, 'clerk-desk/dist') },
 ] as const;

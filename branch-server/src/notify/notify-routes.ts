@@ -3,7 +3,6 @@ import { branchApi } from '@skr/protocol/routes';
 import type { FastifyInstance } from 'fastify';
 import { serve } from '../http/api-route';
 import type { ApiContext } from '../http/context';
-import { bookingRef } from './contact-repo';
 import type { Notifier } from './notifier';
 
 const TICKET_ID = /^[0-9a-f-]{36}$/;
@@ -42,4 +41,3 @@ export async function notifyRoutes(
   }));
 }
 /** Where a booking's contact is kept (for tests and the desk). */
-export { bookingRef };

@@ -28,7 +28,7 @@ export function renderMessage(
 }
 
 /** Template data of a booking in the branch's zone, the service named in `lang`. */
-export function bookingData(
+function bookingData(
   b: BookingFacts,
   lang: Lang,
   services: readonly Service[],

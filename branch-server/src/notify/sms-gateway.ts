@@ -16,7 +16,7 @@ export interface SmsGatewayOptions {
 }
 
 /** The gateway's duplicate-`idx` error: the message under this key was accepted before. */
-export const SMS_DUPLICATE_IDX = 53;
+const SMS_DUPLICATE_IDX = 53;
 // SMSAPI-style error codes that no retry can fix: bad request, number, sender, credentials.
 const PERMANENT_ERRORS = new Set([8, 11, 13, 14, 101, 102, 103, 105]);
 

@@ -22,7 +22,7 @@ export interface SmsCost {
 }
 
 /** True when every character of `text` is in GSM-7 (basic or extension). */
-export function isGsm7(text: string): boolean {
+function isGsm7(text: string): boolean {
   for (const ch of text) if (!basic.has(ch) && !extended.has(ch)) return false;
   return true;
 }

@@ -16,7 +16,7 @@ export interface SmtpMailerOptions {
 }
 
 /** The Message-ID of a notification: the same key gives the same id, so a resend is recognisable. */
-export function messageIdOf(key: string, from: string): string {
+function messageIdOf(key: string, from: string): string {
   const domain = from.split('@')[1]?.replace(/[>\s]/g, '') || 'skr.local';
   return `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`;
 }

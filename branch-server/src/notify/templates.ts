@@ -121,7 +121,7 @@ const uk: Catalogue = {
 const catalogues: Record<Lang, Catalogue> = { pl, en, uk };
 
 /** Longest service name and place an SMS carries (longer ones are cut with an ellipsis). */
-export const SMS_FIELD_LIMIT = { service: 28, place: 34 } as const;
+const SMS_FIELD_LIMIT = { service: 28, place: 34 } as const;
 
 function cut(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;

@@ -26,14 +26,14 @@ export interface PolicyQuality {
 }
 
 /** The policies compared: ours, plain first-come first-served, and a Novo-SGA-like one. */
-export const comparedPolicies: Record<string, CallingPolicy> = {
+const comparedPolicies: Record<string, CallingPolicy> = {
   default: defaultPolicy,
   fifo: fifoPolicy,
   'novo-sga-like': novoSgaPolicy,
 };
 
 /** Sums up one policy's records (of one or more days). */
-export function summarise(
+function summarise(
   policy: string,
   records: readonly SimRecord[],
   targets: ReadonlyMap<string, number>,

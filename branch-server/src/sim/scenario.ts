@@ -30,10 +30,10 @@ export interface SimDay {
 }
 
 /** Share of walk-ins per opening hour 8–18 (ZUS halls peak mid-morning), sums to 1. */
-export const HOURLY_SHARE = [0.08, 0.13, 0.14, 0.13, 0.11, 0.1, 0.09, 0.09, 0.07, 0.06];
+const HOURLY_SHARE = [0.08, 0.13, 0.14, 0.13, 0.11, 0.1, 0.09, 0.09, 0.07, 0.06];
 
 /** Each service's share of visits and mean service minutes (CV 0.6, log-normal). */
-export const SERVICES: Record<string, { share: number; minutes: number }> = {
+const SERVICES: Record<string, { share: number; minutes: number }> = {
   emerytury: { share: 0.18, minutes: 12 },
   zasilki: { share: 0.18, minutes: 10 },
   skladki: { share: 0.12, minutes: 9 },

@@ -2,7 +2,7 @@ import type { DurationStats } from '@skr/protocol/manager';
 import { LAST_BUCKET } from '../store/stats-buckets';
 
 /** Width of a histogram bucket in minutes; the last bucket holds everything longer. */
-export const BUCKET_MINUTES = 1;
+const BUCKET_MINUTES = 1;
 export { LAST_BUCKET };
 
 /** Bucket number → count. */

@@ -11,10 +11,10 @@ import type { Branch } from '../app';
 import type { Device } from '../store';
 
 /** Share of the target at which a wait turns amber. */
-export const WARN_SHARE = 0.8;
+const WARN_SHARE = 0.8;
 
 /** How a wait compares with its target. */
-export function targetLevel(waitMinutes: number, targetMinutes: number): TargetLevel {
+function targetLevel(waitMinutes: number, targetMinutes: number): TargetLevel {
   if (waitMinutes > targetMinutes) return 'over';
   if (waitMinutes >= targetMinutes * WARN_SHARE) return 'warn';
   return 'ok';
@@ -27,8 +27,6 @@ export interface MonitorSources {
   /** Token subjects (`device:<id>`) with a socket connected now. */
   connected: () => Set<string>;
 }
-
-export { counterStateSince } from './counter-state-since';
 
 function devicesOf(
   paired: Device[],

@@ -12,7 +12,7 @@ import type { PortalClient } from './portal-client';
 import type { SyncStateRepo } from './sync-state';
 
 /** Keys of the publication's state in sync_state. */
-export const CALENDAR_KEYS = {
+const CALENDAR_KEYS = {
   hash: 'calendar.publishedHash',
   version: 'calendar.publishedVersion',
   lastError: 'calendar.lastError',

@@ -3,7 +3,7 @@ import type { Db } from '../store';
 import type { OutboxRepo } from './outbox-repo';
 
 /** Idempotency key of a day's statistics report. */
-export const statsKey = (day: string) => `stats:${day}`;
+const statsKey = (day: string) => `stats:${day}`;
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
@@ -11,7 +11,7 @@ const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 1
  * A day's numbers per service: the day's aggregate rows (`stats_daily`, kept by the database's
  * triggers), the same figures the manager's statistics show. Final once the day has ended.
  */
-export function dailyStats(db: Db, day: string): PueDailyStats {
+function dailyStats(db: Db, day: string): PueDailyStats {
   const rows = db
     .prepare(
       `SELECT service_id AS serviceId, SUM(issued) AS issued, SUM(booked) AS booked,

@@ -22,7 +22,7 @@ export async function mapPool<T, R>(
 }
 
 /** `fn`, with each call starting only after the previous call settled (fulfilled or not). */
-export function serialized<T>(fn: () => Promise<T>): () => Promise<T> {
+function serialized<T>(fn: () => Promise<T>): () => Promise<T> {
   let chain: Promise<unknown> = Promise.resolve();
   return () => {
     const p = chain.then(fn, fn);
@@ -65,7 +65,7 @@ export interface DrainLoopOptions {
 }
 
 /** Default pause after failed rounds (a storage fault is local: no jitter needed). */
-export const defaultErrorBackoff: BackoffPolicy = { baseMs: 1000, capMs: 60_000 };
+const defaultErrorBackoff: BackoffPolicy = { baseMs: 1000, capMs: 60_000 };
 
 /** A loop draining an outbox; `drainOnce` may also be called directly (rounds never overlap). */
 export function drainLoop(o: DrainLoopOptions) {

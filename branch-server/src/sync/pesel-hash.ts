@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../store';
 
 /** Key of the branch's PESEL hashing secret in the `settings` table. */
-export const PESEL_KEY_SETTING = 'pesel-hmac-key';
+const PESEL_KEY_SETTING = 'pesel-hmac-key';
 
 /** Turns a PESEL into the branch's keyed hash of it (hex); the only form the branch stores. */
 export type PeselHasher = (pesel: string) => string;

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { PortalClient } from './portal-client';
 
 /** How often the branch tells the portal its public status. */
-export const STATUS_PUSH_MS = 60_000;
+const STATUS_PUSH_MS = 60_000;
 
 /**
  * Sends the branch's public status to the portal every minute (the national page "kolejki w

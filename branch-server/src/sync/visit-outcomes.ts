@@ -3,10 +3,10 @@ import type { Db } from '../store';
 import type { OutboxRepo } from './outbox-repo';
 
 /** Idempotency key of a ticket's visit outcome: one report per ticket, whatever happens. */
-export const visitKey = (ticketId: string) => `visit:${ticketId}`;
+const visitKey = (ticketId: string) => `visit:${ticketId}`;
 
 /** Idempotency key of a booked visit that never checked in (no ticket to name it by). */
-export const missedVisitKey = (code: string) => `visit:booking:${code}`;
+const missedVisitKey = (code: string) => `visit:booking:${code}`;
 
 const OUTCOME: Partial<Record<BranchEvent['type'], PueVisitOutcome['outcome']>> = {
   'ticket.finished': 'done',

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 
 /** One year: browsers then refuse plain HTTP to the branch server for that long. */
-export const HSTS_MAX_AGE_SECONDS = 365 * 24 * 3600;
+const HSTS_MAX_AGE_SECONDS = 365 * 24 * 3600;
 
 /** The Strict-Transport-Security value the branch server sends over HTTPS. */
-export function hstsValue(maxAgeSeconds = HSTS_MAX_AGE_SECONDS): string {
+function hstsValue(maxAgeSeconds = HSTS_MAX_AGE_SECONDS): string {
   // No includeSubDomains: the branch host may sit under a domain the branch does not own.
   return `max-age=${maxAgeSeconds}`;
 }

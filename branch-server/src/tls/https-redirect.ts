@@ -34,7 +34,7 @@ function hostOf(header: string | undefined): string | undefined {
 }
 
 /** Where an HTTP request is sent: same host and path on HTTPS. */
-export function httpsLocation(
+function httpsLocation(
   req: Pick<IncomingMessage, 'url' | 'headers'>,
   opts: Pick<HttpsRedirectOptions, 'httpsPort' | 'canonicalHost'> & { fallbackHost: string },
 ): string {

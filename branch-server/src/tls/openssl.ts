@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 
 /** A failed `openssl` run: its arguments and what it printed on stderr. */
-export class OpensslError extends Error {
+class OpensslError extends Error {
   constructor(
     readonly args: readonly string[],
     readonly stderr: string,

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 // iconv-lite's names. Unknown numbers fall back to PC437, as a printer would.
 
 /** ESC t number → iconv-lite encoding. */
-export const ESC_T_CODEPAGES: Readonly<Record<number, string>> = {
+const ESC_T_CODEPAGES: Readonly<Record<number, string>> = {
   0: 'cp437',
   2: 'cp850',
   16: 'cp1252',

@@ -10,17 +10,17 @@ import { NoContent, branchRoute } from './route';
 export { PairedDeviceRow };
 
 /** A device's new credential: the token, when it stops working and when to refresh it. */
-export const DeviceCredentialResponse = z.object({
+const DeviceCredentialResponse = z.object({
   token: z.string(),
   expiresAt: z.string(),
   refreshAfter: z.string(),
 });
 
 /** A device with no credential asks to be paired as this kind. */
-export const PairingStartRequest = z.object({ kind: DeviceKind });
+const PairingStartRequest = z.object({ kind: DeviceKind });
 
 /** The code the device shows, and the claim secret only it keeps (never shown, never in a URL). */
-export const PairingTicketResponse = z.object({
+const PairingTicketResponse = z.object({
   code: z.string().describe('8 characters to show on the screen; the admin types it'),
   claim: z.string().describe('secret the device polls with; whoever reads the code lacks it'),
   expiresAt: z.string(),
@@ -28,10 +28,10 @@ export const PairingTicketResponse = z.object({
 });
 
 /** The device's poll. */
-export const PairingClaimRequest = z.object({ claim: z.string().min(20).max(100) });
+const PairingClaimRequest = z.object({ claim: z.string().min(20).max(100) });
 
 /** Still waiting for the admin, or paired: the device's own credential, given this once. */
-export const PairingClaimResponse = z.discriminatedUnion('state', [
+const PairingClaimResponse = z.discriminatedUnion('state', [
   z.object({ state: z.literal('waiting') }),
   DeviceCredentialResponse.extend({
     state: z.literal('paired'),
@@ -42,7 +42,7 @@ export const PairingClaimResponse = z.discriminatedUnion('state', [
 ]);
 
 /** What the admin types: the code on the device, and the device's name and kind. */
-export const PairingApproveRequest = z.object({
+const PairingApproveRequest = z.object({
   code: z.string().trim().min(4).max(16),
   kind: DeviceKind,
   name: z.string().trim().min(1).max(80),

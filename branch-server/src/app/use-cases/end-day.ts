@@ -17,7 +17,7 @@ const shiftDay = (day: string, days: number): string =>
  * How far back the branch looks for booked visits that never came: a branch switched off over a
  * long weekend or a holiday still reports the visits of the days it missed.
  */
-export const MISSED_LOOKBACK_DAYS = 14;
+const MISSED_LOOKBACK_DAYS = 14;
 
 /** Codes of visits booked in [fromDay, toDay) (branch days) never checked in nor yet recorded. */
 function unrecordedOpen(ctx: UseCaseContext, fromDay: string, toDay: string): string[] {

@@ -1,2 +1,0 @@
-export type { FieldDiff } from '../domain/records';
-export { fieldDiff } from '../domain/field-diff';
