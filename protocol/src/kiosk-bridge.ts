@@ -163,6 +163,29 @@ export const KioskBookResult = z.object({
 });
 export type KioskBookResult = z.infer<typeof KioskBookResult>;
 
+/**
+ * "Moja wizyta": move a visit booked at the branch to another slot. The code and the client's
+ * PESEL prove it is theirs; the new slip is printed like a booking's.
+ */
+export const KioskRebookRequest = z.object({
+  code: BookingCode,
+  pesel: Pesel,
+  start: z.iso.datetime(),
+  lang: Lang,
+  /** Printed service name (already in the client's language). */
+  serviceName: z.string().min(1).max(60),
+});
+export type KioskRebookRequest = z.infer<typeof KioskRebookRequest>;
+
+/** The old visit (cancelled), the new one, and whether its slip printed. */
+export const KioskRebookResult = z.object({
+  cancelled: VisitSummary,
+  visit: VisitSummary,
+  printed: z.boolean(),
+  printError: ErrorCode.optional(),
+});
+export type KioskRebookResult = z.infer<typeof KioskRebookResult>;
+
 const none = z.object({}).strict();
 
 /** Every bridge method: name → input and output schema. */
@@ -177,6 +200,7 @@ export const kioskBridgeMethods = {
   listFiles: { input: none, output: z.object({ files: z.array(KioskFile) }) },
   submitDocument: { input: KioskSubmitRequest, output: KioskSubmitResult },
   bookVisit: { input: KioskBookRequest, output: KioskBookResult },
+  rebookVisit: { input: KioskRebookRequest, output: KioskRebookResult },
   openAnswer: { input: KioskOpenAnswerRequest, output: KioskOpenAnswerResult },
   signUpdByCard: { input: KioskCardUpdRequest, output: PueUpd },
 } as const;

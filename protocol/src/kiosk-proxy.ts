@@ -22,6 +22,9 @@ export const KIOSK_PROXIED = [
   'pueSignUpd',
   // "Umów wizytę" lists free slots; booking itself goes through the bridge, which prints.
   'listCalendarSlots',
+  // "Moja wizyta": the visit shown and cancelled by code + PESEL (moving it prints: bridge).
+  'findVisit',
+  'cancelVisit',
   // "Powiadom mnie" after a ticket: the client's contact for that ticket only.
   'putTicketContact',
 ] as const satisfies readonly (keyof BranchApi)[];

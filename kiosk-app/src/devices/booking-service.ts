@@ -1,4 +1,12 @@
-import { isSkrError, type KioskBookRequest, type KioskBookResult, type Lang } from '@skr/protocol';
+import {
+  isSkrError,
+  type KioskBookRequest,
+  type KioskBookResult,
+  type KioskRebookRequest,
+  type KioskRebookResult,
+  type Lang,
+} from '@skr/protocol';
+import type { VisitSummary } from '@skr/protocol/calendar';
 import type { BranchClient } from './branch-client';
 import type { PrinterService } from './printer-service';
 
@@ -16,6 +24,8 @@ export interface BookingServiceOptions {
 /** Books visits at the kiosk ("Umów wizytę") and prints their slips. */
 export interface BookingService {
   book(req: KioskBookRequest): Promise<KioskBookResult>;
+  /** Moves a visit (code + PESEL) to another slot and prints the new slip. */
+  rebook(req: KioskRebookRequest): Promise<KioskRebookResult>;
 }
 
 /** Creates the booking service. */
@@ -38,7 +48,36 @@ export function createBookingService(opts: BookingServiceOptions): BookingServic
     }
   }
 
+  // The same slip for a booking and a rebooking: the new code, day, hour, service and QR.
+  function printSlip(visit: VisitSummary, serviceName: string, lang: Lang) {
+    return printer.print({
+      kind: 'booking',
+      doc: {
+        branchName: opts.branchName,
+        ...(opts.branchAddress ? { address: opts.branchAddress } : {}),
+        serviceName,
+        start: visit.start,
+        bookingCode: visit.code,
+        lang,
+      },
+    });
+  }
+
   return {
+    async rebook(req) {
+      // The PESEL goes to the branch only (its keyed hash is compared), never back to the page.
+      const { cancelled, visit } = await branch.call('rebookVisit', {
+        params: { code: req.code },
+        body: { pesel: req.pesel, start: req.start },
+      });
+      const out = await printSlip(visit, req.serviceName, req.lang);
+      return {
+        cancelled,
+        visit,
+        printed: out.printed,
+        ...(out.error ? { printError: out.error } : {}),
+      };
+    },
     async book(req) {
       const id = req.identity;
       let pesel: string;
@@ -51,17 +90,7 @@ export function createBookingService(opts: BookingServiceOptions): BookingServic
         body: { serviceId: req.serviceId, start: req.start, pesel },
       });
       const confirmation = await confirm(visit.code, id.phone, req.lang);
-      const out = await printer.print({
-        kind: 'booking',
-        doc: {
-          branchName: opts.branchName,
-          ...(opts.branchAddress ? { address: opts.branchAddress } : {}),
-          serviceName: req.serviceName,
-          start: visit.start,
-          bookingCode: visit.code,
-          lang: req.lang,
-        },
-      });
+      const out = await printSlip(visit, req.serviceName, req.lang);
       return {
         visit,
         printed: out.printed,

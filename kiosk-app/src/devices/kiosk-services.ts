@@ -113,6 +113,7 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     listFiles: async () => ({ files: await files.list() }),
     submitDocument: (req) => documents.submit(req),
     bookVisit: (req) => bookings.book(req),
+    rebookVisit: (req) => bookings.rebook(req),
     openAnswer: (req) => answers.open(req),
     signUpdByCard: (req) => answers.signUpdByCard(req),
   };

@@ -4,6 +4,7 @@ import type { KioskBridge, KioskConfig, KioskTicketOutcome } from '@skr/protocol
 import type { Lang, PriorityReason, Service } from '@skr/protocol/domain';
 import { BookingFlow } from './screens/booking-flow';
 import { CheckIn } from './screens/check-in';
+import { MyVisit } from './screens/my-visit';
 import { Home } from './screens/home';
 import { Services } from './screens/services';
 import { SelfService } from './screens/self-service';
@@ -17,7 +18,8 @@ import { useHeadphones } from './use-headphones';
 import { clickScreenBack, SPEECH_KEY, useKeypadNavigation } from './use-keypad-navigation';
 import { useSpeechMode } from './use-speech-mode';
 
-type View = 'home' | 'services' | 'check-in' | 'ticket' | 'self-service' | 'book' | 'contact';
+type View =
+  'home' | 'services' | 'check-in' | 'ticket' | 'self-service' | 'book' | 'contact' | 'my-visit';
 const LANGS: { id: Lang; label: string }[] = [
   { id: 'pl', label: 'Polski' },
   { id: 'en', label: 'English' },
@@ -233,6 +235,7 @@ export function App({ bridge }: { bridge: KioskBridge }) {
             onDone={home}
           />
         )}
+        {view === 'my-visit' && <MyVisit bridge={bridge} lang={lang} onBack={back} onDone={home} />}
         {view === 'self-service' && config && (
           <SelfService
             bridge={bridge}

@@ -10,6 +10,8 @@ export function BookingDone(props: {
   result: KioskBookResult;
   serviceName: string;
   onDone: () => void;
+  /** The heading when it is not a new booking ("Termin zmieniony" after a rebook). */
+  title?: string;
 }) {
   const { t } = useTranslation();
   const { visit, printed, confirmation } = props.result;
@@ -33,7 +35,7 @@ export function BookingDone(props: {
           code: visit.code.split('').join(' '),
         })}
       >
-        {t('booking.doneTitle')}
+        {props.title ?? t('booking.doneTitle')}
       </h1>
       <p className="number booking-code" data-testid="booking-code-shown">
         {visit.code}

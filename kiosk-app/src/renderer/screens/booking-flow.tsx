@@ -1,11 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  BOOKING_DAYS_AHEAD,
-  dayAfter,
-  daysWithFreePlaces,
-  type BookingDay,
-} from '@skr/protocol/booking-days';
+import type { BookingDay } from '@skr/protocol/booking-days';
 import type { SlotAvailability } from '@skr/protocol/calendar';
 import type { Lang, Service } from '@skr/protocol/domain';
 import type {
@@ -14,8 +9,8 @@ import type {
   KioskBridge,
 } from '@skr/protocol/kiosk-bridge';
 import { activeServices } from '../active-services';
-import { api } from '../api';
-import { BRANCH_ZONE, formatDate } from '../format';
+import { formatDate } from '../format';
+import { freeBookingDays } from '../free-days';
 import { Screen } from '../ui';
 import { BookingDone } from './booking-done';
 import { ServiceButtons } from './service-buttons';
@@ -60,15 +55,7 @@ export function BookingFlow(props: {
   }, []);
 
   async function loadDays(s: Service): Promise<BookingDay[]> {
-    const now = new Date();
-    const r = await api.call('listCalendarSlots', {
-      query: {
-        serviceId: s.id,
-        from: dayAfter(now, 0, BRANCH_ZONE),
-        to: dayAfter(now, BOOKING_DAYS_AHEAD, BRANCH_ZONE),
-      },
-    });
-    const found = daysWithFreePlaces(r.slots);
+    const found = await freeBookingDays(s.id);
     setDays(found);
     return found;
   }

@@ -13,8 +13,8 @@ export function phoneProblem(p: string): 'phoneLength' | null {
 type Field = 'pesel' | 'phone';
 
 /** A digits-only field typed on the on-screen keypad, with its hint and its error. */
-function DigitField(props: {
-  name: Field;
+export function DigitField(props: {
+  name: string;
   label: string;
   hint?: string;
   value: string;

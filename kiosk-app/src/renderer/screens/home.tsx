@@ -3,7 +3,7 @@ import { BigButton } from '../ui';
 
 /** Start screen: the ways in (ticket, check-in, booking, self-service). */
 export function Home(props: {
-  go: (to: 'services' | 'check-in' | 'book' | 'self-service') => void;
+  go: (to: 'services' | 'check-in' | 'book' | 'my-visit' | 'self-service') => void;
   selfService: boolean;
 }) {
   const { t } = useTranslation();
@@ -30,6 +30,13 @@ export function Home(props: {
           hint={t('home.bookHint')}
           onClick={() => props.go('book')}
           testId="go-book"
+        />
+        <BigButton
+          label={t('home.myVisit')}
+          hint={t('home.myVisitHint')}
+          onClick={() => props.go('my-visit')}
+          testId="go-my-visit"
+          variant="secondary"
         />
         {props.selfService && (
           <BigButton

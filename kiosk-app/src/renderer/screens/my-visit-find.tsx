@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { peselProblem } from '@skr/protocol/pesel';
+import { Keypad } from '../keypad';
+import { DigitField } from './booking-identity';
+
+type Field = 'code' | 'pesel';
+
+/** The letters and digits of a typed or scanned code (a QR may carry a URL ending in it). */
+export function cleanCode(v: string): string {
+  return (v.split(/[/=]/).pop() ?? '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 12);
+}
+
+/**
+ * "Moja wizyta", first step: the booking code (typed, or the slip's QR read by the scanner into
+ * the focused field, Enter moving on to the PESEL) and the client's PESEL, on one keypad that
+ * types into the field last chosen. Nothing is sent until both look right.
+ */
+export function MyVisitFind(props: {
+  busy: boolean;
+  onFind: (code: string, pesel: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  const [pesel, setPesel] = useState('');
+  const [field, setField] = useState<Field>('code');
+  const [tried, setTried] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
+  useEffect(() => codeInput.current?.focus(), []);
+  const peselErr = tried ? peselProblem(pesel) : null;
+  const peselKey = peselErr && `pesel${peselErr[0]!.toUpperCase()}${peselErr.slice(1)}`;
+  const codeErr = tried && code.length < 6;
+  const submit = () => {
+    // A scanner ends the code with Enter: the PESEL comes next, not an error.
+    if (field === 'code' && code.length >= 6 && pesel === '') {
+      setField('pesel');
+      document.getElementById('booking-visit-pesel')?.focus();
+      return;
+    }
+    setTried(true);
+    if (props.busy || code.length < 6 || peselProblem(pesel)) return;
+    props.onFind(code, pesel);
+  };
+  return (
+    <form
+      className="code-form"
+      noValidate
+      data-testid="my-visit-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <label htmlFor="my-visit-code">{t('myVisit.codeLabel')}</label>
+      <input
+        id="my-visit-code"
+        ref={codeInput}
+        value={code}
+        onChange={(e) => setCode(cleanCode(e.target.value))}
+        onFocus={() => setField('code')}
+        autoComplete="off"
+        spellCheck={false}
+        inputMode="none"
+        aria-invalid={codeErr ? true : undefined}
+        aria-describedby={codeErr ? 'my-visit-code-error' : 'my-visit-code-hint'}
+        data-testid="my-visit-code"
+        data-autofocus
+      />
+      <p id="my-visit-code-hint" className="hint">
+        {t('myVisit.codeHint')}
+      </p>
+      {codeErr && (
+        <p id="my-visit-code-error" className="error" role="alert">
+          {t('myVisit.codeShort')}
+        </p>
+      )}
+      <DigitField
+        name="visit-pesel"
+        label={t('booking.pesel')}
+        value={pesel}
+        max={11}
+        onChange={setPesel}
+        onFocus={() => setField('pesel')}
+        error={peselKey ? t(`booking.${peselKey}`) : null}
+      />
+      <Keypad
+        value={field === 'code' ? code : pesel}
+        onChange={(v) =>
+          field === 'code' ? setCode(cleanCode(v)) : setPesel(v.replace(/\D/g, '').slice(0, 11))
+        }
+        onEnter={submit}
+        max={field === 'code' ? 12 : 11}
+        letters={field === 'code'}
+        label={field === 'code' ? t('myVisit.codeLabel') : t('booking.pesel')}
+      />
+      <button
+        type="submit"
+        className="big primary"
+        disabled={props.busy}
+        data-testid="my-visit-submit"
+      >
+        {t('myVisit.find')}
+      </button>
+    </form>
+  );
+}

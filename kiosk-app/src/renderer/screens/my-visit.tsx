@@ -1,0 +1,215 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BookingDay } from '@skr/protocol/booking-days';
+import type { VisitSummary } from '@skr/protocol/calendar';
+import type { Lang, Service } from '@skr/protocol/domain';
+import type { KioskBridge, KioskRebookResult } from '@skr/protocol/kiosk-bridge';
+import { activeServices } from '../active-services';
+import { api } from '../api';
+import { formatDate } from '../format';
+import { freeBookingDays } from '../free-days';
+import { BigButton, Screen } from '../ui';
+import { BookingDone } from './booking-done';
+import { BookingError } from './booking-error';
+import { BookingDays, BookingHours } from './booking-pickers';
+import { MyVisitFind } from './my-visit-find';
+import { VisitFacts } from './my-visit-show';
+
+type Step = 'find' | 'visit' | 'cancel' | 'cancelled' | 'day' | 'hour' | 'done';
+const PREVIOUS: Record<Step, Step | null> = {
+  find: null,
+  visit: 'find',
+  cancel: 'visit',
+  cancelled: null,
+  day: 'visit',
+  hour: 'day',
+  done: null,
+};
+
+/**
+ * "Moja wizyta" at the kiosk: the booking code (or the slip's QR) and PESEL show the visit; the
+ * client cancels it (after a confirmation) or moves it with the booking flow's day and hour
+ * pickers, and the new slip prints. Refusals come from the booking catalogue (pl/en/uk).
+ */
+export function MyVisit(props: {
+  bridge: KioskBridge;
+  lang: Lang;
+  onBack: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>('find');
+  const [proof, setProof] = useState<{ code: string; pesel: string } | null>(null);
+  const [visit, setVisit] = useState<VisitSummary | null>(null);
+  const [services, setServices] = useState<Service[]>([]);
+  const [days, setDays] = useState<BookingDay[] | null>(null);
+  const [day, setDay] = useState<BookingDay | null>(null);
+  const [result, setResult] = useState<KioskRebookResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    activeServices().then(setServices, setError);
+  }, []);
+  const service = services.find((s) => s.id === visit?.serviceId);
+  const serviceName = service ? service.names[props.lang].slice(0, 60) : (visit?.serviceId ?? '');
+
+  const go = (next: Step) => {
+    setStep(next);
+    // Each step is a new screen: its heading takes the focus (and speech reads it).
+    requestAnimationFrame(() => document.getElementById('screen-title')?.focus());
+  };
+  const back = () => {
+    setError(null);
+    const prev = PREVIOUS[step];
+    if (prev) go(prev);
+    else props.onBack();
+  };
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const find = (code: string, pesel: string) =>
+    run(async () => {
+      const r = await api.call('findVisit', { params: { code }, body: { pesel } });
+      setProof({ code: r.visit.code, pesel });
+      setVisit(r.visit);
+      go('visit');
+    });
+  const cancel = () =>
+    run(async () => {
+      if (!proof) return;
+      const r = await api.call('cancelVisit', {
+        params: { code: proof.code },
+        body: { pesel: proof.pesel },
+      });
+      setVisit(r.visit);
+      go('cancelled');
+    });
+  const loadDays = async () => {
+    if (!visit) return null;
+    const found = await freeBookingDays(visit.serviceId);
+    setDays(found);
+    return found;
+  };
+  const rebook = (start: string) =>
+    run(async () => {
+      if (!proof) return;
+      try {
+        setResult(
+          await props.bridge.call('rebookVisit', {
+            code: proof.code,
+            pesel: proof.pesel,
+            start,
+            lang: props.lang,
+            serviceName,
+          }),
+        );
+        go('done');
+      } catch (e) {
+        // The hour may have gone meanwhile: show the day's hours as they are now.
+        const fresh = await loadDays().catch(() => null);
+        const sameDay = fresh?.find((d) => d.day === day?.day) ?? null;
+        setDay(sameDay);
+        go(sameDay ? 'hour' : 'day');
+        throw e;
+      }
+    });
+
+  if (step === 'done' && result)
+    return (
+      <BookingDone
+        result={{ ...result, confirmation: 'none' }}
+        serviceName={serviceName}
+        title={t('myVisit.rebookedTitle')}
+        onDone={props.onDone}
+      />
+    );
+  return (
+    <Screen title={t(`myVisit.titles.${step}`)} onBack={back} testId={`my-visit-${step}`}>
+      {visit && step !== 'find' && step !== 'visit' && step !== 'cancelled' && (
+        <p className="hint" data-testid="my-visit-choice">
+          {serviceName} · {t('myVisit.current', { day: formatDate(visit.day), time: visit.time })}
+          {day && step === 'hour' ? ` → ${formatDate(day.day)}` : ''}
+        </p>
+      )}
+      <BookingError error={error} />
+      {step === 'find' && <MyVisitFind busy={busy} onFind={(c, p) => void find(c, p)} />}
+      {step === 'visit' && visit && (
+        <>
+          <VisitFacts visit={visit} serviceName={serviceName} />
+          <div className="grid-1">
+            <BigButton
+              label={t('myVisit.rebook')}
+              hint={t('myVisit.rebookHint')}
+              disabled={busy}
+              onClick={() => {
+                setDays(null);
+                loadDays().catch(setError);
+                go('day');
+              }}
+              testId="my-visit-rebook"
+            />
+            <BigButton
+              label={t('myVisit.cancel')}
+              hint={t('myVisit.cancelHint')}
+              disabled={busy}
+              onClick={() => go('cancel')}
+              testId="my-visit-cancel"
+              variant="secondary"
+            />
+          </div>
+        </>
+      )}
+      {step === 'cancel' && visit && (
+        <>
+          <p className="big-label" data-testid="my-visit-confirm-question">
+            {t('myVisit.confirmText', { day: formatDate(visit.day), time: visit.time })}
+          </p>
+          <div className="grid-1">
+            <BigButton
+              label={t('myVisit.confirmYes')}
+              disabled={busy}
+              onClick={() => void cancel()}
+              testId="my-visit-cancel-yes"
+            />
+            <BigButton
+              label={t('myVisit.confirmNo')}
+              onClick={() => go('visit')}
+              testId="my-visit-cancel-no"
+              variant="secondary"
+            />
+          </div>
+        </>
+      )}
+      {step === 'cancelled' && visit && (
+        <>
+          <p className="status ok" role="status" data-testid="my-visit-cancelled-text">
+            {t('myVisit.cancelledText', { day: formatDate(visit.day), time: visit.time })}
+          </p>
+          <BigButton label={t('ticket.done')} onClick={props.onDone} testId="my-visit-finish" />
+        </>
+      )}
+      {step === 'day' && days && (
+        <BookingDays
+          days={days}
+          lang={props.lang}
+          onPick={(d) => {
+            setDay(d);
+            setError(null);
+            go('hour');
+          }}
+        />
+      )}
+      {step === 'hour' && day && (
+        <BookingHours slots={day.slots} onPick={(s) => void rebook(s.start)} />
+      )}
+    </Screen>
+  );
+}
