@@ -9,7 +9,7 @@ import {
 import type { KioskHandlers } from '../devices/kiosk-services';
 
 /** True when `name` is a bridge method (guards lookups with names from outside). */
-export function isKioskMethod(name: string): name is KioskMethod {
+function isKioskMethod(name: string): name is KioskMethod {
   return Object.hasOwn(kioskBridgeMethods, name);
 }
 

@@ -41,7 +41,7 @@ export function waitsOnPortal(name: keyof BranchApi): boolean {
  * once more with the same key, so the branch answers it from the first try instead of making
  * a second ticket, document or archive order (issue 13).
  */
-export const IDEMPOTENT_WRITES: ReadonlySet<keyof BranchApi> = new Set([
+const IDEMPOTENT_WRITES: ReadonlySet<keyof BranchApi> = new Set([
   'issueTicket',
   'submitDocument',
   'pueOrderArchive',

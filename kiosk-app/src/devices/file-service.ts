@@ -4,7 +4,7 @@ import { basename, extname, join, sep } from 'node:path';
 import { SkrError, type KioskFile, type KioskFileSource } from '@skr/protocol';
 
 /** Largest file the branch takes (10 MB decoded). */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const TYPES: Record<string, KioskFile['contentType']> = {
   '.pdf': 'application/pdf',

@@ -14,7 +14,7 @@ import { registerSpeechRoute } from './speech-route';
 import { createKioskSpeech, type KioskSpeech } from './speech-service';
 
 /** The built renderer (`npm run build -w @skr/kiosk-app`). */
-export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 /** Options of {@link startKioskHost}. */
 export interface KioskHostOptions {

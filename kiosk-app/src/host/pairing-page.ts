@@ -22,7 +22,7 @@ const TEXTS = [
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page: the code large, the three languages, and a reload every 3 s (no script needed). */
-export function pairingHtml(code: string | null): string {
+function pairingHtml(code: string | null): string {
   const shown = code ? `${code.slice(0, 4)} ${code.slice(4)}` : '…';
   return `<!doctype html>
 <html lang="pl"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">

@@ -7,7 +7,7 @@ import { SECURITY_HEADERS } from './security-headers';
 import type { KioskSpeech } from './speech-service';
 
 /** Path the renderer's <audio> plays phrases from: `GET /speech?lang=pl&text=…` → WAV. */
-export const SPEECH_PATH = '/speech';
+const SPEECH_PATH = '/speech';
 /** Server-sent events `{"plugged":true|false}` when headphones are plugged in or pulled. */
 export const HEADPHONES_PATH = '/speech/headphones';
 
