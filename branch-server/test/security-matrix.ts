@@ -306,6 +306,14 @@ export const routeCases: RouteCase[] = [
     path: `/api/v1/documents/${none}`,
     who: ['kiosk', ...managers],
   },
+  {
+    method: 'POST',
+    route: '/api/v1/documents/receipt-lookup',
+    path: '/api/v1/documents/receipt-lookup',
+    body: {},
+    who: kioskChannel,
+  },
+  { method: 'GET', route: '/api/v1/opening', path: '/api/v1/opening', who: anyToken },
   { method: 'GET', route: '/api/v1/sync/status', path: '/api/v1/sync/status', who: managers },
   {
     method: 'POST',

@@ -15,7 +15,11 @@ import { launchBrowser } from '../../branch-server/test/browser';
 import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
 import type { ServerOptions } from '../../branch-server/src/http/server';
 import { startKioskHost, type KioskHost } from '../src/host/host-server';
-import { startKioskRuntime, type KioskRuntime } from '../src/host/kiosk-runtime';
+import {
+  startKioskRuntime,
+  type KioskRuntime,
+  type KioskRuntimeConfig,
+} from '../src/host/kiosk-runtime';
 
 /** The PIN of the virtual ID card in every test. */
 export const CARD_PIN = '4321';
@@ -36,6 +40,8 @@ export interface KioskRigOptions {
   branchOptions?: Partial<ServerOptions>;
   /** The branch's street address the kiosk prints on booking slips. */
   branchAddress?: string;
+  /** The kiosk's own opening hours (default 06:00–22:00 every day). */
+  kioskHours?: KioskRuntimeConfig['kioskHours'];
 }
 
 /**
@@ -109,6 +115,8 @@ export async function startKioskRig(opts: KioskRigOptions = {}) {
       idleSeconds: opts.idleSeconds ?? 60,
       ...(opts.ticketIdleSeconds ? { ticketIdleSeconds: opts.ticketIdleSeconds } : {}),
       uppWaitMs: 1500,
+      // Round the clock unless a test says otherwise: a run at night must not find it shut.
+      kioskHours: opts.kioskHours ?? { days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '00:00' },
     });
     cleanups.push(() => runtime.close());
     const host: KioskHost = await startKioskHost({

@@ -4,6 +4,7 @@ export {
   encodeCheckInTicket,
   encodeReceipt,
   encodeOutOfService,
+  receiptQr,
 } from './tickets';
 export { encodeBookingSlip } from './booking-slip';
 export { encodeAnswerLetter } from './answer-letter';

@@ -20,6 +20,10 @@ export interface PrintLabels {
   uppId: string;
   branchReceiptTitle: string;
   receiptNo: string;
+  /** The check code printed beside the branch receipt's number. */
+  receiptCode: string;
+  /** How to get the UPP later: scan the receipt's QR at the kiosk. */
+  lookupUpp: string;
   /** What happens to a document the branch holds until the portal takes it. */
   branchReceiptNext: string;
   documentId: string;
@@ -53,6 +57,9 @@ const pl: PrintLabels = {
   uppId: 'Nr UPP',
   branchReceiptTitle: 'Potwierdzenie przyjęcia w oddziale',
   receiptNo: 'Nr potwierdzenia',
+  receiptCode: 'Kod sprawdzający',
+  lookupUpp:
+    'UPP sprawdzisz i wydrukujesz w urzędomacie: "Sprawdź potwierdzenie (UPP)" i ten kod QR.',
   branchReceiptNext:
     'To nie jest UPP. Dokument czeka w oddziale na wysłanie do ZUS. UPP powstanie, gdy ZUS przyjmie dokument. Zachowaj to potwierdzenie.',
   documentId: 'Identyfikator dokumentu',
@@ -85,6 +92,8 @@ const en: PrintLabels = {
   uppId: 'UPP no.',
   branchReceiptTitle: 'Branch receipt of submission',
   receiptNo: 'Receipt no.',
+  receiptCode: 'Check code',
+  lookupUpp: 'Check and print the UPP at the kiosk: "Check receipt (UPP)" and this QR code.',
   branchReceiptNext:
     'This is not a UPP. The document waits at the branch to be sent to ZUS. The UPP is issued when ZUS accepts it. Keep this receipt.',
   documentId: 'Document id',
@@ -117,6 +126,9 @@ const uk: PrintLabels = {
   uppId: 'Номер UPP',
   branchReceiptTitle: 'Підтвердження прийняття у відділенні',
   receiptNo: 'Номер підтвердження',
+  receiptCode: 'Код перевірки',
+  lookupUpp:
+    'Перевірте й роздрукуйте UPP у терміналі: «Перевірити підтвердження (UPP)» і цей QR-код.',
   branchReceiptNext:
     'Це не UPP. Документ чекає у відділенні на відправлення до ZUS. UPP буде видано, коли ZUS прийме документ. Збережіть це підтвердження.',
   documentId: 'Ідентифікатор документа',

@@ -88,8 +88,12 @@ export function encodeReceipt(doc: ReceiptDoc, model: PrinterModel): Uint8Array 
       .bold(false)
       .newline();
     centre(ctx, false);
-    if (upp) {
-      enc.line(`${labels.uppId}: ${upp}`);
+    const branchReceipt = doc.branchReceipt;
+    if (upp) enc.line(`${labels.uppId}: ${upp}`);
+    if (branchReceipt) {
+      enc.line(`${labels.receiptNo}: ${branchReceipt.receiptNo}`);
+      enc.line(`${labels.receiptCode}: ${branchReceipt.code}`);
+    } else if (upp) {
       enc.line(`${labels.documentId}: ${doc.documentId}`);
     } else {
       enc.line(`${labels.receiptNo}: ${doc.documentId}`);
@@ -101,8 +105,20 @@ export function encodeReceipt(doc: ReceiptDoc, model: PrinterModel): Uint8Array 
     enc.line(`${labels.sha256}:`);
     enc.line(doc.sha256.slice(0, 32)).line(doc.sha256.slice(32));
     if (!upp) enc.newline().line(labels.branchReceiptNext);
+    // The QR holds number and code, as the kiosk's scanner types them into the lookup (on a
+    // UPP too: the client can print it again there).
+    if (branchReceipt) {
+      enc.newline().line(labels.lookupUpp);
+      centre(ctx);
+      qrOrText(ctx, receiptQr(branchReceipt.receiptNo, branchReceipt.code));
+    }
     return endLayout(ctx, MAX_RECEIPT_BYTES);
   });
+}
+
+/** What a branch receipt's QR holds: "D-2026-000123/K7QX9P" (the kiosk's lookup parses it). */
+export function receiptQr(receiptNo: string, code: string): string {
+  return `${receiptNo}/${code}`;
 }
 
 /** Encodes the slip printed while a service or the kiosk is out of service. */

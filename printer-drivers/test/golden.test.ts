@@ -152,6 +152,16 @@ describe('golden bytes of every layout', () => {
         const uk = { ...branchReceipt, lang: 'uk' as const };
         expectGolden(`receipt-branch-uk-${model.id}`, encodeReceipt(uk, model));
       });
+      it('drop-off without login: branch receipt with number, code and QR (pl, en); its UPP later (pl)', () => {
+        const { uppId: _upp, ...queued } = receipt;
+        const branchReceipt = { receiptNo: 'D-2026-000123', code: 'K7QX9P' };
+        const anon = { ...queued, branchReceipt };
+        expectGolden(`receipt-anon-branch-pl-${model.id}`, encodeReceipt(anon, model));
+        const en = { ...anon, lang: 'en' as const };
+        expectGolden(`receipt-anon-branch-en-${model.id}`, encodeReceipt(en, model));
+        const upp = { ...receipt, branchReceipt };
+        expectGolden(`receipt-anon-upp-pl-${model.id}`, encodeReceipt(upp, model));
+      });
       it('booking slip (pl, uk)', () => {
         expectGolden(`booking-pl-${model.id}`, encodeBookingSlip(bookingSlip, model));
         const uk = { ...bookingSlip, lang: 'uk' as const };

@@ -3,6 +3,7 @@
 // document drop-off at the branch, and the manager's view of the sync backlog.
 import { z } from 'zod';
 import { Lang } from './domain';
+import { Pesel } from './pesel';
 import { PueInstant, PueIsoDate } from './pue';
 
 // ---- branch → portal reports (sent from the outbox with an idempotency key) ----
@@ -74,6 +75,16 @@ export type DocumentFormCatalogue = z.infer<typeof DocumentFormCatalogue>;
 /** Largest decoded document the branch takes (10 MB). */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Who hands a document in without logging in: the name they gave (or the ID card gave) and,
+ * if they chose to, a PESEL (fully checked). Kept with the queued document and sent to ZUS.
+ */
+export const DocumentSubmitter = z.object({
+  name: z.string().trim().min(2).max(120),
+  pesel: Pesel.optional(),
+});
+export type DocumentSubmitter = z.infer<typeof DocumentSubmitter>;
+
 /** POST /api/v1/documents (kiosk token; optional `x-pue-session`). */
 export const SubmitDocumentRequest = z.object({
   formCode: z.string().min(1).max(40),
@@ -86,11 +97,19 @@ export const SubmitDocumentRequest = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'contentB64 must be base64'),
   pages: z.number().int().min(1).max(500),
   lang: Lang,
+  /** Drop-off without login: the submitter as given (a portal session's PESEL wins). */
+  submitter: DocumentSubmitter.optional(),
 });
 export type SubmitDocumentRequest = z.infer<typeof SubmitDocumentRequest>;
 
 /** What the portal confirmed (UPP: urzędowe poświadczenie przedłożenia). */
 export const DocumentUpp = z.object({ uppId: z.string(), receivedAt: PueInstant });
+
+/** The branch's receipt number: "D-2026-000123" (year of intake, a number never reused). */
+export const DocumentReceiptNo = z.string().regex(/^D-\d{4}-\d{6,}$/);
+
+/** The check code printed beside the receipt number: the number alone does not reveal a status. */
+export const DocumentReceiptCode = z.string().regex(/^[A-HJ-NP-Z2-9]{6}$/);
 
 /** A dropped-off document as the kiosk sees it. */
 export const DocumentStatus = z.object({
@@ -99,8 +118,41 @@ export const DocumentStatus = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   receivedAt: PueInstant,
   upp: DocumentUpp.optional(),
+  /** The branch receipt's number and check code (documents taken before step 12 have none). */
+  receiptNo: DocumentReceiptNo.optional(),
+  receiptCode: DocumentReceiptCode.optional(),
 });
 export type DocumentStatus = z.infer<typeof DocumentStatus>;
+
+/** POST /api/v1/documents/receipt-lookup: the receipt's number and check code (QR or typed). */
+export const DocumentReceiptLookup = z.object({
+  receiptNo: DocumentReceiptNo,
+  code: DocumentReceiptCode,
+});
+export type DocumentReceiptLookup = z.infer<typeof DocumentReceiptLookup>;
+
+/**
+ * What a receipt reveals: the delivery state and the UPP, plus what the UPP printout shows
+ * (form, pages, digest, times). Never the content, the file name or the submitter.
+ */
+export const DocumentReceiptStatus = z.object({
+  receiptNo: DocumentReceiptNo,
+  status: z.enum(['queued', 'delivered']),
+  formCode: z.string(),
+  pages: z.number().int().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  receivedAt: PueInstant,
+  upp: DocumentUpp.optional(),
+});
+export type DocumentReceiptStatus = z.infer<typeof DocumentReceiptStatus>;
+
+/** GET /api/v1/opening: whether the branch's counters take clients now (any service open). */
+export const BranchOpening = z.object({
+  open: z.boolean(),
+  timeZone: z.string(),
+  at: PueInstant,
+});
+export type BranchOpening = z.infer<typeof BranchOpening>;
 
 // ---- manager: the sync backlog ----
 

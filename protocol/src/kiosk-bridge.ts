@@ -12,6 +12,8 @@ import {
   KioskOpenAnswerResult,
   PueUpd,
 } from './pue-inbox';
+import { DocumentReceiptCode, DocumentReceiptNo } from './branch-pue';
+import { OpeningHours } from './manager';
 
 // The kiosk bridge: the one narrow API the kiosk renderer has to its devices. Electron's
 // preload implements it over IPC, the browser host over HTTP + server-sent events. Every
@@ -28,6 +30,11 @@ export const KioskConfig = z.object({
   ticketIdleSeconds: z.number().int().min(5).max(600).optional(),
   /** True when the card reader has its own keypad (no on-screen PIN pad then). */
   pinpad: z.boolean(),
+  /**
+   * The kiosk's own hours (the building's access), apart from the branch's: after the branch
+   * closes it still takes documents and bookings. Absent: 06:00–22:00 every day.
+   */
+  kioskHours: OpeningHours.optional(),
 });
 /** Kiosk configuration as the renderer sees it. */
 export type KioskConfig = z.infer<typeof KioskConfig>;
@@ -186,6 +193,58 @@ export const KioskRebookResult = z.object({
 });
 export type KioskRebookResult = z.infer<typeof KioskRebookResult>;
 
+/** Who hands a document in without logging in: typed, or the ID card's holder (no PIN). */
+export const KioskAnonSubmitter = z.discriminatedUnion('by', [
+  z.object({
+    by: z.literal('typed'),
+    name: z.string().trim().min(2).max(120),
+    pesel: Pesel.optional(),
+  }),
+  // The host reads name and PESEL from the card's certificate; the PESEL never reaches the page.
+  z.object({ by: z.literal('card') }),
+]);
+export type KioskAnonSubmitter = z.infer<typeof KioskAnonSubmitter>;
+
+/** Drop off one file without logging in ("Złóż dokument (bez logowania)"). */
+export const KioskAnonSubmitRequest = KioskSubmitRequest.pick({
+  source: true,
+  name: true,
+  formCode: true,
+  formName: true,
+  lang: true,
+}).extend({ submitter: KioskAnonSubmitter });
+export type KioskAnonSubmitRequest = z.infer<typeof KioskAnonSubmitRequest>;
+
+/** The branch receipt of a drop-off without login: its number and check code (also in the QR). */
+export const KioskAnonSubmitResult = KioskSubmitResult.pick({
+  sha256: true,
+  receivedAt: true,
+  pages: true,
+  status: true,
+  uppId: true,
+  printed: true,
+  printError: true,
+}).extend({ receiptNo: DocumentReceiptNo, receiptCode: DocumentReceiptCode });
+export type KioskAnonSubmitResult = z.infer<typeof KioskAnonSubmitResult>;
+
+/** "Sprawdź potwierdzenie (UPP)": the receipt's number and code, scanned from its QR or typed. */
+export const KioskReceiptLookupRequest = z.object({
+  receiptNo: DocumentReceiptNo,
+  code: DocumentReceiptCode,
+  lang: Lang,
+});
+export type KioskReceiptLookupRequest = z.infer<typeof KioskReceiptLookupRequest>;
+
+/** What the lookup found: the UPP printed when the portal has issued it; else the state only. */
+export const KioskReceiptLookupResult = z.object({
+  receiptNo: DocumentReceiptNo,
+  status: z.enum(['queued', 'delivered']),
+  uppId: z.string().nullable(),
+  printed: z.boolean(),
+  printError: ErrorCode.optional(),
+});
+export type KioskReceiptLookupResult = z.infer<typeof KioskReceiptLookupResult>;
+
 const none = z.object({}).strict();
 
 /** Every bridge method: name → input and output schema. */
@@ -203,6 +262,9 @@ export const kioskBridgeMethods = {
   rebookVisit: { input: KioskRebookRequest, output: KioskRebookResult },
   openAnswer: { input: KioskOpenAnswerRequest, output: KioskOpenAnswerResult },
   signUpdByCard: { input: KioskCardUpdRequest, output: PueUpd },
+  readCardHolder: { input: none, output: CardHolder },
+  submitAnonymous: { input: KioskAnonSubmitRequest, output: KioskAnonSubmitResult },
+  lookupReceipt: { input: KioskReceiptLookupRequest, output: KioskReceiptLookupResult },
 } as const;
 /** Names of the bridge methods. */
 export type KioskMethod = keyof typeof kioskBridgeMethods;

@@ -9,6 +9,8 @@ export const KIOSK_PROXIED = [
   'listServices',
   'documentForms',
   'documentStatus',
+  // After hours the home shows "Oddział jest zamknięty" and hides tickets.
+  'branchOpening',
   'puePasswordLogin',
   'puePasswordVerify',
   'pueLogout',

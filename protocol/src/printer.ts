@@ -65,6 +65,16 @@ export const ReceiptDoc = z.object({
   timeZone,
   /** The portal's UPP number; absent while the document waits in the branch outbox. */
   uppId: z.string().min(1).max(64).optional(),
+  /**
+   * The branch receipt's number and check code ("D-2026-000123", "K7QX9P"): printed instead of
+   * the document id, with a QR of both for "Sprawdź potwierdzenie (UPP)" at the kiosk.
+   */
+  branchReceipt: z
+    .object({
+      receiptNo: z.string().regex(/^D-\d{4}-\d{6,}$/),
+      code: z.string().regex(/^[A-Z0-9]{6}$/),
+    })
+    .optional(),
   lang: PrintLang,
 });
 /** A document receipt (UPP, or the branch's receipt while the portal has not answered). */

@@ -268,6 +268,13 @@ export const PueDocumentSubmission = z.object({
   formCode: z.string().min(1).max(40).describe('e.g. ZUS-Z-3, ERP-7, or "pismo"'),
   title: z.string().min(1).max(200),
   submitterPesel: PuePesel.nullable(),
+  submitterName: z
+    .string()
+    .min(1)
+    .max(120)
+    .nullable()
+    .optional()
+    .describe('as given at a drop-off without login (absent: not asked)'),
   fileName: z.string().min(1).max(200),
   contentType: PueDocumentContentType,
   contentB64: z.string().min(1).max(14_000_000),

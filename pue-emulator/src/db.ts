@@ -121,6 +121,7 @@ CREATE TABLE IF NOT EXISTS documents (
   form_code TEXT NOT NULL,
   title TEXT NOT NULL,
   submitter_pesel TEXT,
+  submitter_name TEXT,
   file_name TEXT NOT NULL,
   content_type TEXT NOT NULL,
   content BLOB NOT NULL,
@@ -143,6 +144,12 @@ export function openDb(path: string, durability: 'full' | 'normal' = 'full'): Db
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
   db.exec(REPORTS_SCHEMA);
+  // A stand-in database from before documents carried the submitter's name gains the column.
+  const cols = db.prepare(`SELECT name FROM pragma_table_info('documents')`).all() as {
+    name: string;
+  }[];
+  if (!cols.some((c) => c.name === 'submitter_name'))
+    db.exec('ALTER TABLE documents ADD COLUMN submitter_name TEXT');
   db.exec(INBOX_SCHEMA);
   db.exec(REGISTRATIONS_SCHEMA);
   return db;

@@ -20,6 +20,7 @@ interface DocumentRow {
   file_name: string;
   content_type: string;
   submitter_pesel?: string | null;
+  submitter_name?: string | null;
   received_at: string;
 }
 
@@ -68,9 +69,9 @@ export function submitDocument(
     ctx.db
       .prepare(
         `INSERT INTO documents (id, upp_id, branch_id, idempotency_key, request_hash, sha256,
-           form_code, title, submitter_pesel, file_name, content_type, content, submitted_at,
-           received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           form_code, title, submitter_pesel, submitter_name, file_name, content_type, content,
+           submitted_at, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -82,6 +83,7 @@ export function submitDocument(
         doc.formCode,
         doc.title,
         doc.submitterPesel,
+        doc.submitterName ?? null,
         doc.fileName,
         doc.contentType,
         content,
@@ -103,6 +105,8 @@ export interface StoredDocument {
   contentType: string;
   /** Who submitted it (null for a document dropped off anonymously). */
   submitterPesel: string | null;
+  /** The name given at a drop-off without login (null when not asked). */
+  submitterName: string | null;
 }
 
 /** Every document taken in, oldest first. */
@@ -110,7 +114,8 @@ export function listDocuments(ctx: PueContext): StoredDocument[] {
   const rows = ctx.db
     .prepare(
       `SELECT id, upp_id, branch_id, idempotency_key, request_hash, sha256, form_code, title,
-         file_name, content_type, submitter_pesel, received_at FROM documents ORDER BY rowid`,
+         file_name, content_type, submitter_pesel, submitter_name, received_at FROM documents
+         ORDER BY rowid`,
     )
     .all() as DocumentRow[];
   return rows.map((r) => ({
@@ -121,5 +126,6 @@ export function listDocuments(ctx: PueContext): StoredDocument[] {
     fileName: r.file_name,
     contentType: r.content_type,
     submitterPesel: r.submitter_pesel ?? null,
+    submitterName: r.submitter_name ?? null,
   }));
 }

@@ -1,6 +1,7 @@
 import { PueProfile } from '@skr/protocol';
 import { branchApi } from '@skr/protocol/routes';
 import type { FastifyInstance } from 'fastify';
+import { isOpen } from '../domain/opening-hours';
 import { documentForms } from '../sync';
 import { serve } from './api-route';
 import { pueSession, type PortalRouteContext } from './pue-routes';
@@ -21,7 +22,8 @@ export async function documentRoutes(app: FastifyInstance, ctx: PortalRouteConte
     'submitDocument',
     branchApi.submitDocument,
     async (req, reply) => {
-      const pesel = await submitterPesel(pueSession(req));
+      // A signed-in client is who the portal says; without login, the PESEL they chose to give.
+      const pesel = (await submitterPesel(pueSession(req))) ?? req.body.submitter?.pesel ?? null;
       return reply.status(201).send(sync.submitDocument(req.body, pesel));
     },
     { bodyLimit: DOCUMENT_BODY_LIMIT },
@@ -29,6 +31,20 @@ export async function documentRoutes(app: FastifyInstance, ctx: PortalRouteConte
   serve(app, 'documentStatus', branchApi.documentStatus, (req) =>
     sync.documentStatus(req.params.id),
   );
+  serve(app, 'documentByReceipt', branchApi.documentByReceipt, (req) =>
+    sync.documentByReceipt(req.body.receiptNo, req.body.code),
+  );
+  // After hours the kiosk takes documents but hides tickets: it asks whether any counter
+  // service is within its hours now (the same rule the ticket intake applies).
+  serve(app, 'branchOpening', branchApi.branchOpening, () => {
+    const state = ctx.branch.view();
+    const at = ctx.branch.now();
+    const timeZone = state.settings.timeZone;
+    const open = [...state.services.values()].some(
+      (s) => s.active && isOpen(state.hours.get(s.id), at, timeZone),
+    );
+    return { open, timeZone, at: at.toISOString() };
+  });
 
   /**
    * Whose document it is, asked of the portal with the client's session. A drop-off must work

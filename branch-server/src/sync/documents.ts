@@ -7,12 +7,17 @@ import {
   type PueUpp,
   type SubmitDocumentRequest,
 } from '@skr/protocol';
+import { localDay } from '@skr/protocol/time-zone';
 import type { Db } from '../store';
 import { findForm } from './document-forms';
+import { documentReceipts, newReceiptCode } from './document-receipts';
 import type { OutboxRepo } from './outbox-repo';
 
 /** What the outbox row of a document carries (the bytes stay in `documents.content`). */
-export type DocumentPayload = Omit<PueDocumentSubmission, 'contentB64' | 'submitterPesel'>;
+export type DocumentPayload = Omit<
+  PueDocumentSubmission,
+  'contentB64' | 'submitterPesel' | 'submitterName'
+>;
 
 /** Idempotency key of a document: its id, so every retry is the same submission. */
 export const documentKey = (documentId: string) => `doc:${documentId}`;
@@ -33,6 +38,8 @@ interface DocumentRow {
   status: 'queued' | 'delivered';
   upp_id: string | null;
   upp_received_at: string | null;
+  receipt_no: string | null;
+  receipt_code: string | null;
 }
 
 /**
@@ -40,22 +47,33 @@ interface DocumentRow {
  * (synchronous=FULL, so it is on disk before the kiosk prints "received"), whether or not the
  * portal is reachable. Content and submitter PESEL are erased once the portal has confirmed.
  */
-export function documentStore(db: Db, outbox: OutboxRepo) {
+export function documentStore(
+  db: Db,
+  outbox: OutboxRepo,
+  timeZone: () => string = () => 'Europe/Warsaw',
+) {
   const insert = db.prepare(
     `INSERT INTO documents (id, form_code, file_name, content_type, pages, lang, sha256, size,
-       content, submitter_pesel, received_at, status)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')`,
+       content, submitter_pesel, submitter_name, received_at, status, receipt_no, receipt_code)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
   );
   const byId = db.prepare(
-    `SELECT id, sha256, received_at, status, upp_id, upp_received_at FROM documents WHERE id = ?`,
+    `SELECT id, sha256, received_at, status, upp_id, upp_received_at, receipt_no, receipt_code
+       FROM documents WHERE id = ?`,
   );
-  const content = db.prepare(`SELECT content, submitter_pesel, sha256 FROM documents WHERE id = ?`);
+  const content = db.prepare(
+    `SELECT content, submitter_pesel, submitter_name, sha256 FROM documents WHERE id = ?`,
+  );
   const delivered = db.prepare(
     `UPDATE documents SET status = 'delivered', upp_id = ?, upp_received_at = ?, content = NULL,
-       submitter_pesel = NULL WHERE id = ?`,
+       submitter_pesel = NULL, submitter_name = NULL WHERE id = ?`,
   );
+  const receipts = documentReceipts(db);
   return {
-    /** Stores and queues a document; INVALID for an unknown form, empty or non-PDF/JPEG/PNG content. */
+    /**
+     * Stores and queues a document with its branch receipt number; INVALID for an unknown form,
+     * empty or non-PDF/JPEG/PNG content. The submitter's name is the one given without login.
+     */
     submit(
       req: SubmitDocumentRequest,
       submitterPesel: string | null,
@@ -80,7 +98,9 @@ export function documentStore(db: Db, outbox: OutboxRepo) {
         contentType,
         submittedAt: receivedAt,
       };
-      db.transaction(() => {
+      const receiptCode = newReceiptCode();
+      const receiptNo = db.transaction(() => {
+        const no = receipts.assign(id, localDay(at, timeZone()).slice(0, 4));
         insert.run(
           id,
           form.code,
@@ -92,11 +112,15 @@ export function documentStore(db: Db, outbox: OutboxRepo) {
           bytes.length,
           bytes,
           submitterPesel,
+          req.submitter?.name ?? null,
           receivedAt,
+          no,
+          receiptCode,
         );
         outbox.enqueue('document', documentKey(id), id, payload, at, dueMs);
+        return no;
       })();
-      return { documentId: id, status: 'queued', sha256, receivedAt };
+      return { documentId: id, status: 'queued', sha256, receivedAt, receiptNo, receiptCode };
     },
     /** The document's state as the kiosk sees it; NOT_FOUND for an unknown id. */
     status(id: string): DocumentStatus {
@@ -110,20 +134,33 @@ export function documentStore(db: Db, outbox: OutboxRepo) {
         ...(r.upp_id && r.upp_received_at
           ? { upp: { uppId: r.upp_id, receivedAt: r.upp_received_at } }
           : {}),
+        ...(r.receipt_no && r.receipt_code
+          ? { receiptNo: r.receipt_no, receiptCode: r.receipt_code }
+          : {}),
       };
     },
+    /** The state by branch receipt number and check code (see {@link documentReceipts}). */
+    byReceipt: (receiptNo: string, code: string) => receipts.lookup(receiptNo, code),
     /** The full submission for the portal and the hash to expect, or undefined if the content is gone. */
     submission(
       id: string,
       payload: DocumentPayload,
     ): { body: PueDocumentSubmission; sha256: string } | undefined {
       const r = content.get(id) as
-        { content: Buffer | null; submitter_pesel: string | null; sha256: string } | undefined;
+        | {
+            content: Buffer | null;
+            submitter_pesel: string | null;
+            submitter_name: string | null;
+            sha256: string;
+          }
+        | undefined;
       if (!r?.content) return undefined;
       return {
         body: {
           ...payload,
           submitterPesel: r.submitter_pesel,
+          // Only when given: a retry of a document queued before step 12 sends the same body.
+          ...(r.submitter_name ? { submitterName: r.submitter_name } : {}),
           contentB64: r.content.toString('base64'),
         },
         sha256: r.sha256,

@@ -47,9 +47,9 @@ export function createSync(args: CreateSyncArgs) {
   // Erased document bytes and PESELs are overwritten with zeros, not just unlinked.
   db.pragma('secure_delete = ON');
   const outbox = outboxRepo(db);
-  const documents = documentStore(db, outbox);
-  const state = syncState(db);
   const timeZone = () => catalogRepo(db).settings().timeZone;
+  const documents = documentStore(db, outbox, timeZone);
+  const state = syncState(db);
   const portal: PortalClient | undefined = args.portal && createPortalClient(args.portal);
   const worker =
     portal &&
@@ -151,6 +151,8 @@ export function createSync(args: CreateSyncArgs) {
     documentStatus: (id: string) => documents.status(id),
     /** Delivers due outbox rows soon (a change queued one outside `onCommit`). */
     wake: () => worker?.wake(),
+    /** A document's state by its branch receipt (number + check code). */
+    documentByReceipt: (receiptNo: string, code: string) => documents.byReceipt(receiptNo, code),
     pullNow,
     /** Delivers one round of due outbox rows now (tests, bench). */
     drainOnce: () => worker?.drainOnce() ?? Promise.resolve(0),

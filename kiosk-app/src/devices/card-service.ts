@@ -1,6 +1,11 @@
 import { X509Certificate } from 'node:crypto';
 import { openIdCardSession, type PcscReaderService } from '@skr/card-reader';
-import { SkrError, type KioskCardLoginRequest, type KioskCardLoginResult } from '@skr/protocol';
+import {
+  SkrError,
+  type CardHolder,
+  type KioskCardLoginRequest,
+  type KioskCardLoginResult,
+} from '@skr/protocol';
 import type { BranchClient } from './branch-client';
 import type { HealthReporter } from './health-reporter';
 
@@ -14,6 +19,8 @@ export interface CardService {
   login(req: KioskCardLoginRequest): Promise<KioskCardLoginResult>;
   /** The holder's PESEL from the certificate (no PIN needed); only for a check-in lookup. */
   readPesel(): Promise<string>;
+  /** The holder and PESEL from the certificate (no PIN): the submitter of a drop-off without login. */
+  readSubmitter(): Promise<{ holder: CardHolder; pesel: string }>;
   close(): void;
 }
 
@@ -100,6 +107,11 @@ export function createCardService(opts: CardServiceOptions): CardService {
       }),
     readPesel: () =>
       withSession(async (s) => peselFromCertificate((await s.readCertificate()).pem)),
+    readSubmitter: () =>
+      withSession(async (s) => {
+        const { pem, holder } = await s.readCertificate();
+        return { holder, pesel: peselFromCertificate(pem) };
+      }),
     close() {
       offIn();
       offOut();

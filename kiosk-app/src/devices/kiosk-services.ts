@@ -7,6 +7,7 @@ import {
   type KioskOutput,
 } from '@skr/protocol';
 import { createAnswerService, type UpdSigner } from './answer-service';
+import { createAnonDocumentService } from './anon-document-service';
 import type { BranchClient } from './branch-client';
 import { createBookingService } from './booking-service';
 import type { CardService } from './card-service';
@@ -59,6 +60,14 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     printer,
     branchName: opts.config.branchName,
     uppWaitMs: opts.uppWaitMs,
+  });
+  const anonDocuments = createAnonDocumentService({
+    branch,
+    files,
+    printer,
+    branchName: opts.config.branchName,
+    uppWaitMs: opts.uppWaitMs,
+    ...(card ? { card } : {}),
   });
   const bookings = createBookingService({
     branch,
@@ -114,6 +123,10 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     submitDocument: (req) => documents.submit(req),
     bookVisit: (req) => bookings.book(req),
     rebookVisit: (req) => bookings.rebook(req),
+    // Only the holder's name and masked PESEL reach the page; the PESEL stays in the host.
+    readCardHolder: async () => (await needCard().readSubmitter()).holder,
+    submitAnonymous: (req) => anonDocuments.submit(req),
+    lookupReceipt: (req) => anonDocuments.lookup(req),
     openAnswer: (req) => answers.open(req),
     signUpdByCard: (req) => answers.signUpdByCard(req),
   };

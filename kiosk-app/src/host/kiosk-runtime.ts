@@ -12,6 +12,7 @@ import {
   type PrinterTransport,
 } from '@skr/printer-drivers';
 import type { KioskConfig } from '@skr/protocol';
+import type { OpeningHours } from '@skr/protocol/manager';
 import { createBranchClient, type BranchClient } from '../devices/branch-client';
 import { createCardService, type CardService } from '../devices/card-service';
 import { createFileService } from '../devices/file-service';
@@ -43,6 +44,27 @@ export interface KioskRuntimeConfig {
   usbDir?: string;
   scanDir?: string;
   uppWaitMs?: number;
+  /** The kiosk's own hours (building access); default 06:00–22:00 every day. */
+  kioskHours?: OpeningHours;
+}
+
+/** The kiosk's hours when its configuration names none: the building's usual access. */
+export const DEFAULT_KIOSK_HOURS: OpeningHours = {
+  days: [1, 2, 3, 4, 5, 6, 7],
+  from: '06:00',
+  to: '22:00',
+};
+
+/** SKR_KIOSK_HOURS "06:00-22:00" (every day) or "1-5 07:00-20:00" (Monday to Friday). */
+export function parseKioskHours(spec: string): OpeningHours {
+  const m = /^(?:([1-7])-([1-7])\s+)?([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(
+    spec.trim(),
+  );
+  if (!m) throw new Error(`SKR_KIOSK_HOURS must look like 06:00-22:00 or 1-5 07:00-20:00`);
+  const first = Number(m[1] ?? 1);
+  const last = Number(m[2] ?? 7);
+  const days = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  return { days, from: `${m[3]}:${m[4]}`, to: `${m[5]}:${m[6]}` };
 }
 
 /** The running device side of a kiosk. */
@@ -102,6 +124,7 @@ export async function startKioskRuntime(cfg: KioskRuntimeConfig): Promise<KioskR
     idleSeconds: cfg.idleSeconds ?? 60,
     ticketIdleSeconds: cfg.ticketIdleSeconds ?? 45,
     pinpad: false,
+    kioskHours: cfg.kioskHours ?? DEFAULT_KIOSK_HOURS,
   };
   const services = createKioskServices({
     config,
@@ -151,5 +174,6 @@ export function configFromEnv(
     cardReader: env.SKR_CARD_READER || undefined,
     usbDir: env.SKR_USB_DIR,
     scanDir: env.SKR_SCAN_DIR,
+    ...(env.SKR_KIOSK_HOURS ? { kioskHours: parseKioskHours(env.SKR_KIOSK_HOURS) } : {}),
   };
 }

@@ -10,6 +10,9 @@ import { Services } from './screens/services';
 import { SelfService } from './screens/self-service';
 import { TicketContact } from './screens/ticket-contact';
 import { TicketView } from './screens/ticket-view';
+import { AnonDropoff } from './screens/anon-dropoff';
+import { UppLookup } from './screens/upp-lookup';
+import { useOpening } from './use-opening';
 import { ErrorBox, Toggle } from './ui';
 import { createSpeaker } from './speech';
 import { useIdleCountdown } from './use-idle';
@@ -19,7 +22,16 @@ import { clickScreenBack, SPEECH_KEY, useKeypadNavigation } from './use-keypad-n
 import { useSpeechMode } from './use-speech-mode';
 
 type View =
-  'home' | 'services' | 'check-in' | 'ticket' | 'self-service' | 'book' | 'contact' | 'my-visit';
+  | 'home'
+  | 'services'
+  | 'check-in'
+  | 'ticket'
+  | 'self-service'
+  | 'book'
+  | 'my-visit'
+  | 'contact'
+  | 'anon-dropoff'
+  | 'upp-lookup';
 const LANGS: { id: Lang; label: string }[] = [
   { id: 'pl', label: 'Polski' },
   { id: 'en', label: 'English' },
@@ -56,6 +68,7 @@ export function App({ bridge }: { bridge: KioskBridge }) {
     hidden: (count) => t('app.hiddenTyped', { count }),
   });
   const [fatal, setFatal] = useState<unknown>(null);
+  const opening = useOpening(config?.kioskHours);
 
   useEffect(() => {
     bridge.call('config', {}).then(setConfig).catch(setFatal);
@@ -206,7 +219,20 @@ export function App({ bridge }: { bridge: KioskBridge }) {
           </p>
         )}
         <ErrorBox error={fatal} />
-        {view === 'home' && <Home go={go} selfService />}
+        {view === 'home' && (
+          <Home go={go} selfService opening={opening} kioskHours={config?.kioskHours} />
+        )}
+        {view === 'anon-dropoff' && (
+          <AnonDropoff
+            bridge={bridge}
+            lang={lang}
+            cardReader={cardReader}
+            onBack={back}
+            onLookup={() => go('upp-lookup')}
+            onDone={home}
+          />
+        )}
+        {view === 'upp-lookup' && <UppLookup bridge={bridge} lang={lang} onBack={back} />}
         {view === 'services' && (
           <Services lang={lang} busy={busy} error={error} onPick={pick} onBack={back} />
         )}

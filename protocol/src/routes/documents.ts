@@ -1,4 +1,11 @@
-import { DocumentFormCatalogue, DocumentStatus, SubmitDocumentRequest } from '../branch-pue';
+import {
+  BranchOpening,
+  DocumentFormCatalogue,
+  DocumentReceiptLookup,
+  DocumentReceiptStatus,
+  DocumentStatus,
+  SubmitDocumentRequest,
+} from '../branch-pue';
 import { IdParams } from './params';
 import { PueSessionHeader } from './pue-proxy';
 import { access } from './roles';
@@ -35,5 +42,30 @@ export const documentRoutes = {
     access: access.readDocument,
     params: IdParams,
     responses: { 200: DocumentStatus },
+  }),
+  documentByReceipt: branchRoute({
+    method: 'POST',
+    path: '/api/v1/documents/receipt-lookup',
+    tag: 'documents',
+    summary: "A document's state by its branch receipt (number + check code, as the QR holds)",
+    description:
+      'Reveals only the delivery state and the UPP (with the form, pages and digest the UPP ' +
+      'printout shows), never content, file name or submitter. A wrong code is NOT_FOUND, ' +
+      'the same as an unknown number. POST so the code never appears in a logged URL.',
+    access: access.kioskChannel,
+    body: DocumentReceiptLookup,
+    responses: { 200: DocumentReceiptStatus },
+  }),
+  branchOpening: branchRoute({
+    method: 'GET',
+    path: '/api/v1/opening',
+    tag: 'documents',
+    summary: 'Whether the branch takes clients at its counters now',
+    description:
+      'Open when any active service is within its opening hours (a service without hours is ' +
+      "always open). The kiosk's own hours are its configuration: after the branch closes it " +
+      'still takes documents and bookings.',
+    access: access.readQueue,
+    responses: { 200: BranchOpening },
   }),
 };

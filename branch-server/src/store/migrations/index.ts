@@ -9,6 +9,7 @@ import { expiredOutcome } from './008-expired-outcome';
 import { counterIdentity } from './009-counter-identity';
 import { issuedByFinalService } from './010-issued-by-final-service';
 import { profileConfirmations } from './011-profile-confirmations';
+import { documentReceipts } from './012-document-receipts';
 
 /**
  * Schema changes in order; index + 1 is the schema version stored in `user_version`. A shipped
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly string[] = [
   counterIdentity,
   issuedByFinalService,
   profileConfirmations,
+  documentReceipts,
 ];

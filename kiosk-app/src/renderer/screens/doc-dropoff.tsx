@@ -12,7 +12,7 @@ interface Form {
 }
 
 /** A refused file told as such ("this is not a PDF"), any other failure as usual. */
-function FileError({ error }: { error: unknown }) {
+export function FileError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const reason = isSkrError(error) ? error.details?.reason : undefined;
   if (reason === 'NOT_PDF' || reason === 'NOT_IMAGE')

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentForm } from '@skr/protocol/branch-pue';
+import type { Lang } from '@skr/protocol/domain';
+import type { KioskBridge, KioskFile } from '@skr/protocol/kiosk-bridge';
+import { api } from '../api';
+import { BigButton, ErrorBox, Screen } from '../ui';
+
+/** Step 1 of a drop-off without login: the form, from the branch's catalogue. */
+export function FormStep(props: {
+  title: string;
+  lang: Lang;
+  onPick: (f: DocumentForm) => void;
+  onBack: () => void;
+}) {
+  const [forms, setForms] = useState<DocumentForm[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api
+      .call('documentForms')
+      .then((r) => setForms(r.forms))
+      .catch(setError);
+  }, []);
+  return (
+    <Screen title={props.title} onBack={props.onBack} testId="anon-form">
+      <ErrorBox error={error} />
+      <div className="grid-2">
+        {forms.map((f) => (
+          <BigButton
+            key={f.code}
+            label={f.names[props.lang]}
+            hint={f.code}
+            onClick={() => props.onPick(f)}
+            testId={`anon-form-${f.code.replace(/\W+/g, '-')}`}
+          />
+        ))}
+      </div>
+    </Screen>
+  );
+}
+
+/** Step 2: the paper through the scanner, or a file from the USB stick (both listed). */
+export function FileStep(props: {
+  bridge: KioskBridge;
+  onPick: (f: KioskFile) => void;
+  onBack: () => void;
+}) {
+  const { t } = useTranslation();
+  const [files, setFiles] = useState<KioskFile[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    props.bridge
+      .call('listFiles', {})
+      .then((r) => setFiles(r.files))
+      .catch(setError);
+  }, [props.bridge]);
+  return (
+    <Screen title={t('docs.file')} onBack={props.onBack} testId="anon-file">
+      <ErrorBox error={error} />
+      {files?.length === 0 && <p>{t('docs.noFiles')}</p>}
+      <div className="grid-1">
+        {files?.map((f) => (
+          <BigButton
+            key={`${f.source}/${f.name}`}
+            label={f.name}
+            hint={`${t(`docs.${f.source}`)} · ${Math.ceil(f.bytes / 1024)} kB`}
+            onClick={() => props.onPick(f)}
+            testId={`anon-file-${f.name}`}
+          />
+        ))}
+      </div>
+    </Screen>
+  );
+}
