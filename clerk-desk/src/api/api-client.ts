@@ -62,6 +62,15 @@ export function createApi(origin: string, token: () => string | undefined) {
     /** Sends the booking's confirmation to a phone or e-mail and schedules its reminder. */
     bookingContact: (code: string, contact: BookingContact): Promise<ContactAccepted> =>
       client.call('putBookingContact', { params: { code }, body: contact }),
+    /** A branch visit by its code and the client's PESEL (404 alike for either wrong). */
+    findVisit: async (code: string, pesel: string): Promise<VisitSummary> =>
+      (await client.call('findVisit', { params: { code }, body: { pesel } })).visit,
+    /** Cancels a branch visit for the client at the counter. */
+    cancelVisit: async (code: string, pesel: string): Promise<VisitSummary> =>
+      (await client.call('cancelVisit', { params: { code }, body: { pesel } })).visit,
+    /** Moves a branch visit to `start`: the old one cancelled, a new one (new code) booked. */
+    rebookVisit: (code: string, pesel: string, start: string) =>
+      client.call('rebookVisit', { params: { code }, body: { pesel, start } }),
     /** An online PUE registration by PESEL or login, with its days left (issue 16). */
     findRegistration: (q: RegistrationLookup) => client.call('findRegistration', { body: q }),
     /** Confirms a registration against the identity document shown. */

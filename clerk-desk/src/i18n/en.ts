@@ -180,6 +180,18 @@ export const en: Catalogue = {
       'portal-visit': 'A visit booked online is changed in eZUS or on the phone line.',
     },
   },
+  visits: {
+    open: 'Visits: cancel or move',
+    heading: "Client's visit",
+    code: 'Visit code',
+    when: 'Time',
+    action: 'What to do?',
+    actions: { move: 'Move to another time', cancel: 'Cancel the visit' },
+    moved: 'Visit moved',
+    cancelled: 'Visit cancelled',
+    tellNewCode: 'Give the client the new visit code; the old code is no longer valid.',
+    cancelledText: 'Visit {{code}} has been cancelled; the time is free for others.',
+  },
   profile: {
     open: 'Confirm PUE profile',
     heading: 'PUE profile confirmation',

@@ -178,6 +178,18 @@ export const pl = {
       'portal-visit': 'Wizytę umówioną przez internet zmienia się w eZUS lub na infolinii.',
     },
   },
+  visits: {
+    open: 'Wizyty: odwołaj lub przenieś',
+    heading: 'Wizyta klienta',
+    code: 'Kod wizyty',
+    when: 'Termin',
+    action: 'Co zrobić?',
+    actions: { move: 'Przenieś na inny termin', cancel: 'Odwołaj wizytę' },
+    moved: 'Wizyta przeniesiona',
+    cancelled: 'Wizyta odwołana',
+    tellNewCode: 'Podaj klientowi nowy kod wizyty; poprzedni kod jest już nieważny.',
+    cancelledText: 'Wizyta {{code}} została odwołana; termin jest wolny dla innych.',
+  },
   profile: {
     open: 'Potwierdź profil PUE',
     heading: 'Potwierdzenie profilu PUE',

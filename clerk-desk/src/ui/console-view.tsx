@@ -8,6 +8,7 @@ import type { LiveQueue } from '../live/use-queue';
 import { ActionBar } from './action-bar';
 import { errorText, type FailureContext } from './error-text';
 import { FollowUpDialog } from './follow-up-dialog';
+import { VisitsDialog } from './visits-dialog';
 import { LinesPanel } from './lines-panel';
 import { ParkedList } from './parked-list';
 import { PauseDialog } from './pause-dialog';
@@ -38,7 +39,7 @@ export function ConsoleView({ api, live, counterId, onClosed }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const [dialog, setDialog] = useState<'transfer' | 'pause' | 'follow-up' | null>(null);
+  const [dialog, setDialog] = useState<'transfer' | 'pause' | 'follow-up' | 'visits' | null>(null);
   const queued = useRef<DeskCommand | null>(null);
   const snap = live.snapshot!;
   const counter = counterOf(snap, counterId);
@@ -228,6 +229,15 @@ export function ConsoleView({ api, live, counterId, onClosed }: Props) {
         >
           {t('followUp.open')}
         </button>
+        <button
+          type="button"
+          className="follow-up"
+          disabled={!online}
+          onClick={() => setDialog('visits')}
+          data-testid="do-visits"
+        >
+          {t('visits.open')}
+        </button>
       </div>
       <aside className="console-side">
         <LinesPanel lines={linesFor(snap, counter)} services={live.services} />
@@ -274,6 +284,9 @@ export function ConsoleView({ api, live, counterId, onClosed }: Props) {
           {...(ticket ? { serviceId: ticket.serviceId } : {})}
           onClose={() => setDialog(null)}
         />
+      )}
+      {dialog === 'visits' && (
+        <VisitsDialog api={api} services={services} onClose={() => setDialog(null)} />
       )}
     </div>
   );

@@ -1,18 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  BOOKING_DAYS_AHEAD,
-  dayAfter,
-  daysWithFreePlaces,
-  weekdayName,
-  type BookingDay,
-} from '@skr/protocol/booking-days';
 import type { VisitSummary } from '@skr/protocol/calendar';
 import type { Lang, Service } from '@skr/protocol/domain';
 import { peselProblem } from '@skr/protocol/pesel';
 import type { DeskApi } from '../api/api-client';
 import { branchClock } from './branch-time';
 import { bookingErrorText } from './booking-error-text';
+import { SlotSelects, useFreeSlots } from './free-slots';
 import { Modal } from './modal';
 import { RadioOption } from './radio-option';
 
@@ -44,9 +38,6 @@ export function FollowUpDialog(props: {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language in { pl: 1, en: 1, uk: 1 } ? i18n.language : 'pl') as Lang;
   const [serviceId, setServiceId] = useState(props.serviceId ?? props.services[0]?.id ?? '');
-  const [days, setDays] = useState<BookingDay[] | null>(null);
-  const [day, setDay] = useState('');
-  const [start, setStart] = useState('');
   const [pesel, setPesel] = useState('');
   const [contact, setContact] = useState<ContactChoice>('none');
   const [address, setAddress] = useState('');
@@ -54,27 +45,8 @@ export function FollowUpDialog(props: {
   const [error, setError] = useState<string | null>(null);
   const [booked, setBooked] = useState<Booked | null>(null);
 
-  const load = async (id: string) => {
-    const now = branchClock.now();
-    const zone = branchClock.timeZone;
-    const slots = await props.api.slots(
-      id,
-      dayAfter(now, 0, zone),
-      dayAfter(now, BOOKING_DAYS_AHEAD, zone),
-    );
-    const found = daysWithFreePlaces(slots);
-    setDays(found);
-    return found;
-  };
-  useEffect(() => {
-    if (!serviceId) return;
-    setDays(null);
-    setDay('');
-    setStart('');
-    load(serviceId).catch((e: unknown) => setError(bookingErrorText(t, e)));
-  }, [serviceId]); // reload only when the service changes
-
-  const hours = days?.find((d) => d.day === day)?.slots ?? [];
+  const slots = useFreeSlots(props.api, serviceId, (e) => setError(bookingErrorText(t, e)));
+  const { start } = slots;
   const peselErr = pesel.length > 0 ? peselProblem(pesel) : null;
   const ready =
     !busy && start !== '' && peselProblem(pesel) === null && contactOk[contact](address);
@@ -98,8 +70,7 @@ export function FollowUpDialog(props: {
     } catch (e) {
       setError(bookingErrorText(t, e));
       // The hour may have gone meanwhile: offer the day's hours as they are now.
-      const fresh = await load(serviceId).catch(() => null);
-      if (!fresh?.some((d) => d.slots.some((s) => s.start === start))) setStart('');
+      await slots.refresh();
     } finally {
       setBusy(false);
     }
@@ -144,43 +115,7 @@ export function FollowUpDialog(props: {
           ))}
         </select>
       </label>
-      <label>
-        {t('followUp.day')}
-        <select
-          value={day}
-          onChange={(e) => {
-            setDay(e.target.value);
-            setStart('');
-          }}
-          disabled={!days?.length}
-          data-testid="follow-up-day"
-        >
-          <option value="">
-            {days === null ? t('followUp.loading') : days.length ? '—' : t('followUp.noDays')}
-          </option>
-          {days?.map((d) => (
-            <option key={d.day} value={d.day}>
-              {`${weekdayName(d.day, lang)} ${d.day.split('-').reverse().join('.')} (${t('followUp.free', { count: d.free })})`}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('followUp.hour')}
-        <select
-          value={start}
-          onChange={(e) => setStart(e.target.value)}
-          disabled={!hours.length}
-          data-testid="follow-up-hour"
-        >
-          <option value="">—</option>
-          {hours.map((s) => (
-            <option key={s.start} value={s.start}>
-              {`${s.time} (${t('followUp.free', { count: s.free })})`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SlotSelects slots={slots} lang={lang} testId="follow-up" />
       <label>
         {t('followUp.pesel')}
         <input

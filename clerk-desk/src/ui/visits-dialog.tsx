@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VisitSummary } from '@skr/protocol/calendar';
+import type { Lang, Service } from '@skr/protocol/domain';
+import { peselProblem } from '@skr/protocol/pesel';
+import type { DeskApi } from '../api/api-client';
+import { bookingErrorText } from './booking-error-text';
+import { branchClock } from './branch-time';
+import { SlotSelects, useFreeSlots } from './free-slots';
+import { Modal } from './modal';
+import { RadioOption } from './radio-option';
+
+type Action = 'cancel' | 'move';
+type Done = { kind: 'cancelled'; visit: VisitSummary } | { kind: 'moved'; visit: VisitSummary };
+
+/** A visit's day and hour in the clerk's language, on the branch's calendar. */
+function when(visit: VisitSummary, lang: Lang, t: (k: string, o: object) => string): string {
+  return t('followUp.when', {
+    day: branchClock.format(visit.start, lang, { dateStyle: 'full' }),
+    time: visit.time,
+  });
+}
+
+/**
+ * "Wizyty": the clerk finds a visit booked at the branch by its code and the client's PESEL
+ * (checked fully first), then cancels it or moves it to a free day and hour of its service; a
+ * moved visit gets a new code, shown like a follow-up's. Refusals in the clerk's language.
+ */
+export function VisitsDialog(props: { api: DeskApi; services: Service[]; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language in { pl: 1, en: 1, uk: 1 } ? i18n.language : 'pl') as Lang;
+  const [code, setCode] = useState('');
+  const [pesel, setPesel] = useState('');
+  const [visit, setVisit] = useState<VisitSummary | null>(null);
+  const [action, setAction] = useState<Action>('move');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const slots = useFreeSlots(props.api, visit && action === 'move' ? visit.serviceId : '', (e) =>
+    setError(bookingErrorText(t, e)),
+  );
+  const peselErr = pesel.length === 11 ? peselProblem(pesel) : null;
+  const serviceName = (id: string) => props.services.find((s) => s.id === id)?.names[lang] ?? id;
+
+  async function run(step: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await step();
+    } catch (e) {
+      setError(bookingErrorText(t, e));
+      if (visit && action === 'move') await slots.refresh();
+    } finally {
+      setBusy(false);
+    }
+  }
+  const findReady = !busy && code.length >= 6 && peselProblem(pesel) === null;
+  const changeReady = !busy && (action === 'cancel' || slots.start !== '');
+  const confirm = () => {
+    if (!visit) {
+      if (findReady) void run(async () => setVisit(await props.api.findVisit(code, pesel)));
+      return;
+    }
+    if (!changeReady) return;
+    void run(async () => {
+      if (action === 'cancel')
+        setDone({ kind: 'cancelled', visit: await props.api.cancelVisit(visit.code, pesel) });
+      else {
+        const r = await props.api.rebookVisit(visit.code, pesel, slots.start);
+        setDone({ kind: 'moved', visit: r.visit });
+      }
+      setPesel('');
+    });
+  };
+
+  if (done)
+    return (
+      <Modal
+        title={t(done.kind === 'moved' ? 'visits.moved' : 'visits.cancelled')}
+        onConfirm={props.onClose}
+        onCancel={props.onClose}
+      >
+        {done.kind === 'moved' && (
+          <p className="follow-up-code" data-testid="visits-new-code">
+            {done.visit.code}
+          </p>
+        )}
+        <p data-testid="visits-done-when">{when(done.visit, lang, t)}</p>
+        <p role="status" data-testid="visits-done">
+          {t(done.kind === 'moved' ? 'visits.tellNewCode' : 'visits.cancelledText', {
+            code: done.visit.code,
+          })}
+        </p>
+      </Modal>
+    );
+
+  return (
+    <Modal
+      title={t('visits.heading')}
+      onConfirm={confirm}
+      onCancel={props.onClose}
+      confirmDisabled={visit ? !changeReady : !findReady}
+    >
+      {!visit && (
+        <>
+          <label>
+            {t('visits.code')}
+            <input
+              value={code}
+              onChange={(e) =>
+                setCode(
+                  e.target.value
+                    .toUpperCase()
+                    .replace(/[^A-Z0-9]/g, '')
+                    .slice(0, 12),
+                )
+              }
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="visits-code"
+            />
+          </label>
+          <label>
+            {t('followUp.pesel')}
+            <input
+              value={pesel}
+              onChange={(e) => setPesel(e.target.value.replace(/\D/g, '').slice(0, 11))}
+              inputMode="numeric"
+              autoComplete="off"
+              aria-invalid={peselErr ? true : undefined}
+              data-testid="visits-pesel"
+            />
+          </label>
+          {peselErr && (
+            <p className="error" role="alert" data-testid="visits-pesel-error">
+              {t(`followUp.peselProblem.${peselErr}`)}
+            </p>
+          )}
+        </>
+      )}
+      {visit && (
+        <>
+          <dl className="visit-facts" data-testid="visits-found">
+            <dt>{t('visits.code')}</dt>
+            <dd>{visit.code}</dd>
+            <dt>{t('followUp.service')}</dt>
+            <dd>{serviceName(visit.serviceId)}</dd>
+            <dt>{t('visits.when')}</dt>
+            <dd data-testid="visits-when">{when(visit, lang, t)}</dd>
+          </dl>
+          <fieldset>
+            <legend>{t('visits.action')}</legend>
+            {(['move', 'cancel'] as const).map((a) => (
+              <RadioOption
+                key={a}
+                name="visit-action"
+                value={a}
+                selected={action}
+                onSelect={setAction}
+              >
+                {t(`visits.actions.${a}`)}
+              </RadioOption>
+            ))}
+          </fieldset>
+          {action === 'move' && <SlotSelects slots={slots} lang={lang} testId="visits" />}
+        </>
+      )}
+      {error && (
+        <p className="error" role="alert" data-testid="visits-error">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}
