@@ -184,55 +184,68 @@ export function rememberingWants<T>(ctx: PueContext, branchId: string, book: () 
   }
 }
 
+// Statements prepared once per database: availability is asked for far more often than booked.
+const statements = new WeakMap<Db, ReturnType<typeof prepareSlots>>();
+
+function prepareSlots(db: Db) {
+  return {
+    // One row per slot: SQLite groups the places, so a month is ~350 rows, not ~2,500.
+    slots: db.prepare(
+      `SELECT start, day, time, json_group_array(json(service_ids)) AS services FROM portal_places
+       WHERE branch_id = ? AND day BETWEEN ? AND ? GROUP BY start ORDER BY start`,
+    ),
+    booked: db.prepare(
+      `SELECT id, service_id, starts_at FROM bookings WHERE branch_id = ? AND status = 'booked'
+         AND starts_at BETWEEN ? AND ? ORDER BY seq`,
+    ),
+  };
+}
+
 /** Free slots of one service in the portal's share at a branch; NOT_FOUND without a calendar. */
 export function portalSlots(ctx: PueContext, branchId: string, q: SlotsQuery): SlotAvailability[] {
   const rules = calendarRules(ctx, branchId);
   if (!rules) throw new SkrError('NOT_FOUND', 'This branch publishes no calendar');
   const db = ctx.db;
+  let st = statements.get(db);
+  if (!st) statements.set(db, (st = prepareSlots(db)));
   const earliest = ctx.now().getTime() + rules.minLeadMinutes * 60_000;
-  const rows = db
-    .prepare(
-      `SELECT start, day, time, counter_id, service_ids FROM portal_places
-       WHERE branch_id = ? AND day BETWEEN ? AND ? ORDER BY start`,
-    )
-    .all(branchId, q.from, q.to) as {
+  const rows = st.slots.all(branchId, q.from, q.to) as {
     start: string;
     day: string;
     time: string;
-    counter_id: string;
-    service_ids: string;
+    services: string;
   }[];
-  const booked = db
-    .prepare(
-      `SELECT id, service_id, starts_at FROM bookings WHERE branch_id = ? AND status = 'booked'
-         AND starts_at BETWEEN ? AND ? ORDER BY seq`,
-    )
-    // A day wider on both sides: the branch's local days are not UTC days.
-    .all(branchId, dayEdge(q.from, -1), dayEdge(q.to, 2)) as {
+  // A day wider on both sides: the branch's local days are not UTC days.
+  const booked = st.booked.all(branchId, dayEdge(q.from, -1), dayEdge(q.to, 2)) as {
     id: string;
     service_id: string;
     starts_at: string;
   }[];
   const demandsAt = new Map<string, { id: string; serviceId: string }[]>();
-  for (const b of booked)
-    demandsAt.set(b.starts_at, [
-      ...(demandsAt.get(b.starts_at) ?? []),
-      { id: b.id, serviceId: b.service_id },
-    ]);
-  const bySlot = new Map<string, { day: string; time: string; places: PortalPlace[] }>();
-  for (const r of rows) {
-    const slot = bySlot.get(r.start) ?? { day: r.day, time: r.time, places: [] };
-    slot.places.push({ counterId: r.counter_id, serviceIds: JSON.parse(r.service_ids) });
-    bySlot.set(r.start, slot);
+  for (const b of booked) {
+    const d = { id: b.id, serviceId: b.service_id };
+    const list = demandsAt.get(b.starts_at);
+    if (list) list.push(d);
+    else demandsAt.set(b.starts_at, [d]);
   }
+  // Most slots of a plan have the same counters: parse each distinct set of places once.
+  const parsed = new Map<string, { key: string; serviceIds: string[] }[]>();
   const out: SlotAvailability[] = [];
-  for (const [start, s] of bySlot) {
-    if (Date.parse(start) < earliest) continue;
-    const places = asPlaces(s.places);
-    const capacity = spareFor(places, [], q.serviceId);
+  for (const r of rows) {
+    if (Date.parse(r.start) < earliest) continue;
+    let places = parsed.get(r.services);
+    if (!places) {
+      places = (JSON.parse(r.services) as string[][]).map((serviceIds, i) => ({
+        key: String(i),
+        serviceIds,
+      }));
+      parsed.set(r.services, places);
+    }
+    let capacity = 0;
+    for (const p of places) if (p.serviceIds.includes(q.serviceId)) capacity += 1;
     if (capacity === 0) continue;
-    const free = spareFor(places, demandsAt.get(start) ?? [], q.serviceId);
-    out.push({ start, day: s.day, time: s.time, serviceId: q.serviceId, capacity, free });
+    const free = spareFor(places, demandsAt.get(r.start) ?? [], q.serviceId);
+    out.push({ start: r.start, day: r.day, time: r.time, serviceId: q.serviceId, capacity, free });
   }
   return out;
 }

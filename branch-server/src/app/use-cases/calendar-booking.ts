@@ -11,13 +11,8 @@ import type {
 } from '@skr/protocol/calendar';
 import { localClock, localDay } from '@skr/protocol/time-zone';
 import { isRefusal } from '../../domain';
-import {
-  availability,
-  decideBooking,
-  decidePlanChange,
-  refusal,
-  type CalendarView,
-} from '../../domain/calendar';
+import { decideBooking, decidePlanChange, refusal, type CalendarView } from '../../domain/calendar';
+import { availabilityCache } from './calendar-availability';
 import { calendarStore } from './calendar-store';
 import { visitChangeCommands } from './calendar-visit-change';
 import type { UseCaseContext } from './context';
@@ -50,6 +45,7 @@ export function visitSummary(v: CalendarVisit, zone: string): VisitSummary {
 /** The calendar's use cases for one branch. */
 export function calendarCommands(ctx: UseCaseContext) {
   const store = calendarStore(ctx.db);
+  const cache = availabilityCache(store);
   const zone = () => ctx.state.settings.timeZone;
   const view = (plan: CalendarPlan, from: string, to: string): CalendarView => ({
     plan,
@@ -93,13 +89,11 @@ export function calendarCommands(ctx: UseCaseContext) {
     slots(q: SlotsQuery): SlotAvailability[] {
       const plan = store.plan();
       if (!plan) return [];
-      return availability(
-        view(plan, q.from, q.to),
-        store.visitsBetween(q.from, q.to),
-        { ...q, side: 'branch' },
-        ctx.now(),
-      );
+      return cache.slots(plan, zone(), { ...q, side: 'branch' }, ctx.now());
     },
+
+    /** How many local days availability computed rather than read from memory. */
+    availabilityComputedDays: (): number => cache.computedDays(),
 
     /** Books a visit on the branch's share; CONFLICT with details.reason when a rule refuses. */
     book(req: BookVisitRequest, channel: BookingChannel, actor: string | null): VisitSummary {

@@ -10,10 +10,34 @@ interface VisitRow {
   person_key: string;
   service_id: string;
   start: string;
+  day: string;
   side: CalendarVisit['side'];
   channel: CalendarVisit['channel'];
   status: CalendarVisit['status'];
   booked_at: string;
+}
+
+/**
+ * How often each local day's calendar rows (visits, ledger) and the plan have been written, per
+ * database: every write goes through a store below, whichever instance, so a reader that
+ * remembers the versions it computed from knows when its copy is stale. In memory only: a
+ * restarted server starts with empty caches.
+ */
+class CalendarVersions {
+  plan = 0;
+  private readonly days = new Map<string, number>();
+  bump(day: string): void {
+    this.days.set(day, (this.days.get(day) ?? 0) + 1);
+  }
+  of(day: string): string {
+    return `${String(this.plan)}.${String(this.days.get(day) ?? 0)}`;
+  }
+}
+const versionsOf = new WeakMap<Db, CalendarVersions>();
+function versions(db: Db): CalendarVersions {
+  let v = versionsOf.get(db);
+  if (!v) versionsOf.set(db, (v = new CalendarVersions()));
+  return v;
 }
 
 const toVisit = (r: VisitRow): CalendarVisit => ({
@@ -59,13 +83,20 @@ export function calendarStore(db: Db) {
   const ledgerRows = db.prepare(
     `SELECT unit_key, owner FROM calendar_ledger WHERE day BETWEEN ? AND ?`,
   );
+  const changed = versions(db);
+  // The plan is one JSON row read by every availability call; parsing it again only when its
+  // text changed keeps the same object, which the slot builder's per-plan memory relies on.
+  let parsed: { text: string; plan: CalendarPlan } | undefined;
   const toLedger = (rows: { unit_key: string; owner: UnitOwner }[]): EscrowLedger =>
     Object.fromEntries(rows.map((r) => [r.unit_key, r.owner]));
   return {
     /** The saved plan, or null before the manager saved one. */
     plan(): CalendarPlan | null {
       const row = plan.get() as { plan: string } | undefined;
-      return row ? CalendarPlan.parse(JSON.parse(row.plan)) : null;
+      if (!row) return null;
+      if (parsed?.text !== row.plan)
+        parsed = { text: row.plan, plan: CalendarPlan.parse(JSON.parse(row.plan)) };
+      return parsed.plan;
     },
     /** Every visit (any status) on a local day. */
     visitsOn(day: string): CalendarVisit[] {
@@ -93,6 +124,10 @@ export function calendarStore(db: Db) {
      * in the branch zone. `mirror: false` when the caller writes the check-in cache itself.
      */
     saveVisit(visit: CalendarVisit, day: string, mirrored = true): void {
+      // A moved visit leaves its old day too.
+      const before = byCode.get(visit.code) as VisitRow | undefined;
+      if (before) changed.bump(before.day);
+      changed.bump(day);
       putVisit.run({ ...visit, day });
       if (!mirrored) return;
       // A portal visit without a PESEL has a made-up person key: no card can match it.
@@ -101,10 +136,21 @@ export function calendarStore(db: Db) {
     },
     /** Records that the place of `counterId` in the slot at `start` is now `owner`'s. */
     saveLedger(start: string, counterId: string, owner: UnitOwner, day: string): void {
+      changed.bump(day);
       putLedger.run(unitKey(start, counterId), day, owner);
     },
+    /**
+     * A token that changes whenever the plan or the local day's visits or ledger are written
+     * (also by a transaction that later rolls back: a spurious change costs one recomputation).
+     */
+    version(day: string): string {
+      return changed.of(day);
+    },
+    /** True inside an open transaction: what is read then may still roll back. */
+    inTransaction: (): boolean => db.inTransaction,
     /** Replaces the plan. */
     savePlan(p: CalendarPlan): void {
+      changed.plan += 1;
       putPlan.run(JSON.stringify(p));
     },
   };

@@ -83,6 +83,59 @@ export function defaultOwners(
   return counterIds.map((_, i) => byRank[(i + slotIndex) % n] ?? 'branch');
 }
 
+/** One wall-clock time of a weekday's plan: its counters (sorted), their services and holders. */
+interface TemplateSlot {
+  readonly minute: number;
+  readonly time: string;
+  readonly counterIds: readonly string[];
+  readonly serviceIds: readonly (readonly string[])[];
+  readonly owners: readonly UnitOwner[];
+}
+
+// A weekday's slots depend only on the plan and the counters closed that day, so they are
+// worked out once per plan object and reused for every such day (a month asks for ~22 of the
+// same five). A WeakMap: a replaced plan takes its templates with it.
+const templates = new WeakMap<CalendarPlan, Map<string, readonly TemplateSlot[]>>();
+
+function dayTemplate(
+  plan: CalendarPlan,
+  weekday: number,
+  closed: ReadonlySet<string>,
+): readonly TemplateSlot[] {
+  const key = `${String(weekday)}|${[...closed].sort().join(',')}`;
+  let byKey = templates.get(plan);
+  if (!byKey) templates.set(plan, (byKey = new Map()));
+  const known = byKey.get(key);
+  if (known) return known;
+  const step = plan.rules.visitMinutes;
+  const blocks = plan.blocks.filter((b) => b.weekday === weekday && !closed.has(b.counterId));
+  const times = new Map<number, Map<string, Set<string>>>(); // minute → counter → services
+  for (const b of blocks) {
+    for (let m = toMinutes(b.from); m + step <= toMinutes(b.to); m += step) {
+      const counters = times.get(m) ?? new Map<string, Set<string>>();
+      const services = counters.get(b.counterId) ?? new Set<string>();
+      for (const s of b.serviceIds) services.add(s);
+      counters.set(b.counterId, services);
+      times.set(m, counters);
+    }
+  }
+  const made = [...times.keys()]
+    .sort((a, b) => a - b)
+    .map((minute, slotIndex): TemplateSlot => {
+      const counters = times.get(minute) ?? new Map<string, Set<string>>();
+      const counterIds = [...counters.keys()].sort();
+      return {
+        minute,
+        time: toHhmm(minute),
+        counterIds,
+        serviceIds: counterIds.map((id) => [...(counters.get(id) ?? [])].sort()),
+        owners: defaultOwners(counterIds, slotIndex, plan),
+      };
+    });
+  byKey.set(key, made);
+  return made;
+}
+
 /** The bookable slots of the plan for the days `from`..`to` in `zone`, with their places. */
 export function buildSlots(
   plan: CalendarPlan,
@@ -93,6 +146,8 @@ export function buildSlots(
 ): Slot[] {
   const step = plan.rules.visitMinutes;
   const slots: Slot[] = [];
+  // Most days have no moved place: skip building a ledger key for each of their units.
+  const moved = Object.keys(ledger).length > 0;
   for (const { day, weekday } of daysBetween(from, to)) {
     if (plan.exceptions.some((e) => e.kind === 'holiday' && e.day === day)) continue;
     const closed = new Set(
@@ -100,35 +155,20 @@ export function buildSlots(
         e.kind === 'counter-closed' && e.day === day ? [e.counterId] : [],
       ),
     );
-    const blocks = plan.blocks.filter((b) => b.weekday === weekday && !closed.has(b.counterId));
-    const times = new Map<number, Map<string, Set<string>>>(); // minute → counter → services
-    for (const b of blocks) {
-      for (let m = toMinutes(b.from); m + step <= toMinutes(b.to); m += step) {
-        const counters = times.get(m) ?? new Map<string, Set<string>>();
-        const services = counters.get(b.counterId) ?? new Set<string>();
-        for (const s of b.serviceIds) services.add(s);
-        counters.set(b.counterId, services);
-        times.set(m, counters);
-      }
-    }
-    const ordered = [...times.keys()].sort((a, b) => a - b);
     const instantOf = wallMinuteToInstant(day, zone);
-    ordered.forEach((m, slotIndex) => {
-      const time = toHhmm(m);
-      const startAt = instantOf(m);
-      if (!startAt) return;
+    for (const t of dayTemplate(plan, weekday, closed)) {
+      const startAt = instantOf(t.minute);
+      if (!startAt) continue;
       const start = startAt.toISOString();
-      const counters = times.get(m) ?? new Map<string, Set<string>>();
-      const ids = [...counters.keys()].sort();
-      const owners = defaultOwners(ids, slotIndex, plan);
-      const units: SlotUnit[] = ids.map((counterId, i) => ({
+      const units: SlotUnit[] = t.counterIds.map((counterId, i) => ({
         counterId,
-        serviceIds: [...(counters.get(counterId) ?? [])].sort(),
-        owner: ledger[unitKey(start, counterId)] ?? owners[i] ?? 'branch',
+        // Shared between the days of a template: slots are read, never changed in place.
+        serviceIds: t.serviceIds[i] as string[],
+        owner: (moved ? ledger[unitKey(start, counterId)] : undefined) ?? t.owners[i] ?? 'branch',
       }));
       const end = new Date(startAt.getTime() + step * 60_000).toISOString();
-      slots.push({ start, end, day, time, units });
-    });
+      slots.push({ start, end, day, time: t.time, units });
+    }
   }
   return slots;
 }
