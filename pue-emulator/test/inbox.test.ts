@@ -113,7 +113,9 @@ describe('inbox of answers and UPD', () => {
         token,
         body: { method: 'card', signedPdfB64: Buffer.from(pdf).toString('base64') },
       });
-    expect((await send(await unsigned.save())).status).toBe(401);
+    const bare = await send(await unsigned.save());
+    expect(bare.status).toBe(400);
+    expect(bare.body.details.reason).toBe('BAD_SIGNATURE');
     unsigned.setKeywords(['upd:ans_other']);
     expect((await send(await unsigned.save())).status).toBe(400);
     expect((await send(Buffer.from('not a pdf'))).status).toBe(400);
