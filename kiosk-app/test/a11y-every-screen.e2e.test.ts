@@ -4,6 +4,7 @@ import { a11yFindings } from './a11y-checkers';
 import { CARD_PIN, startKioskRig, tinyPdf, type KioskRig } from './kiosk-rig';
 import { insertCard, passwordStep, signInWithPassword, toSelfService } from './self-service-steps';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
+import { pesel } from '../../branch-server/test/calendar-people';
 
 // Every kiosk screen — ticket side, urzędomat, errors — through two independent engines
 // (HTML_CodeSniffer WCAG2AA as pa11y runs it, and axe-core) on each of the three panels the
@@ -116,6 +117,67 @@ describe('HTML_CodeSniffer and axe-core on every kiosk screen in three sizes', (
     await p.reload();
   }, 120_000);
 
+  it('my visit: code and PESEL, its error, the visit, cancel question, cancelled, new day and hour, moved', async () => {
+    const p = rig.page;
+    await putEveryDayPlan(rig.branch, ['emerytury', 'skladki']);
+    const clerk = await rig.branch.login('urzednik1');
+    const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const slots = await rig.branch.api(
+      'GET',
+      `/api/v1/calendar/slots?serviceId=emerytury&from=${day}&to=${day}`,
+      clerk,
+    );
+    const book = async (i: number) =>
+      (
+        await rig.branch.api('POST', '/api/v1/calendar/visits', clerk, {
+          serviceId: 'emerytury',
+          start: slots.body.slots[i].start,
+          pesel: pesel(7),
+        })
+      ).body.visit.code as string;
+    const [first, second] = [await book(0), await book(4)];
+    const find = async (code: string) => {
+      await p.getByTestId('home').waitFor();
+      await p.getByTestId('go-my-visit').click();
+      await p.getByTestId('my-visit-code').fill(code);
+      await p.getByTestId('booking-visit-pesel').fill(pesel(7));
+      await p.getByTestId('my-visit-submit').click();
+    };
+    await p.getByTestId('home').waitFor();
+    await p.getByTestId('go-my-visit').click();
+    await p.getByTestId('my-visit-code').waitFor();
+    await audit(p, 'my-visit-find');
+    await p.getByTestId('my-visit-code').fill('ZZZZZZZZ');
+    await p.getByTestId('booking-visit-pesel').fill(pesel(7));
+    await p.getByTestId('my-visit-submit').click();
+    await p.locator('.error[role=alert]').waitFor();
+    await audit(p, 'my-visit-find-error');
+    await p.getByText('Wstecz').click();
+    await find(first);
+    await p.getByTestId('my-visit-visit').waitFor();
+    await audit(p, 'my-visit-visit');
+    await p.getByTestId('my-visit-cancel').click();
+    await p.getByTestId('my-visit-cancel-yes').waitFor();
+    await audit(p, 'my-visit-cancel');
+    await p.getByTestId('my-visit-cancel-yes').click();
+    await p.getByTestId('my-visit-finish').waitFor();
+    await audit(p, 'my-visit-cancelled');
+    await p.getByTestId('my-visit-finish').click();
+    await find(second);
+    await p.getByTestId('my-visit-rebook').click();
+    const newDay = p.locator('[data-testid^=booking-day-]').nth(1);
+    await newDay.waitFor();
+    await audit(p, 'my-visit-day');
+    await newDay.click();
+    const hour = p.locator('[data-testid^=booking-hour-]').first();
+    await hour.waitFor();
+    await audit(p, 'my-visit-hour');
+    await hour.click();
+    await p.getByTestId('booking-done').waitFor({ timeout: 15_000 });
+    await audit(p, 'my-visit-moved');
+    await p.getByTestId('booking-finish').click();
+  }, 180_000);
+
   it('urzędomat by card: PIN, PIN error, account, role, menu, data with OFE, archive, pension, drop-off', async () => {
     const p = rig.page;
     await insertCard(rig);
@@ -207,5 +269,37 @@ describe('HTML_CodeSniffer and axe-core on every kiosk screen in three sizes', (
     await audit(p, 'pue-data-payer');
     await p.getByTestId('logout').click();
     await p.getByTestId('home').waitFor();
+  }, 180_000);
+
+  it('urzędomat inbox: the list, the UPD confirmation, the answer; the signature PIN of a card UPD', async () => {
+    const p = rig.page;
+    await signInWithPassword(p, rig, 0);
+    await p.getByTestId('account-individual').click();
+    await p.getByTestId('role-insured').click();
+    await p.getByTestId('menu-inbox').click();
+    const rows = p.locator('[data-testid=inbox] tbody tr');
+    await rows.first().waitFor();
+    await audit(p, 'pue-inbox');
+    await rows.filter({ hasText: 'zasiłku chorobowego' }).getByRole('button').click();
+    await p.getByTestId('upd-confirm').waitFor();
+    await audit(p, 'pue-upd-confirm');
+    await p.getByTestId('upd-confirm').click();
+    await p.getByTestId('answer-printed').waitFor({ timeout: 15_000 });
+    await audit(p, 'pue-answer');
+    await p.getByTestId('logout').click();
+    await p.getByTestId('home').waitFor();
+    await insertCard(rig);
+    await toSelfService(p);
+    await p.getByTestId('pin').fill(CARD_PIN);
+    await p.getByTestId('card-sign-in').click();
+    await p.getByTestId('account-individual').click();
+    await p.getByTestId('role-insured').click();
+    await p.getByTestId('menu-inbox').click();
+    await rows.first().waitFor();
+    await rows.filter({ hasText: 'Wezwanie' }).getByRole('button').click();
+    await p.getByTestId('sign-pin').waitFor();
+    await audit(p, 'pue-upd-card');
+    await rig.card!.remove();
+    await p.getByTestId('home').waitFor({ timeout: 10_000 });
   }, 180_000);
 });
