@@ -30,7 +30,7 @@ afterAll(async () => {
   await pue?.stop();
 });
 
-const dialog = () => page.getByRole('dialog', { name: 'Potwierdzenie profilu PUE' });
+const dialog = () => page.getByRole('dialog', { name: 'Potwierdź profil PUE' });
 const portalStatus = (login: string) => pue.registrations().find((r) => r.login === login)?.status;
 
 async function search(query: string): Promise<void> {
@@ -41,7 +41,7 @@ async function search(query: string): Promise<void> {
 describe('desk: PUE profile confirmation', () => {
   it('confirms a registration against the ID card, after a wrong check digit', async () => {
     await signIn(page, 'urzednik12');
-    await page.getByRole('button', { name: 'Potwierdź profil PUE' }).click();
+    await page.getByRole('button', { name: 'Profil PUE' }).click();
     await dialog().waitFor();
     const tomasz = DEMO_REGISTRATIONS.find((r) => r.login === 'tomasz.wojcik')!;
     await search(tomasz.pesel);

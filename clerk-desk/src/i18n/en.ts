@@ -193,11 +193,8 @@ export const en: Catalogue = {
     cancelledText: 'Visit {{code}} has been cancelled; the time is free for others.',
   },
   profile: {
-    open: 'Confirm PUE profile',
-    heading: 'PUE profile confirmation',
-    searchBy: 'Search by',
-    byPesel: 'PESEL',
-    byLogin: 'Login',
+    open: 'PUE profile',
+    heading: 'Confirm a PUE profile',
     query: 'PESEL or login',
     search: 'Search',
     searching: 'Searching…',

@@ -191,11 +191,8 @@ export const pl = {
     cancelledText: 'Wizyta {{code}} została odwołana; termin jest wolny dla innych.',
   },
   profile: {
-    open: 'Potwierdź profil PUE',
-    heading: 'Potwierdzenie profilu PUE',
-    searchBy: 'Szukaj po',
-    byPesel: 'PESEL',
-    byLogin: 'Login',
+    open: 'Profil PUE',
+    heading: 'Potwierdź profil PUE',
     query: 'PESEL lub login',
     search: 'Szukaj',
     searching: 'Szukam…',

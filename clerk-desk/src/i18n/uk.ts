@@ -192,11 +192,8 @@ export const uk: Catalogue = {
     cancelledText: 'Візит {{code}} скасовано; термін вільний для інших.',
   },
   profile: {
-    open: 'Підтвердити профіль PUE',
-    heading: 'Підтвердження профілю PUE',
-    searchBy: 'Шукати за',
-    byPesel: 'PESEL',
-    byLogin: 'Логін',
+    open: 'Профіль PUE',
+    heading: 'Підтвердити профіль PUE',
     query: 'PESEL або логін',
     search: 'Шукати',
     searching: 'Пошук…',
