@@ -12,13 +12,15 @@ const ŁÓDŹ = 'ZUS I Oddział w Łodzi';
 export function seedDemoInbox(ctx: PueContext): void {
   const day = (back: number) =>
     localDay(new Date(ctx.now().getTime() - back * 86_400_000), PORTAL_TIME_ZONE);
+  // References carry the year of the demo's clock, like the letters' dates.
+  const year = day(0).slice(0, 4);
   const answers: NewAnswer[] = [
     {
       profileId: 'prf_anna',
       title: 'Decyzja w sprawie zasiłku chorobowego',
       date: day(9),
       sender: `${ŁÓDŹ}, Wydział Zasiłków`,
-      reference: 'ZAS/2025/014532',
+      reference: `ZAS/${year}/014532`,
       body:
         'Na podstawie art. 8 ustawy o świadczeniach pieniężnych z ubezpieczenia społecznego ' +
         'w razie choroby i macierzyństwa Zakład Ubezpieczeń Społecznych przyznaje Pani zasiłek ' +
@@ -31,7 +33,7 @@ export function seedDemoInbox(ctx: PueContext): void {
       title: 'Informacja o stanie konta ubezpieczonego',
       date: day(5),
       sender: `${ŁÓDŹ}, Wydział Ubezpieczeń i Składek`,
-      reference: 'IOS/2025/208811',
+      reference: `IOS/${year}/208811`,
       body:
         'Przesyłamy informację o zwaloryzowanym stanie Pani konta ubezpieczonego i subkonta ' +
         'na dzień 31 grudnia ubiegłego roku.\n\nInformacja nie jest decyzją; nie przysługuje ' +
@@ -43,7 +45,7 @@ export function seedDemoInbox(ctx: PueContext): void {
       title: 'Wezwanie do uzupełnienia dokumentów',
       date: day(2),
       sender: `${ŁÓDŹ}, Wydział Świadczeń Emerytalno-Rentowych`,
-      reference: 'ER/2025/007715',
+      reference: `ER/${year}/007715`,
       body:
         'W sprawie Pani wniosku prosimy o dostarczenie świadectwa pracy za lata 2004–2009 ' +
         'w terminie 14 dni od doręczenia tego pisma.\n\nDokumenty można złożyć w urzędomacie, ' +
@@ -55,7 +57,7 @@ export function seedDemoInbox(ctx: PueContext): void {
       title: 'Decyzja o waloryzacji emerytury',
       date: day(20),
       sender: 'ZUS Oddział w Warszawie, Wydział Świadczeń',
-      reference: 'EMR/2025/300112',
+      reference: `EMR/${year}/300112`,
       body:
         'Od 1 marca Pana emerytura została podwyższona w ramach corocznej waloryzacji.\n\n' +
         'Od tej decyzji przysługuje odwołanie do sądu okręgowego.',
@@ -66,7 +68,7 @@ export function seedDemoInbox(ctx: PueContext): void {
       title: 'Potwierdzenie rozliczenia składek płatnika',
       date: day(4),
       sender: 'ZUS Oddział w Warszawie, Wydział Ubezpieczeń i Składek',
-      reference: 'US/2025/551903',
+      reference: `US/${year}/551903`,
       body: 'Potwierdzamy rozliczenie składek za ostatni miesiąc. Saldo konta płatnika: 0,00 zł.',
       requiresUpd: false,
     },
