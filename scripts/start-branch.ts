@@ -6,7 +6,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { pcscdRunning } from '@skr/card-reader';
 import { startAllEmulators } from '@skr/hardware-mocks/start-all';
-import { DEMO_LOGINS, DEMO_PASSWORD, startPueEmulator } from '@skr/pue-emulator';
+import {
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  DEMO_REGISTRATIONS,
+  startPueEmulator,
+} from '@skr/pue-emulator';
 import { ConfigError, loadConfig, type LoadedConfig } from '../branch-server/src/config';
 import { createLogger } from '../branch-server/src/logger';
 import { startBranch } from '../branch-server/src/main';
@@ -138,6 +143,7 @@ const lines = [
     ? `  password:          ${branch.demoPassword}   (generated; set SKR_DEMO_PASSWORD to choose)`
     : '  password:          from SKR_DEMO_PASSWORD',
   `  central portal stand-in: ${pue.url}  (demo logins ${DEMO_LOGINS.map((d) => d.login).join(', ')}; password ${DEMO_PASSWORD})`,
+  `  PUE registrations to confirm at the desk (Profil PUE): ${DEMO_REGISTRATIONS.map((r) => `${r.login} (${r.daysAgo} d)`).join(', ')}; older than 7 days cannot be confirmed`,
   ...emulators.describe().map((l) => `  ${l}`),
   `  announcer:         ${branch.voice}`,
   `  data:              ${config.dataDir}`,
