@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_REGISTRATIONS } from '@skr/pue-emulator';
+import { DEMO_PASSWORD, DEMO_REGISTRATIONS } from '@skr/pue-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until, type TestBranch } from './harness';
 import { startPortal, startSyncedBranch, untilDrained } from './sync-harness';
@@ -59,6 +59,14 @@ describe('profile confirmation at the counter', () => {
     pue.faults.clear();
     await untilDrained(b);
     expect(portalReg('tomasz.wojcik')).toMatchObject([{ status: 'confirmed', branchId: 'o-101' }]);
+    // The profile is active: the kiosk's ordinary password login through the branch takes it.
+    const kiosk = await b.device('kiosk');
+    const login = await b.api('POST', '/api/v1/pue/auth/password', kiosk, {
+      login: 'tomasz.wojcik',
+      password: DEMO_PASSWORD,
+    });
+    expect(login.status).toBe(200);
+    expect(login.body.attemptId).toEqual(expect.any(String));
     expect(pue.deliveries().replays).toBeGreaterThan(before.replays);
     const again = await post('confirm', { registrationId, document: idCard });
     expect(again.status).toBe(409);
@@ -78,6 +86,13 @@ describe('profile confirmation at the counter', () => {
 
   it('refuses with a reason exactly once across a lost answer and a server restart', async () => {
     const registrationId = await idOf('ewa.kaminska');
+    const kiosk = await b.device('kiosk');
+    const before = await b.api('POST', '/api/v1/pue/auth/password', kiosk, {
+      login: 'ewa.kaminska',
+      password: DEMO_PASSWORD,
+    });
+    // Not confirmed yet: the portal does not know the login.
+    expect(before.status).toBe(401);
     expect((await post('refuse', { registrationId, reason: ' ' })).status).toBe(400);
     pue.faults.set({ slowMs: 400 });
     const reason = 'Zdjęcie w dokumencie nie przedstawia tej osoby';
