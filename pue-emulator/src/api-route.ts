@@ -4,7 +4,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
-import { ApiError, SkrError } from '@skr/protocol';
+import { tableRouteSchema } from '@skr/http-kit';
+import { SkrError } from '@skr/protocol';
 import type { PortalAccess, RouteDef, RouteParsed, RouteReply } from '@skr/protocol/routes';
 import type { PueContext } from './context';
 import { authenticate } from './sessions';
@@ -78,18 +79,11 @@ const security: Record<PortalAccess, Record<string, string[]>[]> = {
 
 /** The Fastify schema of a table route: zod parts, success answers, errors as ApiError. */
 function schemaOf(name: string, def: RouteDef<PortalAccess>): FastifySchema {
-  return {
-    operationId: name,
-    summary: def.summary,
-    ...(def.description ? { description: def.description } : {}),
-    tags: [def.tag],
+  return tableRouteSchema(name, def, {
+    description: def.description,
     security: security[def.access],
-    ...(def.params ? { params: def.params } : {}),
-    ...(def.query ? { querystring: def.query } : {}),
-    ...(def.headers ? { headers: def.headers } : {}),
-    ...(def.body ? { body: def.body } : {}),
-    response: { ...def.responses, default: ApiError.describe('`{code, message, details?}`') },
-  } as FastifySchema;
+    errorDescription: '`{code, message, details?}`',
+  });
 }
 
 /** Registers one route of the portal table with its handler. */

@@ -1,4 +1,5 @@
-import { ApiError, type Principal } from '@skr/protocol';
+import { tableRouteSchema } from '@skr/http-kit';
+import type { Principal } from '@skr/protocol';
 import type { BranchAccess, RouteDef, RouteParsed, RouteReply } from '@skr/protocol/routes';
 import type {
   FastifyInstance,
@@ -49,27 +50,20 @@ function rolesText(access: BranchAccess): string {
 
 /** The Fastify schema of a table route: zod parts, success answers, errors as ApiError. */
 function fastifySchemaOf(name: string, def: RouteDef<BranchAccess>): FastifySchema {
-  const response: Record<string, unknown> = {};
+  const responses: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(def.responses)) {
-    response[status] = def.produces
+    responses[status] = def.produces
       ? { description: 'OK', content: { [def.produces]: { schema } } }
       : schema;
   }
-  response.default = ApiError.describe('Any failure: `{code, message, details?}`');
   const roles: readonly Principal[] = def.access === 'public' ? [] : def.access;
-  return {
-    operationId: name,
-    summary: def.summary,
+  return tableRouteSchema(name, def, {
     description: [def.description, rolesText(def.access)].filter(Boolean).join('\n\n'),
-    tags: [def.tag],
     security: def.access === 'public' ? [] : [{ bearer: [] }],
-    'x-roles': roles,
-    ...(def.params ? { params: def.params } : {}),
-    ...(def.query ? { querystring: def.query } : {}),
-    ...(def.headers ? { headers: def.headers } : {}),
-    ...(def.body ? { body: def.body } : {}),
-    response,
-  } as FastifySchema;
+    extensions: { 'x-roles': roles },
+    responses,
+    errorDescription: 'Any failure: `{code, message, details?}`',
+  });
 }
 
 /**
