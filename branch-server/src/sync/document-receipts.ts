@@ -17,6 +17,15 @@ export function formatReceiptNo(year: string, seq: number): string {
   return `D-${year}-${String(seq).padStart(6, '0')}`;
 }
 
+/** The UPP of a stored row, when the portal has confirmed it (as the kiosk is answered). */
+export function uppOf(r: { upp_id: string | null; upp_received_at: string | null }): {
+  upp?: { uppId: string; receivedAt: string };
+} {
+  return r.upp_id && r.upp_received_at
+    ? { upp: { uppId: r.upp_id, receivedAt: r.upp_received_at } }
+    : {};
+}
+
 interface ReceiptRow {
   receipt_no: string;
   receipt_code: string;
@@ -59,9 +68,7 @@ export function documentReceipts(db: Db) {
         pages: r.pages,
         sha256: r.sha256,
         receivedAt: r.received_at,
-        ...(r.upp_id && r.upp_received_at
-          ? { upp: { uppId: r.upp_id, receivedAt: r.upp_received_at } }
-          : {}),
+        ...uppOf(r),
       };
     },
   };

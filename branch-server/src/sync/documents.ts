@@ -10,7 +10,7 @@ import {
 import { localDay } from '@skr/protocol/time-zone';
 import type { Db } from '../store';
 import { findForm } from './document-forms';
-import { documentReceipts, newReceiptCode } from './document-receipts';
+import { documentReceipts, newReceiptCode, uppOf } from './document-receipts';
 import type { OutboxRepo } from './outbox-repo';
 
 /** What the outbox row of a document carries (the bytes stay in `documents.content`). */
@@ -131,9 +131,7 @@ export function documentStore(
         status: r.status,
         sha256: r.sha256,
         receivedAt: r.received_at,
-        ...(r.upp_id && r.upp_received_at
-          ? { upp: { uppId: r.upp_id, receivedAt: r.upp_received_at } }
-          : {}),
+        ...uppOf(r),
         ...(r.receipt_no && r.receipt_code
           ? { receiptNo: r.receipt_no, receiptCode: r.receipt_code }
           : {}),
