@@ -334,4 +334,67 @@ describe('HTML_CodeSniffer and axe-core on every kiosk screen in three sizes', (
     await rig.card!.remove();
     await p.getByTestId('home').waitFor({ timeout: 10_000 });
   }, 180_000);
+
+  it('drop-off without login and UPP lookup: form, file, submitter and its error, confirm, receipt, lookup and its error, result; home after hours', async () => {
+    const p = rig.page;
+    await p.getByTestId('home').waitFor();
+    await p.getByTestId('go-anon-dropoff').click();
+    await p.locator('[data-testid^=anon-form-]').first().waitFor();
+    await audit(p, 'anon-form');
+    await p.locator('[data-testid^=anon-form-]').first().click();
+    await p.getByTestId('anon-file-wniosek-emerytura.pdf').waitFor();
+    await audit(p, 'anon-file');
+    await p.getByTestId('anon-file-wniosek-emerytura.pdf').click();
+    await p.getByTestId('anon-who').waitFor();
+    await audit(p, 'anon-who');
+    await p.getByTestId('anon-who-next').click();
+    await p.getByTestId('anon-name-error').waitFor();
+    await audit(p, 'anon-who-error');
+    await p.getByTestId('anon-name').fill('Jan Nowak');
+    await p.getByTestId('anon-who-next').click();
+    await p.getByTestId('anon-confirm').waitFor();
+    await audit(p, 'anon-confirm');
+    const slip = rig.printer.nextTicket(20_000);
+    await p.getByTestId('anon-submit').click();
+    await p.getByTestId('anon-done').waitFor({ timeout: 20_000 });
+    await audit(p, 'anon-done');
+    const qr = (await slip).qr[0]!;
+    await p.getByTestId('anon-go-lookup').click();
+    await p.getByTestId('upp-lookup').waitFor();
+    await audit(p, 'upp-lookup');
+    await p.getByTestId('upp-receipt-no').fill(qr.split('/')[0]!);
+    await p.getByTestId('upp-code').fill('AAAAAA');
+    await p.getByTestId('upp-submit').click();
+    await p.locator('[data-code=NOT_FOUND]').waitFor({ timeout: 10_000 });
+    await audit(p, 'upp-not-found');
+    await p.getByTestId('upp-code').fill(qr.split('/')[1]!);
+    await p.getByTestId('upp-submit').click();
+    await p.getByTestId('upp-result').waitFor({ timeout: 15_000 });
+    await audit(p, 'upp-result');
+    await p.getByText('Wstecz').click();
+    // After hours: every service closed now, the kiosk still open.
+    const admin = await rig.branch.login('admin');
+    const services = (await rig.branch.api('GET', '/api/v1/config', admin)).body.services as {
+      id: string;
+      active: boolean;
+      openingHours: unknown;
+    }[];
+    const setHours = (hours: (s: (typeof services)[number]) => unknown) =>
+      Promise.all(
+        services
+          .filter((s) => s.active)
+          .map((s) =>
+            rig.branch.api('PUT', `/api/v1/config/services/${s.id}`, admin, {
+              ...s,
+              openingHours: hours(s),
+            }),
+          ),
+      );
+    await setHours(() => ({ days: [], from: '08:00', to: '16:00' }));
+    await p.reload();
+    await p.getByTestId('branch-closed').waitFor({ timeout: 10_000 });
+    await audit(p, 'home-after-hours');
+    await setHours((s) => s.openingHours);
+    await p.reload();
+  }, 180_000);
 });
