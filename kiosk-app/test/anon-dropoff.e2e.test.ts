@@ -5,6 +5,7 @@ import { DEMO_LOGINS } from '@skr/pue-emulator';
 import { axeViolations } from './a11y-checkers';
 import { sharedKioskRig, tinyPdf } from './kiosk-rig';
 import { insertCard } from './self-service-steps';
+import { hears, moveTo } from './speech-keypad-steps';
 
 // Drop-off without login, after hours, and the UPP looked up by the receipt's QR (issue 16), in
 // Chromium against the real branch (outbox), the portal stand-in, pcscd + the virtual ID card
@@ -180,6 +181,40 @@ describe('drop-off without login and the UPP lookup', () => {
     expect(second).not.toBe(first);
     await p.getByTestId('anon-finish').click();
     await p.getByTestId('home').waitFor();
+  }, 90_000);
+
+  it('speech mode with the keypad alone: each new screen heard, focus kept, the receipt taken', async () => {
+    const p = rig.page;
+    await p.getByTestId('home').waitFor();
+    await p.keyboard.press('F2');
+    await hears(p, /^Witamy w oddziale ZUS$/);
+    await moveTo(p, 'go-anon-dropoff', '8');
+    await hears(p, /^Złóż dokument \(bez logowania\) Bez konta PUE/);
+    await p.keyboard.press('5');
+    await p.getByTestId('anon-form').waitFor();
+    await hears(p, /^Złóż dokument \(bez logowania\)$/);
+    await moveTo(p, 'anon-form-*', '8');
+    await p.keyboard.press('5');
+    await p.getByTestId('anon-file').waitFor();
+    await hears(p, /^Wybierz plik$/);
+    await moveTo(p, 'anon-file-zus-z3.pdf', '8');
+    await p.keyboard.press('5');
+    await p.getByTestId('anon-who').waitFor();
+    await hears(p, /^Kto składa dokument\?$/);
+    await moveTo(p, 'anon-name');
+    await p.keyboard.type('Ewa Nowak');
+    await p.keyboard.press('Enter');
+    await p.getByTestId('anon-confirm').waitFor();
+    await moveTo(p, 'anon-submit', '8');
+    const slip = rig.printer.nextTicket(15_000);
+    await p.keyboard.press('5');
+    await p.getByTestId('anon-done').waitFor({ timeout: 15_000 });
+    await hears(p, /^Dokument przyjęty w oddziale$/);
+    expect((await slip).lines.join('\n')).toContain('Nr potwierdzenia: D-');
+    // The keypad's Back leaves for the home (the end screen has no Back of its own).
+    await p.keyboard.press('0');
+    await p.getByTestId('home').waitFor();
+    await p.keyboard.press('F2');
   }, 90_000);
 
   it('after hours: the branch closed, the kiosk open — "Oddział jest zamknięty", drop-off and booking, no tickets', async () => {
