@@ -16,6 +16,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace } from 'socket.io';
 import { isPublicRole, publicEvent, publicSnapshot, type Branch } from '../app';
 import { allowed, requireRole, type AuthService, type Caller } from '../auth';
+import { deferredFanOut } from './fan-out';
 import { replayEvents, type ReplayTarget } from './replay';
 
 /** Events beyond this many are not replayed; the client gets a fresh snapshot instead. */
@@ -71,7 +72,7 @@ type Nsp = Namespace<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
-  { caller: Caller; config?: string }
+  { caller: Caller; token: string; config?: string }
 >;
 
 /**
@@ -86,6 +87,7 @@ function handshakeGuard(auth: AuthService, who: readonly Principal[]): Parameter
       const caller = auth.authenticate(a.data.token);
       requireRole(caller, who);
       socket.data.caller = caller;
+      socket.data.token = a.data.token;
       next();
     } catch (e) {
       const err = new Error(e instanceof Error ? e.message : 'refused') as Error & {
@@ -115,6 +117,9 @@ export function attachSockets(
     pingTimeout: 5000,
   });
   const namespaces: { nsp: Nsp; public: boolean }[] = [];
+  // Committed events still waiting for the fan-out are sent before a socket joins a room or is
+  // given a snapshot, so it never gets an event its snapshot or replay already holds.
+  let flushFanOut = () => {};
   /** Replays running, by device or user subject. */
   const replays = new Map<string, number>();
   const branchTime = (): BranchTime => {
@@ -131,6 +136,7 @@ export function attachSockets(
     const nsp = io.of(name) as unknown as Nsp;
     nsp.use(handshakeGuard(auth, ch.who));
     nsp.on('connection', (socket) => {
+      flushFanOut();
       const lastSeq = SocketAuth.safeParse(socket.handshake.auth).data?.lastSeq;
       // Before any queue data, so the first thing drawn is already in the branch's time.
       socket.emit('branch:time', branchTime());
@@ -164,6 +170,7 @@ export function attachSockets(
           eventsSince: (seq, limit) => branch.eventsSince(seq, limit),
           target: replayTarget(socket, view),
           caughtUp: (toSeq) => {
+            flushFanOut();
             void socket.join(room);
             socket.emit('resumed', { fromSeq: lastSeq, toSeq });
           },
@@ -175,6 +182,7 @@ export function attachSockets(
       }
       socket.on('queue:snapshot', (ack) => {
         if (typeof ack !== 'function') return;
+        flushFanOut();
         ack({ ok: true, data: snapshot() });
       });
     });
@@ -182,15 +190,24 @@ export function attachSockets(
   }
   // A token revoked (or logged out, or expired) after the handshake must not keep a live
   // feed: every connected socket's token is checked again each second and cut off if refused.
+  // One look-up per token and pass: screens that share a token (one pairing shown on several
+  // monitors) cost one, and the pass no longer stalls the loop for a look-up per socket.
   const recheck = setInterval(() => {
+    const valid = new Map<string, boolean>();
     for (const { nsp } of namespaces) {
       for (const socket of nsp.sockets.values()) {
-        const token = SocketAuth.safeParse(socket.handshake.auth).data?.token;
-        try {
-          auth.authenticate(token);
-        } catch {
-          socket.disconnect(true);
+        const token = socket.data.token;
+        let ok = valid.get(token);
+        if (ok === undefined) {
+          try {
+            auth.authenticate(token);
+            ok = true;
+          } catch {
+            ok = false;
+          }
+          valid.set(token, ok);
         }
+        if (!ok) socket.disconnect(true);
       }
     }
   }, RECHECK_MS);
@@ -223,7 +240,7 @@ export function attachSockets(
   // encode per event (a third of an issue's time in bench core with no screen connected).
   const occupied = (nsp: (typeof namespaces)[number]['nsp'], room: string) =>
     (nsp.adapter.rooms.get(room)?.size ?? 0) > 0;
-  const publish = (e: BranchEvent) => {
+  const send = (e: BranchEvent) => {
     let pub: BranchEvent | undefined;
     for (const n of namespaces) {
       if (occupied(n.nsp, PUBLIC_ROOM))
@@ -231,7 +248,9 @@ export function attachSockets(
       if (occupied(n.nsp, STAFF_ROOM)) n.nsp.to(STAFF_ROOM).emit('event', e);
     }
   };
-  const unsubscribe = branch.subscribe(publish);
+  const fanOut = deferredFanOut(send);
+  flushFanOut = fanOut.flush;
+  const unsubscribe = branch.subscribe(fanOut.push);
   return {
     io,
     close: () => {
@@ -239,6 +258,7 @@ export function attachSockets(
       clearInterval(pushConfig);
       clearInterval(tick);
       unsubscribe();
+      fanOut.flush();
       return new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
