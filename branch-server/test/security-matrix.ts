@@ -235,6 +235,27 @@ export const routeCases: RouteCase[] = [
     body: {},
     who: ['kiosk', ...staff],
   },
+  // Walk-in cut-off (issue 14): an unknown service is 404, an empty pool body 400.
+  {
+    method: 'GET',
+    route: '/api/v1/manager/walk-in-cutoffs',
+    path: '/api/v1/manager/walk-in-cutoffs',
+    who: managers,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/manager/walk-in-cutoffs/:serviceId/reopen',
+    path: '/api/v1/manager/walk-in-cutoffs/nope/reopen',
+    body: {},
+    who: managers,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/manager/walk-in-cutoffs/:serviceId/pool',
+    path: '/api/v1/manager/walk-in-cutoffs/nope/pool',
+    body: {},
+    who: managers,
+  },
   { method: 'GET', route: '/api/v1/config', path: '/api/v1/config', who: managers },
   { method: 'GET', route: '/api/v1/config/audit', path: '/api/v1/config/audit', who: managers },
   {

@@ -17,6 +17,8 @@ export const PublicServiceStatus = z.object({
   openCounters: z.number().int().min(0),
   /** Start of the earliest slot the branch can still book for this service (14 days ahead). */
   nextFreeSlot: z.iso.datetime().nullable(),
+  /** The branch takes no more walk-ins of this service today (its line would outlast the day). */
+  walkInsClosedToday: z.boolean().optional(),
 });
 /** One service's public line. */
 export type PublicServiceStatus = z.infer<typeof PublicServiceStatus>;

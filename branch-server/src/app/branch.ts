@@ -8,6 +8,7 @@ import { branchQueries } from './branch-queries';
 import { calendarCommands } from './use-cases/calendar-booking';
 import { profileConfirmationCommands } from './use-cases/profile-confirmation';
 import { calendarViews } from './use-cases/calendar-views';
+import { walkInCutoffCommands } from './use-cases/walk-in-cutoffs';
 import { scheduleEndOfDay } from './day-schedule';
 import { endDay } from './use-cases';
 import { BranchState } from './branch-state';
@@ -67,13 +68,18 @@ export function createBranch(opts: BranchOptions) {
     publicBaseUrl: opts.publicBaseUrl ?? '',
     db,
   };
+  const calendar = calendarCommands(ctx);
+  const walkIns = walkInCutoffCommands(ctx, (q) => calendar.slots(q));
+  ctx.walkInGate = (serviceId, at) => walkIns.gate(serviceId, at);
   return {
     ...branchCommands(ctx),
     ...branchQueries(ctx, log),
     /** The admin's configuration use cases (see `configAdmin`). */
     admin: adminCommands(ctx),
     /** The calendar of booked visits: plan, slots, booking at the branch (issue 14). */
-    calendar: calendarCommands(ctx),
+    calendar,
+    /** Walk-ins when the day is full: cut-off per service, the manager's reopening (issue 14). */
+    walkIns,
     /** The calendar's reads: the manager's day view, a visit looked up before a change. */
     calendarViews: calendarViews(ctx),
     /** Online registrations confirmed at the counter against an ID (issue 16). */

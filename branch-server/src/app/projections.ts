@@ -23,6 +23,7 @@ export function projections(db: Db, tickets = ticketRepo(db)) {
   const putSetting = db.prepare(
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
   );
+  const dropSetting = db.prepare(`DELETE FROM settings WHERE key = ?`);
   const endSessions = db.prepare(`UPDATE tokens SET revoked = 1 WHERE subject = ?`);
 
   function one(c: RowChange): void {
@@ -75,6 +76,10 @@ export function projections(db: Db, tickets = ticketRepo(db)) {
         return bookings.prune(c.before);
       case 'calendar-plan':
         return calendar.savePlan(c.plan);
+      case 'setting':
+        if (c.value === null) dropSetting.run(c.key);
+        else putSetting.run(c.key, c.value);
+        return;
       case 'profile-confirmation':
         // The audit row and the portal's message commit together; due at once (0 ms).
         confirmations.save(c.record);

@@ -14,6 +14,8 @@ export interface PublicStatusInput {
   now: Date;
   branchId: string | null;
   slots: (q: SlotsQuery) => SlotAvailability[];
+  /** Services cut off for walk-ins today (issue 14). */
+  walkInsClosed?: ReadonlySet<string>;
 }
 
 /** The calendar day `days` after `day` (YYYY-MM-DD, no time zone involved). */
@@ -62,6 +64,7 @@ export function publicBranchStatus(input: PublicStatusInput): PublicBranchStatus
         estimatedWaitMinutes: line.estimatedWaitMinutes,
         openCounters: open.filter((c) => (c.skills[line.serviceId] ?? 0) > 0).length,
         nextFreeSlot: nextFreeSlot(input, line.serviceId, today),
+        walkInsClosedToday: input.walkInsClosed?.has(line.serviceId) ?? false,
       },
     ];
   });

@@ -78,6 +78,8 @@ export type RowChange =
   | { row: 'booking-cursor'; cursor: string; pulledAt: string }
   | { row: 'booking-prune'; before: string }
   | { row: 'calendar-plan'; plan: CalendarPlan }
+  // A branch setting by key (walk-in pools, today's reopened services); null deletes it.
+  | { row: 'setting'; key: string; value: string | null }
   | ProfileConfirmationRow;
 
 /**

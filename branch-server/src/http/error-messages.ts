@@ -1,5 +1,6 @@
 import type { ErrorCode, Lang } from '@skr/protocol';
 import { BookingRefusal, bookingRefusalMessage } from '@skr/protocol/calendar';
+import { walkInCutoffMessages } from '@skr/protocol/walk-in-cutoff';
 import { counterRefusalText } from './counter-refusal';
 
 /** What a person is told for each failure code, in their language. */
@@ -59,6 +60,7 @@ export function userMessage(code: ErrorCode, lang: Lang, reason?: string): strin
 /** A refusal's own message (details.reason of a booking or counter CONFLICT), or undefined. */
 export function refusalText(details: unknown, lang: Lang): string | undefined {
   const d = (details ?? {}) as Record<string, unknown>;
+  if (d.reason === 'walk-in-cutoff') return walkInCutoffMessages[lang];
   const reason = BookingRefusal.safeParse(d.reason);
   return reason.success ? bookingRefusalMessage(reason.data, lang, d) : counterRefusalText(d, lang);
 }

@@ -12,6 +12,7 @@ import { createSync, statusPusher, type Sync, type SyncOptions } from '../sync';
 import { createNotifier, type Notifier, type NotifyServerOptions, sendersOf } from '../notify';
 import { notifyRoutes } from '../notify/notify-routes';
 import { calendarRoutes } from './calendar-routes';
+import { walkInRoutes } from './walk-in-routes';
 import { installHsts, startHttpsRedirect, type HttpsRedirect, type TlsMaterial } from '../tls';
 import { authRoutes } from './auth-routes';
 import { configRoutes } from './config-routes';
@@ -142,6 +143,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     await profileConfirmationRoutes(scope, { ...ctx, sync });
     await notifyRoutes(scope, { ...ctx, notifier });
     await calendarRoutes(scope, ctx);
+    await walkInRoutes(scope, ctx);
     await statusRoutes(scope, publicStatus);
   });
   if (opts.serveApps !== false) await app.register(staticRoutes);

@@ -16,6 +16,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     slot: 'Najbliższa wolna wizyta',
     none: 'brak',
     minutes: 'ok. {n} min',
+    cutoff: 'na dziś brak miejsc w kolejce',
     updated: 'Stan na {t}. Strona odświeża się co 30 sekund.',
   },
   en: {
@@ -29,6 +30,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     slot: 'Next free visit',
     none: 'none',
     minutes: 'about {n} min',
+    cutoff: 'no more walk-ins today',
     updated: 'As of {t}. The page refreshes every 30 seconds.',
   },
   uk: {
@@ -42,6 +44,7 @@ const TEXT: Record<Lang, Record<string, string>> = {
     slot: 'Найближчий вільний візит',
     none: 'немає',
     minutes: 'бл. {n} хв',
+    cutoff: 'на сьогодні місць у черзі немає',
     updated: 'Стан на {t}. Сторінка оновлюється кожні 30 секунд.',
   },
 };
@@ -63,7 +66,8 @@ export function renderStatusPage(status: PublicBranchStatus, lang: Lang): string
       (s) =>
         `<tr><th scope="row">${esc(s.names[lang] ?? s.names.pl)}</th><td>${s.waiting}</td>` +
         `<td>${esc(s.nowServing ?? '—')}</td>` +
-        `<td>${esc(t.minutes!.replace('{n}', String(s.estimatedWaitMinutes)))}</td>` +
+        // A service cut off for walk-ins says so instead of a wait nobody can join (issue 14).
+        `<td>${esc(s.walkInsClosedToday ? t.cutoff! : t.minutes!.replace('{n}', String(s.estimatedWaitMinutes)))}</td>` +
         `<td>${s.openCounters}</td>` +
         `<td>${s.nextFreeSlot ? esc(when(s.nextFreeSlot)) : esc(t.none!)}</td></tr>`,
     )

@@ -22,6 +22,12 @@ export function statusSource(ctx: ApiContext, branchId: string | null) {
       now,
       branchId,
       slots: (q) => ctx.branch.calendar.slots(q),
+      walkInsClosed: new Set(
+        ctx.branch.walkIns
+          .list()
+          .services.filter((c) => c.cut)
+          .map((c) => c.serviceId),
+      ),
     });
     cached = { at: now.getTime(), status };
     return status;

@@ -14,6 +14,7 @@ import { publicStatusRoutes } from './public-status';
 import { queueRoutes } from './queue';
 import { syncRoutes } from './sync';
 import { ticketRoutes } from './tickets';
+import { walkInCutoffRoutes } from './walk-in-cutoff';
 
 /** Every HTTP API route of the branch server, by name. */
 export const branchApi = {
@@ -33,6 +34,7 @@ export const branchApi = {
   ...notifyRoutes,
   ...calendarRoutes,
   ...publicStatusRoutes,
+  ...walkInCutoffRoutes,
 };
 /** The branch route table's type (the client is typed from it). */
 export type BranchApi = typeof branchApi;

@@ -1,4 +1,4 @@
-import type { CallingPolicy } from '../../domain';
+import type { CallingPolicy, DomainError } from '../../domain';
 import type { AuthRepo, BookingRepo, CatalogRepo, Db, TicketRepo } from '../../store';
 import type { BranchState } from '../branch-state';
 import type { DeviceHealth } from '../device-health';
@@ -21,4 +21,6 @@ export interface UseCaseContext {
   publicBaseUrl: string;
   /** Read-only SQL for the few reads no repository has (counts). */
   db: Db;
+  /** Refuses a walk-in ticket of a service cut off for today (issue 14); set by the branch. */
+  walkInGate?: (serviceId: string, at: Date) => DomainError | undefined;
 }

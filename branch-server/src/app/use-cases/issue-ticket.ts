@@ -83,6 +83,11 @@ export async function issueTicket(
       at,
     );
     if (d instanceof Error) return d;
+    // A walk-in of a service whose line would outlast the day (or its pool) is refused with
+    // the nearest bookable slot; check-ins of booked visits are never cut off.
+    const cutOff =
+      d.created && code === undefined ? ctx.walkInGate?.(d.created.serviceId, at) : undefined;
+    if (cutOff) return cutOff;
     // Estimates see the line as it was before this ticket joined it.
     if (d.reprintOf !== undefined) {
       // A second check-in (reprint, kiosk restart) answers with the same ticket.

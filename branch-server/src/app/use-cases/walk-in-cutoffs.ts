@@ -1,0 +1,146 @@
+import type { SlotAvailability, SlotsQuery } from '@skr/protocol/calendar';
+import { localDay } from '@skr/protocol/time-zone';
+import {
+  walkInCutoffMessages,
+  type WalkInCutoff,
+  type WalkInCutoffDetails,
+  type WalkInCutoffList,
+} from '@skr/protocol/walk-in-cutoff';
+import { conflict, endOfLine, notFound, type DomainError } from '../../domain';
+import { walkInCutoff } from '../../domain/walk-in-cutoff';
+import type { UseCaseContext } from './context';
+
+// The walk-in cut-off per service (issue 14): the prediction reads the live line, counters and
+// service times from memory; the day's walk-in count, the pool and the manager's reopening for
+// today are rows (settings). Reopening and the pool are written through the unit of work with
+// an audit entry, so who opened what, when, is on record.
+
+/** How far ahead the refusal looks for a slot to offer instead. */
+const OFFER_DAYS = 14;
+
+const poolKey = (serviceId: string) => `walkin-pool:${serviceId}`;
+const reopenKey = (day: string, serviceId: string) => `walkin-reopened:${day}:${serviceId}`;
+
+const plusDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The cut-off use cases; `slots` is the calendar's availability (the branch's share). */
+export function walkInCutoffCommands(
+  ctx: UseCaseContext,
+  slots: (q: SlotsQuery) => SlotAvailability[],
+) {
+  const countToday = ctx.db.prepare(
+    `SELECT count(*) AS n FROM tickets WHERE day = ? AND service_id = ? AND booking_code IS NULL`,
+  );
+  const setting = ctx.db.prepare(`SELECT value FROM settings WHERE key = ?`);
+  const read = (key: string) => (setting.get(key) as { value: string } | undefined)?.value;
+
+  function cutoffOf(serviceId: string, now: Date): WalkInCutoff {
+    const { state } = ctx;
+    const zone = state.settings.timeZone;
+    const day = localDay(now, zone);
+    const pool = read(poolKey(serviceId));
+    return walkInCutoff({
+      serviceId,
+      now,
+      waiting: state.waitingIn(serviceId),
+      counters: [...state.counters.values()],
+      recentServiceMinutes: state.durations.get(serviceId) ?? [],
+      hours: state.hours.get(serviceId),
+      timeZone: zone,
+      walkInsToday: (countToday.get(day, serviceId) as { n: number }).n,
+      dailyPool: pool === undefined ? null : Number(pool),
+      reopened: read(reopenKey(day, serviceId)) === 'true',
+      joinsAt: new Date(endOfLine(state, now)),
+    });
+  }
+
+  /** The nearest slot the branch can still book for the service, or null. */
+  function nextSlot(serviceId: string, now: Date): SlotAvailability | null {
+    const today = localDay(now, ctx.state.settings.timeZone);
+    const found = slots({ serviceId, from: today, to: plusDays(today, OFFER_DAYS) });
+    return found.find((s) => s.free > 0) ?? null;
+  }
+
+  /** Writes a settings row and its audit entry in one change. */
+  function record(
+    serviceId: string,
+    key: string,
+    value: string | null,
+    field: string,
+    actor: string,
+  ): WalkInCutoff {
+    ctx.uow.run(() => {
+      const now = ctx.now();
+      if (!ctx.state.services.has(serviceId)) return notFound(`no service ${serviceId}`);
+      const before = read(key) ?? null;
+      return {
+        events: [],
+        rows: [
+          { row: 'setting' as const, key, value },
+          {
+            row: 'audit' as const,
+            entry: {
+              at: now.toISOString(),
+              actor,
+              entity: 'service' as const,
+              entityId: serviceId,
+              action: 'update' as const,
+              diff: { [field]: { before, after: value } },
+            },
+          },
+        ],
+      };
+    });
+    return cutoffOf(serviceId, ctx.now());
+  }
+
+  return {
+    /** Every active service's cut-off now (the manager's monitor). */
+    list(): WalkInCutoffList {
+      const now = ctx.now();
+      const services = [...ctx.state.services.values()].filter((s) => s.active);
+      return {
+        day: localDay(now, ctx.state.settings.timeZone),
+        services: services.map((s) => cutoffOf(s.id, now)),
+      };
+    },
+
+    /**
+     * The refusal of a walk-in ticket of `serviceId` at `at`, or undefined when it may be
+     * issued. Read inside the issue's transaction, so the day's count includes tickets just
+     * issued in the same group.
+     */
+    gate(serviceId: string, at: Date): DomainError | undefined {
+      const c = cutoffOf(serviceId, at);
+      if (!c.cut || !c.reason) return undefined;
+      const details: WalkInCutoffDetails = {
+        reason: 'walk-in-cutoff',
+        serviceId,
+        cutoff: c.reason,
+        nextSlot: nextSlot(serviceId, at),
+      };
+      return conflict(walkInCutoffMessages.pl, details);
+    },
+
+    /** Opens a cut-off service again for today (`open: false` withdraws it); audited. */
+    reopen(serviceId: string, open: boolean, actor: string): WalkInCutoff {
+      const day = localDay(ctx.now(), ctx.state.settings.timeZone);
+      return record(
+        serviceId,
+        reopenKey(day, serviceId),
+        open ? 'true' : null,
+        'walkInsReopenedToday',
+        actor,
+      );
+    },
+
+    /** Sets (or with null removes) the service's daily walk-in pool; audited. */
+    setPool(serviceId: string, dailyPool: number | null, actor: string): WalkInCutoff {
+      const value = dailyPool === null ? null : String(dailyPool);
+      return record(serviceId, poolKey(serviceId), value, 'walkInDailyPool', actor);
+    },
+  };
+}
+/** The walk-in cut-off use cases. */
+export type WalkInCutoffCommands = ReturnType<typeof walkInCutoffCommands>;
