@@ -9,7 +9,7 @@ import { kioskProxyApi } from '@skr/protocol/kiosk-proxy';
  * (15 s for routes that reach the portal), so the page shows the host's clear answer instead of
  * giving up first.
  */
-export const PAGE_TIMEOUT_MS = 20_000;
+const PAGE_TIMEOUT_MS = 20_000;
 
 /**
  * The page's client of the branch routes the kiosk host passes on (same origin; the host adds

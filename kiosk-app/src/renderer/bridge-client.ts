@@ -17,7 +17,7 @@ export function unwrap(method: keyof typeof kioskBridgeMethods, raw: unknown): u
 }
 
 /** The bridge over the browser host: POST per call, server-sent events for device changes. */
-export function httpBridge(origin = ''): KioskBridge {
+function httpBridge(origin = ''): KioskBridge {
   const listeners = new Set<(e: KioskEvent) => void>();
   let source: EventSource | null = null;
   function ensureEvents() {

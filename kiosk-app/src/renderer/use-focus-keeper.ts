@@ -5,7 +5,7 @@ import { focusableControls } from './spoken-text';
  * Where focus goes when it has none: a field the screen keeps focused (`data-autofocus`, the
  * check-in code field where the QR scanner types), the screen's heading, or its first control.
  */
-export function restoreFocus(): void {
+function restoreFocus(): void {
   const keep = document.querySelector<HTMLElement>('main [data-autofocus]');
   if (keep) return keep.focus();
   const title = document.getElementById('screen-title');

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 
 /** Where the kiosk host streams headphone plug events (speech-route.ts). */
-export const HEADPHONES_EVENTS = '/speech/headphones';
+const HEADPHONES_EVENTS = '/speech/headphones';
 
 /** An audio output that is headphones, by the name the system gives it. */
-export function isHeadphones(d: Pick<MediaDeviceInfo, 'kind' | 'label'>): boolean {
+function isHeadphones(d: Pick<MediaDeviceInfo, 'kind' | 'label'>): boolean {
   return d.kind === 'audiooutput' && /head(phone|set)|słuchawk|навушник/i.test(d.label);
 }
 

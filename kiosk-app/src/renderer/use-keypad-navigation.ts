@@ -16,7 +16,7 @@ function isTextField(el: Element | null): el is HTMLInputElement {
 }
 
 /** Moves focus to the next (+1) or previous (-1) control, wrapping, from wherever it is. */
-export function moveFocus(dir: 1 | -1): void {
+function moveFocus(dir: 1 | -1): void {
   const list = focusableControls();
   if (!list.length) return;
   const active = document.activeElement;

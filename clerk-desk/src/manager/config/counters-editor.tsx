@@ -6,7 +6,7 @@ import { Card } from '../card';
 import type { EditorProps } from './editor-props';
 
 /** "emerytury:3, zasilki:1" → { emerytury: 3, zasilki: 1 }. */
-export function parseSkills(text: string): Record<string, number> {
+function parseSkills(text: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const part of text.split(',')) {
     const [id, w] = part.split(':').map((s) => s.trim());

@@ -4,8 +4,8 @@
 import type { GusLifeTable } from './gus-life-table';
 
 /** Part of a wage that goes to the contributions account and to the sub-account (19.52% total). */
-export const ACCOUNT_RATE = 0.1222;
-export const SUB_ACCOUNT_RATE = 0.073;
+const ACCOUNT_RATE = 0.1222;
+const SUB_ACCOUNT_RATE = 0.073;
 
 /** What the projection starts from and what it assumes. Amounts in grosze. */
 export interface PensionInput {
