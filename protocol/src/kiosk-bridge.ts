@@ -121,6 +121,14 @@ export const KioskSubmitRequest = z.object({
   formName: z.string().min(1).max(60),
   lang: Lang,
   pueSession: z.string().min(1).max(500).optional(),
+  /**
+   * The 6-digit signature PIN of the ID card in the reader: the host signs the document with
+   * the card ("podpis osobisty", PAdES) before it goes to the branch; absent = sent unsigned.
+   */
+  signPin: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 export type KioskSubmitRequest = z.infer<typeof KioskSubmitRequest>;
 
@@ -134,6 +142,8 @@ export const KioskSubmitResult = z.object({
   uppId: z.string().nullable(),
   printed: z.boolean(),
   printError: ErrorCode.optional(),
+  /** True when what was submitted is the PDF signed with the ID card. */
+  signed: z.boolean().optional(),
 });
 export type KioskSubmitResult = z.infer<typeof KioskSubmitResult>;
 

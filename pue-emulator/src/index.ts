@@ -7,7 +7,7 @@ import { cancelBooking, createBooking, rebookBooking } from './bookings';
 import type { PueContext } from './context';
 import { openDb } from './db';
 import { createFaultSwitches } from './faults';
-import { listDocuments, type StoredDocument } from './intake';
+import { documentContent, listDocuments, type StoredDocument } from './intake';
 import { addAnswer, listUpds, type NewAnswer, type StoredUpd } from './inbox';
 import { listOutbox } from './outbox';
 import { listReports, type StoredReport } from './reports';
@@ -73,6 +73,8 @@ export interface PueEmulator {
   outbox(): PueOutboxMessage[];
   /** Documents taken in so far. */
   documents(): { count: number; items: StoredDocument[] };
+  /** The bytes of a document taken in (by `upp.documentId`), as the branch sent them. */
+  documentContent(documentId: string): Buffer | null;
   /** Visit outcomes reported by branches, oldest first. */
   visitOutcomes(): StoredReport[];
   /** Daily statistics reported by branches, oldest first. */
@@ -130,6 +132,7 @@ export async function startPueEmulator(options: PueEmulatorOptions): Promise<Pue
       const items = listDocuments(ctx);
       return { count: items.length, items };
     },
+    documentContent: (id) => documentContent(ctx, id),
     visitOutcomes: () => listReports(ctx, 'visit-outcome'),
     dailyStats: () => listReports(ctx, 'daily-stats'),
     deliveries: () => ({ ...ctx.deliveries }),

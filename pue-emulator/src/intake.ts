@@ -109,6 +109,13 @@ export interface StoredDocument {
   submitterName: string | null;
 }
 
+/** The bytes of a stored document exactly as taken in, or null for an unknown id. */
+export function documentContent(ctx: PueContext, documentId: string): Buffer | null {
+  const row = ctx.db.prepare('SELECT content FROM documents WHERE id = ?').get(documentId) as
+    { content: Buffer } | undefined;
+  return row?.content ?? null;
+}
+
 /** Every document taken in, oldest first. */
 export function listDocuments(ctx: PueContext): StoredDocument[] {
   const rows = ctx.db

@@ -1,7 +1,9 @@
 import { SkrError, type KioskSubmitRequest, type KioskSubmitResult } from '@skr/protocol';
 import type { BranchClient } from './branch-client';
 import type { FileService } from './file-service';
+import { imageToPdf } from './image-pdf';
 import type { PrinterService } from './printer-service';
+import type { SigningService } from './signing-service';
 
 /** Options of {@link createDocumentService}. */
 export interface DocumentServiceOptions {
@@ -11,6 +13,8 @@ export interface DocumentServiceOptions {
   branchName: string;
   /** How long to wait for the portal's UPP before printing the branch's own receipt. */
   uppWaitMs?: number;
+  /** Signs with the ID card when the client gives the signature PIN; absent = no card reader. */
+  signing?: SigningService;
 }
 
 /** Drops a document off at the branch (durable outbox) and prints the receipt. */
@@ -24,15 +28,18 @@ export function createDocumentService(opts: DocumentServiceOptions): DocumentSer
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   return {
     async submit(req) {
-      const { bytes, pages, file } = await files.read(req.source, req.name);
-      checkContent(bytes, file.contentType);
+      const read = await files.read(req.source, req.name);
+      checkContent(read.bytes, read.file.contentType);
+      const { bytes, pages, fileName, signed } = req.signPin
+        ? await signWithCard(req, read, req.signPin)
+        : { ...read, fileName: req.name, signed: false };
       const headers: Record<string, string> = req.pueSession
         ? { 'x-pue-session': req.pueSession }
         : {};
       const accepted = await branch.call('submitDocument', {
         body: {
           formCode: req.formCode,
-          fileName: req.name,
+          fileName,
           contentB64: bytes.toString('base64'),
           pages,
           lang: req.lang,
@@ -67,10 +74,6 @@ export function createDocumentService(opts: DocumentServiceOptions): DocumentSer
           sha256: accepted.sha256,
           submittedAt: accepted.receivedAt,
           ...(uppId ? { uppId } : {}),
-          // The branch's short receipt number, check code and QR (the UPP lookup at the kiosk).
-          ...(accepted.receiptNo && accepted.receiptCode
-            ? { branchReceipt: { receiptNo: accepted.receiptNo, code: accepted.receiptCode } }
-            : {}),
           lang: req.lang,
         },
       });
@@ -83,10 +86,32 @@ export function createDocumentService(opts: DocumentServiceOptions): DocumentSer
         uppId,
         printed: out.printed,
         ...(out.error ? { printError: out.error } : {}),
+        ...(signed ? { signed } : {}),
       };
     },
   };
+
+  // A scan is wrapped into a PDF first: a PAdES signature lives inside a PDF.
+  async function signWithCard(req: KioskSubmitRequest, read: ReadFile, signPin: string) {
+    if (!opts.signing)
+      throw new SkrError('NOT_FOUND', 'this kiosk has no card reader to sign with');
+    const { file } = read;
+    const pdf =
+      file.contentType === 'application/pdf'
+        ? read.bytes
+        : await imageToPdf(read.bytes, file.contentType, req.formName);
+    // The bridge hands the PIN over as a string; the buffer made from it is wiped by signPdf.
+    const bytes = await opts.signing.signPdf(pdf, Buffer.from(signPin, 'ascii'), {
+      reason: `Złożenie dokumentu ${req.formCode} w ZUS`,
+      location: opts.branchName,
+    });
+    const fileName = file.contentType === 'application/pdf' ? req.name : `${stem(req.name)}.pdf`;
+    return { bytes, pages: read.pages, fileName, signed: true };
+  }
 }
+
+type ReadFile = Awaited<ReturnType<FileService['read']>>;
+const stem = (name: string) => name.replace(/\.[^.]*$/, '');
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -15,6 +15,7 @@ import { createDocumentService } from './document-service';
 import type { FileService } from './file-service';
 import type { HealthReporter } from './health-reporter';
 import type { PrinterService } from './printer-service';
+import type { SigningService } from './signing-service';
 import { createTicketService } from './ticket-service';
 
 /** Handlers of every bridge method (input already validated by the dispatcher). */
@@ -39,6 +40,8 @@ export interface KioskServicesOptions {
   files: FileService;
   health: HealthReporter;
   uppWaitMs?: number;
+  /** Signs drop-offs with the ID card's signature key; absent when there is no card reader. */
+  signing?: SigningService;
   /** The branch's street address, printed on booking slips. */
   branchAddress?: string;
   /** Signs a UPD with the ID card (the signing service); absent: UPD by confirmation only. */
@@ -60,6 +63,7 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     printer,
     branchName: opts.config.branchName,
     uppWaitMs: opts.uppWaitMs,
+    ...(opts.signing ? { signing: opts.signing } : {}),
   });
   const anonDocuments = createAnonDocumentService({
     branch,

@@ -19,6 +19,11 @@ import { createFileService } from '../devices/file-service';
 import { createHealthReporter } from '../devices/health-reporter';
 import { createKioskServices, type KioskServices } from '../devices/kiosk-services';
 import { createPrinterService } from '../devices/printer-service';
+import {
+  createSigningService,
+  pcscSignatureCard,
+  type SigningService,
+} from '../devices/signing-service';
 
 /** Everything that makes one kiosk: where its branch and devices are. */
 export interface KioskRuntimeConfig {
@@ -112,11 +117,13 @@ export async function startKioskRuntime(cfg: KioskRuntimeConfig): Promise<KioskR
   const printer = createPrinterService(printerDriver, health, cfg.printerWatchMs ?? 1000);
   let pcsc: PcscReaderService | null = null;
   let card: CardService | undefined;
+  let signing: SigningService | undefined;
   if (cfg.cardReader) {
     pcsc = createPcscReaderService();
     await pcsc.waitForReader(cfg.cardReader, 3000).catch(() => undefined);
     const pinpad = await detectPinpad(pcsc, cfg.cardReader);
     card = createCardService({ pcsc, reader: cfg.cardReader, branch, health, pinpad });
+    signing = createSigningService({ openCard: pcscSignatureCard(pcsc, cfg.cardReader) });
   }
   const config: KioskConfig = {
     branchName: cfg.branchName,
@@ -135,6 +142,7 @@ export async function startKioskRuntime(cfg: KioskRuntimeConfig): Promise<KioskR
     health,
     uppWaitMs: cfg.uppWaitMs,
     ...(cfg.branchAddress ? { branchAddress: cfg.branchAddress } : {}),
+    ...(signing ? { signing } : {}),
   });
   return {
     services,

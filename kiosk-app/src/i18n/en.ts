@@ -251,6 +251,16 @@ export const en: Catalogue = {
     notImage: 'This is not a JPEG or PNG image. Choose another file.',
     receiptPrinted: 'The receipt has been printed.',
     receiptNotPrinted: 'The receipt could not be printed. Document number: {{id}}.',
+    sign: 'Sign the document with your personal signature',
+    signTitle: 'Personal signature',
+    signHint:
+      'Your ID card will sign the document. Enter the signature PIN: 6 digits. It is not the 4-digit PIN you sign in with.',
+    signPin: 'Signature PIN (6 digits)',
+    signAndSend: 'Sign and submit the document',
+    signTriesLeft: 'Wrong signature PIN. Tries left: {{count}}.',
+    signed: 'The document was signed with your personal signature.',
+    profileSigns:
+      'You signed in with a password: the PUE ZUS portal will sign the document with your profile. A personal signature needs a sign-in with the ID card.',
   },
   booking: {
     serviceTitle: 'Book a visit: choose the service',

@@ -249,6 +249,16 @@ export const pl = {
     notImage: 'To nie jest obraz JPEG ani PNG. Wybierz inny plik.',
     receiptPrinted: 'Potwierdzenie wydrukowano.',
     receiptNotPrinted: 'Nie udało się wydrukować potwierdzenia. Numer dokumentu: {{id}}.',
+    sign: 'Podpisz dokument podpisem osobistym',
+    signTitle: 'Podpis osobisty',
+    signHint:
+      'Dowód osobisty podpisze dokument. Wpisz PIN podpisu: 6 cyfr. To inny PIN niż 4-cyfrowy PIN do logowania.',
+    signPin: 'PIN podpisu (6 cyfr)',
+    signAndSend: 'Podpisz i złóż dokument',
+    signTriesLeft: 'Zły PIN podpisu. Pozostałe próby: {{count}}.',
+    signed: 'Dokument podpisano podpisem osobistym.',
+    profileSigns:
+      'Zalogowano hasłem: dokument podpisze portal PUE ZUS Twoim profilem. Podpis osobisty wymaga logowania dowodem.',
   },
   booking: {
     serviceTitle: 'Umów wizytę: wybierz sprawę',

@@ -5,6 +5,7 @@ import type { Lang, Localized } from '@skr/protocol/domain';
 import type { KioskBridge, KioskFile, KioskSubmitResult } from '@skr/protocol/kiosk-bridge';
 import { api } from '../api';
 import { BigButton, ErrorBox, Screen } from '../ui';
+import { SignPin } from './sign-pin';
 
 interface Form {
   code: string;
@@ -32,6 +33,8 @@ export function FileError({ error }: { error: unknown }) {
 export function DocDropoff(props: {
   bridge: KioskBridge;
   token?: string;
+  /** Signed in with the ID card: the document is signed with it ("podpis osobisty"). */
+  byCard?: boolean;
   lang: Lang;
   onBack: () => void;
   onFinish: () => void;
@@ -44,6 +47,7 @@ export function DocDropoff(props: {
   const [result, setResult] = useState<KioskSubmitResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [signing, setSigning] = useState(false);
   useEffect(() => {
     api
       .call('documentForms')
@@ -57,7 +61,7 @@ export function DocDropoff(props: {
         .then((r) => setFiles(r.files))
         .catch(setError);
   }, [form, props.bridge]);
-  async function submit() {
+  async function submit(signPin?: string) {
     if (!form || !file) return;
     setBusy(true);
     setError(null);
@@ -70,6 +74,7 @@ export function DocDropoff(props: {
           formName: form.names[props.lang].slice(0, 60),
           lang: props.lang,
           ...(props.token ? { pueSession: props.token } : {}),
+          ...(signPin ? { signPin } : {}),
         }),
       );
     } catch (e) {
@@ -86,6 +91,7 @@ export function DocDropoff(props: {
             ? t('docs.delivered', { upp: result.uppId })
             : t('docs.queued')}
         </p>
+        {result.signed && <p data-testid="doc-signed">{t('docs.signed')}</p>}
         <p>
           {result.printed
             ? t('docs.receiptPrinted')
@@ -96,6 +102,7 @@ export function DocDropoff(props: {
             label={t('docs.another')}
             onClick={() => {
               setResult(null);
+              setSigning(false);
               setFile(null);
               setForm(null);
               setFiles(null);
@@ -111,6 +118,15 @@ export function DocDropoff(props: {
         </div>
       </Screen>
     );
+  if (form && file && signing)
+    return (
+      <SignPin
+        busy={busy}
+        error={error}
+        onSign={(pin) => void submit(pin)}
+        onBack={() => (setSigning(false), setError(null))}
+      />
+    );
   if (form && file)
     return (
       <Screen
@@ -120,12 +136,23 @@ export function DocDropoff(props: {
       >
         <FileError error={error} />
         <p>{t('docs.summary', { form: form.names[props.lang], file: file.name })}</p>
-        <BigButton
-          label={t('docs.submit')}
-          onClick={() => void submit()}
-          disabled={busy}
-          testId="doc-submit"
-        />
+        {props.byCard ? (
+          <BigButton
+            label={t('docs.sign')}
+            onClick={() => (setError(null), setSigning(true))}
+            testId="doc-sign"
+          />
+        ) : (
+          <>
+            {props.token && <p data-testid="doc-profile-signs">{t('docs.profileSigns')}</p>}
+            <BigButton
+              label={t('docs.submit')}
+              onClick={() => void submit()}
+              disabled={busy}
+              testId="doc-submit"
+            />
+          </>
+        )}
       </Screen>
     );
   if (form)

@@ -179,6 +179,7 @@ export function SelfService(props: {
         <DocDropoff
           bridge={props.bridge}
           token={signed.token}
+          byCard={signed.byCard}
           lang={props.lang}
           onBack={() => setSub('menu')}
           onFinish={() => setSub('menu')}
