@@ -74,6 +74,10 @@ export function createDocumentService(opts: DocumentServiceOptions): DocumentSer
           sha256: accepted.sha256,
           submittedAt: accepted.receivedAt,
           ...(uppId ? { uppId } : {}),
+          // The branch's short receipt number, check code and QR (the UPP lookup at the kiosk).
+          ...(accepted.receiptNo && accepted.receiptCode
+            ? { branchReceipt: { receiptNo: accepted.receiptNo, code: accepted.receiptCode } }
+            : {}),
           lang: req.lang,
         },
       });
