@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Makes a fresh checkout runnable: npm packages (always), and with --system the Debian
-# packages the tests drive (Chromium, socat, pcscd + vpcd, espeak-ng, sox, faketime, poppler-utils). Idempotent and
-# quick when everything is already there.
+# packages the tests drive (Chromium, socat, pcscd + vpcd, espeak-ng, sox, faketime, poppler-utils,
+# libnss3-tools). Idempotent and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(chromium fonts-dejavu-core socat udev pcscd libpcsclite-dev vsmartcard-vpcd espeak-ng sox faketime poppler-utils)
+SYSTEM_PACKAGES=(chromium fonts-dejavu-core socat udev pcscd libpcsclite-dev vsmartcard-vpcd espeak-ng sox faketime poppler-utils libnss3-tools)
 
 if [[ "${1:-}" == "--system" ]]; then
   missing=()
@@ -15,6 +15,8 @@ if [[ "${1:-}" == "--system" ]]; then
   command -v faketime >/dev/null || missing+=(faketime)
   # Signed documents are checked with poppler's pdfsig, a verifier we did not write.
   command -v pdfsig >/dev/null || missing+=(poppler-utils)
+  # pdfsig trusts the test CA through an NSS database, which certutil makes.
+  command -v certutil >/dev/null || missing+=(libnss3-tools)
   if ((${#missing[@]})); then
     echo "ensure-deps: installing system packages (missing: ${missing[*]})"
     SUDO=""; [[ "$(id -u)" -ne 0 ]] && SUDO="sudo"
