@@ -1,5 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { IdCardApp } from '@skr/protocol/card';
+import { createCardPin } from './card-pin';
 import { privateScalar, signDigestP256 } from './ecdsa-digest';
 
 /** ISO 7816-4 status words the applet answers with. */
@@ -87,43 +88,32 @@ function parseApdu(a: Uint8Array): {
   return null;
 }
 
-/** Pads a PIN like the reader does: ASCII digits, 0xFF to the PIN block length. */
-function pinBlock(pin: string): Buffer {
-  const b = Buffer.alloc(IdCardApp.pinBlockLength, 0xff);
-  b.write(pin, 'ascii');
-  return b;
-}
-
 const hexId = (fid: readonly number[]): string => Buffer.from(fid).toString('hex');
 
 /** Makes the e-ID-like applet: SELECT, READ BINARY, VERIFY, MSE: SET, PSO: COMPUTE DIGITAL SIGNATURE. */
 export function createIdCardApplet(opts: IdCardAppletOptions): IdCardApplet {
   if (!/^\d{4,8}$/.test(opts.pin)) throw new Error('PIN must be 4-8 digits');
   const maxTries = opts.maxTries ?? IdCardApp.maxPinTries;
-  const expectedPin = pinBlock(opts.pin);
+  const loginPin = createCardPin(opts.pin, maxTries);
   const sig = opts.signature;
   if (sig && !new RegExp(`^\\d{${IdCardApp.signPinLength}}$`).test(sig.pin))
     throw new Error(`signature PIN must be ${IdCardApp.signPinLength} digits`);
-  const expectedSignPin = sig ? pinBlock(sig.pin) : null;
+  const signPin = sig ? createCardPin(sig.pin, maxTries) : null;
   const files = new Map<string, Buffer>([[hexId(IdCardApp.certFid), Buffer.from(opts.certDer)]]);
   if (sig) files.set(hexId(IdCardApp.signCertFid), Buffer.from(sig.certDer));
   const signScalar = sig ? privateScalar(sig.privateKey) : null;
   // An unexpected rejection must not go unhandled before the first signature asks for it.
   signScalar?.catch(() => undefined);
-  let triesLeft = maxTries;
-  let signTriesLeft = maxTries;
   let appSelected = false;
   let ef: Buffer | null = null;
-  let pinVerified = false;
-  let signPinVerified = false;
   let keyRef: number = IdCardApp.authKeyRef;
 
   function select(p1: number, data: Buffer): Buffer {
     if (p1 === 0x04) {
       appSelected = data.equals(Buffer.from(IdCardApp.aid));
       ef = null;
-      pinVerified = false;
-      signPinVerified = false;
+      loginPin.forget();
+      signPin?.forget();
       keyRef = IdCardApp.authKeyRef;
       return sw(appSelected ? SW.OK : SW.NOT_FOUND);
     }
@@ -142,37 +132,11 @@ export function createIdCardApplet(opts: IdCardAppletOptions): IdCardApplet {
     return sw(chunk.length < le ? SW.END_OF_FILE : SW.OK, chunk);
   }
 
+  // Each PIN has its own counter; a verified signature PIN is good for one signature.
   function verify(p2: number, data: Buffer): Buffer {
-    if (appSelected && p2 === IdCardApp.signPinRef && expectedSignPin)
-      return verifySignPin(data, expectedSignPin);
+    if (appSelected && p2 === IdCardApp.signPinRef && signPin) return sw(signPin.verify(data));
     if (!appSelected || p2 !== IdCardApp.pinRef) return sw(SW.NOT_FOUND);
-    if (triesLeft === 0) return sw(SW.PIN_BLOCKED);
-    // No data: ISO 7816-4 status query — verified already, or how many tries are left.
-    if (data.length === 0) return sw(pinVerified ? SW.OK : 0x63c0 | triesLeft);
-    if (data.length !== IdCardApp.pinBlockLength) return sw(SW.WRONG_LENGTH);
-    if (data.equals(expectedPin)) {
-      triesLeft = maxTries;
-      pinVerified = true;
-      return sw(SW.OK);
-    }
-    triesLeft -= 1;
-    pinVerified = false;
-    return sw(triesLeft === 0 ? SW.PIN_BLOCKED : 0x63c0 | triesLeft);
-  }
-
-  // Same rules as the login PIN, its own counter; a verification is good for one signature.
-  function verifySignPin(data: Buffer, expected: Buffer): Buffer {
-    if (signTriesLeft === 0) return sw(SW.PIN_BLOCKED);
-    if (data.length === 0) return sw(signPinVerified ? SW.OK : 0x63c0 | signTriesLeft);
-    if (data.length !== IdCardApp.pinBlockLength) return sw(SW.WRONG_LENGTH);
-    if (data.equals(expected)) {
-      signTriesLeft = maxTries;
-      signPinVerified = true;
-      return sw(SW.OK);
-    }
-    signTriesLeft -= 1;
-    signPinVerified = false;
-    return sw(signTriesLeft === 0 ? SW.PIN_BLOCKED : 0x63c0 | signTriesLeft);
+    return sw(loginPin.verify(data));
   }
 
   // MANAGE SECURITY ENVIRONMENT: SET for digital signature (P1 41, P2 B6), data 84 01 <key ref>.
@@ -189,10 +153,10 @@ export function createIdCardApplet(opts: IdCardAppletOptions): IdCardApplet {
   }
 
   async function signWithSignatureKey(digest: Buffer): Promise<Buffer> {
-    if (!signPinVerified || !signScalar) return sw(SW.SECURITY_NOT_SATISFIED);
+    if (!signPin?.verified || !signScalar) return sw(SW.SECURITY_NOT_SATISFIED);
     if (digest.length !== IdCardApp.challengeLength) return sw(SW.WRONG_LENGTH);
     // One PIN, one signature: the holder types the signature PIN again for the next one.
-    signPinVerified = false;
+    signPin.forget();
     return sw(SW.OK, signDigestP256(await signScalar, digest));
   }
 
@@ -200,7 +164,7 @@ export function createIdCardApplet(opts: IdCardAppletOptions): IdCardApplet {
     if (p1 !== 0x9e || p2 !== 0x9a) return sw(SW.WRONG_P1P2);
     if (!appSelected) return sw(SW.NOT_FOUND);
     if (keyRef === IdCardApp.signKeyRef) return signWithSignatureKey(data);
-    if (!pinVerified) return sw(SW.SECURITY_NOT_SATISFIED);
+    if (!loginPin.verified) return sw(SW.SECURITY_NOT_SATISFIED);
     if (data.length !== IdCardApp.challengeLength) return sw(SW.WRONG_LENGTH);
     // WebCrypto's ECDSA output is already IEEE P1363 (r||s), which is what the portal expects.
     const sig = await webcrypto.subtle.sign(
@@ -213,16 +177,16 @@ export function createIdCardApplet(opts: IdCardAppletOptions): IdCardApplet {
 
   return {
     get triesLeft() {
-      return triesLeft;
+      return loginPin.triesLeft;
     },
     get signTriesLeft() {
-      return signTriesLeft;
+      return signPin?.triesLeft ?? 0;
     },
     reset() {
       appSelected = false;
       ef = null;
-      pinVerified = false;
-      signPinVerified = false;
+      loginPin.forget();
+      signPin?.forget();
       keyRef = IdCardApp.authKeyRef;
     },
     async handle(raw) {
