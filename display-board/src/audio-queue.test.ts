@@ -44,17 +44,19 @@ describe('audio queue', () => {
     expect(f.trace.filter((t) => t.startsWith('play'))).toEqual([
       'play chime @0.5',
       'play pl-A001-1 @0.5',
-      'play pl-A001-1 @0.5',
+      // Queued while the first was announced: the short burst form of the same call.
+      'play pl-A001-1-short @0.5',
       'play chime @1',
       'play uk-B002-12 @1',
     ]);
     expect(q.log.chimes).toBe(2);
+    expect(q.log.short).toBe(1);
     expect(f.trace.filter((t) => t === 'load chime')).toHaveLength(1);
     expect(f.overlap()).toBe(false);
   });
 
   it('skips a muted screen and survives a clip that cannot be fetched', async () => {
-    const f = fakeDeps(['pl-A001-1']);
+    const f = fakeDeps(['pl-A001-1-short']);
     const q = createAudioQueue(f.deps);
     const outcomes = Promise.all([
       q.enqueue({ lang: 'pl', number: 'A009', counterId: 3, volume: 0 }),
@@ -88,6 +90,11 @@ describe('audio queue', () => {
     expect(q.log.played).toEqual(numbers.map((n, i) => `pl-${n}-${i + 1}`));
     expect(started).toEqual(numbers.map((n, i) => `${n} after ${i}`));
     expect(q.log.chimes).toBe(1);
+    // The first in full, the eleven queued behind it in the short form.
+    expect(q.log.short).toBe(11);
+    expect(f.trace.filter((t) => t.startsWith('play pl-'))).toEqual(
+      numbers.map((n, i) => `play pl-${n}-${i + 1}${i === 0 ? '' : '-short'} @1`),
+    );
     expect(f.overlap()).toBe(false);
   });
 

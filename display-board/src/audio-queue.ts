@@ -31,24 +31,29 @@ export interface AudioLog {
   failed: number;
   /** Chimes played: one per run of announcements, not one per call. */
   chimes: number;
+  /** Calls of `played` read in the short burst form (queued while another was announced). */
+  short: number;
 }
 
 /**
  * Plays announcements one after another so they never overlap, and never drops one: at opening
  * twelve counters may call at once and every client must hear their number. A run of
  * announcements (those queued while one plays) is shortened instead: one chime, then the
- * phrases back to back. Each phrase is fetched as soon as it is queued, so a run has no gaps.
+ * phrases back to back, each queued one in its short form. Each phrase is fetched as soon as it is queued, so a run has no gaps.
  * The chime is fetched once and reused; a recall is simply another request.
  */
 export function createAudioQueue(deps: AudioDeps, onChange: (log: AudioLog) => void = () => {}) {
   interface Pending {
     r: AudioRequest;
     id: string;
+    /** The clip asked for: the call's id, or its `-short` form in a run. */
+    clip: string;
+    short: boolean;
     phrase: Promise<Blob | null> | undefined;
     done: (o: AudioOutcome) => void;
   }
   const pending: Pending[] = [];
-  const log: AudioLog = { played: [], failed: 0, chimes: 0 };
+  const log: AudioLog = { played: [], failed: 0, chimes: 0, short: 0 };
   let chime: Promise<Blob | null> | undefined;
   let running = false;
 
@@ -73,11 +78,13 @@ export function createAudioQueue(deps: AudioDeps, onChange: (log: AudioLog) => v
       else if (await deps.play(bell, p.r.volume)) log.chimes++;
       else log.failed++;
     }
-    const phrase = await (p.phrase ?? clip(p.id));
+    const phrase = await (p.phrase ?? clip(p.clip));
     if (!phrase) return 'failed';
     const ok = await deps.play(phrase, p.r.volume);
-    if (ok) log.played.push(p.id);
-    else log.failed++;
+    if (ok) {
+      log.played.push(p.id);
+      if (p.short) log.short++;
+    } else log.failed++;
     onChange(log);
     return ok ? 'played' : 'failed';
   }
@@ -109,10 +116,14 @@ export function createAudioQueue(deps: AudioDeps, onChange: (log: AudioLog) => v
      */
     enqueue(r: AudioRequest): Promise<AudioOutcome> {
       const id = announcementId(r.lang, r.number, r.counterId);
+      // Queued behind another announcement: part of a run (the opening burst), so the short
+      // form ("Ha dwanaście, stanowisko dziewięć.") keeps twelve calls from taking a minute.
+      const short = running;
+      const name = announcementId(r.lang, r.number, r.counterId, short);
       return new Promise<AudioOutcome>((done) => {
         // Fetch now: the server renders it at the call, and a run then plays without gaps.
-        const phrase = r.volume > 0 ? clip(id) : undefined;
-        pending.push({ r, id, phrase, done });
+        const phrase = r.volume > 0 ? clip(name) : undefined;
+        pending.push({ r, id, clip: name, short, phrase, done });
         if (!running) void drain();
       });
     },

@@ -5,7 +5,8 @@ import { callEvents, historyOf, issue, openCounter, openScreen } from './helpers
 import { screenBed } from './screen-bed';
 
 // The opening burst: twelve counters call at the same moment. Every call must be shown and
-// announced, in call order, on a screen with real sound (WAVs fetched from the branch).
+// announced, in call order, on a screen with real sound (WAVs fetched from the branch); the
+// calls queued behind the first are read in the short form, under one chime.
 const { browser, b } = screenBed({ langs: ['pl'] });
 
 /** Records every number the big panel shows, in order (a MutationObserver, no polling). */
@@ -75,11 +76,28 @@ describe('opening burst on a screen', () => {
     expect(audio.played).toEqual(order.map((n) => `pl-${n}-${counterOf.get(n)}`));
     expect(audio.failed).toBe(0);
     expect(audio.chimes).toBe(1);
+    // The first call in full, the eleven queued behind it in the short burst form.
+    expect(audio.short).toBe(11);
     const phrases = clips.filter((c) => !c.path.endsWith('/chime.wav'));
     expect(phrases.map((c) => c.path).sort()).toEqual(
-      order.map((n) => `/api/v1/audio/pl-${n}-${counterOf.get(n)}.wav`).sort(),
+      order
+        .map((n, i) => `/api/v1/audio/pl-${n}-${counterOf.get(n)}${i === 0 ? '' : '-short'}.wav`)
+        .sort(),
     );
     expect(clips.every((c) => c.status === 200)).toBe(true);
+    // The short form ("Ha dwanaście, stanowisko dziewięć.") is well under the full sentence.
+    const screenToken = await b.device('display', 'Sala 2');
+    const wavBytes = async (id: string) => {
+      const res = await fetch(`${b.url}/api/v1/audio/${id}.wav`, {
+        headers: { authorization: `Bearer ${screenToken}` },
+      });
+      expect(res.status).toBe(200);
+      return (await res.arrayBuffer()).byteLength;
+    };
+    const last = order[order.length - 1]!;
+    const full = await wavBytes(`pl-${last}-${counterOf.get(last)}`);
+    const short = await wavBytes(`pl-${last}-${counterOf.get(last)}-short`);
+    expect(short).toBeLessThan(full * 0.8);
     // The big panel walked through the calls in their order, in step with the voice.
     const seen = await s.page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
     expect(seen).toEqual(order);

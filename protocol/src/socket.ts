@@ -103,9 +103,17 @@ export interface ClientToServerEvents {
   'queue:snapshot': (ack: (res: Ack<QueueSnapshot>) => void) => void;
 }
 
-/** Id of a call's announcement audio: `GET /api/v1/audio/{id}.wav` (e.g. `pl-A123-7`). */
-export function announcementId(lang: string, ticketNumber: string, counterId: number): string {
-  return `${lang}-${ticketNumber.toUpperCase()}-${counterId}`;
+/**
+ * Id of a call's announcement audio: `GET /api/v1/audio/{id}.wav` (e.g. `pl-A123-7`); with
+ * `short`, its burst form read while more calls wait (`pl-A123-7-short`).
+ */
+export function announcementId(
+  lang: string,
+  ticketNumber: string,
+  counterId: number,
+  short = false,
+): string {
+  return `${lang}-${ticketNumber.toUpperCase()}-${counterId}${short ? '-short' : ''}`;
 }
 
 /** A screen's settings, set by the manager and fetched by the screen with its device token. */

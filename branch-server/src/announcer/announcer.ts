@@ -14,7 +14,7 @@ import {
 import { createSegmentSource } from './segment-source';
 import type { SpeakerPlayer } from './speakers';
 import type { AnnouncerLog, Lang, SpeechEngine } from './types';
-import { concatPcm, durationMs, encodeWav, silence, type Pcm } from './wav';
+import { concatPcm, durationMs, encodeWav, silence, trimSilence, type Pcm } from './wav';
 
 /** Options of `createAnnouncer`. */
 export interface AnnouncerOptions {
@@ -85,6 +85,8 @@ export interface Announcer {
 }
 
 const PAUSE_AFTER_CHIME_MS = 250;
+/** Silence kept on each side of a half of a short announcement (a comma's breath between them). */
+const SHORT_PAUSE_MS = 120;
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -163,13 +165,16 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
         segments.get(lang, ticketText),
         segments.get(lang, counterText),
       ]);
-      const parts = [ticket, counter];
+      // The short (burst) form drops the engine's pauses around each half, keeping a breath.
+      const parts = parsed.data.short
+        ? [trimSilence(ticket, SHORT_PAUSE_MS), trimSilence(counter, SHORT_PAUSE_MS)]
+        : [ticket, counter];
       const rate = ticket.sampleRate;
       sampleRate = rate;
       if (opts.includeChime) parts.unshift(chimeAt(rate), silence(PAUSE_AFTER_CHIME_MS, rate));
       const pcm = concatPcm(parts);
       const wav = encodeWav(pcm);
-      const id = `${lang}-${ticketNumber.toUpperCase()}-${counterId ?? counterNumber}`;
+      const id = `${lang}-${ticketNumber.toUpperCase()}-${counterId ?? counterNumber}${parsed.data.short ? '-short' : ''}`;
       recent.delete(id);
       recent.set(id, wav);
       if (recent.size > keepRecent) recent.delete(recent.keys().next().value!);

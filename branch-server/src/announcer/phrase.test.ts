@@ -44,6 +44,22 @@ describe('buildPhrase', () => {
     );
   });
 
+  it('short burst form in each language: no "Numer", the counter as on its sign', () => {
+    const h12 = { ticketNumber: 'H012', counterNumber: 9, short: true };
+    expect(buildPhrase({ ...h12, lang: 'pl' })).toBe('Ha dwanaście, stanowisko dziewięć.');
+    expect(buildPhrase({ ...h12, lang: 'en' })).toBe('H twelve, counter nine.');
+    expect(buildPhrase({ ...h12, lang: 'uk' })).toBe("Аш дванадцять, вікно дев'ять.");
+    expect(buildPhrase({ ...h12, counterLabel: 'T9', lang: 'pl' })).toBe(
+      'Ha dwanaście, stanowisko Te dziewięć.',
+    );
+    // Shorter than the full sentence it stands for, in every language.
+    for (const lang of ['pl', 'en', 'uk'] as const)
+      expect(buildPhrase({ ...h12, lang }).length).toBeLessThan(
+        buildPhrase({ ...h12, short: false, lang }).length * 0.75,
+      );
+    expect(() => buildPhrase({ ...h12, counterNumber: 0, lang: 'pl' })).toThrow();
+  });
+
   it('splits into the two cached halves', () => {
     expect(phraseParts({ ticketNumber: 'A123', counterNumber: 7, lang: 'pl' })).toEqual([
       'Numer A sto dwadzieścia trzy,',

@@ -79,15 +79,51 @@ function spellLabel(label: string, lang: Lang): string {
     .join(' ');
 }
 
-/** The two halves of an announcement, rendered and cached separately, joined at call time. */
-export function phraseParts(input: PhraseInput): [ticket: string, counter: string] {
+/** "Ha dwanaście," — the ticket half of a short (burst) announcement: no "Numer". */
+export function shortTicketSegment(ticketNumber: string, lang: Lang): string {
+  const { prefix, number } = parseTicket(ticketNumber);
+  const letters = [...prefix].map((l) => letterName(l, lang)).join(' ');
+  return `${letters} ${numberToWords(number, lang)},`.replace(/ +/g, ' ').trim();
+}
+
+/**
+ * "stanowisko dziewięć." — the counter half of a short announcement: the place and its number
+ * as it is written on the sign (a cardinal, no verb); a label is spelled as in the full form.
+ */
+export function shortCounterSegment(
+  counterNumber: number,
+  lang: Lang,
+  label?: string | null,
+): string {
+  if (!Number.isInteger(counterNumber) || counterNumber < 1 || counterNumber > 999) {
+    throw new SkrError('INVALID', `Counter number out of range: ${counterNumber}`);
+  }
+  const sign = label ? spellLabel(label, lang) : numberToWords(counterNumber, lang);
+  if (lang === 'pl') return `stanowisko ${sign}.`;
+  if (lang === 'uk') return `вікно ${sign}.`;
+  return `counter ${sign}.`;
+}
+
+/**
+ * The two halves of an announcement, rendered and cached separately, joined at call time.
+ * `short`: the burst form ("Ha dwanaście, stanowisko dziewięć."), read when several calls
+ * wait to be announced, so a run of twelve takes about half the time and still names each.
+ */
+export function phraseParts(
+  input: PhraseInput & { short?: boolean },
+): [ticket: string, counter: string] {
+  if (input.short)
+    return [
+      shortTicketSegment(input.ticketNumber, input.lang),
+      shortCounterSegment(input.counterNumber, input.lang, input.counterLabel),
+    ];
   return [
     ticketSegment(input.ticketNumber, input.lang),
     counterSegment(input.counterNumber, input.lang, input.counterLabel),
   ];
 }
 
-/** The full spoken sentence for a call, numbers spelled out in `lang`. Pure. */
-export function buildPhrase(input: PhraseInput): string {
+/** The spoken sentence for a call (full, or short with `short`), numbers spelled out. Pure. */
+export function buildPhrase(input: PhraseInput & { short?: boolean }): string {
   return phraseParts(input).join(' ');
 }

@@ -17,6 +17,8 @@ export const AnnounceRequestSchema = z.object({
   /** Names the audio (`{lang}-{ticket}-{counterId}`) as the screens ask for it; the number by default. */
   counterId: z.number().int().positive().optional(),
   lang: LangSchema,
+  /** The short burst form ("Ha dwanaście, stanowisko dziewięć."), named `…-short`. */
+  short: z.boolean().optional(),
 });
 /** A call to announce. */
 export type AnnounceRequest = z.infer<typeof AnnounceRequestSchema>;

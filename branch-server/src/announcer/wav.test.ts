@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chimePcm } from './chime';
 import { soxStat } from './sox-stat';
-import { concatPcm, decodeWav, durationMs, encodeWav, resample, silence } from './wav';
+import { concatPcm, decodeWav, durationMs, encodeWav, resample, silence, trimSilence } from './wav';
 
 function header(
   format: number,
@@ -25,6 +25,23 @@ function header(
   h.writeUInt32LE(dataBytes, 40);
   return h;
 }
+
+describe('trimSilence', () => {
+  it('cuts the silence around speech down to the margin kept, and leaves silence alone', () => {
+    const rate = 1000;
+    const speech = new Int16Array(100).fill(8000);
+    const padded = concatPcm([
+      silence(300, rate),
+      { sampleRate: rate, samples: speech },
+      silence(400, rate),
+    ]);
+    const t = trimSilence(padded, 50);
+    expect(t.samples.length).toBe(50 + 100 + 50);
+    expect(t.samples[50]).toBe(8000);
+    expect(t.samples[49]).toBe(0);
+    expect(trimSilence(silence(200, rate), 50).samples.length).toBe(200);
+  });
+});
 
 describe('wav', () => {
   it('round-trips 16-bit mono', () => {

@@ -100,6 +100,24 @@ export function silence(ms: number, sampleRate: number): Pcm {
   return { sampleRate, samples: new Int16Array(Math.round((ms * sampleRate) / 1000)) };
 }
 
+/**
+ * The PCM without the silence an engine leaves before and after speech (below `floor` of full
+ * scale), keeping `keepMs` on each side: joined short phrases then follow each other closely.
+ */
+export function trimSilence(pcm: Pcm, keepMs: number, floor = 0.01): Pcm {
+  const level = floor * 32767;
+  const s = pcm.samples;
+  let first = 0;
+  while (first < s.length && Math.abs(s[first]!) <= level) first++;
+  if (first === s.length) return pcm;
+  let last = s.length - 1;
+  while (last > first && Math.abs(s[last]!) <= level) last--;
+  const keep = Math.round((keepMs * pcm.sampleRate) / 1000);
+  const from = Math.max(0, first - keep);
+  const to = Math.min(s.length, last + 1 + keep);
+  return { sampleRate: pcm.sampleRate, samples: s.subarray(from, to) };
+}
+
 /** Joins PCM pieces at the first piece's sample rate. */
 export function concatPcm(parts: readonly Pcm[]): Pcm {
   const first = parts[0];

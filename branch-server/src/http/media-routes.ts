@@ -6,7 +6,8 @@ import { callAnnouncement, callExists } from '../app';
 import { serve } from './api-route';
 import type { ApiContext } from './context';
 
-const AUDIO_ID = /^(pl|en|uk)-([A-Z]\d{3,4})-(\d{1,3})$/;
+/** `{lang}-{ticket}-{counterId}`, and `…-short` for the burst form of the same call. */
+const AUDIO_ID = /^(pl|en|uk)-([A-Z]\d{3,4})-(\d{1,3})(-short)?$/;
 
 /** Announcement audio for the screens, and each screen's configuration. */
 export async function mediaRoutes(
@@ -33,7 +34,8 @@ export async function mediaRoutes(
       const counter = ctx.branch.view().counters.get(Number(m[3]));
       if (!counter || !callExists(ctx.branch.view(), m[2]!, counter.id))
         throw new SkrError('NOT_FOUND', 'no such announcement');
-      wav = (await announcer.announce(callAnnouncement(counter, m[2]!, m[1] as 'pl'))).wav;
+      const call = callAnnouncement(counter, m[2]!, m[1] as 'pl');
+      wav = (await announcer.announce({ ...call, short: m[4] !== undefined })).wav;
     }
     return reply.type('audio/wav').header('cache-control', 'private, max-age=3600').send(wav);
   });
