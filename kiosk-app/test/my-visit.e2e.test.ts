@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDay } from '@skr/protocol/time-zone';
 import { pesel } from '../../branch-server/test/calendar-people';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
 import { startKioskRig, type KioskRig } from './kiosk-rig';
@@ -13,14 +14,7 @@ let manager: string;
 let desk: string;
 
 /** "YYYY-MM-DD" in Warsaw, `n` days from now. */
-function warsawDay(n: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Warsaw',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() + n * 86_400_000));
-}
+const warsawDay = (n: number) => localDay(Date.now() + n * 86_400_000, 'Europe/Warsaw');
 
 /** The instant of the slot at `time` on the day `n` days ahead. */
 async function slotStart(n: number, time: string): Promise<string> {
@@ -62,7 +56,9 @@ async function findVisit(code: string, who: string) {
   // The scanner types into the focused field and ends with Enter: the PESEL field comes next.
   await p.keyboard.type(code);
   await p.keyboard.press('Enter');
-  await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('booking-visit-pesel');
+  await expect
+    .poll(() => p.evaluate(() => (globalThis as any).document.activeElement?.id as string))
+    .toBe('booking-visit-pesel');
   for (const d of who)
     await p
       .getByRole('group', { name: 'PESEL' })
@@ -143,7 +139,9 @@ describe('kiosk: my visit', () => {
     await p.getByTestId('my-visit-cancel').click();
     await p.getByTestId('my-visit-cancel-yes').click();
     await p.getByTestId('my-visit-cancelled-text').waitFor();
-    expect(await p.getByTestId('my-visit-cancelled-text').textContent()).toContain('has been cancelled');
+    expect(await p.getByTestId('my-visit-cancelled-text').textContent()).toContain(
+      'has been cancelled',
+    );
     const slots = await rig.branch.api(
       'GET',
       `/api/v1/calendar/slots?serviceId=emerytury&from=${warsawDay(4)}&to=${warsawDay(4)}`,

@@ -7,6 +7,7 @@ import type { DeskApi } from '../api/api-client';
 import { branchClock } from './branch-time';
 import { bookingErrorText } from './booking-error-text';
 import { SlotSelects, useFreeSlots } from './free-slots';
+import { PeselField } from './pesel-field';
 import { Modal } from './modal';
 import { RadioOption } from './radio-option';
 
@@ -47,7 +48,6 @@ export function FollowUpDialog(props: {
 
   const slots = useFreeSlots(props.api, serviceId, (e) => setError(bookingErrorText(t, e)));
   const { start } = slots;
-  const peselErr = pesel.length > 0 ? peselProblem(pesel) : null;
   const ready =
     !busy && start !== '' && peselProblem(pesel) === null && contactOk[contact](address);
 
@@ -116,22 +116,7 @@ export function FollowUpDialog(props: {
         </select>
       </label>
       <SlotSelects slots={slots} lang={lang} testId="follow-up" />
-      <label>
-        {t('followUp.pesel')}
-        <input
-          value={pesel}
-          onChange={(e) => setPesel(e.target.value.replace(/\D/g, '').slice(0, 11))}
-          inputMode="numeric"
-          autoComplete="off"
-          aria-invalid={peselErr && pesel.length === 11 ? true : undefined}
-          data-testid="follow-up-pesel"
-        />
-      </label>
-      {peselErr && pesel.length === 11 && (
-        <p className="error" role="alert" data-testid="follow-up-pesel-error">
-          {t(`followUp.peselProblem.${peselErr}`)}
-        </p>
-      )}
+      <PeselField value={pesel} onChange={setPesel} testId="follow-up-pesel" />
       <fieldset>
         <legend>{t('followUp.confirmation')}</legend>
         {(['none', 'sms', 'email'] as const).map((c) => (

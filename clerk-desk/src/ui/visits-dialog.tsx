@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitSummary } from '@skr/protocol/calendar';
@@ -7,6 +8,7 @@ import type { DeskApi } from '../api/api-client';
 import { bookingErrorText } from './booking-error-text';
 import { branchClock } from './branch-time';
 import { SlotSelects, useFreeSlots } from './free-slots';
+import { PeselField } from './pesel-field';
 import { Modal } from './modal';
 import { RadioOption } from './radio-option';
 
@@ -14,7 +16,7 @@ type Action = 'cancel' | 'move';
 type Done = { kind: 'cancelled'; visit: VisitSummary } | { kind: 'moved'; visit: VisitSummary };
 
 /** A visit's day and hour in the clerk's language, on the branch's calendar. */
-function when(visit: VisitSummary, lang: Lang, t: (k: string, o: object) => string): string {
+function when(visit: VisitSummary, lang: Lang, t: TFunction): string {
   return t('followUp.when', {
     day: branchClock.format(visit.start, lang, { dateStyle: 'full' }),
     time: visit.time,
@@ -39,7 +41,6 @@ export function VisitsDialog(props: { api: DeskApi; services: Service[]; onClose
   const slots = useFreeSlots(props.api, visit && action === 'move' ? visit.serviceId : '', (e) =>
     setError(bookingErrorText(t, e)),
   );
-  const peselErr = pesel.length === 11 ? peselProblem(pesel) : null;
   const serviceName = (id: string) => props.services.find((s) => s.id === id)?.names[lang] ?? id;
 
   async function run(step: () => Promise<void>) {
@@ -120,22 +121,7 @@ export function VisitsDialog(props: { api: DeskApi; services: Service[]; onClose
               data-testid="visits-code"
             />
           </label>
-          <label>
-            {t('followUp.pesel')}
-            <input
-              value={pesel}
-              onChange={(e) => setPesel(e.target.value.replace(/\D/g, '').slice(0, 11))}
-              inputMode="numeric"
-              autoComplete="off"
-              aria-invalid={peselErr ? true : undefined}
-              data-testid="visits-pesel"
-            />
-          </label>
-          {peselErr && (
-            <p className="error" role="alert" data-testid="visits-pesel-error">
-              {t(`followUp.peselProblem.${peselErr}`)}
-            </p>
-          )}
+          <PeselField value={pesel} onChange={setPesel} testId="visits-pesel" />
         </>
       )}
       {visit && (

@@ -16,7 +16,7 @@ import { BookingDone } from './booking-done';
 import { ServiceButtons } from './service-buttons';
 import { BookingError } from './booking-error';
 import { BookingIdentity } from './booking-identity';
-import { BookingDays, BookingHours } from './booking-pickers';
+import { SlotSteps } from './booking-pickers';
 
 type Step = 'service' | 'day' | 'hour' | 'identity' | 'done';
 const PREVIOUS: Record<Step, Step | null> = {
@@ -139,27 +139,22 @@ export function BookingFlow(props: {
           onPick={pickService}
         />
       )}
-      {step === 'day' && days && (
-        <BookingDays
-          days={days}
-          lang={props.lang}
-          onPick={(d) => {
-            setDay(d);
-            setError(null);
-            go('hour');
-          }}
-        />
-      )}
-      {step === 'hour' && day && (
-        <BookingHours
-          slots={day.slots}
-          onPick={(s) => {
-            setSlot(s);
-            setError(null);
-            go('identity');
-          }}
-        />
-      )}
+      <SlotSteps
+        step={step}
+        days={days}
+        day={day}
+        lang={props.lang}
+        onDay={(d) => {
+          setDay(d);
+          setError(null);
+          go('hour');
+        }}
+        onSlot={(s) => {
+          setSlot(s);
+          setError(null);
+          go('identity');
+        }}
+      />
       {step === 'identity' && (
         <BookingIdentity
           cardReader={props.cardReader}

@@ -53,6 +53,15 @@ export function DigitField(props: {
   );
 }
 
+/** The big submit button under a keypad form; disabled while the last submit is under way. */
+export function KeypadSubmit(props: { label: string; busy: boolean; testId: string }) {
+  return (
+    <button type="submit" className="big primary" disabled={props.busy} data-testid={props.testId}>
+      {props.label}
+    </button>
+  );
+}
+
 /**
  * Who books: the ID card in the reader, or PESEL + phone typed on one shared keypad (it types
  * into the field last chosen). Nothing is sent until both are valid; errors name the field.
@@ -125,14 +134,7 @@ export function BookingIdentity(props: {
           max={field === 'pesel' ? 11 : 9}
           label={field === 'pesel' ? t('booking.pesel') : t('booking.phone')}
         />
-        <button
-          type="submit"
-          className="big primary"
-          disabled={props.busy}
-          data-testid="booking-submit"
-        >
-          {t('booking.book')}
-        </button>
+        <KeypadSubmit label={t('booking.book')} busy={props.busy} testId="booking-submit" />
       </form>
     </div>
   );

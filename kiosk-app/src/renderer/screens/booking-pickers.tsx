@@ -71,3 +71,19 @@ export function BookingHours(props: {
   }));
   return <ChoiceGrid label={t('booking.hourTitle')} choices={choices} />;
 }
+
+/** The day step, then the hour step, of choosing a slot (booking, and moving a visit). */
+export function SlotSteps(props: {
+  step: string;
+  days: BookingDay[] | null;
+  day: BookingDay | null;
+  lang: Lang;
+  onDay: (d: BookingDay) => void;
+  onSlot: (s: SlotAvailability) => void;
+}) {
+  if (props.step === 'day' && props.days)
+    return <BookingDays days={props.days} lang={props.lang} onPick={props.onDay} />;
+  if (props.step === 'hour' && props.day)
+    return <BookingHours slots={props.day.slots} onPick={props.onSlot} />;
+  return null;
+}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { peselProblem } from '@skr/protocol/pesel';
 import { Keypad } from '../keypad';
-import { DigitField } from './booking-identity';
+import { DigitField, KeypadSubmit } from './booking-identity';
 
 type Field = 'code' | 'pesel';
 
@@ -96,14 +96,7 @@ export function MyVisitFind(props: {
         letters={field === 'code'}
         label={field === 'code' ? t('myVisit.codeLabel') : t('booking.pesel')}
       />
-      <button
-        type="submit"
-        className="big primary"
-        disabled={props.busy}
-        data-testid="my-visit-submit"
-      >
-        {t('myVisit.find')}
-      </button>
+      <KeypadSubmit label={t('myVisit.find')} busy={props.busy} testId="my-visit-submit" />
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { freeBookingDays } from '../free-days';
 import { BigButton, Screen } from '../ui';
 import { BookingDone } from './booking-done';
 import { BookingError } from './booking-error';
-import { BookingDays, BookingHours } from './booking-pickers';
+import { SlotSteps } from './booking-pickers';
 import { MyVisitFind } from './my-visit-find';
 import { VisitFacts } from './my-visit-show';
 
@@ -196,20 +196,18 @@ export function MyVisit(props: {
           <BigButton label={t('ticket.done')} onClick={props.onDone} testId="my-visit-finish" />
         </>
       )}
-      {step === 'day' && days && (
-        <BookingDays
-          days={days}
-          lang={props.lang}
-          onPick={(d) => {
-            setDay(d);
-            setError(null);
-            go('hour');
-          }}
-        />
-      )}
-      {step === 'hour' && day && (
-        <BookingHours slots={day.slots} onPick={(s) => void rebook(s.start)} />
-      )}
+      <SlotSteps
+        step={step}
+        days={days}
+        day={day}
+        lang={props.lang}
+        onDay={(d) => {
+          setDay(d);
+          setError(null);
+          go('hour');
+        }}
+        onSlot={(s) => void rebook(s.start)}
+      />
     </Screen>
   );
 }
