@@ -6,8 +6,8 @@ import {
   type KioskMethod,
   type KioskOutput,
 } from '@skr/protocol';
-import { createAnswerService, type UpdSigner } from './answer-service';
 import { createAnonDocumentService } from './anon-document-service';
+import { createAnswerService } from './answer-service';
 import type { BranchClient } from './branch-client';
 import { createBookingService } from './booking-service';
 import type { CardService } from './card-service';
@@ -44,8 +44,6 @@ export interface KioskServicesOptions {
   signing?: SigningService;
   /** The branch's street address, printed on booking slips. */
   branchAddress?: string;
-  /** Signs a UPD with the ID card (the signing service); absent: UPD by confirmation only. */
-  updSigner?: UpdSigner;
 }
 
 /** Wires the device services into bridge handlers and one event stream. */
@@ -84,7 +82,7 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     branch,
     printer,
     branchName: opts.config.branchName,
-    ...(opts.updSigner ? { signing: opts.updSigner } : {}),
+    ...(opts.signing ? { signing: opts.signing } : {}),
   });
   const listeners = new Set<(e: KioskEvent) => void>();
   const emit = (e: KioskEvent) => {
@@ -127,12 +125,12 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     submitDocument: (req) => documents.submit(req),
     bookVisit: (req) => bookings.book(req),
     rebookVisit: (req) => bookings.rebook(req),
+    openAnswer: (req) => answers.open(req),
+    signUpdByCard: (req) => answers.signUpdByCard(req),
     // Only the holder's name and masked PESEL reach the page; the PESEL stays in the host.
     readCardHolder: async () => (await needCard().readSubmitter()).holder,
     submitAnonymous: (req) => anonDocuments.submit(req),
     lookupReceipt: (req) => anonDocuments.lookup(req),
-    openAnswer: (req) => answers.open(req),
-    signUpdByCard: (req) => answers.signUpdByCard(req),
   };
   return {
     handlers,
