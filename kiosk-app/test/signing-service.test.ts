@@ -2,34 +2,17 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isSkrError } from '@skr/protocol';
-import {
-  createTestCa,
-  privateScalar,
-  signDigestP256,
-  type IssuedHolder,
-  type TestCa,
-} from '@skr/hardware-mocks/id-card/index';
+import { createTestCa, type IssuedHolder, type TestCa } from '@skr/hardware-mocks/id-card/index';
 import { pdfsig } from './pdfsig';
 import { tinyPdf } from './kiosk-rig';
 import { imageToPdf } from '../src/devices/image-pdf';
-import { createSigningService, type SignatureCard } from '../src/devices/signing-service';
+import { createSigningService } from '../src/devices/signing-service';
+import { inProcessCard } from './signing-fixture';
 
 // PAdES from the kiosk host, checked by poppler's pdfsig against the test CA. The card here is
 // the virtual card's signing primitive in process (the pcscd path has its own tests).
 const HOLDER = { pesel: '44051401359', givenName: 'Anna', surname: 'Kowalska' };
 const SIGN_PIN = '135790';
-
-function cardOf(issued: IssuedHolder, log: string[]): () => Promise<SignatureCard> {
-  return async () => ({
-    readSignatureCertificate: async () => ({ pem: issued.certPem }),
-    async signDigest(pin6, digest) {
-      log.push(`sign ${pin6.toString('latin1') === SIGN_PIN ? 'pin-ok' : 'pin-bad'}`);
-      if (pin6.toString('latin1') !== SIGN_PIN) throw new Error('wrong PIN');
-      return signDigestP256(await privateScalar(issued.keys.privateKey), digest);
-    },
-    close: async () => void log.push('close'),
-  });
-}
 
 describe('signing service: PAdES with the card signature key', () => {
   let ca: TestCa;
@@ -41,14 +24,12 @@ describe('signing service: PAdES with the card signature key', () => {
     ca = await createTestCa();
     issued = await ca.issueSignature(HOLDER);
     const pin = Buffer.from(SIGN_PIN);
-    signed = await createSigningService({ openCard: cardOf(issued, log) }).signPdf(
-      tinyPdf(2),
-      pin,
-      {
-        reason: 'Złożenie dokumentu w ZUS',
-        location: 'ZUS Oddział Warszawa-Wola',
-      },
-    );
+    signed = await createSigningService({
+      openCard: inProcessCard(issued, { pin: SIGN_PIN, log }),
+    }).signPdf(tinyPdf(2), pin, {
+      reason: 'Złożenie dokumentu w ZUS',
+      location: 'ZUS Oddział Warszawa-Wola',
+    });
     expect([...pin].every((b) => b === 0)).toBe(true);
   }, 30_000);
 
@@ -87,7 +68,7 @@ describe('signing service: PAdES with the card signature key', () => {
     );
     const pdf = await imageToPdf(png, 'image/png', 'skan');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const out = await createSigningService({ openCard: cardOf(issued, []) }).signPdf(
+    const out = await createSigningService({ openCard: inProcessCard(issued) }).signPdf(
       pdf,
       Buffer.from(SIGN_PIN),
       { reason: 'test' },
@@ -98,7 +79,9 @@ describe('signing service: PAdES with the card signature key', () => {
   it('wipes the PIN and closes the card when the card refuses', async () => {
     const calls: string[] = [];
     const pin = Buffer.from('000000');
-    const err = await createSigningService({ openCard: cardOf(issued, calls) })
+    const err = await createSigningService({
+      openCard: inProcessCard(issued, { pin: SIGN_PIN, log: calls }),
+    })
       .signPdf(tinyPdf(1), pin, { reason: 'x' })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
@@ -107,7 +90,7 @@ describe('signing service: PAdES with the card signature key', () => {
   });
 
   it('refuses bytes that are not a PDF as NOT_PDF', async () => {
-    const err = await createSigningService({ openCard: cardOf(issued, []) })
+    const err = await createSigningService({ openCard: inProcessCard(issued) })
       .signPdf(Buffer.from('%PDF-1.4 garbage'), Buffer.from(SIGN_PIN), { reason: 'x' })
       .catch((e: unknown) => e);
     expect(isSkrError(err) && err.details?.reason).toBe('NOT_PDF');

@@ -1,33 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSkrError } from '@skr/protocol';
-import {
-  createTestCa,
-  privateScalar,
-  signDigestP256,
-  type IssuedHolder,
-  type TestCa,
-} from '@skr/hardware-mocks/id-card/index';
+import { createTestCa, type TestCa } from '@skr/hardware-mocks/id-card/index';
 import { BRANCH, BRANCH_KEY, startHarness, type Harness } from '../../pue-emulator/test/harness';
 import { verifyPdfSignature } from '../../pue-emulator/src/signature-check';
-import { createSigningService } from '../src/devices/signing-service';
 import { tinyPdf } from './kiosk-rig';
+import { signWith } from './signing-fixture';
 
 // The portal stand-in checks a card-signed PDF before it issues a UPP: here with PDFs the kiosk
 // host's signing service made, then spoilt in the ways a verifier must catch.
 const HOLDER = { pesel: '44051401359', givenName: 'Anna', surname: 'Kowalska' };
-const PIN = '135790';
-
-async function signWith(issued: IssuedHolder, pdf = tinyPdf(2)): Promise<Buffer> {
-  const scalar = await privateScalar(issued.keys.privateKey);
-  return createSigningService({
-    openCard: async () => ({
-      readSignatureCertificate: async () => ({ pem: issued.certPem }),
-      signDigest: async (_pin, digest) => signDigestP256(scalar, digest),
-      close: async () => undefined,
-    }),
-  }).signPdf(pdf, Buffer.from(PIN), { reason: 'Złożenie dokumentu' });
-}
 
 function refusal(fn: () => unknown): string {
   try {
@@ -46,7 +28,7 @@ describe('stand-in: signature check before the UPP', () => {
 
   beforeAll(async () => {
     ca = await createTestCa();
-    signed = await signWith(await ca.issueSignature(HOLDER));
+    signed = await signWith(await ca.issueSignature(HOLDER), tinyPdf(2));
     h = await startHarness({ caCertsPem: [ca.caCertPem], now: () => new Date() });
   }, 30_000);
   afterAll(async () => {
@@ -90,7 +72,7 @@ describe('stand-in: signature check before the UPP', () => {
     expect(refusal(() => verifyPdfSignature(signed, [ca.caCertPem], later))).toMatch(
       /not valid at this time/,
     );
-    const byLoginKey = await signWith(await ca.issueHolder(HOLDER));
+    const byLoginKey = await signWith(await ca.issueHolder(HOLDER), tinyPdf(2));
     expect(refusal(() => verifyPdfSignature(byLoginKey, [ca.caCertPem], new Date()))).toMatch(
       /not a signature certificate/,
     );
