@@ -1,9 +1,10 @@
-import { verify, X509Certificate, randomBytes } from 'node:crypto';
+import { createHash, verify, X509Certificate, randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CardEvent, CardHolder, CardSignResult, IdCardApp } from '@skr/protocol/card';
 import { isSkrError } from '@skr/protocol/errors';
 import {
   createTestCa,
+  DEFAULT_SIGN_PIN,
   startVirtualIdCard,
   type TestCa,
   type VirtualIdCard,
@@ -26,6 +27,7 @@ const HOLDER = { pesel: '44051401359', givenName: 'Łucja', surname: 'Żółkiew
 const PIN = '4821';
 const READER = VIRTUAL_READERS[0].name;
 const pin = (s: string) => Buffer.from(s, 'ascii');
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest();
 
 async function rejectsWith(
   p: Promise<unknown>,
@@ -261,6 +263,73 @@ describe('ID card contract: virtual card via pcscd + vpcd', () => {
     const session = await openIdCardSession(service, READER);
     expect(await session.hasPinpad()).toBe(false);
     await rejectsWith(session.verifyPinOnPinpad(), 'UNAVAILABLE');
+    await session.close();
+  });
+
+  // The signature key ("podpis osobisty"): its own certificate, 6-digit PIN and counter.
+  it('reads a signature certificate apart from the login one, chained to the test CA', async () => {
+    const session = await openIdCardSession(service, READER);
+    const sig = await session.readSignatureCertificate();
+    const login = await session.readCertificate();
+    expect(CardHolder.parse(sig.holder)).toEqual(login.holder);
+    const cert = new X509Certificate(sig.pem);
+    expect(cert.raw.equals(card.issuedSignature.certDer)).toBe(true);
+    expect(cert.raw.equals(new X509Certificate(login.pem).raw)).toBe(false);
+    expect(cert.verify(new X509Certificate(ca.caCertPem).publicKey)).toBe(true);
+    await session.close();
+  });
+
+  it('signs a SHA-256 digest after the 6-digit PIN, wipes the PIN, and keeps the login key usable', async () => {
+    const session = await openIdCardSession(service, READER);
+    const document = randomBytes(1000);
+    const pin6 = pin(DEFAULT_SIGN_PIN);
+    const sig = await session.signDigest(pin6, sha256(document));
+    expect([...pin6]).toEqual([0, 0, 0, 0, 0, 0]);
+    const { pem } = await session.readSignatureCertificate();
+    expect(verifiesAgainst(pem, document, sig)).toBe(true);
+    expect(verifiesAgainst(pem, randomBytes(10), sig)).toBe(false);
+    await session.verifyPin(pin(PIN));
+    const challenge = randomBytes(32);
+    const login = await session.respondToChallenge(challenge);
+    const loginSig = Buffer.from(login.signatureB64, 'base64');
+    expect(verifiesAgainst(login.certificatePem, challenge, loginSig)).toBe(true);
+    expect(JSON.stringify(logs).toLowerCase()).not.toContain(
+      Buffer.from(DEFAULT_SIGN_PIN).toString('hex'),
+    );
+    await session.close();
+  });
+
+  it('counts wrong signature PINs on their own counter and blocks at the third', async () => {
+    const session = await openIdCardSession(service, READER);
+    const digest = sha256(pin('x'));
+    expect(await session.signaturePinTriesLeft()).toBe(3);
+    expect(await rejectsWith(session.signDigest(pin('000000'), digest), 'PIN_INVALID')).toEqual({
+      triesLeft: 2,
+    });
+    expect(await rejectsWith(session.signDigest(pin('111111'), digest), 'PIN_INVALID')).toEqual({
+      triesLeft: 1,
+    });
+    expect(card.triesLeft).toBe(3); // the login PIN is untouched
+    await rejectsWith(session.signDigest(pin('222222'), digest), 'PIN_BLOCKED');
+    await rejectsWith(session.signDigest(pin(DEFAULT_SIGN_PIN), digest), 'PIN_BLOCKED');
+    expect(await session.signaturePinTriesLeft()).toBe(0);
+    expect(card.signTriesLeft).toBe(0);
+    await session.verifyPin(pin(PIN)); // login still works
+    await session.close();
+  });
+
+  it('refuses a 4-digit signature PIN or a wrong-size digest without sending it, and wipes it', async () => {
+    const session = await openIdCardSession(service, READER);
+    const sent: Buffer[] = [];
+    const off = card.onApdu((a) => sent.push(a));
+    const short = pin(PIN);
+    await rejectsWith(session.signDigest(short, sha256(pin('x'))), 'INVALID');
+    const good = pin(DEFAULT_SIGN_PIN);
+    await rejectsWith(session.signDigest(good, Buffer.alloc(20)), 'INVALID');
+    off();
+    expect(sent).toHaveLength(0);
+    expect([...short, ...good].every((b) => b === 0)).toBe(true);
+    expect(card.signTriesLeft).toBe(3);
     await session.close();
   });
 
