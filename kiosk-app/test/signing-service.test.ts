@@ -37,6 +37,7 @@ describe('signing service: PAdES with the card signature key', () => {
     expect(log).toEqual(['sign pin-ok', 'close']);
     const report = await pdfsig(signed, ca.caCertPem);
     expect(report.output).toContain('ETSI.CAdES.detached');
+    expect(report.output).toContain('Total document signed');
     expect(report.output).toContain('Anna Kowalska');
     expect(report.valid, report.output).toBe(true);
     expect(report.trusted, report.output).toBe(true);
