@@ -40,7 +40,11 @@ function rawInserter(dir: string) {
 }
 
 /** Forks the screens' process and resolves once all `displays` are connected. */
-async function startFleet(url: string, token: string, displays: number): Promise<ChildProcess> {
+export async function startFleet(
+  url: string,
+  token: string,
+  displays: number,
+): Promise<ChildProcess> {
   const child = fork(new URL('./display-fleet.ts', import.meta.url), [], {
     execArgv: ['--import', 'tsx'],
   });

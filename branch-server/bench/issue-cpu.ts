@@ -4,30 +4,24 @@
 // check); the 100 screens (display-fleet.ts) and the kiosk (kiosk-driver.ts) run in forked
 // processes, so this process's CPU time is the server's own. Run it under
 // `node --import tsx --cpu-prof branch-server/bench/issue-cpu.ts` to see where the time goes.
-import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startTestBranch } from '../test/harness';
+import { startFleet } from './core';
 import { kioskIssues } from './kiosk-driver';
 import { summary } from './stats';
 
 /** Server CPU ms per issue with `displays` screens connected (after a warm-up run). */
 export async function benchIssueCpu(opts: { issues?: number; displays?: number } = {}) {
-  const issues = opts.issues ?? 1000;
-  const displays = opts.displays ?? 100;
-  const dir = mkdtempSync(join(tmpdir(), 'skr-bench-'));
+  const { issues = 1000, displays = 100 } = opts;
+  const dir = mkdtempSync(join(tmpdir(), 'skr-bench-cpu-'));
   const b = await startTestBranch({ dir, checkResponses: false });
   let fleet: ChildProcess | undefined;
   try {
-    fleet = fork(new URL('./display-fleet.ts', import.meta.url), [], {
-      execArgv: ['--import', 'tsx'],
-    });
-    fleet.send({ url: b.url, token: await b.device('display'), displays });
-    const [ready] = (await once(fleet, 'message')) as [{ ready?: boolean }];
-    if (!ready.ready) throw new Error('display fleet did not start');
+    fleet = await startFleet(b.url, await b.device('display'), displays);
     const token = await b.device('kiosk');
     await kioskIssues(b.url, token, 200);
     const cpu0 = process.cpuUsage();
