@@ -1,4 +1,5 @@
 import { BookingRefusal } from '@skr/protocol/calendar';
+import { WalkInCutoffDetails } from '@skr/protocol/walk-in-cutoff';
 import {
   ErrorCode,
   isSkrError,
@@ -60,5 +61,8 @@ function pickSafe(d: Record<string, unknown>): Record<string, unknown> | undefin
   // …and the rule's number it names (the rules are configuration, not constants).
   for (const k of ['minLeadMinutes', 'maxVisitsPerDay', 'minGapMinutes'] as const)
     if (typeof d[k] === 'number') out[k] = d[k];
+  // A walk-in cut off for today: the service and the slot offered instead, nothing personal.
+  const cutoff = WalkInCutoffDetails.safeParse(d);
+  if (cutoff.success) Object.assign(out, cutoff.data);
   return Object.keys(out).length ? out : undefined;
 }

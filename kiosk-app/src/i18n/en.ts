@@ -38,6 +38,10 @@ export const en: Catalogue = {
       'For pregnant women, people with disabilities, with a child under 3, seniors 75+ and veterans.',
     priorityReason: 'Grounds for priority',
     priorityOff: 'No priority',
+    cutoff: 'No more places in the queue today',
+    cutoffSlot: 'next free visit: {{when}}',
+    cutoffNoSlot: 'There are no free visits in the coming days.',
+    cutoffBook: 'Book',
   },
   priority: {
     pregnancy: 'Pregnancy',

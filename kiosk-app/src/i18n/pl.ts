@@ -36,6 +36,10 @@ export const pl = {
       'Dla kobiet w ciąży, osób z niepełnosprawnością, z dzieckiem do lat 3, seniorów 75+ i kombatantów.',
     priorityReason: 'Podstawa pierwszeństwa',
     priorityOff: 'Bez pierwszeństwa',
+    cutoff: 'Na dziś brak miejsc w kolejce',
+    cutoffSlot: 'najbliższa wolna wizyta: {{when}}',
+    cutoffNoSlot: 'W najbliższych dniach nie ma wolnych wizyt.',
+    cutoffBook: 'Umów',
   },
   priority: {
     pregnancy: 'Ciąża',

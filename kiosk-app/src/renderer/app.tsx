@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge, KioskConfig, KioskTicketOutcome } from '@skr/protocol/kiosk-bridge';
 import type { Lang, PriorityReason, Service } from '@skr/protocol/domain';
+import type { SlotAvailability } from '@skr/protocol/calendar';
 import { BookingFlow } from './screens/booking-flow';
 import { CheckIn } from './screens/check-in';
 import { MyVisit } from './screens/my-visit';
@@ -57,6 +58,11 @@ export function App({ bridge }: { bridge: KioskBridge }) {
   const [outcome, setOutcome] = useState<KioskTicketOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // The slot the walk-in cut-off offered, when the client chose to book it (issue 14).
+  const [bookingStart, setBookingStart] = useState<{
+    service: Service;
+    slot: SlotAvailability;
+  } | null>(null);
   const [largeText, setLargeText] = useState(false);
   const [highContrast, setHighContrast] = useState(false);
   const [speech, setSpeech] = useState(false);
@@ -105,6 +111,7 @@ export function App({ bridge }: { bridge: KioskBridge }) {
   const home = useCallback(() => {
     setOutcome(null);
     setError(null);
+    setBookingStart(null);
     setView('home');
     setLargeText(false);
     setHighContrast(false);
@@ -115,6 +122,7 @@ export function App({ bridge }: { bridge: KioskBridge }) {
   // "Back" leaves a flow, not the client: their language and display choices stay.
   const back = useCallback(() => {
     setError(null);
+    setBookingStart(null);
     setHelp(false);
     setView('home');
   }, []);
@@ -234,7 +242,17 @@ export function App({ bridge }: { bridge: KioskBridge }) {
         )}
         {view === 'upp-lookup' && <UppLookup bridge={bridge} lang={lang} onBack={back} />}
         {view === 'services' && (
-          <Services lang={lang} busy={busy} error={error} onPick={pick} onBack={back} />
+          <Services
+            lang={lang}
+            busy={busy}
+            error={error}
+            onPick={pick}
+            onBack={back}
+            onBook={(service, slot) => {
+              setBookingStart({ service, slot });
+              go('book');
+            }}
+          />
         )}
         {view === 'check-in' && (
           <CheckIn
@@ -259,6 +277,7 @@ export function App({ bridge }: { bridge: KioskBridge }) {
             cardReader={cardReader}
             onBack={back}
             onDone={home}
+            start={bookingStart}
           />
         )}
         {view === 'my-visit' && <MyVisit bridge={bridge} lang={lang} onBack={back} onDone={home} />}

@@ -38,20 +38,31 @@ export function BookingFlow(props: {
   cardReader: boolean;
   onBack: () => void;
   onDone: () => void;
+  /** A slot already chosen (the walk-in cut-off's offer): the flow starts at the identity. */
+  start?: { service: Service; slot: SlotAvailability } | null;
 }) {
   const { t } = useTranslation();
-  const [step, setStep] = useState<Step>('service');
+  const [step, setStep] = useState<Step>(props.start ? 'identity' : 'service');
   const [services, setServices] = useState<Service[] | null>(null);
-  const [service, setService] = useState<Service | null>(null);
+  const [service, setService] = useState<Service | null>(props.start?.service ?? null);
   const [days, setDays] = useState<BookingDay[] | null>(null);
   const [day, setDay] = useState<BookingDay | null>(null);
-  const [slot, setSlot] = useState<SlotAvailability | null>(null);
+  const [slot, setSlot] = useState<SlotAvailability | null>(props.start?.slot ?? null);
   const [result, setResult] = useState<KioskBookResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     activeServices().then(setServices).catch(setError);
+    // Started from an offered slot: load its day too, so "back" shows that day's hours.
+    const start = props.start;
+    if (start)
+      freeBookingDays(start.service.id)
+        .then((found) => {
+          setDays(found);
+          setDay(found.find((d) => d.day === start.slot.day) ?? null);
+        })
+        .catch(setError);
   }, []);
 
   async function loadDays(s: Service): Promise<BookingDay[]> {

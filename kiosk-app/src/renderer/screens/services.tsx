@@ -5,6 +5,8 @@ import { PriorityReason as Reasons } from '@skr/protocol/domain';
 import { activeServices } from '../active-services';
 import { ServiceButtons } from './service-buttons';
 import { ErrorBox, Screen } from '../ui';
+import type { SlotAvailability } from '@skr/protocol/calendar';
+import { cutoffOf, WalkInCutoffOffer } from './walk-in-cutoff-offer';
 
 /** The menu of services, with the priority option; a touch issues the ticket at once. */
 export function Services(props: {
@@ -13,6 +15,8 @@ export function Services(props: {
   error: unknown;
   onPick: (s: Service, priority: PriorityReason | undefined) => void;
   onBack: () => void;
+  /** The walk-in cut-off's offered slot was taken up: book it (issue 14). */
+  onBook?: (s: Service, slot: SlotAvailability) => void;
 }) {
   const { t } = useTranslation();
   const [services, setServices] = useState<Service[] | null>(null);
@@ -32,7 +36,16 @@ export function Services(props: {
   }, []);
   return (
     <Screen title={t('services.title')} onBack={props.onBack} testId="services">
-      <ErrorBox error={props.error ?? loadError} />
+      {/* A service cut off for walk-ins today offers the nearest bookable slot instead. */}
+      {(() => {
+        const cut = cutoffOf(props.error);
+        const svc = cut && services?.find((s) => s.id === cut.serviceId);
+        if (!cut || !svc || !props.onBook) return <ErrorBox error={props.error ?? loadError} />;
+        const onBook = props.onBook;
+        return (
+          <WalkInCutoffOffer details={cut} lang={props.lang} onBook={(slot) => onBook(svc, slot)} />
+        );
+      })()}
       <div className="priority">
         <button
           ref={toggle}

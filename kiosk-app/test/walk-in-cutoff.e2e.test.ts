@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
+import { sharedKioskRig } from './kiosk-rig';
+
+// Walk-ins when the day is full (issue 14), in Chromium: the manager sets the pensions' daily
+// walk-in pool to 0, so a touch on "Emerytury" gets no ticket; the kiosk says so and offers the
+// nearest free visit, and "Umów" opens the booking flow at that slot (the identity step).
+
+const rig = sharedKioskRig({}, async (r) => {
+  const manager = await putEveryDayPlan(r.branch, ['emerytury']);
+  const pool = await r.branch.api(
+    'PUT',
+    '/api/v1/manager/walk-in-cutoffs/emerytury/pool',
+    manager,
+    { dailyPool: 0 },
+  );
+  if (pool.status !== 200) throw new Error(`pool: ${pool.status}`);
+});
+
+describe('walk-in cut-off at the kiosk', () => {
+  it('offers the nearest slot instead of a ticket and leads into the booking', async () => {
+    const p = rig.page;
+    const printed = rig.printer.nextTicket(3_000).then(
+      () => true,
+      () => false,
+    );
+    await p.getByTestId('go-ticket').click();
+    await p.getByTestId('service-emerytury').click();
+    const offer = p.getByTestId('walk-in-cutoff');
+    await offer.waitFor({ timeout: 15_000 });
+    expect(await offer.getAttribute('data-cutoff')).toBe('pool');
+    const text = (await offer.textContent()) ?? '';
+    expect(text).toContain('Na dziś brak miejsc w kolejce — najbliższa wolna wizyta:');
+    expect(text).toMatch(/\d{2}:\d{2}/);
+    // No ticket came out of the printer.
+    expect(await printed).toBe(false);
+    await p.getByTestId('cutoff-book').click();
+    await p.getByTestId('booking-identity').waitFor({ timeout: 15_000 });
+    const time = text.match(/(\d{2}:\d{2})/)![1]!;
+    expect(await p.getByTestId('booking-choice').textContent()).toContain(time);
+    // Back shows that day's hours, the offered one among them.
+    await p.locator('[data-keypad-back]').click();
+    await p.getByTestId(`booking-hour-${time}`).waitFor({ timeout: 15_000 });
+  });
+});
