@@ -101,7 +101,7 @@ describe('answers inbox and UPD', () => {
 
     // A wrong signature PIN is told with the tries left; nothing reaches the portal.
     await p.getByTestId('sign-pin').fill('000000');
-    await p.getByTestId('upd-sign').click();
+    await p.getByTestId('doc-sign-submit').click();
     const wrong = p.locator('.error[data-code=PIN_INVALID]');
     await wrong.waitFor({ timeout: 15_000 });
     expect(await wrong.innerText()).toContain('2');
@@ -110,7 +110,7 @@ describe('answers inbox and UPD', () => {
 
     const slip = rig.printer.nextTicket(20_000);
     await p.getByTestId('sign-pin').fill(DEFAULT_SIGN_PIN);
-    await p.getByTestId('upd-sign').click();
+    await p.getByTestId('doc-sign-submit').click();
     await p.getByTestId('pue-answer').waitFor({ timeout: 20_000 });
     const upd = rig.pue!.upds().at(-1)!;
     expect(rig.pue!.upds()).toHaveLength(2);

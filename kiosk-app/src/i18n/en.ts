@@ -126,7 +126,6 @@ export const en: Catalogue = {
     confirm: 'I confirm receipt',
     updCardHint:
       'Sign the UPD with your ID card: enter the 6-digit signature PIN (not the 4-digit sign-in PIN).',
-    signPin: 'Signature PIN (6 digits)',
     sign: 'Sign and open',
     opening: 'Opening the letter…',
     date: 'Letter date',
@@ -136,7 +135,6 @@ export const en: Catalogue = {
     printed: 'A summary of the letter has been printed. The full letter is in PUE/eZUS.',
     notPrinted: 'The summary could not be printed. The full letter is in PUE/eZUS.',
   },
-
   data: {
     title: 'Account data',
     bases: 'Contribution base (last 12 months)',

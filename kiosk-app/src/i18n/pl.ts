@@ -124,7 +124,6 @@ export const pl = {
     confirm: 'Potwierdzam odbiór',
     updCardHint:
       'Podpisz UPD podpisem osobistym: wpisz 6-cyfrowy PIN do podpisu (inny niż 4-cyfrowy PIN do logowania).',
-    signPin: 'PIN do podpisu (6 cyfr)',
     sign: 'Podpisz i otwórz',
     opening: 'Otwieramy pismo…',
     date: 'Data pisma',
@@ -134,7 +133,6 @@ export const pl = {
     printed: 'Wydrukowaliśmy podsumowanie pisma. Pełną treść znajdziesz w PUE/eZUS.',
     notPrinted: 'Nie udało się wydrukować podsumowania. Pełną treść znajdziesz w PUE/eZUS.',
   },
-
   data: {
     title: 'Dane z konta',
     bases: 'Podstawa wymiaru składek (ostatnie 12 miesięcy)',

@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '@skr/protocol/domain';
-import { isSkrError } from '@skr/protocol/errors';
 import type { KioskBridge } from '@skr/protocol/kiosk-bridge';
 import type { KioskOpenAnswerResult, PueAnswer } from '@skr/protocol/pue-inbox';
 import { api, pueSession } from '../api';
 import { Fact } from '../data-table';
 import { formatDate, formatDateTime } from '../format';
-import { Keypad } from '../keypad';
 import { ErrorBox, Screen } from '../ui';
+import { SignPin } from './sign-pin';
 
 /**
  * Opening one answer: first its UPD when it needs one and has none (after a card login the
@@ -29,8 +28,6 @@ export function PueInboxOpen(props: {
   const [opened, setOpened] = useState<KioskOpenAnswerResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [pin, setPin] = useState('');
-  const [triesLeft, setTriesLeft] = useState<number | null>(null);
 
   async function step(run: () => Promise<unknown>) {
     setBusy(true);
@@ -45,9 +42,7 @@ export function PueInboxOpen(props: {
         }),
       );
     } catch (e) {
-      const left = isSkrError(e, 'PIN_INVALID') ? e.details?.triesLeft : undefined;
-      setTriesLeft(typeof left === 'number' ? left : null);
-      setError(typeof left === 'number' ? null : e);
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -60,13 +55,8 @@ export function PueInboxOpen(props: {
         ...pueSession(token),
       }),
     );
-  const sign = () => {
-    const entered = pin;
-    setPin(''); // the PIN leaves the screen state before the call
-    return step(() =>
-      props.bridge.call('signUpdByCard', { answerId: answer.id, pueSession: token, pin: entered }),
-    );
-  };
+  const sign = (pin: string) =>
+    step(() => props.bridge.call('signUpdByCard', { answerId: answer.id, pueSession: token, pin }));
   // An answer that needs no (new) UPD opens at once, once.
   const started = useRef(false);
   useEffect(() => {
@@ -100,20 +90,36 @@ export function PueInboxOpen(props: {
       </Screen>
     );
   }
+  const about = (
+    <>
+      <strong>{answer.title}</strong> ({formatDate(answer.date)})
+    </>
+  );
+  // After a card login the card's signature PIN signs the UPD (the drop-off's PIN screen).
+  if (needsUpd && props.byCard)
+    return (
+      <SignPin
+        busy={busy}
+        error={error}
+        onSign={(pin) => void sign(pin)}
+        onBack={props.onBack}
+        title={t('inbox.updTitle')}
+        hint={
+          <>
+            {about}. {t('inbox.updWhy')} {t('inbox.updCardHint')}
+          </>
+        }
+        submitLabel={t('inbox.sign')}
+        testId="pue-upd"
+      />
+    );
   return (
     <Screen title={t('inbox.updTitle')} onBack={props.onBack} testId="pue-upd">
-      <p>
-        <strong>{answer.title}</strong> ({formatDate(answer.date)})
-      </p>
+      <p>{about}</p>
       <ErrorBox error={error} />
-      {triesLeft !== null && (
-        <p className="error" role="alert" data-code="PIN_INVALID">
-          {t('pue.triesLeft', { count: triesLeft })}
-        </p>
-      )}
-      {needsUpd && <p>{t('inbox.updWhy')}</p>}
-      {needsUpd && !props.byCard && (
+      {needsUpd && (
         <>
+          <p>{t('inbox.updWhy')}</p>
           <p>{t('inbox.updConfirmHint')}</p>
           <button
             type="button"
@@ -125,37 +131,6 @@ export function PueInboxOpen(props: {
             {t('inbox.confirm')}
           </button>
         </>
-      )}
-      {needsUpd && props.byCard && (
-        <form className="card-login" onSubmit={(e) => (e.preventDefault(), void sign())}>
-          <p>{t('inbox.updCardHint')}</p>
-          <label htmlFor="sign-pin">{t('inbox.signPin')}</label>
-          <input
-            id="sign-pin"
-            type="password"
-            inputMode="none"
-            autoComplete="off"
-            value={pin}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 6))}
-            data-testid="sign-pin"
-            aria-live="off"
-          />
-          <Keypad
-            value={pin}
-            onChange={setPin}
-            onEnter={() => void sign()}
-            max={6}
-            label={t('inbox.signPin')}
-          />
-          <button
-            type="submit"
-            className="big primary"
-            disabled={busy || pin.length !== 6}
-            data-testid="upd-sign"
-          >
-            {t('inbox.sign')}
-          </button>
-        </form>
       )}
       {busy && (
         <p role="status" data-testid="answer-busy">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSkrError } from '@skr/protocol/errors';
 import { Keypad } from '../keypad';
@@ -16,6 +16,11 @@ export function SignPin(props: {
   error: unknown;
   onSign: (pin: string) => void;
   onBack: () => void;
+  /** Another step's own words (the UPD of an answer); the drop-off's by default. */
+  title?: string;
+  hint?: ReactNode;
+  submitLabel?: string;
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
@@ -30,7 +35,11 @@ export function SignPin(props: {
     props.onSign(entered);
   };
   return (
-    <Screen title={t('docs.signTitle')} onBack={props.onBack} testId="doc-sign-pin">
+    <Screen
+      title={props.title ?? t('docs.signTitle')}
+      onBack={props.onBack}
+      testId={props.testId ?? 'doc-sign-pin'}
+    >
       {triesLeft === null ? (
         <ErrorBox error={props.error} />
       ) : (
@@ -39,7 +48,7 @@ export function SignPin(props: {
         </p>
       )}
       <form className="card-login" onSubmit={(e) => (e.preventDefault(), sign())}>
-        <p>{t('docs.signHint')}</p>
+        <p>{props.hint ?? t('docs.signHint')}</p>
         <label htmlFor="sign-pin">{t('docs.signPin')}</label>
         <input
           id="sign-pin"
@@ -64,7 +73,7 @@ export function SignPin(props: {
           disabled={props.busy || pin.length !== LENGTH}
           data-testid="doc-sign-submit"
         >
-          {t('docs.signAndSend')}
+          {props.submitLabel ?? t('docs.signAndSend')}
         </button>
       </form>
     </Screen>
