@@ -51,7 +51,8 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.max(0, i)]! * 10) / 10;
 }
 
-async function watch(page: Page): Promise<void> {
+/** Installs the page's observer of the latest-call panel (it stamps each number shown). */
+export async function watch(page: Page): Promise<void> {
   await page.evaluate(() => {
     const el = document.querySelector('[data-testid=latest-call]')!;
     const bench: NonNullable<Window['__skrBench']> = { seen: [], waiters: [] };
@@ -68,7 +69,7 @@ async function watch(page: Page): Promise<void> {
 }
 
 /** When the page showed `number`: no polling in the page, which would steal the CPU measured. */
-function shownAt(page: Page, number: string): Promise<number> {
+export function shownAt(page: Page, number: string): Promise<number> {
   return page.evaluate(
     (n) =>
       new Promise<number>((resolve, reject) => {

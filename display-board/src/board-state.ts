@@ -108,7 +108,10 @@ export function applyEvent(board: BoardState, e: BranchEvent): Applied {
 }
 
 /** Replaces the line counts and counters from a fresh snapshot, keeping calls and seq. */
-export function withCounts(board: BoardState, s: QueueSnapshot): BoardState {
+export function withCounts(
+  board: BoardState,
+  s: Pick<QueueSnapshot, 'seq' | 'at' | 'lines' | 'counters'>,
+): BoardState {
   return {
     ...board,
     lines: s.lines,

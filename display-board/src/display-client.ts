@@ -59,6 +59,9 @@ export interface DisplayClientOptions {
   play: AudioDeps['play'];
 }
 
+/** The part of a snapshot a refresh of the counts reads. */
+const SnapshotCounts = QueueSnapshot.pick({ seq: true, at: true, lines: true, counters: true });
+
 /** Counts refresh this long after the first change, coalescing a burst of events. */
 const REFRESH_DEBOUNCE_MS = 300;
 /** Estimated waits drift with time even when nothing happens. */
@@ -232,7 +235,9 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     try {
       const sent = Date.now();
       const res = await socket.timeout(3000).emitWithAck('queue:snapshot');
-      const s = res.ok ? QueueSnapshot.safeParse(res.data) : undefined;
+      // Only what a refresh uses is read (and so validated): the line counts and counters, not
+      // the recent calls and parked tickets, which were most of each screen's parse per call.
+      const s = res.ok ? SnapshotCounts.safeParse(res.data) : undefined;
       if (!s?.success) return;
       // The snapshot's time was taken about half way through the round trip.
       clock.syncInstant(s.data.at, (sent + Date.now()) / 2);

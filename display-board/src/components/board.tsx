@@ -1,4 +1,4 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arrangeCalls } from '../arrange-calls';
 import { visibleCalls } from '../board-state';
@@ -26,9 +26,13 @@ export function Board({ client, lang }: { client: DisplayClient; lang: UiLang })
       ),
     [board.calls, config.services, config.historySize, view.presenting, view.unheard],
   );
-  if (view.status === 'unauthorized') return <PairingNotice revoked />;
   // A call always names a counter of the snapshot; '…' rather than the internal id otherwise.
-  const counterOf = (id: number) => board.counters[id] ?? { sign: '…', name: '' };
+  // Kept while the counters stay the same object, so the memoised panels skip a call's render.
+  const counterOf = useCallback(
+    (id: number) => board.counters[id] ?? { sign: '…', name: '' },
+    [board.counters],
+  );
+  if (view.status === 'unauthorized') return <PairingNotice revoked />;
   return (
     <div className="board" data-testid="board" data-status={view.status}>
       <header className="board-header">

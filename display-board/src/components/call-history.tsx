@@ -22,6 +22,9 @@ export const CallHistory = memo(function CallHistory({
   counterOf,
 }: CallHistoryProps) {
   const { t } = useTranslation();
+  // Looked up once per render, not once per row: i18next's t() is a good part of a render.
+  const to = t('board.to');
+  const counterWord = t('board.counter');
   return (
     <section className="history" data-testid="call-history" aria-labelledby="history-title">
       <h2 id="history-title" className="panel-title">
@@ -48,13 +51,13 @@ export const CallHistory = memo(function CallHistory({
               data-unheard={unheard.has(c.ticketId) || undefined}
             >
               <span className="history-number">{c.number}</span>
-              <span className="history-arrow" aria-label={t('board.to')}>
+              <span className="history-arrow" aria-label={to}>
                 →
               </span>
               <span
                 className="history-counter"
                 data-testid="history-counter"
-                aria-label={`${t('board.counter')} ${counter.sign}`}
+                aria-label={`${counterWord} ${counter.sign}`}
               >
                 {counter.sign}
               </span>

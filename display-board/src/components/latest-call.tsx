@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallEntry } from '../board-state';
 import type { ScreenCounter } from '../counter-sign';
@@ -14,7 +15,7 @@ export interface LatestCallProps {
  * benchmark observe it); the inner one is re-keyed on every flash so the CSS animation
  * restarts for a recall of the same ticket.
  */
-export function LatestCall({ call, counter, flash }: LatestCallProps) {
+export const LatestCall = memo(function LatestCall({ call, counter, flash }: LatestCallProps) {
   const { t } = useTranslation();
   const flashing = call !== undefined && flash.seq === call.seq;
   const sign = counter?.sign ?? '';
@@ -61,4 +62,4 @@ export function LatestCall({ call, counter, flash }: LatestCallProps) {
       )}
     </section>
   );
-}
+});
