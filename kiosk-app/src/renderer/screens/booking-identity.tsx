@@ -53,6 +53,30 @@ export function DigitField(props: {
   );
 }
 
+/** The PESEL typed on the keypad; once the client tried to send, what is wrong with it. */
+export function PeselDigits(props: {
+  name: string;
+  value: string;
+  tried: boolean;
+  onChange: (v: string) => void;
+  onFocus: () => void;
+}) {
+  const { t } = useTranslation();
+  const problem = props.tried ? peselProblem(props.value) : null;
+  const key = problem && `pesel${problem[0]!.toUpperCase()}${problem.slice(1)}`;
+  return (
+    <DigitField
+      name={props.name}
+      label={t('booking.pesel')}
+      value={props.value}
+      max={11}
+      onChange={props.onChange}
+      onFocus={props.onFocus}
+      error={key ? t(`booking.${key}`) : null}
+    />
+  );
+}
+
 /** The big submit button under a keypad form; disabled while the last submit is under way. */
 export function KeypadSubmit(props: { label: string; busy: boolean; testId: string }) {
   return (
@@ -76,8 +100,6 @@ export function BookingIdentity(props: {
   const [phone, setPhone] = useState('');
   const [field, setField] = useState<Field>('pesel');
   const [tried, setTried] = useState(false);
-  const peselErr = tried ? peselProblem(pesel) : null;
-  const peselKey = peselErr && `pesel${peselErr[0]!.toUpperCase()}${peselErr.slice(1)}`;
   const phoneErr = tried ? phoneProblem(phone) : null;
   const submit = () => {
     setTried(true);
@@ -108,14 +130,12 @@ export function BookingIdentity(props: {
         }}
       >
         <h2>{props.cardReader ? t('booking.orPesel') : t('booking.byPesel')}</h2>
-        <DigitField
+        <PeselDigits
           name="pesel"
-          label={t('booking.pesel')}
           value={pesel}
-          max={11}
+          tried={tried}
           onChange={setPesel}
           onFocus={() => setField('pesel')}
-          error={peselKey ? t(`booking.${peselKey}`) : null}
         />
         <DigitField
           name="phone"

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { peselProblem } from '@skr/protocol/pesel';
 import { Keypad } from '../keypad';
-import { DigitField, KeypadSubmit } from './booking-identity';
+import { KeypadSubmit, PeselDigits } from './booking-identity';
 
 type Field = 'code' | 'pesel';
 
@@ -30,8 +30,6 @@ export function MyVisitFind(props: {
   const [tried, setTried] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
   useEffect(() => codeInput.current?.focus(), []);
-  const peselErr = tried ? peselProblem(pesel) : null;
-  const peselKey = peselErr && `pesel${peselErr[0]!.toUpperCase()}${peselErr.slice(1)}`;
   const codeErr = tried && code.length < 6;
   const submit = () => {
     // A scanner ends the code with Enter: the PESEL comes next, not an error.
@@ -77,14 +75,12 @@ export function MyVisitFind(props: {
           {t('myVisit.codeShort')}
         </p>
       )}
-      <DigitField
+      <PeselDigits
         name="visit-pesel"
-        label={t('booking.pesel')}
         value={pesel}
-        max={11}
+        tried={tried}
         onChange={setPesel}
         onFocus={() => setField('pesel')}
-        error={peselKey ? t(`booking.${peselKey}`) : null}
       />
       <Keypad
         value={field === 'code' ? code : pesel}
