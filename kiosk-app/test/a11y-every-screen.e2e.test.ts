@@ -2,7 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { a11yFindings } from './a11y-checkers';
 import { CARD_PIN, startKioskRig, tinyPdf, type KioskRig } from './kiosk-rig';
-import { insertCard, passwordStep, signInWithPassword, toSelfService } from './self-service-steps';
+import {
+  insertCard,
+  openInbox,
+  passwordStep,
+  signInWithCard,
+  signInWithPassword,
+  toSelfService,
+} from './self-service-steps';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
 import { pesel } from '../../branch-server/test/calendar-people';
 
@@ -274,11 +281,8 @@ describe('HTML_CodeSniffer and axe-core on every kiosk screen in three sizes', (
   it('urzędomat inbox: the list, the UPD confirmation, the answer; the signature PIN of a card UPD', async () => {
     const p = rig.page;
     await signInWithPassword(p, rig, 0);
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-insured').click();
-    await p.getByTestId('menu-inbox').click();
+    await openInbox(p);
     const rows = p.locator('[data-testid=inbox] tbody tr');
-    await rows.first().waitFor();
     await audit(p, 'pue-inbox');
     await rows.filter({ hasText: 'zasiłku chorobowego' }).getByRole('button').click();
     await p.getByTestId('upd-confirm').waitFor();
@@ -288,46 +292,8 @@ describe('HTML_CodeSniffer and axe-core on every kiosk screen in three sizes', (
     await audit(p, 'pue-answer');
     await p.getByTestId('logout').click();
     await p.getByTestId('home').waitFor();
-    await insertCard(rig);
-    await toSelfService(p);
-    await p.getByTestId('pin').fill(CARD_PIN);
-    await p.getByTestId('card-sign-in').click();
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-insured').click();
-    await p.getByTestId('menu-inbox').click();
-    await rows.first().waitFor();
-    await rows.filter({ hasText: 'Wezwanie' }).getByRole('button').click();
-    await p.getByTestId('sign-pin').waitFor();
-    await audit(p, 'pue-upd-card');
-    await rig.card!.remove();
-    await p.getByTestId('home').waitFor({ timeout: 10_000 });
-  }, 180_000);
-
-  it('urzędomat inbox: the list, the UPD confirmation, the answer; the signature PIN of a card UPD', async () => {
-    const p = rig.page;
-    await signInWithPassword(p, rig, 0);
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-insured').click();
-    await p.getByTestId('menu-inbox').click();
-    const rows = p.locator('[data-testid=inbox] tbody tr');
-    await rows.first().waitFor();
-    await audit(p, 'pue-inbox');
-    await rows.filter({ hasText: 'zasiłku chorobowego' }).getByRole('button').click();
-    await p.getByTestId('upd-confirm').waitFor();
-    await audit(p, 'pue-upd-confirm');
-    await p.getByTestId('upd-confirm').click();
-    await p.getByTestId('answer-printed').waitFor({ timeout: 15_000 });
-    await audit(p, 'pue-answer');
-    await p.getByTestId('logout').click();
-    await p.getByTestId('home').waitFor();
-    await insertCard(rig);
-    await toSelfService(p);
-    await p.getByTestId('pin').fill(CARD_PIN);
-    await p.getByTestId('card-sign-in').click();
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-insured').click();
-    await p.getByTestId('menu-inbox').click();
-    await rows.first().waitFor();
+    await signInWithCard(p, rig);
+    await openInbox(p);
     await rows.filter({ hasText: 'Wezwanie' }).getByRole('button').click();
     await p.getByTestId('sign-pin').waitFor();
     await audit(p, 'pue-upd-card');

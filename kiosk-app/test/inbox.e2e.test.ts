@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SIGN_PIN } from '@skr/hardware-mocks/id-card/index';
-import { CARD_PIN, sharedKioskRig } from './kiosk-rig';
+import { sharedKioskRig } from './kiosk-rig';
 import { pdfsig } from './pdfsig';
-import { insertCard, signInWithPassword, toSelfService } from './self-service-steps';
+import { openInbox, signInWithCard, signInWithPassword } from './self-service-steps';
 
 // The inbox of answers in Chromium (Anna Kowalska). Password login: the menu counts the new
 // answers, the list reads row by row, opening one that needs a UPD asks "Potwierdzam odbiór",
@@ -82,15 +82,9 @@ describe('answers inbox and UPD', () => {
 
   it('card login: the UPD is signed with the ID card after the 6-digit signature PIN', async () => {
     const p = rig.page;
-    await insertCard(rig);
-    await toSelfService(p);
-    await p.getByTestId('pin').fill(CARD_PIN);
-    await p.getByTestId('card-sign-in').click();
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-insured').click();
-    await p.getByTestId('menu-inbox').click();
+    await signInWithCard(p, rig);
+    await openInbox(p);
     const rows = p.locator('[data-testid=inbox] tbody tr');
-    await rows.first().waitFor();
     await rows
       .filter({ hasText: 'Wezwanie do uzupełnienia dokumentów' })
       .getByRole('button')

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
-import type { KioskRig } from './kiosk-rig';
+import { CARD_PIN, type KioskRig } from './kiosk-rig';
 
 /** From the home screen to the sign-in screen of the urzędomat. */
 export async function toSelfService(p: Page): Promise<void> {
@@ -43,4 +43,21 @@ export async function insertCard(rig: KioskRig): Promise<void> {
       timeout: 15_000,
     })
     .toBe(true);
+}
+
+/** Inserts the virtual card and signs Anna in with it and its PIN: the account choice. */
+export async function signInWithCard(p: Page, rig: KioskRig): Promise<void> {
+  await insertCard(rig);
+  await toSelfService(p);
+  await p.getByTestId('pin').fill(CARD_PIN);
+  await p.getByTestId('card-sign-in').click();
+  await p.getByTestId('pue-account').waitFor({ timeout: 10_000 });
+}
+
+/** From the account choice to the inbox of the individual account (insured role), loaded. */
+export async function openInbox(p: Page): Promise<void> {
+  await p.getByTestId('account-individual').click();
+  await p.getByTestId('role-insured').click();
+  await p.getByTestId('menu-inbox').click();
+  await p.locator('[data-testid=inbox] tbody tr').first().waitFor();
 }
