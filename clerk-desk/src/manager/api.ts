@@ -32,6 +32,10 @@ export function createManagerApi(origin: string, token: () => string | undefined
     },
     /** Notifications sent, failed and pending, and each channel's state (counts only). */
     notifications: () => client.call('notifyStats'),
+    /** Walk-in cut-off per service (issue 14) and the manager's reopening for today. */
+    walkInCutoffs: () => client.call('listWalkInCutoffs'),
+    reopenWalkIns: (serviceId: string, open: boolean) =>
+      client.call('reopenWalkIns', { params: { serviceId }, body: { open } }),
     stats: (period: StatsPeriod, date: string) => client.call('stats', { query: { period, date } }),
     config: () => client.call('getConfig'),
     audit: (limit = 50) => client.call('configAudit', { query: { limit } }),

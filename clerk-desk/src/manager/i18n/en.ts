@@ -77,6 +77,16 @@ export const en: Catalogue = {
     outboxOldest: 'Oldest since {{time}}',
     outboxLastError: 'Last error: {{error}}',
     outboxNone: 'No sync information.',
+    cutoff: {
+      title: 'Walk-ins (cut-off)',
+      none: 'Every service takes walk-ins today.',
+      open: 'open · served about {{time}}',
+      closing: 'cut off: the line would not be served before closing ({{time}})',
+      pool: 'cut off: the daily pool is used up ({{count}})',
+      reopened: 'reopened for today',
+      reopen: 'Open again for today',
+      undo: 'Withdraw reopening',
+    },
     notify: {
       title: 'SMS and e-mail notifications',
       off: 'Notifications are off (no SMS gateway or mail server configured).',

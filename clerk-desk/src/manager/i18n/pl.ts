@@ -70,6 +70,16 @@ export const pl = {
     outboxOldest: 'Najstarsza od {{time}}',
     outboxLastError: 'Ostatni błąd: {{error}}',
     outboxNone: 'Brak danych o synchronizacji.',
+    cutoff: {
+      title: 'Przyjmowanie bez wizyty (odcięcie)',
+      none: 'Wszystkie sprawy przyjmują dziś klientów bez wizyty.',
+      open: 'przyjmuje · obsłużony ok. {{time}}',
+      closing: 'odcięta: kolejka nie zostanie obsłużona przed zamknięciem ({{time}})',
+      pool: 'odcięta: wyczerpana dzienna pula ({{count}})',
+      reopened: 'otwarta ponownie na dziś',
+      reopen: 'Otwórz ponownie na dziś',
+      undo: 'Cofnij otwarcie',
+    },
     notify: {
       title: 'Powiadomienia SMS i e-mail',
       off: 'Powiadomienia są wyłączone (brak skonfigurowanej bramki SMS i serwera poczty).',

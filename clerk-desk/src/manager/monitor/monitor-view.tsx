@@ -8,6 +8,7 @@ import { CountersPanel } from './counters-panel';
 import { DevicesPanel } from './devices-panel';
 import { LinesTable } from './lines-table';
 import { NotificationsPanel } from './notifications-panel';
+import { WalkInCutoffPanel } from './walk-in-cutoff-panel';
 import { useMonitor } from './use-monitor';
 
 /** An outbox row older than this is worth an alert. */
@@ -121,6 +122,7 @@ export function MonitorView(props: {
         <>
           <Alerts snapshot={snapshot} sync={sync} />
           <LinesTable lines={snapshot.lines} />
+          <WalkInCutoffPanel api={props.api} lines={snapshot.lines} at={snapshot.at} />
           <CountersPanel counters={snapshot.counters} />
           <div className="mgr-two">
             <DevicesPanel devices={snapshot.devices} />
