@@ -1,8 +1,8 @@
 // The emulator's own SQLite database: schema and opening. One file per emulator instance;
 // tests give each server a temp path. Money is stored in grosze, instants as ISO strings.
 import Database from 'better-sqlite3';
-import { REGISTRATIONS_SCHEMA } from './registrations';
 import { INBOX_SCHEMA } from './inbox';
+import { REGISTRATIONS_SCHEMA } from './registrations';
 import { REPORTS_SCHEMA } from './reports';
 
 /** The database handle type used throughout the emulator. */
@@ -150,7 +150,7 @@ export function openDb(path: string, durability: 'full' | 'normal' = 'full'): Db
   }[];
   if (!cols.some((c) => c.name === 'submitter_name'))
     db.exec('ALTER TABLE documents ADD COLUMN submitter_name TEXT');
-  db.exec(INBOX_SCHEMA);
   db.exec(REGISTRATIONS_SCHEMA);
+  db.exec(INBOX_SCHEMA);
   return db;
 }
