@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SIGN_PIN } from '@skr/hardware-mocks/id-card/index';
 import { a11yFindings } from './a11y-checkers';
 import { CARD_PIN, startKioskRig, tinyPdf, type KioskRig } from './kiosk-rig';
 import {
@@ -236,9 +237,14 @@ describe('HTML_CodeSniffer and axe-core on every kiosk screen in three sizes', (
     await p.getByTestId('file-wniosek-emerytura.pdf').waitFor();
     await audit(p, 'drop-off-file');
     await p.getByTestId('file-wniosek-emerytura.pdf').click();
-    await p.getByTestId('doc-submit').waitFor();
+    // After a card login the document is signed with the card's signature key.
+    await p.getByTestId('doc-sign').waitFor();
     await audit(p, 'drop-off-confirm');
-    await p.getByTestId('doc-submit').click();
+    await p.getByTestId('doc-sign').click();
+    await p.getByTestId('doc-sign-pin').waitFor();
+    await audit(p, 'drop-off-sign-pin');
+    await p.getByTestId('sign-pin').fill(DEFAULT_SIGN_PIN);
+    await p.getByTestId('doc-sign-submit').click();
     await p.getByTestId('doc-done').waitFor({ timeout: 20_000 });
     await audit(p, 'drop-off-done');
     await rig.card!.remove();

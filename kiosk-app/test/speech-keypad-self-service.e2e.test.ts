@@ -1,3 +1,4 @@
+import { DEFAULT_SIGN_PIN } from '@skr/hardware-mocks/id-card/index';
 import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
 import { pl } from '../src/i18n/pl';
@@ -133,11 +134,20 @@ describe('urzędomat with the keypad alone in speech mode', () => {
     await p.keyboard.press('5');
     await hears(p, exactly(pl.docs.confirm));
     await focusKept(p);
-    await moveTo(p, 'doc-submit', '6');
+    // After a card login the document is signed: the signature PIN on the keypad digits, Enter
+    // signs and sends; the PIN is counted, never said.
+    await moveTo(p, 'doc-sign', '6');
+    await p.keyboard.press('Enter');
+    await p.getByTestId('doc-sign-pin').waitFor();
+    await hears(p, exactly(pl.docs.signTitle));
+    await focusKept(p);
+    await moveTo(p, 'sign-pin');
+    await p.keyboard.type(DEFAULT_SIGN_PIN);
     await p.keyboard.press('Enter');
     await p.getByTestId('doc-done').waitFor({ timeout: 20_000 });
     await hears(p, exactly(pl.docs.done));
     await hears(p, /^Dokument doręczony do ZUS\. Numer UPP: /);
+    expect(await allSpoken()).not.toContain(DEFAULT_SIGN_PIN);
     await focusKept(p);
 
     // Help anywhere, then the card leaves: the session ends and the kiosk starts fresh.
