@@ -220,24 +220,25 @@ export function ConsoleView({ api, live, counterId, onClosed }: Props) {
             {message.text}
           </p>
         )}
-        <button
-          type="button"
-          className="follow-up"
-          disabled={!online}
-          onClick={() => setDialog('follow-up')}
-          data-testid="do-follow-up"
-        >
-          {t('followUp.open')}
-        </button>
-        <button
-          type="button"
-          className="follow-up"
-          disabled={!online}
-          onClick={() => setDialog('visits')}
-          data-testid="do-visits"
-        >
-          {t('visits.open')}
-        </button>
+        {/* Visits side by side: the console fits 1366×768 without scrolling. */}
+        <div className="visit-actions">
+          <button
+            type="button"
+            disabled={!online}
+            onClick={() => setDialog('follow-up')}
+            data-testid="do-follow-up"
+          >
+            {t('followUp.open')}
+          </button>
+          <button
+            type="button"
+            disabled={!online}
+            onClick={() => setDialog('visits')}
+            data-testid="do-visits"
+          >
+            {t('visits.open')}
+          </button>
+        </div>
       </div>
       <aside className="console-side">
         <LinesPanel lines={linesFor(snap, counter)} services={live.services} />
