@@ -35,7 +35,12 @@ export function walkInCutoffCommands(
   const setting = ctx.db.prepare(`SELECT value FROM settings WHERE key = ?`);
   const read = (key: string) => (setting.get(key) as { value: string } | undefined)?.value;
 
-  function cutoffOf(serviceId: string, now: Date): WalkInCutoff {
+  /**
+   * The cut-off of one service now. `counted`: count today's walk-ins even without a pool (the
+   * manager's list shows the count); the gate on every issue counts only when a pool is set,
+   * since the count reads every ticket of the service today.
+   */
+  function cutoffOf(serviceId: string, now: Date, counted = true): WalkInCutoff {
     const { state } = ctx;
     const zone = state.settings.timeZone;
     const day = localDay(now, zone);
@@ -48,7 +53,8 @@ export function walkInCutoffCommands(
       recentServiceMinutes: state.durations.get(serviceId) ?? [],
       hours: state.hours.get(serviceId),
       timeZone: zone,
-      walkInsToday: (countToday.get(day, serviceId) as { n: number }).n,
+      walkInsToday:
+        counted || pool !== undefined ? (countToday.get(day, serviceId) as { n: number }).n : 0,
       dailyPool: pool === undefined ? null : Number(pool),
       reopened: read(reopenKey(day, serviceId)) === 'true',
       joinsAt: new Date(endOfLine(state, now)),
@@ -112,7 +118,7 @@ export function walkInCutoffCommands(
      * issued in the same group.
      */
     gate(serviceId: string, at: Date): DomainError | undefined {
-      const c = cutoffOf(serviceId, at);
+      const c = cutoffOf(serviceId, at, false);
       if (!c.cut || !c.reason) return undefined;
       const details: WalkInCutoffDetails = {
         reason: 'walk-in-cutoff',
