@@ -6,7 +6,7 @@ import type { KioskAnonSubmitResult, KioskBridge, KioskFile } from '@skr/protoco
 import { BigButton, Screen } from '../ui';
 import { AnonSubmitter, type ChosenSubmitter } from './anon-submitter';
 import { FileError } from './doc-dropoff';
-import { FileStep, FormStep } from './dropoff-steps';
+import { FileStep, FormStep, fileAndForm } from './dropoff-steps';
 
 /**
  * "Złóż dokument (bez logowania)": form → paper or file → who submits → confirm → the branch
@@ -35,11 +35,7 @@ export function AnonDropoff(props: {
     try {
       setResult(
         await props.bridge.call('submitAnonymous', {
-          source: file.source,
-          name: file.name,
-          formCode: form.code,
-          formName: form.names[props.lang].slice(0, 60),
-          lang: props.lang,
+          ...fileAndForm(file, form, props.lang),
           submitter: who.submitter,
         }),
       );

@@ -6,6 +6,7 @@ import type { KioskBridge, KioskFile, KioskSubmitResult } from '@skr/protocol/ki
 import { api } from '../api';
 import { BigButton, ErrorBox, Screen } from '../ui';
 import { SignPin } from './sign-pin';
+import { fileAndForm } from './dropoff-steps';
 
 interface Form {
   code: string;
@@ -68,11 +69,7 @@ export function DocDropoff(props: {
     try {
       setResult(
         await props.bridge.call('submitDocument', {
-          source: file.source,
-          name: file.name,
-          formCode: form.code,
-          formName: form.names[props.lang].slice(0, 60),
-          lang: props.lang,
+          ...fileAndForm(file, form, props.lang),
           ...(props.token ? { pueSession: props.token } : {}),
           ...(signPin ? { signPin } : {}),
         }),

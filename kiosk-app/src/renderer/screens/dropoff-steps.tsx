@@ -72,3 +72,19 @@ export function FileStep(props: {
     </Screen>
   );
 }
+
+/** What every drop-off sends about the chosen file and form (logged in or not). */
+export function fileAndForm(
+  file: KioskFile,
+  form: { code: string; names: Record<Lang, string> },
+  lang: Lang,
+) {
+  return {
+    source: file.source,
+    name: file.name,
+    formCode: form.code,
+    // The slip prints a form name of at most 60 characters.
+    formName: form.names[lang].slice(0, 60),
+    lang,
+  };
+}
