@@ -135,8 +135,11 @@ describe('createAnnouncer with espeak-ng', () => {
     expect(engine.calls).toHaveLength(66);
     expect(announcer.stats().prerender).toEqual({ total: 66, done: 66, running: false });
     // Each step blocks only for a spawn and a WAV decode (~1 ms; p99 ~15 ms on an idle 2-core
-    // machine); the bound leaves room for other processes competing for the CPU.
-    expect(delay.percentile(99) / 1e6).toBeLessThan(100);
+    // machine). A render that blocked (a synchronous spawn takes ~100 ms per phrase) would put
+    // most samples near that; the median is what tells the two apart, while the tail depends
+    // on the other processes competing for the CPU (CI saw p99 104–121 ms with two test files
+    // at once).
+    expect(delay.percentile(50) / 1e6).toBeLessThan(40);
     const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.wav'));
     expect(files).toHaveLength(66);
 
