@@ -23,8 +23,11 @@ export const mediaRoutes = {
     method: 'GET',
     path: '/api/v1/audio/:id',
     tag: 'media',
-    summary: "A call's announcement, `{lang}-{number}-{counter}.wav`",
-    description: 'Rendered when the call commits; on demand otherwise (e.g. after a restart).',
+    summary: "A call's announcement, `{lang}-{number}-{counter}.wav` (`…-short.wav` in a burst)",
+    description:
+      'Rendered when the call commits; on demand otherwise (e.g. after a restart). The ' +
+      '`-short` form, asked for by a screen announcing several calls at once, drops "Numer" ' +
+      'and the pauses (one chime for the burst).',
     access: access.readQueue,
     params: IdParams,
     produces: 'audio/wav',
