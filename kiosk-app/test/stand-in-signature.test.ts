@@ -35,13 +35,13 @@ describe('stand-in: signature check before the UPP', () => {
     await h?.stop();
   });
 
-  const submit = (pdf: Buffer) =>
+  const submit = (pdf: Buffer, submitterPesel: string | null = HOLDER.pesel) =>
     h.call('POST', `/v1/branches/${BRANCH}/documents`, {
       headers: { 'x-branch-key': BRANCH_KEY, 'idempotency-key': randomUUID() },
       body: {
         formCode: 'ZUS-Z-3',
         title: 'Zaświadczenie płatnika składek',
-        submitterPesel: HOLDER.pesel,
+        submitterPesel,
         fileName: 'z3.pdf',
         contentType: 'application/pdf',
         contentB64: pdf.toString('base64'),
@@ -102,5 +102,18 @@ describe('stand-in: signature check before the UPP', () => {
     expect(h.emu.documents().count).toBe(before);
     // Unsigned, as after a password login: taken as before.
     expect((await submit(tinyPdf(1))).status).toBe(201);
+  });
+
+  it('refuses a document signed by someone other than its submitter; an anonymous one is kept under the signer', async () => {
+    const before = h.emu.documents().count;
+    const other = await submit(signed, '02070803628');
+    expect(other.status).toBe(400);
+    expect(other.body.details?.reason).toBe('BAD_SIGNATURE');
+    expect(other.body.message).toMatch(/signer is not the submitter/);
+    expect(h.emu.documents().count).toBe(before);
+    const anonymous = await submit(signed, null);
+    expect(anonymous.status).toBe(201);
+    const kept = h.emu.documents().items.find((d) => d.upp.uppId === anonymous.body.uppId);
+    expect(kept?.submitterPesel).toBe(HOLDER.pesel);
   });
 });

@@ -54,8 +54,19 @@ export function submitDocument(
     }
     // A signed PDF gets its UPP only if the signature holds; unsigned ones (a password session,
     // whose portal profile vouches for it) are taken as before.
-    if (doc.contentType === 'application/pdf' && hasPdfSignature(content))
-      verifyPdfSignature(content, ctx.caCertsPem, ctx.now());
+    // The signer must be the submitter the branch names; an anonymous drop-off signed with a
+    // card is kept under the signer.
+    let submitterPesel = doc.submitterPesel;
+    if (doc.contentType === 'application/pdf' && hasPdfSignature(content)) {
+      const signer = verifyPdfSignature(content, ctx.caCertsPem, ctx.now());
+      if (signer.pesel !== null && submitterPesel !== null && signer.pesel !== submitterPesel)
+        throw new SkrError(
+          'INVALID',
+          'The document signature is not valid: the signer is not the submitter',
+          { details: { reason: 'BAD_SIGNATURE' } },
+        );
+      submitterPesel ??= signer.pesel;
+    }
     const receivedAt = nowIso(ctx);
     // MAX(rowid) is a lookup, COUNT(*) a scan of every stored document (quadratic over a day);
     // documents are never deleted, so both give the same next number.
@@ -82,7 +93,7 @@ export function submitDocument(
         sha256Hex(content),
         doc.formCode,
         doc.title,
-        doc.submitterPesel,
+        submitterPesel,
         doc.submitterName ?? null,
         doc.fileName,
         doc.contentType,
