@@ -36,6 +36,9 @@ export function createManagerApi(origin: string, token: () => string | undefined
     walkInCutoffs: () => client.call('listWalkInCutoffs'),
     reopenWalkIns: (serviceId: string, open: boolean) =>
       client.call('reopenWalkIns', { params: { serviceId }, body: { open } }),
+    /** Sets (null removes) a service's daily walk-in pool; audited at the branch. */
+    setWalkInPool: (serviceId: string, dailyPool: number | null) =>
+      client.call('setWalkInPool', { params: { serviceId }, body: { dailyPool } }),
     stats: (period: StatsPeriod, date: string) => client.call('stats', { query: { period, date } }),
     config: () => client.call('getConfig'),
     audit: (limit = 50) => client.call('configAudit', { query: { limit } }),

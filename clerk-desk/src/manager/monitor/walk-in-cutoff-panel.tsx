@@ -1,16 +1,18 @@
 import type { MonitorLine } from '@skr/protocol/manager';
-import type { WalkInCutoffList } from '@skr/protocol/walk-in-cutoff';
+import type { WalkInCutoff, WalkInCutoffList } from '@skr/protocol/walk-in-cutoff';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { branchTimeOfDay } from '../../ui/branch-time';
 import type { ManagerApi } from '../api';
 import { Card } from '../card';
 import { errorText } from '../error-text';
+import { WalkInPoolEditor } from './walk-in-pool-editor';
 
 /**
  * Walk-ins when the day is full (issue 14): per service whether the kiosk still issues walk-in
  * tickets, why not (the line would outlast closing time, or the daily pool is used up), and
- * the manager's "open again for today" (audited at the branch). Refetched with each snapshot.
+ * the manager's "open again for today" (audited at the branch), and each service's daily pool.
+ * Refetched with each snapshot.
  */
 export function WalkInCutoffPanel(props: {
   api: ManagerApi;
@@ -39,14 +41,16 @@ export function WalkInCutoffPanel(props: {
     const l = props.lines.find((x) => x.serviceId === id);
     return l ? (l.names[lang as 'pl'] ?? l.names.pl) : id;
   };
+  // A changed service's row as the server answered it (reopened, or a new pool).
+  const replace = (c: WalkInCutoff) =>
+    setList(
+      (l) => l && { ...l, services: l.services.map((s) => (s.serviceId === c.serviceId ? c : s)) },
+    );
   async function reopen(serviceId: string, open: boolean) {
     setBusy(true);
     setError(null);
     try {
-      const c = await api.reopenWalkIns(serviceId, open);
-      setList(
-        (l) => l && { ...l, services: l.services.map((s) => (s.serviceId === serviceId ? c : s)) },
-      );
+      replace(await api.reopenWalkIns(serviceId, open));
     } catch (e) {
       setError(e);
     } finally {
@@ -87,6 +91,9 @@ export function WalkInCutoffPanel(props: {
           </li>
         ))}
       </ul>
+      {list && (
+        <WalkInPoolEditor api={api} services={list.services} name={name} onSaved={replace} />
+      )}
     </Card>
   );
 }
