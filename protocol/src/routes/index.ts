@@ -7,7 +7,7 @@ export { CounterResponse, EventsQuery } from './queue';
 export { ConfigDiff, AuditQuery } from './config';
 export { EndDayResponse } from './manager';
 export { PairedDeviceRow } from './devices';
-export { PueSessionHeader, AccountParams } from './pue-proxy';
+export { PueSessionHeader } from './pue-proxy';
 export { BranchParams, IdempotencyHeader } from './portal-branch';
 export { notifyRoutes } from './notify';
 export { calendarRoutes } from './calendar';

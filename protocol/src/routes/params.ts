@@ -10,3 +10,6 @@ export const CounterIdParams = z.object({
 
 /** `since`/`limit` style numbers arrive as strings in a query. */
 export const queryInt = () => z.coerce.number<number | string>().int();
+
+/** An account in the path. */
+export const AccountParams = z.object({ accountId: z.string().min(1).max(64) });

@@ -10,7 +10,7 @@ import {
   PueCreateBookingRequest,
   PueRebookRequest,
 } from '../pue';
-import { AccountParams } from './pue-proxy';
+import { AccountParams } from './params';
 import { portalRoute } from './route';
 
 const BookingParams = z.object({ id: z.string().min(1).max(64) });

@@ -11,7 +11,7 @@ import { Counter } from '../domain';
 import { BranchEvent } from '../socket';
 import { CounterIdParams, queryInt } from './params';
 import { access } from './roles';
-import { NoContent, branchRoute } from './route';
+import { NoContent, branchRoute, postFamily } from './route';
 
 /** `{ counter }` after a counter action. */
 export const CounterResponse = z.object({ counter: Counter });
@@ -26,17 +26,12 @@ export const EventsQuery = z.object({
 });
 
 /** The counter control routes share their shape. */
-function counterAction<P extends string>(path: P, summary: string) {
-  return branchRoute({
-    method: 'POST',
-    path,
-    tag: 'queue',
-    summary,
-    access: access.counterControl,
-    params: CounterIdParams,
-    responses: { 200: CounterResponse },
-  });
-}
+const counterAction = postFamily({
+  tag: 'queue',
+  access: access.counterControl,
+  params: CounterIdParams,
+  responses: { 200: CounterResponse },
+});
 
 /** Services, counters, the queue, counter control, bookings and the event log. */
 export const queueRoutes = {

@@ -41,6 +41,17 @@ export function branchRoute<const R extends RouteDef<BranchAccess>>(r: R): R {
   return r;
 }
 
+/**
+ * A family of POST routes that share everything but path and summary (counter actions, ticket
+ * actions): give the shared part once, get a function of path and summary.
+ */
+export function postFamily<
+  const S extends Omit<RouteDef<BranchAccess>, 'method' | 'path' | 'summary'>,
+>(shared: S) {
+  return <const P extends string>(path: P, summary: string) =>
+    branchRoute({ method: 'POST', path, summary, ...shared });
+}
+
 type Slot<K extends string, R, F extends string> = R extends { [P in F]: infer S extends z.ZodType }
   ? object extends z.input<S>
     ? { [P in K]?: z.input<S> }

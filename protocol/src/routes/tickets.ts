@@ -8,19 +8,18 @@ import {
 } from '../http';
 import { IdParams } from './params';
 import { access } from './roles';
-import { branchRoute, type BranchAccess, type RouteDef } from './route';
+import { branchRoute, postFamily, type BranchAccess, type RouteDef } from './route';
+
+const ticketPost = postFamily({
+  tag: 'tickets',
+  access: access.ticketAction,
+  params: IdParams,
+  responses: { 200: TicketResponse },
+});
 
 /** One clerk action on a ticket, `POST /api/v1/tickets/:id/<action>`. */
 function ticketAction<A extends TicketAction>(action: A, summary: string) {
-  return branchRoute({
-    method: 'POST',
-    path: `/api/v1/tickets/:id/${action}` as `/api/v1/tickets/:id/${A}`,
-    tag: 'tickets',
-    summary,
-    access: access.ticketAction,
-    params: IdParams,
-    responses: { 200: TicketResponse },
-  });
+  return ticketPost(`/api/v1/tickets/:id/${action}` as `/api/v1/tickets/:id/${A}`, summary);
 }
 
 /** Issuing tickets, clerk actions on them, and the public follow-the-line status. */
