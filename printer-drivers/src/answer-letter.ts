@@ -1,15 +1,6 @@
 import { AnswerLetterDoc } from '@skr/protocol/pue-inbox';
 import type { PrinterModel } from '@skr/protocol/printer';
-import {
-  beginLayout,
-  centre,
-  documentZone,
-  endLayout,
-  fitLayout,
-  formatLocalDateTime,
-  MAX_RECEIPT_BYTES,
-  qrOrText,
-} from './layout-base';
+import { centre, MAX_RECEIPT_BYTES, paperTime, printDocument, qrOrText } from './layout-base';
 import { letterLabels } from './letter-labels';
 import { shorten } from './transliterate';
 
@@ -19,11 +10,9 @@ import { shorten } from './transliterate';
  * reference. The letter itself is a PDF; the slip is what the client takes home.
  */
 export function encodeAnswerLetter(doc: AnswerLetterDoc, model: PrinterModel): Uint8Array {
-  AnswerLetterDoc.parse(doc); // a malformed document is a programmer error: throw before printing
-  const words = letterLabels[doc.lang];
-  const [y, m, d] = doc.date.split('-');
-  return fitLayout((max) => {
-    const ctx = beginLayout(model, doc.lang, shorten(doc.branchName, max));
+  return printDocument(AnswerLetterDoc, doc, model, MAX_RECEIPT_BYTES, (ctx, max) => {
+    const words = letterLabels[doc.lang];
+    const [y, m, d] = doc.date.split('-');
     const { enc } = ctx;
     enc.newline().bold(true).line(words.heading).bold(false);
     // The title is the letter's name: it may take two lines before it is shortened.
@@ -34,11 +23,10 @@ export function encodeAnswerLetter(doc: AnswerLetterDoc, model: PrinterModel): U
     enc.line(`${words.reference}: ${doc.reference}`);
     if (doc.upd) {
       enc.line(`${words.updId}: ${doc.upd.updId}`);
-      enc.line(`${words.updAt}: ${formatLocalDateTime(doc.upd.signedAt, documentZone(doc))}`);
+      enc.line(`${words.updAt}: ${paperTime(doc, doc.upd.signedAt)}`);
     }
     enc.newline().line(words.fullText);
     centre(ctx);
     qrOrText(ctx, doc.reference);
-    return endLayout(ctx, MAX_RECEIPT_BYTES);
   });
 }

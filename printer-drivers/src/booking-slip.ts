@@ -1,14 +1,6 @@
 import { BookingSlipDoc } from '@skr/protocol/printer';
 import type { PrinterModel } from '@skr/protocol/printer';
-import {
-  beginLayout,
-  centre,
-  documentZone,
-  endLayout,
-  fitLayout,
-  formatLocalDateTime,
-  qrOrText,
-} from './layout-base';
+import { centre, MAX_TICKET_BYTES, paperTime, printDocument, qrOrText } from './layout-base';
 import { shorten } from './transliterate';
 
 /**
@@ -16,10 +8,8 @@ import { shorten } from './transliterate';
  * the address, the code big and as a QR that the kiosk's scanner types in at check-in.
  */
 export function encodeBookingSlip(doc: BookingSlipDoc, model: PrinterModel): Uint8Array {
-  BookingSlipDoc.parse(doc); // a malformed document is a programmer error: throw before printing
-  const [day, hour] = formatLocalDateTime(doc.start, documentZone(doc)).split(' ');
-  return fitLayout((max) => {
-    const ctx = beginLayout(model, doc.lang, shorten(doc.branchName, max));
+  return printDocument(BookingSlipDoc, doc, model, MAX_TICKET_BYTES, (ctx, max) => {
+    const [day, hour] = paperTime(doc, doc.start).split(' ');
     const { enc, labels } = ctx;
     // The address sits under the branch name: the client needs both to find the place.
     if (doc.address) enc.line(shorten(doc.address, max + 20));
@@ -33,6 +23,5 @@ export function encodeBookingSlip(doc: BookingSlipDoc, model: PrinterModel): Uin
     enc.bold(true).size(2, 2).line(doc.bookingCode).size(1, 1).bold(false);
     enc.line(labels.checkInWithCode);
     qrOrText(ctx, doc.bookingCode);
-    return endLayout(ctx);
   });
 }

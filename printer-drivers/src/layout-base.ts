@@ -3,7 +3,7 @@ import type { PrinterModel, PrintLang, StoredLogo } from '@skr/protocol/printer'
 import { SkrError } from '@skr/protocol/errors';
 import { formatLocalDateTime as formatOnZoneClock } from '@skr/protocol/time-zone';
 import { printLabels, type PrintLabels } from './labels';
-import { printableCodepages, transliterate } from './transliterate';
+import { printableCodepages, shorten, transliterate } from './transliterate';
 
 // Shared start and end of every layout. A ticket is text, a stored logo and a native QR,
 // never a raster: a 38,400 bps serial link moves ~3.8 KB/s and a ticket must stay < 512 B.
@@ -133,6 +133,32 @@ export function fitLayout(build: (nameLimit: number) => Uint8Array): Uint8Array 
   throw last;
 }
 
+/** What every printed document has: its language and the branch it comes from. */
+interface PrintedDoc {
+  lang: PrintLang;
+  branchName: string;
+}
+
+/**
+ * Prints a whole document: checks it against its schema (a malformed document is a programmer
+ * error: it throws before printing), begins with the branch name, lets `body` print the rest
+ * and ends within `budget` bytes, with names shortened by fitLayout() until it fits.
+ */
+export function printDocument<D extends PrintedDoc>(
+  schema: { parse(doc: unknown): unknown },
+  doc: D,
+  model: PrinterModel,
+  budget: number,
+  body: (ctx: LayoutContext, nameLimit: number) => void,
+): Uint8Array {
+  schema.parse(doc);
+  return fitLayout((max) => {
+    const ctx = beginLayout(model, doc.lang, shorten(doc.branchName, max));
+    body(ctx, max);
+    return endLayout(ctx, budget);
+  });
+}
+
 /** Prints the ticket number big and bold, centred. */
 export function bigNumber(ctx: LayoutContext, number: string): void {
   ctx.enc.bold(true).size(3, 3).line(number).size(1, 1).bold(false);
@@ -161,4 +187,9 @@ export function documentZone(doc: { timeZone?: string | undefined }): string {
 /** Date and time on paper in Polish style, "30.11.2026 08:15", on the given zone's clock. */
 export function formatLocalDateTime(iso: string, timeZone: string): string {
   return formatOnZoneClock(iso, timeZone);
+}
+
+/** An instant on paper, "30.11.2026 08:15", on the clock of the document's own zone. */
+export function paperTime(doc: { timeZone?: string | undefined }, iso: string): string {
+  return formatLocalDateTime(iso, documentZone(doc));
 }

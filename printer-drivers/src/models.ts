@@ -4,16 +4,21 @@ import { PrinterModel } from '@skr/protocol/printer';
 // numbers are the model's ESC t table (they differ between vendors); both classes below
 // answer DLE EOT and GS r, cut partially and print native QR (GS ( k).
 
+/** What both classes share: Cyrillic on WPC1251, the same ESC t numbers, cutter and QR. */
+const eightyMillimetre = {
+  cyrillicCodepage: 'windows1251',
+  codepageNumbers: { cp852: 18, windows1250: 45, cp866: 17, windows1251: 46 },
+  cutter: 'partial',
+  qr: { supported: true, moduleSize: 6 },
+} as const;
+
 const epsonTmT88 = PrinterModel.parse({
+  ...eightyMillimetre,
   id: 'epson-tm-t88',
   name: 'Epson TM-T88 class (TM-T88IV/V/VI/VII, 80 mm)',
   columns: 42,
   latinCodepage: 'cp852',
-  cyrillicCodepage: 'windows1251',
-  codepageNumbers: { cp852: 18, windows1250: 45, cp866: 17, windows1251: 46 },
-  cutter: 'partial',
   feedBeforeCut: 4,
-  qr: { supported: true, moduleSize: 6 },
   logo: { command: 'gs-l', key: 'LG' },
 });
 
@@ -21,15 +26,12 @@ const epsonTmT88 = PrinterModel.parse({
 // Polish setup is WPC1250. Check codepageNumbers against the unit's command reference
 // (Custom numbers some tables differently from Epson) before a new firmware goes out.
 const customVkp80 = PrinterModel.parse({
+  ...eightyMillimetre,
   id: 'custom-vkp80',
   name: 'Custom VKP80 class (VKP80II/III, 80 mm kiosk)',
   columns: 48,
   latinCodepage: 'windows1250',
-  cyrillicCodepage: 'windows1251',
-  codepageNumbers: { cp852: 18, windows1250: 45, cp866: 17, windows1251: 46 },
-  cutter: 'partial',
   feedBeforeCut: 5,
-  qr: { supported: true, moduleSize: 6 },
   logo: { command: 'fs-p', image: 1 },
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from '@skr/hardware-mocks/printer/index';
 import type { PrinterModel, QueueTicketDoc, ReceiptDoc } from '@skr/protocol/printer';
+import * as documents from '../test/documents';
 import { MAX_RECEIPT_BYTES, MAX_TICKET_BYTES } from './layout-base';
 import { printerModels } from './models';
 import { parseStatus } from './status-bytes';
@@ -14,27 +15,9 @@ import {
 const epson = printerModels['epson-tm-t88'];
 const vkp80 = printerModels['custom-vkp80'];
 
-const ticket: QueueTicketDoc = {
-  branchName: 'ZUS Oddział w Łodzi',
-  number: 'A123',
-  serviceName: 'Emerytury i renty',
-  issuedAt: '2026-03-14T08:05:00Z',
-  peopleAhead: 12,
-  estimatedWaitMinutes: 35,
-  followUrl: 'https://skr.local/q/7f3a',
-  lang: 'pl',
-};
-const receipt: ReceiptDoc = {
-  branchName: 'ZUS Oddział w Łodzi',
-  documentId: 'DOC-2026-000123',
-  formCode: 'ZUS-ERP-7',
-  formName: 'Zaświadczenie o zatrudnieniu',
-  pages: 3,
-  sha256: '0123456789abcdef'.repeat(4),
-  submittedAt: '2026-03-14T18:05:00+01:00',
-  uppId: 'UPP/2026/03/000123',
-  lang: 'pl',
-};
+// The shared test documents, at the dates these assertions print.
+const ticket: QueueTicketDoc = { ...documents.queue, issuedAt: '2026-03-14T08:05:00Z' };
+const receipt: ReceiptDoc = { ...documents.receipt, submittedAt: '2026-03-14T18:05:00+01:00' };
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const contains = (b: Uint8Array, part: number[]): boolean =>

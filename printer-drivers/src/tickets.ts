@@ -6,15 +6,13 @@ import {
 } from '@skr/protocol/printer';
 import type { PrinterModel } from '@skr/protocol/printer';
 import {
-  MAX_RECEIPT_BYTES,
-  beginLayout,
-  centre,
   bigNumber,
-  endLayout,
-  fitLayout,
-  documentZone,
-  formatLocalDateTime,
+  centre,
+  MAX_RECEIPT_BYTES,
+  paperTime,
+  printDocument,
   qrOrText,
+  MAX_TICKET_BYTES,
 } from './layout-base';
 import { shorten } from './transliterate';
 
@@ -24,9 +22,7 @@ import { shorten } from './transliterate';
 
 /** Encodes a walk-in queue ticket as ESC/POS. */
 export function encodeQueueTicket(doc: QueueTicketDoc, model: PrinterModel): Uint8Array {
-  QueueTicketDoc.parse(doc); // a malformed document is a programmer error: throw before printing
-  return fitLayout((max) => {
-    const ctx = beginLayout(model, doc.lang, shorten(doc.branchName, max));
+  return printDocument(QueueTicketDoc, doc, model, MAX_TICKET_BYTES, (ctx, max) => {
     const { enc, labels } = ctx;
     enc.line(shorten(doc.serviceName, max)).newline();
     enc.line(labels.yourNumber);
@@ -34,29 +30,26 @@ export function encodeQueueTicket(doc: QueueTicketDoc, model: PrinterModel): Uin
     if (doc.priority) enc.bold(true).line(labels.priority).bold(false);
     enc.newline();
     centre(ctx, false);
-    enc.line(`${labels.issuedAt}: ${formatLocalDateTime(doc.issuedAt, documentZone(doc))}`);
+    enc.line(`${labels.issuedAt}: ${paperTime(doc, doc.issuedAt)}`);
     enc.line(`${labels.peopleAhead}: ${doc.peopleAhead}`);
     enc.line(`${labels.estimatedWait}: ${doc.estimatedWaitMinutes} ${labels.minutes}`);
     enc.newline();
     centre(ctx);
     enc.line(labels.followOnPhone);
     qrOrText(ctx, doc.followUrl);
-    return endLayout(ctx);
   });
 }
 
 /** Encodes the ticket printed when a booked visit checks in. */
 export function encodeCheckInTicket(doc: CheckInTicketDoc, model: PrinterModel): Uint8Array {
-  CheckInTicketDoc.parse(doc); // a malformed document is a programmer error: throw before printing
-  return fitLayout((max) => {
-    const ctx = beginLayout(model, doc.lang, shorten(doc.branchName, max));
+  return printDocument(CheckInTicketDoc, doc, model, MAX_TICKET_BYTES, (ctx, max) => {
     const { enc, labels } = ctx;
     enc.line(labels.bookedVisit).line(shorten(doc.serviceName, max)).newline();
     enc.line(labels.yourNumber);
     bigNumber(ctx, doc.number);
     enc.newline();
     centre(ctx, false);
-    enc.line(`${labels.bookedFor}: ${formatLocalDateTime(doc.bookedFor, documentZone(doc))}`);
+    enc.line(`${labels.bookedFor}: ${paperTime(doc, doc.bookedFor)}`);
     enc.line(`${labels.bookingCode}: ${doc.bookingCode}`);
     if (doc.peopleAhead !== undefined) enc.line(`${labels.peopleAhead}: ${doc.peopleAhead}`);
     enc.newline();
@@ -66,7 +59,6 @@ export function encodeCheckInTicket(doc: CheckInTicketDoc, model: PrinterModel):
       enc.line(labels.followOnPhone);
       qrOrText(ctx, doc.followUrl);
     }
-    return endLayout(ctx);
   });
 }
 
@@ -76,10 +68,8 @@ export function encodeCheckInTicket(doc: CheckInTicketDoc, model: PrinterModel):
  * it is not a UPP and what happens next.
  */
 export function encodeReceipt(doc: ReceiptDoc, model: PrinterModel): Uint8Array {
-  ReceiptDoc.parse(doc); // a malformed document is a programmer error: throw before printing
-  return fitLayout((max) => {
+  return printDocument(ReceiptDoc, doc, model, MAX_RECEIPT_BYTES, (ctx, max) => {
     const branchName = shorten(doc.branchName, max);
-    const ctx = beginLayout(model, doc.lang, branchName);
     const { enc, labels } = ctx;
     const upp = doc.uppId;
     enc
@@ -100,7 +90,7 @@ export function encodeReceipt(doc: ReceiptDoc, model: PrinterModel): Uint8Array 
     }
     enc.line(`${labels.form}: ${doc.formCode} ${shorten(doc.formName, max)}`);
     enc.line(`${labels.pages}: ${doc.pages}`);
-    enc.line(`${labels.submittedAt}: ${formatLocalDateTime(doc.submittedAt, documentZone(doc))}`);
+    enc.line(`${labels.submittedAt}: ${paperTime(doc, doc.submittedAt)}`);
     enc.line(`${labels.branch}: ${branchName}`);
     enc.line(`${labels.sha256}:`);
     enc.line(doc.sha256.slice(0, 32)).line(doc.sha256.slice(32));
@@ -112,7 +102,6 @@ export function encodeReceipt(doc: ReceiptDoc, model: PrinterModel): Uint8Array 
       centre(ctx);
       qrOrText(ctx, receiptQr(branchReceipt.receiptNo, branchReceipt.code));
     }
-    return endLayout(ctx, MAX_RECEIPT_BYTES);
   });
 }
 
@@ -123,12 +112,9 @@ export function receiptQr(receiptNo: string, code: string): string {
 
 /** Encodes the slip printed while a service or the kiosk is out of service. */
 export function encodeOutOfService(doc: OutOfServiceDoc, model: PrinterModel): Uint8Array {
-  OutOfServiceDoc.parse(doc); // a malformed document is a programmer error: throw before printing
-  return fitLayout((max) => {
-    const ctx = beginLayout(model, doc.lang, shorten(doc.branchName, max));
+  return printDocument(OutOfServiceDoc, doc, model, MAX_TICKET_BYTES, (ctx) => {
     const { enc, labels } = ctx;
     enc.newline().bold(true).size(2, 2).line(labels.outOfService).size(1, 1).bold(false);
     enc.newline().line(doc.message);
-    return endLayout(ctx);
   });
 }

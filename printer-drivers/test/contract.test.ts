@@ -15,6 +15,7 @@ import {
   type Printer,
   type PrinterTransport,
 } from '../src/index';
+import { queue } from './documents';
 
 // One contract for the driver, run over every transport against the emulator, and against
 // a real printer when SKR_PRINTER_TCP=host:port or SKR_PRINTER_SERIAL=/dev/ttyX is set
@@ -22,14 +23,11 @@ import {
 
 const model = printerModels['epson-tm-t88'];
 const doc: QueueTicketDoc = {
-  branchName: 'ZUS Oddział w Łodzi',
+  ...queue,
   number: 'B042',
   serviceName: 'Świadczenia chorobowe',
-  issuedAt: '2026-03-14T08:05:00Z',
   peopleAhead: 3,
-  estimatedWaitMinutes: 9,
   followUrl: 'https://skr.local/q/b042',
-  lang: 'pl',
 };
 const ticket = encodeQueueTicket(doc, model);
 

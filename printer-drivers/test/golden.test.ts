@@ -1,15 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type {
-  BookingSlipDoc,
-  CheckInTicketDoc,
-  OutOfServiceDoc,
-  PrinterModel,
-  QueueTicketDoc,
-  ReceiptDoc,
-} from '@skr/protocol/printer';
-import type { AnswerLetterDoc } from '@skr/protocol/pue-inbox';
+import type { PrinterModel } from '@skr/protocol/printer';
 import {
   encodeAnswerLetter,
   encodeBookingSlip,
@@ -19,6 +11,7 @@ import {
   encodeReceipt,
   printerModels,
 } from '../src/index';
+import { answerLetter, bookingSlip, checkIn, outOfService, queue, receipt } from './documents';
 
 // Golden bytes: every layout, for fixed documents, on every printer model, compared byte for
 // byte with a fixture in test/golden/. A change of layout, labels, code pages, transliteration
@@ -61,72 +54,6 @@ function expectGolden(name: string, bytes: Uint8Array): void {
   expect(toRows(bytes)).toBe(expected);
   expect(Buffer.from(bytes).equals(Buffer.from(fromRows(expected)))).toBe(true);
 }
-
-const ZONE = 'Europe/Warsaw';
-
-const queue: QueueTicketDoc = {
-  branchName: 'ZUS Oddział w Łodzi',
-  number: 'A123',
-  serviceName: 'Emerytury i renty',
-  issuedAt: '2026-11-30T07:15:00Z',
-  timeZone: ZONE,
-  peopleAhead: 12,
-  estimatedWaitMinutes: 35,
-  followUrl: 'https://skr.local/q/7f3a',
-  lang: 'pl',
-};
-
-const checkIn: CheckInTicketDoc = {
-  branchName: 'ZUS Oddział w Łodzi',
-  number: 'W007',
-  serviceName: 'Ubezpieczenia i składki',
-  bookedFor: '2026-07-01T08:30:00Z',
-  timeZone: ZONE,
-  bookingCode: 'K7Q2-9XZ',
-  lang: 'en',
-  peopleAhead: 2,
-  followUrl: 'https://skr.local/q/w007',
-};
-
-const receipt: ReceiptDoc = {
-  branchName: 'ZUS Oddział w Łodzi',
-  documentId: 'DOC-2026-000123',
-  formCode: 'ZUS-ERP-7',
-  formName: 'Zaświadczenie o zatrudnieniu',
-  pages: 3,
-  sha256: '0123456789abcdef'.repeat(4),
-  submittedAt: '2026-03-29T01:30:00Z', // 03:30 CEST: the first hour of summer time
-  timeZone: ZONE,
-  uppId: 'UPP/2026/03/000123',
-  lang: 'pl',
-};
-
-const outOfService: OutOfServiceDoc = {
-  branchName: 'ZUS Oddział w Łodzi',
-  message: 'Drukarka biletów nieczynna. Zapraszamy do stanowiska 3.',
-  lang: 'pl',
-};
-
-const bookingSlip: BookingSlipDoc = {
-  branchName: 'ZUS Oddział w Łodzi',
-  address: 'ul. Zamenhofa 2, 90-431 Łódź',
-  serviceName: 'Emerytury i renty',
-  start: '2026-12-02T09:30:00Z',
-  timeZone: ZONE,
-  bookingCode: 'K7Q29XZA',
-  lang: 'pl',
-};
-
-const answerLetter: AnswerLetterDoc = {
-  branchName: 'ZUS Oddział w Łodzi',
-  title: 'Decyzja w sprawie zasiłku chorobowego',
-  date: '2026-11-20',
-  sender: 'ZUS I Oddział w Łodzi, Wydział Zasiłków',
-  reference: 'ZAS/2026/014532',
-  upd: { updId: 'UPD/2026/00000001', signedAt: '2026-11-30T08:05:00Z' },
-  timeZone: ZONE,
-  lang: 'pl',
-};
 
 const models = Object.values(printerModels) as PrinterModel[];
 
