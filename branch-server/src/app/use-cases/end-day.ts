@@ -1,6 +1,7 @@
 import { localDay, startOfLocalDay } from '@skr/protocol/time-zone';
 import { decideEndOfDay, decideMissedBookings, END_OF_DAY_ACTOR } from '../../domain';
 import type { UseCaseContext } from './context';
+import { staleReopenings } from './walk-in-cutoffs';
 
 /** What ending the day did (the manager's answer). */
 export interface EndDayResult {
@@ -78,7 +79,10 @@ export function recordMissedBookings(ctx: UseCaseContext): string[] {
 export function endDay(ctx: UseCaseContext, actor: string = END_OF_DAY_ACTOR): EndDayResult {
   const { decision } = ctx.uow.run(() => {
     const now = ctx.now();
-    return decideEndOfDay(ctx.state, now, actor, missedBookings(ctx, now));
+    const ended = decideEndOfDay(ctx.state, now, actor, missedBookings(ctx, now));
+    // The manager's reopenings were for their day only; earlier days' rows go with this close.
+    const stale = staleReopenings(ctx, localDay(now, ctx.state.settings.timeZone));
+    return { ...ended, rows: [...ended.rows, ...stale] };
   });
   // Memory only: the calls stay in the log and the statistics; screens stop showing them.
   ctx.state.recentCalls = [];

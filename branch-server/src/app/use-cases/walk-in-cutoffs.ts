@@ -6,7 +6,7 @@ import {
   type WalkInCutoffDetails,
   type WalkInCutoffList,
 } from '@skr/protocol/walk-in-cutoff';
-import { conflict, endOfLine, notFound, type DomainError } from '../../domain';
+import { conflict, endOfLine, notFound, type DomainError, type RowChange } from '../../domain';
 import { walkInCutoff } from '../../domain/walk-in-cutoff';
 import type { UseCaseContext } from './context';
 
@@ -19,7 +19,20 @@ import type { UseCaseContext } from './context';
 const OFFER_DAYS = 14;
 
 const poolKey = (serviceId: string) => `walkin-pool:${serviceId}`;
-const reopenKey = (day: string, serviceId: string) => `walkin-reopened:${day}:${serviceId}`;
+const REOPEN_PREFIX = 'walkin-reopened:';
+const reopenKey = (day: string, serviceId: string) => `${REOPEN_PREFIX}${day}:${serviceId}`;
+
+/**
+ * The rows that drop the manager's "open again for today" of days before `today` (ISO local
+ * day): the key holds its day, so an ISO day compares as text and the primary key's range
+ * serves the read. Run by the end of the day, so the overrides never pile up.
+ */
+export function staleReopenings(ctx: Pick<UseCaseContext, 'db'>, today: string): RowChange[] {
+  const keys = ctx.db
+    .prepare(`SELECT key FROM settings WHERE key >= ? AND key < ?`)
+    .all(REOPEN_PREFIX, `${REOPEN_PREFIX}${today}`) as { key: string }[];
+  return keys.map(({ key }) => ({ row: 'setting', key, value: null }));
+}
 
 const plusDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
