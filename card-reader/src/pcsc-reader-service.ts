@@ -158,6 +158,28 @@ export function createPcscReaderService(opts: PcscReaderServiceOptions = {}): Pc
     throw fail(code, `${what} on ${st.r.name}: ${String(err)}`, err);
   }
 
+  /**
+   * Runs `op` in the reader's turn on its connected card. Rejects, never throws: an unknown
+   * reader, or CARD_REMOVED when no card is in it.
+   */
+  function withCard<T>(
+    name: string,
+    timeoutMs: number,
+    what: string,
+    op: (st: ReaderState, protocol: number) => Promise<T>,
+  ): Promise<T> {
+    let st: ReaderState;
+    try {
+      st = reader(name);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return enqueue(st, timeoutMs, what, async () => {
+      if (!st.present) throw fail('CARD_REMOVED', `no card in ${name}`);
+      return op(st, await connect(st));
+    });
+  }
+
   return {
     readers: () => [...readers.keys()],
     cardPresent: (name) => readers.get(name)?.present ?? false,
@@ -182,15 +204,7 @@ export function createPcscReaderService(opts: PcscReaderServiceOptions = {}): Pc
       );
     },
     transmit(name, apdu, timeoutMs) {
-      let st: ReaderState;
-      try {
-        st = reader(name);
-      } catch (e) {
-        return Promise.reject(e);
-      }
-      return enqueue(st, timeoutMs, 'transmit', async () => {
-        if (!st.present) throw fail('CARD_REMOVED', `no card in ${name}`);
-        const protocol = await connect(st);
+      return withCard(name, timeoutMs, 'transmit', async (st, protocol) => {
         const started = Date.now();
         const raw = await new Promise<Buffer>((resolve, reject) =>
           st.r.transmit(apdu, 4096, protocol, (err, data) => (err ? reject(err) : resolve(data))),
@@ -207,19 +221,11 @@ export function createPcscReaderService(opts: PcscReaderServiceOptions = {}): Pc
       });
     },
     control(name, code, data, timeoutMs) {
-      let st: ReaderState;
-      try {
-        st = reader(name);
-      } catch (e) {
-        return Promise.reject(e);
-      }
-      return enqueue(st, timeoutMs, 'control', async () => {
-        if (!st.present) throw fail('CARD_REMOVED', `no card in ${name}`);
-        await connect(st);
-        return new Promise<Buffer>((resolve, reject) =>
+      return withCard(name, timeoutMs, 'control', (st) =>
+        new Promise<Buffer>((resolve, reject) =>
           st.r.control(data, code, 1024, (err, out) => (err ? reject(err) : resolve(out))),
-        ).catch((err: unknown) => failed(st, err, 'control'));
-      });
+        ).catch((err: unknown) => failed(st, err, 'control')),
+      );
     },
     async disconnect(name, o = {}) {
       const st = readers.get(name);
