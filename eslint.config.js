@@ -20,6 +20,9 @@ const anyOf = (names) => `(${names.map(escape).join('|')})`;
 /** A specifier that names another workspace package, by name or by a relative path into it. */
 const pkg = (names) => `^(@skr/${anyOf(names)}|(\\.\\./)+${anyOf(names)})(/|$)`;
 
+/** A boundary rule: imports matching `regex` are refused, and lint shows `[name] why.` */
+const rule = (name, regex, why) => ({ name, regex, why });
+
 /** Every workspace package but protocol/ (the root package.json lists them). */
 const NOT_PROTOCOL = JSON.parse(
   readFileSync(new URL('package.json', import.meta.url), 'utf8'),
@@ -29,64 +32,65 @@ const NOT_PROTOCOL = JSON.parse(
 const ONLY_PROTOCOL = `(^@skr/(?!protocol(/|$))|${pkg(NOT_PROTOCOL)})`;
 
 /** Node built-ins, with or without the `node:` prefix ('fs', 'fs/promises', 'node:path'). */
-const NODE_BUILTIN = {
-  name: 'no-node-in-browser',
-  regex: `^(node:|${anyOf(builtinModules.filter((m) => !m.startsWith('_')))}(/|$))`,
-  why: 'code that runs in a browser cannot load Node built-ins; ask the host or the server for it',
-};
+const NODE_BUILTIN = rule(
+  'no-node-in-browser',
+  `^(node:|${anyOf(builtinModules.filter((m) => !m.startsWith('_')))}(/|$))`,
+  'code that runs in a browser cannot load Node built-ins; ask the host or the server for it',
+);
 
 /** Packages that talk to hardware (drivers, their native bindings, emulators). */
-const DEVICE = {
-  name: 'renderer-no-devices',
-  regex: `(${pkg(['printer-drivers', 'card-reader', 'led-board-driver', 'hardware-mocks'])}|^(serialport|@serialport/.*|pcsclite)$)`,
-  why: 'the kiosk renderer reaches devices only through the bridge (@skr/protocol/kiosk-bridge)',
-};
+const DEVICE = rule(
+  'renderer-no-devices',
+  `(${pkg(['printer-drivers', 'card-reader', 'led-board-driver', 'hardware-mocks'])}|^(serialport|@serialport/.*|pcsclite)$)`,
+  'the kiosk renderer reaches devices only through the bridge (@skr/protocol/kiosk-bridge)',
+);
 
 /** The kiosk's Node side: device services, host server, Electron main and preload. */
-const KIOSK_NODE_SIDE = {
-  name: 'renderer-no-host-code',
-  regex: '^(\\.{1,2}/)+(devices|host|main|preload|bridge)(/|$)',
-  why: 'the kiosk renderer must not import the host, Electron main/preload or the device services',
-};
+const KIOSK_NODE_SIDE = rule(
+  'renderer-no-host-code',
+  '^(\\.{1,2}/)+(devices|host|main|preload|bridge)(/|$)',
+  'the kiosk renderer must not import the host, Electron main/preload or the device services',
+);
 
-const WEB_ONLY_PROTOCOL = {
-  name: 'web-only-protocol',
-  regex: ONLY_PROTOCOL,
-  why: 'web apps import no @skr package but @skr/protocol; they reach the branch server over HTTP and socket.io',
-};
+const WEB_ONLY_PROTOCOL = rule(
+  'web-only-protocol',
+  ONLY_PROTOCOL,
+  'web apps import no @skr package but @skr/protocol; they reach the branch server over HTTP and socket.io',
+);
 
 /**
  * For a file `depth` folders below domain/: allowed are @skr/protocol (and its subpaths) and
  * paths that stay inside domain/ ('./x', and up to `depth` '../' — never one more).
  */
-const domainPure = (depth) => ({
-  name: 'domain-is-pure',
-  regex: `^(?!@skr/protocol(/|$)|\\./(?!\\.)${depth > 0 ? `|(\\.\\./){1,${depth}}(?!\\.)` : ''})`,
-  why: 'the queue domain imports only @skr/protocol and its own files (no Node, SQLite, socket.io, fastify, nor other server folders)',
-});
+const domainPure = (depth) =>
+  rule(
+    'domain-is-pure',
+    `^(?!@skr/protocol(/|$)|\\./(?!\\.)${depth > 0 ? `|(\\.\\./){1,${depth}}(?!\\.)` : ''})`,
+    'the queue domain imports only @skr/protocol and its own files (no Node, SQLite, socket.io, fastify, nor other server folders)',
+  );
 /** domain/*.ts, domain/x/*.ts, …; the last glob takes every deeper file (which may climb three). */
 const DOMAIN_DEPTHS = [0, 1, 2, 3].map((depth) => ({
   depth,
   files: [`branch-server/src/domain/${'*/'.repeat(depth)}${depth === 3 ? '**' : '*'}`],
 }));
 
-const HTTP_NO_STORE = {
-  name: 'http-no-store',
-  regex: '^(\\.\\./)+(src/)?store(/|$)',
-  why: 'HTTP routes go through the app layer (use cases and read-only queries), never the store',
-};
+const HTTP_NO_STORE = rule(
+  'http-no-store',
+  '^(\\.\\./)+(src/)?store(/|$)',
+  'HTTP routes go through the app layer (use cases and read-only queries), never the store',
+);
 
-const DRIVER_NO_EMULATOR = {
-  name: 'driver-no-emulator',
-  regex: pkg(['hardware-mocks']),
-  why: 'drivers must not depend on their emulators (only their tests may start one)',
-};
+const DRIVER_NO_EMULATOR = rule(
+  'driver-no-emulator',
+  pkg(['hardware-mocks']),
+  'drivers must not depend on their emulators (only their tests may start one)',
+);
 
-const PROTOCOL_ALONE = {
-  name: 'protocol-alone',
-  regex: ONLY_PROTOCOL,
-  why: 'protocol/ is the shared contract; it imports no other @skr package',
-};
+const PROTOCOL_ALONE = rule(
+  'protocol-alone',
+  ONLY_PROTOCOL,
+  'protocol/ is the shared contract; it imports no other @skr package',
+);
 
 /**
  * HTTP files that may import the store: only server.ts, the composition root, which opens the

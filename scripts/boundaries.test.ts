@@ -21,101 +21,63 @@ async function violations(path: string, code: string): Promise<string[]> {
 
 const use = 'export const used = [x];\n';
 
+/** The rows of a ` | `-separated table, blank lines left out. */
+function table(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.split(' | ').map((cell) => cell.trim()));
+}
+
 describe('import boundaries (eslint.config.js)', () => {
-  it.each([
-    ['branch-server/src/domain/probe.ts', "import x from 'better-sqlite3';", 'domain-is-pure'],
-    ['branch-server/src/domain/probe.ts', "import { x } from 'node:fs';", 'domain-is-pure'],
-    ['branch-server/src/domain/probe.ts', "import { x } from '../store';", 'domain-is-pure'],
-    ['branch-server/src/domain/probe.ts', "import type { x } from 'fastify';", 'domain-is-pure'],
-    ['branch-server/src/domain/probe.ts', "const x = await import('socket.io');", 'domain-is-pure'],
-    ['branch-server/src/http/probe-routes.ts', "import { x } from '../store';", 'http-no-store'],
-    [
-      'kiosk-app/src/renderer/probe.tsx',
-      "import { x } from '@skr/printer-drivers';",
-      'renderer-no-devices,web-only-protocol',
-    ],
-    [
-      'kiosk-app/src/renderer/screens/probe.tsx',
-      "import { x } from 'serialport';",
-      'renderer-no-devices',
-    ],
-    [
-      'kiosk-app/src/renderer/probe.tsx',
-      "const x = await import('pcsclite');",
-      'renderer-no-devices',
-    ],
-    ['kiosk-app/src/renderer/probe.tsx', "import { x } from 'node:fs';", 'no-node-in-browser'],
-    [
-      'kiosk-app/src/renderer/probe.tsx',
-      "import { x } from '../devices/printer-service';",
-      'renderer-no-host-code',
-    ],
-    [
-      'kiosk-app/src/renderer/probe.tsx',
-      "import { x } from '@skr/branch-server';",
-      'web-only-protocol',
-    ],
-    [
-      'clerk-desk/src/probe.ts',
-      "import { x } from '../../branch-server/src/config';",
-      'web-only-protocol',
-    ],
-    ['display-board/src/probe.ts', "import { x } from 'node:path';", 'no-node-in-browser'],
-    [
-      'printer-drivers/src/probe.ts',
-      "import { x } from '@skr/hardware-mocks/printer/index';",
-      'driver-no-emulator',
-    ],
-    [
-      'led-board-driver/src/probe.ts',
-      "import { x } from '../../hardware-mocks/src/led-board';",
-      'driver-no-emulator',
-    ],
-    ['card-reader/src/probe.ts', "import { x } from '@skr/hardware-mocks';", 'driver-no-emulator'],
-    ['protocol/src/probe.ts', "import { x } from '@skr/branch-server';", 'protocol-alone'],
-    ['protocol/src/probe.ts', "import { x } from '../../card-reader/src/apdu';", 'protocol-alone'],
-    [
-      'kiosk-app/src/renderer/probe.tsx',
-      "import { x } from '@skr/pue-emulator';",
-      'web-only-protocol',
-    ],
-    ['protocol/src/probe.ts', "import { x } from 'node:crypto';", 'no-node-in-browser'],
-    [
-      'branch-server/src/domain/calendar/probe.ts',
-      "import { x } from '../../store';",
-      'domain-is-pure',
-    ],
-    [
-      'branch-server/src/domain/a/b/probe.ts',
-      "import { x } from '../../../app';",
-      'domain-is-pure',
-    ],
-    ['branch-server/src/domain/probe.ts', 'const x = Date.now();', 'domain-is-pure'],
-    ['branch-server/src/domain/probe.ts', 'const x = new Date();', 'domain-is-pure'],
-    ['branch-server/src/domain/probe.ts', 'const x = Math.random();', 'domain-is-pure'],
-    ['branch-server/src/domain/probe.ts', 'const x = process.env.TZ;', 'domain-is-pure'],
-    ['branch-server/src/domain/probe.ts', 'const x = setTimeout(() => {}, 1);', 'domain-is-pure'],
-  ])('%s: %s is refused by %s', async (path, line, rules) => {
-    expect(await violations(path, `${line}\n${use}`)).toEqual(rules.split(','));
+  // path | probe line | the boundaries that refuse it, in the order ESLint reports them
+  const refused = `
+branch-server/src/domain/probe.ts          | import x from 'better-sqlite3'; | domain-is-pure
+branch-server/src/domain/probe.ts          | import { x } from 'node:fs'; | domain-is-pure
+branch-server/src/domain/probe.ts          | import { x } from '../store'; | domain-is-pure
+branch-server/src/domain/probe.ts          | import type { x } from 'fastify'; | domain-is-pure
+branch-server/src/domain/probe.ts          | const x = await import('socket.io'); | domain-is-pure
+branch-server/src/http/probe-routes.ts     | import { x } from '../store'; | http-no-store
+kiosk-app/src/renderer/probe.tsx           | import { x } from '@skr/printer-drivers'; | renderer-no-devices,web-only-protocol
+kiosk-app/src/renderer/screens/probe.tsx   | import { x } from 'serialport'; | renderer-no-devices
+kiosk-app/src/renderer/probe.tsx           | const x = await import('pcsclite'); | renderer-no-devices
+kiosk-app/src/renderer/probe.tsx           | import { x } from 'node:fs'; | no-node-in-browser
+kiosk-app/src/renderer/probe.tsx           | import { x } from '../devices/printer-service'; | renderer-no-host-code
+kiosk-app/src/renderer/probe.tsx           | import { x } from '@skr/branch-server'; | web-only-protocol
+clerk-desk/src/probe.ts                    | import { x } from '../../branch-server/src/config'; | web-only-protocol
+display-board/src/probe.ts                 | import { x } from 'node:path'; | no-node-in-browser
+printer-drivers/src/probe.ts               | import { x } from '@skr/hardware-mocks/printer/index'; | driver-no-emulator
+led-board-driver/src/probe.ts              | import { x } from '../../hardware-mocks/src/led-board'; | driver-no-emulator
+card-reader/src/probe.ts                   | import { x } from '@skr/hardware-mocks'; | driver-no-emulator
+protocol/src/probe.ts                      | import { x } from '@skr/branch-server'; | protocol-alone
+protocol/src/probe.ts                      | import { x } from '../../card-reader/src/apdu'; | protocol-alone
+kiosk-app/src/renderer/probe.tsx           | import { x } from '@skr/pue-emulator'; | web-only-protocol
+protocol/src/probe.ts                      | import { x } from 'node:crypto'; | no-node-in-browser
+branch-server/src/domain/calendar/probe.ts | import { x } from '../../store'; | domain-is-pure
+branch-server/src/domain/a/b/probe.ts      | import { x } from '../../../app'; | domain-is-pure
+branch-server/src/domain/probe.ts          | const x = Date.now(); | domain-is-pure
+branch-server/src/domain/probe.ts          | const x = new Date(); | domain-is-pure
+branch-server/src/domain/probe.ts          | const x = Math.random(); | domain-is-pure
+branch-server/src/domain/probe.ts          | const x = process.env.TZ; | domain-is-pure
+branch-server/src/domain/probe.ts          | const x = setTimeout(() => {}, 1); | domain-is-pure
+`;
+  it.each(table(refused))('%s: %s is refused by %s', async (path, line, rules) => {
+    expect(await violations(path, `${line}\n${use}`)).toEqual(rules?.split(','));
   });
 
-  it.each([
-    [
-      'branch-server/src/domain/probe.ts',
-      "import { x } from '@skr/protocol/domain';\nimport './time';",
-    ],
-    ['branch-server/src/domain/probe.ts', "import { x } from './time';\nconst at = new Date(x);"],
-    ['branch-server/src/http/probe-routes.ts', "import { x } from '../app/branch';"],
-    ['branch-server/src/domain/calendar/probe.ts', "import { x } from '../domain-error';"],
-    ['branch-server/src/domain/a/b/probe.ts', "import { x } from '../../time';"],
-    ['kiosk-app/src/renderer/probe.tsx', "import { x } from '@skr/protocol/kiosk-bridge';"],
-    ['kiosk-app/src/host/probe.ts', "import { x } from '@skr/printer-drivers';"],
-    [
-      'printer-drivers/test/probe.test.ts',
-      "import { x } from '@skr/hardware-mocks/printer/index';",
-    ],
-    ['protocol/src/probe.ts', "import { x } from './domain';"],
-  ])('%s: %s is allowed', async (path, line) => {
+  // path | probe line that no boundary refuses
+  const allowed = `
+branch-server/src/domain/probe.ts          | import { x } from '@skr/protocol/domain'; import './time';
+branch-server/src/domain/probe.ts          | import { x } from './time'; const at = new Date(x);
+branch-server/src/http/probe-routes.ts     | import { x } from '../app/branch';
+branch-server/src/domain/calendar/probe.ts | import { x } from '../domain-error';
+branch-server/src/domain/a/b/probe.ts      | import { x } from '../../time';
+kiosk-app/src/renderer/probe.tsx           | import { x } from '@skr/protocol/kiosk-bridge';
+kiosk-app/src/host/probe.ts                | import { x } from '@skr/printer-drivers';
+printer-drivers/test/probe.test.ts         | import { x } from '@skr/hardware-mocks/printer/index';
+protocol/src/probe.ts                      | import { x } from './domain';
+`;
+  it.each(table(allowed))('%s: %s is allowed', async (path, line) => {
     expect(await violations(path, `${line}\n${use}`)).toEqual([]);
   });
 
