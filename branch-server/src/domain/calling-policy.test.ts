@@ -37,7 +37,7 @@ describe('default calling policy', () => {
     const c = counter(1, { [A.id]: 1, [B.id]: 3 });
     const a = ticket(A, at(0));
     const b = ticket(B, at(0));
-    // B's target is twice A's, so equal waits make A twice as late; weight 3 still wins.
+    // Both targets are beyond the 10-minute lateness scale, so equal waits are equal lateness.
     expect(defaultPolicy(view(c, [a, b], at(10)))?.id).toBe(b.id);
   });
 
@@ -119,6 +119,50 @@ describe('default calling policy', () => {
     // B is served by weight-1 skills only; the starvation bound still caps it near 2 × target.
     expect(maxWait[B.id]).toBeLessThanOrEqual(2 * B.targetWaitMinutes + 5);
     expect(maxWait[A.id]).toBeGreaterThan(0);
+  });
+});
+
+describe('default calling policy: bounds in minutes (issue 14)', () => {
+  const booking = (s: Service, at: Date, due: Date) =>
+    ticket(s, at, { bookedFor: due.toISOString(), lineAt: due.toISOString() });
+
+  it('ranks by minutes waited when targets are long, not by share of the target', () => {
+    const c = counter(1, { [A.id]: 1, [B.id]: 1 });
+    const a = ticket(A, at(6)); // 8 min of a 15-min target
+    const b = ticket(B, at(0)); // 14 min of a 30-min target: a smaller share, but longer
+    expect(defaultPolicy(view(c, [a, b], at(14)))?.id).toBe(b.id);
+  });
+
+  it('starves at 20 minutes at most, ahead of a booking in its first minute', () => {
+    const c = counter(1, { [B.id]: 1 });
+    const walkIn = ticket(B, at(0)); // 2 × 30-min target would be an hour
+    const booked = booking(B, at(0), at(19.8));
+    expect(defaultPolicy(view(c, [booked, walkIn], at(19.9)))?.id).toBe(booked.id);
+    expect(defaultPolicy(view(c, [booked, walkIn], at(20.5)))?.id).toBe(walkIn.id);
+  });
+
+  it('calls a booking due for a minute or more before the starving, within its 5 minutes', () => {
+    const c = counter(1, { [B.id]: 1 });
+    const walkIn = ticket(B, at(0));
+    const booked = booking(B, at(0), at(20.5));
+    expect(defaultPolicy(view(c, [walkIn, booked], at(22)))?.id).toBe(booked.id);
+  });
+
+  it('calls a ticket past the hard bound before a booking about to miss its 5 minutes', () => {
+    const c = counter(1, { [A.id]: 1, [B.id]: 1 });
+    const walkIn = ticket(B, at(0));
+    const booked = booking(A, at(0), at(31));
+    expect(defaultPolicy(view(c, [booked, walkIn], at(34.9)))?.id).toBe(booked.id);
+    expect(defaultPolicy(view(c, [booked, walkIn], at(35)))?.id).toBe(walkIn.id);
+  });
+
+  it('lets a priority client starve at half the bound, whatever the mixing count says', () => {
+    const c = counter(1, { [A.id]: 1 });
+    const reg = ticket(A, at(0));
+    const pri = ticket(A, at(9), { priority: 'disability' });
+    const v = (now: Date) => view(c, [reg, pri], now, { regularSincePriority: 0 });
+    expect(defaultPolicy(v(at(18)))?.id).toBe(reg.id); // 18 regular vs 9 × 2 priority: neither starves
+    expect(defaultPolicy(v(at(19.5)))?.id).toBe(pri.id); // 10.5 × 2 = 21 ≥ 20; 19.5 < 20
   });
 });
 

@@ -40,9 +40,52 @@ function target(ticket: Ticket, view: QueueView): number {
 }
 
 /**
+ * The default policy's bounds in minutes on the clock. The tail of the waits is absolute
+ * minutes, so bounds relative to a service's target alone let a service with a long target
+ * wait far longer than FIFO would (issue 14: 41.9 vs 30.1 min on the realistic day).
+ */
+export const POLICY_BOUNDS = {
+  /** A wait this long goes before everything, bookings included: the day's hard limit. */
+  hardWaitMinutes: 35,
+  /** The starvation bound never exceeds this, whatever `starvationFactor` × the target says. */
+  starvationCapMinutes: 20,
+  /** Lateness is counted against the target, but never against more than this many minutes. */
+  latenessScaleMinutes: 10,
+  /** A booked visit is promised a call within this many minutes of its time. */
+  bookedGraceMinutes: 5,
+  /** A due booked visit jumps starving and priority tickets once it has waited this long. */
+  bookedJumpAfterMinutes: 1,
+} as const;
+
+function isBooked(t: Ticket): boolean {
+  return t.bookedFor !== null && t.lineAt === t.bookedFor;
+}
+
+/**
+ * Minutes waited as the bounds count them: a priority client's count double, so the bounds
+ * reach them at half the wait (at a peak many wait past a bound, and among them priority
+ * clients would otherwise wait as long as everyone).
+ */
+function boundWait(t: Ticket, now: Date): number {
+  return waitedMinutes(t, now) * (t.priority === null ? 1 : 2);
+}
+
+/** The due ticket with the longest bound wait among those at `min` minutes or more. */
+function longestOver(due: readonly Ticket[], now: Date, min: number): Ticket | undefined {
+  return due
+    .filter((t) => boundWait(t, now) >= min)
+    .sort(
+      (a, b) =>
+        boundWait(b, now) - boundWait(a, now) ||
+        a.lineAt.localeCompare(b.lineAt) ||
+        a.id.localeCompare(b.id),
+    )[0];
+}
+
+/**
  * Order within a class: tickets for this counter placed at the front, booked visits due, then
- * weighted lateness. A ticket sent to this counter "at the end" (its line position is behind
- * someone else in the pool) queues by lateness like everyone else, so it is not served first.
+ * lateness. A ticket sent to this counter "at the end" (its line position is behind someone
+ * else in the pool) queues by lateness like everyone else, so it is not served first.
  */
 function compare(view: QueueView, pool: readonly Ticket[]) {
   const { now, counter } = view;
@@ -53,14 +96,17 @@ function compare(view: QueueView, pool: readonly Ticket[]) {
     if (t.targetCounterId === counter.id && t.lineAt <= firstOther) {
       return [0, new Date(t.lineAt).getTime()];
     }
-    if (t.bookedFor !== null && t.lineAt === t.bookedFor && new Date(t.bookedFor) <= now) {
-      return [1, new Date(t.bookedFor).getTime()];
+    if (isBooked(t) && new Date(t.bookedFor!) <= now) {
+      return [1, new Date(t.bookedFor!).getTime()];
     }
-    const weight = counter.skills[t.serviceId] ?? 1;
-    // Lateness relative to the service's target, scaled by the counter's skill weight.
-    // Higher is more urgent; negated so that sort ascending puts it first.
-    const urgency = (Math.max(waitedMinutes(t, now), 0) + 0.01) / target(t, view);
-    return [2, -weight * urgency];
+    // Lateness against the service's target, but a long target counts as the scale: minutes
+    // waited rank tickets almost as FIFO does (which bounds the tail), a short target ranks
+    // its tickets earlier. The skill weight only breaks near-ties (a weight of 3 is worth 12 %
+    // more lateness): as a factor of 3 it kept secondary skills' tickets waiting for minutes.
+    const weight = (counter.skills[t.serviceId] ?? 1) ** 0.1;
+    const scale = Math.min(target(t, view), POLICY_BOUNDS.latenessScaleMinutes);
+    const lateness = (Math.max(waitedMinutes(t, now), 0) + 0.01) / scale;
+    return [2, -weight * lateness];
   };
   return (a: Ticket, b: Ticket): number => {
     const ka = key(a);
@@ -73,13 +119,19 @@ function compare(view: QueueView, pool: readonly Ticket[]) {
 
 /**
  * The default policy. In order:
- * 1. starvation bound: a ticket that has waited `starvationFactor` × its target goes first
- *    (most overdue first), so nobody waits without bound while a counter serves the service;
- * 2. mixing: after `regularPerPriority` regular calls a waiting priority ticket is taken;
+ * 1. hard bound: a ticket that has waited {@link POLICY_BOUNDS}.hardWaitMinutes goes first
+ *    (longest first), bookings included, so a day past capacity keeps its longest wait near it;
+ * 2. bookings on time: a booked visit due for 1–5 minutes goes next (earliest booked time
+ *    first); within its first minute it waits for its turn in its class, so walk-ins that
+ *    starve get the counters that free up first and the promise of 5 minutes still holds;
+ * 3. starvation bound: a ticket that has waited `starvationFactor` × its target, or 20 minutes
+ *    if that is less, goes next (most overdue first);
+ * 4. mixing: after `regularPerPriority` regular calls a waiting priority ticket is taken;
  *    otherwise regular tickets first (priority ones still go when no regular one waits);
- * 3. within the chosen class: tickets sent to this counter at the front of its line, booked
- *    visits due (by booked time), then everyone else (walk-ins and tickets sent here "at the
- *    end") by skill weight × lateness against the service's target.
+ * 5. within the chosen class: tickets sent to this counter at the front of its line, booked
+ *    visits due (by booked time), then everyone else by lateness against the service's target
+ *    (at most 10 minutes), the skill weight breaking near-ties.
+ * The bounds (1 and 3) count a priority client's minutes double.
  * Bookings not yet due are called only when nothing else waits for the counter.
  */
 export const defaultPolicy: CallingPolicy = (view) => {
@@ -91,14 +143,22 @@ export const defaultPolicy: CallingPolicy = (view) => {
   const due = candidates.filter((t) => t.lineAt <= nowIso);
   if (due.length === 0) return [...candidates].sort((a, b) => a.lineAt.localeCompare(b.lineAt))[0];
 
-  const starving = due
-    .map((t) => ({
-      t,
-      over: waitedMinutes(t, now) / (settings.starvationFactor * target(t, view)),
-    }))
-    .filter((x) => x.over >= 1)
-    .sort((a, b) => b.over - a.over);
-  if (starving.length > 0) return starving[0]!.t;
+  const overHard = longestOver(due, now, POLICY_BOUNDS.hardWaitMinutes);
+  if (overHard) return overHard;
+
+  const bookedLate = due
+    .filter((t) => isBooked(t))
+    .filter((t) => {
+      const w = waitedMinutes(t, now);
+      return w >= POLICY_BOUNDS.bookedJumpAfterMinutes && w <= POLICY_BOUNDS.bookedGraceMinutes;
+    });
+  if (bookedLate.length > 0) return longestOver(bookedLate, now, 0);
+
+  const over = (t: Ticket) =>
+    boundWait(t, now) /
+    Math.min(settings.starvationFactor * target(t, view), POLICY_BOUNDS.starvationCapMinutes);
+  const starving = due.filter((t) => over(t) >= 1).sort((a, b) => over(b) - over(a));
+  if (starving.length > 0) return starving[0];
 
   const priority = due.filter((t) => t.priority !== null);
   const regular = due.filter((t) => t.priority === null);

@@ -1,31 +1,45 @@
 import { describe, expect, it } from 'vitest';
+import { checkGoals } from './goals';
 import { compareSchedulers } from './quality';
 import { DAY_2026, generateDay } from './scenario';
 
-describe('scheduler on a 2026 day (~70 % booked, 30-minute slots)', () => {
+describe('scheduler on a 2026 day (~70 % booked, 30-minute slots within capacity)', () => {
   const rows = compareSchedulers({ ...DAY_2026, days: 1 });
-  const by = Object.fromEntries(rows.map((r) => [r.policy, r]));
-  const def = by.default!;
+  const def = rows.find((r) => r.policy === 'default')!;
 
-  it('books ~70 % of the visits in 30-minute slots from 08:00 to 17:00', () => {
+  it('books ~70 % of the visits in 30-minute slots 08:00–17:00, never beyond a slot’s counters', () => {
     const day = generateDay({ ...DAY_2026, seed: 1 });
     const booked = day.clients.filter((c) => c.bookedAt !== null);
-    expect(booked.length / day.clients.length).toBeCloseTo(0.7, 2);
+    const share = booked.length / day.clients.length;
+    expect(share).toBeGreaterThan(0.65);
+    expect(share).toBeLessThanOrEqual(0.7);
     expect(new Set(booked.map((c) => c.bookedAt! % 30))).toEqual(new Set([0]));
     expect(Math.max(...booked.map((c) => c.bookedAt!))).toBe(540);
-  });
-
-  it('beats FIFO and the Novo-SGA-like ordering on mean, p90 and longest wait at once', () => {
-    for (const other of [by.fifo!, by['novo-sga-like']!]) {
-      expect(def.meanWait).toBeLessThan(other.meanWait);
-      expect(def.p90Wait).toBeLessThan(other.p90Wait);
-      expect(def.longestWait).toBeLessThan(other.longestWait);
+    // Per slot: no service has more visits than counters with its skill, nor the slot more
+    // visits than counters.
+    const count = new Map<string, number>();
+    for (const c of booked) {
+      for (const key of [`${c.bookedAt}`, `${c.bookedAt} ${c.serviceId}`]) {
+        count.set(key, (count.get(key) ?? 0) + 1);
+      }
+    }
+    for (const [key, n] of count) {
+      const serviceId = key.split(' ')[1];
+      const places = serviceId
+        ? day.counters.filter((c) => c.skills[serviceId] !== undefined).length
+        : day.counters.length;
+      expect(n).toBeLessThanOrEqual(places);
     }
   });
 
-  it('prints estimates within 3 minutes on average and calls most booked clients on time', () => {
-    expect(def.estimateMae).toBeLessThanOrEqual(3);
-    // The issue's goal is ≥ 0.99; today 0.959 (see docs/bookings.md): a floor, not the goal.
-    expect(def.bookedWithin5MinShare).toBeGreaterThanOrEqual(0.95);
+  it('meets every goal: beats FIFO and Novo-SGA-like on mean, p90 and longest, bookings on time, MAE', () => {
+    expect(checkGoals(rows)).toEqual({
+      mean: true,
+      p90: true,
+      longest: true,
+      booked: true,
+      mae: true,
+    });
+    expect(def.bookedWithin5MinShare).toBeGreaterThanOrEqual(0.99);
   });
 });

@@ -5,3 +5,5 @@ export * from './scenario';
 export * from './novo-sga-policy';
 export * from './simulate-day';
 export * from './quality';
+export * from './slot-places';
+export * from './goals';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareSchedulers } from './quality';
 import { generateDay } from './scenario';
 import { simulateDay } from './simulate-day';
-import { defaultPolicy } from '../domain';
+import { defaultPolicy, POLICY_BOUNDS } from '../domain';
 
 describe('scheduler quality on a simulated day of a large branch', () => {
   const rows = compareSchedulers({ days: 1, visits: 3200 });
@@ -31,11 +31,13 @@ describe('scheduler quality on a simulated day of a large branch', () => {
     expect(def.meanWait).toBeLessThanOrEqual(fifo.meanWait);
   });
 
-  it('keeps the longest wait within the starvation bound (2 × the longest target + one service)', () => {
-    // FIFO minimises the longest wait by construction; the default trades some of it for
-    // skills, priorities and bookings, but never lets a wait run without bound.
-    expect(def.longestWait).toBeLessThanOrEqual(2 * 20 + 20);
+  it('keeps the longest wait within the hard bound and close to FIFO’s', () => {
+    // At the peak the busiest services' counters never idle, so calling bookings within
+    // 5 minutes moves their wait onto walk-ins: FIFO keeps the shortest longest wait on this
+    // day (docs/bookings.md), the default stays within a few minutes of it.
+    expect(def.longestWait).toBeLessThanOrEqual(POLICY_BOUNDS.hardWaitMinutes);
     expect(fifo.longestWait).toBeLessThanOrEqual(def.longestWait);
+    expect(def.longestWait - fifo.longestWait).toBeLessThan(5);
   });
 
   it('is deterministic for a seed', () => {
