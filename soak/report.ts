@@ -83,7 +83,7 @@ ${r.problems.some((p) => p.includes('longer than 2 s')) ? reconnectNote(r) : ''}
 |---|---|---|
 | \`npm run soak\` | ×10 peak-hour load, then ${crash.kills} × \`kill -9\` under that load; rewrites this file | ~11 min |
 | \`npm test\` (or \`npx vitest run branch-server/test/security-* branch-server/test/fuzz-* branch-server/test/power-loss.test.ts branch-server/src/sim\`) | role matrix, log grep, fuzz, power loss, scheduler bounds | ~1 min |
-| \`npm run bench scheduler-quality\` / \`npx tsx branch-server/bench/scheduler-quality.ts\` | scheduler comparison tables | ~10 s |
+| \`npm run bench scheduler-quality\` / \`npx tsx branch-server/bench/scheduler-quality.ts\` | scheduler comparison tables | ~20 s |
 
 Knobs: \`SKR_SOAK_LOAD_SECONDS\` (60), \`SKR_SOAK_CRASHES\` (100), \`SKR_SOAK_SEED\`; fuzz:
 \`SKR_FUZZ_SEED\`, \`SKR_FUZZ_CASES\` (a failing case prints its number; the same seed replays it).
@@ -214,12 +214,13 @@ functions (\`issueTicket\`, the policy, \`callTicket\`, \`startService\`, \`fini
 |---|---|---|---|---|---|---|---|---|
 ${sched}
 
-- default: the branch's policy (starvation bound, 2:1 priority mixing, bookings at their time,
-  skill weight × lateness against the service's target); fifo: strict line order; novo-sga-like:
+- default: the branch's policy (hard bound 35 min, bookings within 5 min of their time,
+  starvation bound ≤ 20 min, 2:1 priority mixing, lateness against the target counted as at most
+  10 min; docs/bookings.md, "The scheduler on a 2026 day", has all four days); fifo: strict line order; novo-sga-like:
   priority first, then line order (our reading of Novo SGA's default, not its code).
 - The estimate printed on each ticket meets the ≤ 3 min mean-absolute-error goal on a
   realistic day. On a day past capacity (\`npm run bench\`, 3,500 visits) it degrades to ~3.3 min.
-- FIFO has the shortest longest wait by construction; the default policy trades some of it
-  (still within 2 × the service's target + one service) for priorities and bookings on time.
+- FIFO has the shortest longest wait on this day: the busiest counters never idle at the peak,
+  so calling bookings on time moves their wait onto walk-ins (docs/bookings.md).
 `;
 }
