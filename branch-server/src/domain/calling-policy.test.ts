@@ -133,27 +133,34 @@ describe('default calling policy: bounds in minutes (issue 14)', () => {
     expect(defaultPolicy(view(c, [a, b], at(14)))?.id).toBe(b.id);
   });
 
-  it('starves at 20 minutes at most, ahead of a booking in its first minute', () => {
-    const c = counter(1, { [B.id]: 1 });
-    const walkIn = ticket(B, at(0)); // 2 × 30-min target would be an hour
-    const booked = booking(B, at(0), at(19.8));
-    expect(defaultPolicy(view(c, [booked, walkIn], at(19.9)))?.id).toBe(booked.id);
-    expect(defaultPolicy(view(c, [booked, walkIn], at(20.5)))?.id).toBe(walkIn.id);
-  });
-
-  it('calls a booking due for a minute or more before the starving, within its 5 minutes', () => {
-    const c = counter(1, { [B.id]: 1 });
-    const walkIn = ticket(B, at(0));
-    const booked = booking(B, at(0), at(20.5));
-    expect(defaultPolicy(view(c, [walkIn, booked], at(22)))?.id).toBe(booked.id);
-  });
-
-  it('calls a ticket past the hard bound before a booking about to miss its 5 minutes', () => {
+  // A walk-in of B (30-min target, so 2 × target would be an hour) against a booking of A.
+  it.each([
+    [
+      'a booking due for 0.1 min goes before a walk-in at 19.9 min (not starving yet)',
+      19.8,
+      19.9,
+      'booked',
+    ],
+    [
+      'a walk-in starves at 20 min and goes before a booking in its first minute',
+      19.8,
+      20.5,
+      'walk-in',
+    ],
+    ['a booking due for 1.5 min goes before the starving', 20.5, 22, 'booked'],
+    ['a booking about to miss its 5 minutes goes before a wait of 34.9 min', 31, 34.9, 'booked'],
+    [
+      'a wait of 35 min (the hard bound) goes before a booking about to miss its 5 minutes',
+      31,
+      35,
+      'walk-in',
+    ],
+  ] as const)('%s', (_, due, now, expected) => {
     const c = counter(1, { [A.id]: 1, [B.id]: 1 });
     const walkIn = ticket(B, at(0));
-    const booked = booking(A, at(0), at(31));
-    expect(defaultPolicy(view(c, [booked, walkIn], at(34.9)))?.id).toBe(booked.id);
-    expect(defaultPolicy(view(c, [booked, walkIn], at(35)))?.id).toBe(walkIn.id);
+    const booked = booking(A, at(0), at(due));
+    const picked = defaultPolicy(view(c, [booked, walkIn], at(now)))?.id;
+    expect(picked).toBe(expected === 'booked' ? booked.id : walkIn.id);
   });
 
   it('lets a priority client starve at half the bound, whatever the mixing count says', () => {
