@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../src/admin/cli';
 import { codeSchemaVersion } from '../src/admin/schema-version';
-import { callApi, startTestBranch, type TestBranch } from './harness';
+import { callApi, loginAt, startTestBranch, type TestBranch } from './harness';
 
 // skr-admin against a running branch server and its real SQLite files.
 const root = mkdtempSync(join(tmpdir(), 'skr-admin-'));
@@ -118,8 +118,7 @@ describe('skr-admin backup and restore', () => {
 
 describe('skr-admin accounts, pairing, health', () => {
   it('creates a user, resets a password, pairs a screen', async () => {
-    const login = (username: string, password: string) =>
-      callApi(b.url, 'POST', '/api/v1/auth/login', undefined, { username, password });
+    const login = (username: string, password: string) => loginAt(b.url, username, password);
     const created = await admin(['user-add', 'jkowalska', 'clerk', '--password-stdin'], {
       stdin: 'Pierwsze-Haslo-2026\n',
     });

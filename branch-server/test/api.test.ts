@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callApi, sharedTestBranch, startTestBranch, TEST_PASSWORD } from './harness';
+import { callApi, sharedTestBranch, startTestBranch } from './harness';
 
 const b = sharedTestBranch();
 
@@ -14,20 +14,11 @@ describe('auth and roles', () => {
   });
 
   it('refuses a wrong password and accepts the right one', async () => {
-    const bad = await b.api('POST', '/api/v1/auth/login', undefined, {
-      username: 'admin',
-      password: 'wrong-password-1',
-    });
+    const bad = await b.tryLogin('admin', 'wrong-password-1');
     expect(bad.status).toBe(401);
-    const unknown = await b.api('POST', '/api/v1/auth/login', undefined, {
-      username: 'nobody',
-      password: TEST_PASSWORD,
-    });
+    const unknown = await b.tryLogin('nobody');
     expect(unknown.status).toBe(401);
-    const ok = await b.api('POST', '/api/v1/auth/login', undefined, {
-      username: 'kierownik',
-      password: TEST_PASSWORD,
-    });
+    const ok = await b.tryLogin('kierownik');
     expect(ok.body).toMatchObject({ role: 'manager', username: 'kierownik' });
   });
 
@@ -61,21 +52,11 @@ describe('auth and roles', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i += 1) {
-        codes.push(
-          (
-            await strict.api('POST', '/api/v1/auth/login', undefined, {
-              username: 'admin',
-              password: 'wrong-password-1',
-            })
-          ).status,
-        );
+        codes.push((await strict.tryLogin('admin', 'wrong-password-1')).status);
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);
       // Another user from the same address is not locked out.
-      const other = await strict.api('POST', '/api/v1/auth/login', undefined, {
-        username: 'urzednik2',
-        password: TEST_PASSWORD,
-      });
+      const other = await strict.tryLogin('urzednik2');
       expect(other.status).toBe(200);
     } finally {
       await strict.close();

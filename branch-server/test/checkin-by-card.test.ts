@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { peselCheckDigit, type PueBooking } from '@skr/protocol';
 import { localClock, localDay } from '@skr/protocol/time-zone';
-import { callApi, startTestBranch, TEST_PASSWORD, type TestBranch } from './harness';
+import { callApi, loginAt, startTestBranch, TEST_PASSWORD, type TestBranch } from './harness';
 import { startServerProcess } from './process';
 import { BRANCH_ID, portalEnv, startPortal, startSyncedBranch } from './sync-harness';
 
@@ -217,10 +217,7 @@ describe('check-in by ID card', () => {
     });
     cleanup.push(() => server.kill('SIGTERM'));
     const url = server.url;
-    const admin = await callApi(url, 'POST', '/api/v1/auth/login', undefined, {
-      username: 'admin',
-      password: TEST_PASSWORD,
-    });
+    const admin = await loginAt(url, 'admin');
     const kiosk = (
       await callApi(url, 'POST', '/api/v1/devices', admin.body.token, { kind: 'kiosk', name: 'k' })
     ).body.token as string;

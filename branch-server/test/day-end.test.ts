@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, sharedTestBranch } from './harness';
+import { sharedTestBranch } from './harness';
 
 // The server's clock, moved from day 1 to day 2 (Warsaw time; UTC+1 in December).
 let clock = new Date('2026-12-01T09:00:00Z');
 const b = sharedTestBranch({ now: () => clock });
 
 async function signIn(username: string): Promise<string> {
-  const r = await b.api('POST', '/api/v1/auth/login', undefined, {
-    username,
-    password: TEST_PASSWORD,
-  });
+  const r = await b.tryLogin(username);
   return r.body.token as string;
 }
 

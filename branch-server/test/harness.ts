@@ -108,6 +108,15 @@ export async function until(cond: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
+/** Signs in at the branch at `url` over plain HTTP; the answer, whatever it is (tests of refusals). */
+export function loginAt(
+  url: string,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<ApiResult> {
+  return callApi(url, 'POST', '/api/v1/auth/login', undefined, { username, password });
+}
+
 /**
  * A branch server on a loopback port (random unless `port` is given, e.g. to restart on the
  * same address) with a temporary database and the demo seed.
@@ -159,6 +168,8 @@ export async function startTestBranch(
     api,
     client,
     login,
+    /** Signs in without the typed client (which throws on refusals): the raw answer. */
+    tryLogin: (username: string, password = TEST_PASSWORD) => loginAt(url, username, password),
     device,
     socket,
     /** Stops the server; `keepData` leaves the database for a restart. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBranch, until, type TestBranch } from './harness';
+import { startTestBranch, type TestBranch, until } from './harness';
 
 let b: TestBranch;
 let admin: string;
@@ -134,10 +134,7 @@ describe('configuration without restart', () => {
     });
     expect(r.status).toBe(200);
     expect(r.body.diff.password).toEqual({ before: null, after: '***' });
-    const login = await b.api('POST', '/api/v1/auth/login', undefined, {
-      username: 'nowy.urzednik',
-      password: 'bardzo-tajne-haslo-1',
-    });
+    const login = await b.tryLogin('nowy.urzednik', 'bardzo-tajne-haslo-1');
     expect(login.status).toBe(200);
     const token = login.body.token;
     expect((await b.api('GET', '/api/v1/queue', token)).status).toBe(200);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BranchEvent, Ticket } from '@skr/protocol';
 import { afterAll, describe, expect, it } from 'vitest';
-import { callApi, connectSocket, until, type RecordingSocket } from './harness';
+import { callApi, connectSocket, loginAt, type RecordingSocket, until } from './harness';
 import { startServerProcess, type ServerProcess } from './process';
 
 // Two branch days of the real server process (branch-server/src/main.ts) under a clock moved by
@@ -37,10 +37,7 @@ function startAt(utc: string): Promise<ServerProcess> {
 }
 
 async function login(url: string, username: string): Promise<string> {
-  const r = await callApi(url, 'POST', '/api/v1/auth/login', undefined, {
-    username,
-    password: PASSWORD,
-  });
+  const r = await loginAt(url, username, PASSWORD);
   expect(r.status).toBe(200);
   return r.body.token as string;
 }

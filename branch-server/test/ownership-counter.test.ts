@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, sharedTestBranch } from './harness';
+import { sharedTestBranch } from './harness';
 
 // The server's clock, moved by the session-expiry test.
 let offsetMs = 0;
@@ -7,10 +7,7 @@ const b = sharedTestBranch({ now: () => new Date(Date.now() + offsetMs) });
 
 /** A fresh sign-in (the harness caches tokens; these tests need new ones after a clock move). */
 async function signIn(username: string): Promise<string> {
-  const r = await b.api('POST', '/api/v1/auth/login', undefined, {
-    username,
-    password: TEST_PASSWORD,
-  });
+  const r = await b.tryLogin(username);
   expect(r.status).toBe(200);
   return r.body.token as string;
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../src/sim/prng';
 import { checkBranchDb } from './fuzz-invariants';
-import { callApi, startTestBranch, TEST_PASSWORD } from './harness';
+import { callApi, loginAt, startTestBranch, TEST_PASSWORD } from './harness';
 import { backfilledFrames, commitBoundaries, parseWal } from './power-loss-wal';
 import { startServerProcess, type ServerProcess } from './process';
 
@@ -80,10 +80,7 @@ describe('power loss with writes not yet fsynced dropped', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const dataDir = join(root, `live-${round}`);
       proc = await startServerProcess(dataDir, TEST_PASSWORD);
-      const login = await callApi(proc.url, 'POST', '/api/v1/auth/login', undefined, {
-        username: 'admin',
-        password: TEST_PASSWORD,
-      });
+      const login = await loginAt(proc.url, 'admin');
       const kiosk = (
         await callApi(proc.url, 'POST', '/api/v1/devices', login.body.token, {
           kind: 'kiosk',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLedBoardEmulator, type LedBoardEmulator } from '@skr/hardware-mocks/led-board/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, TEST_PASSWORD, until } from './harness';
+import { callApi, loginAt, TEST_PASSWORD, until } from './harness';
 
 // The production entry (src/main.ts) as its own process, configured by a file alone: the LED
 // bus on one end of a socat pty pair (the board emulator on the other) and espeak-ng voice.
@@ -78,12 +78,7 @@ describe('the production entry, from its configuration alone', () => {
   it('speaks and drives the LED boards', async () => {
     expect(url, log).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(log).toContain('voice: espeak-ng');
-    const admin = (
-      await callApi(url, 'POST', '/api/v1/auth/login', undefined, {
-        username: 'admin',
-        password: TEST_PASSWORD,
-      })
-    ).body.token as string;
+    const admin = (await loginAt(url, 'admin')).body.token as string;
     const device = async (kind: string) =>
       (await callApi(url, 'POST', '/api/v1/devices', admin, { kind, name: kind })).body
         .token as string;
@@ -101,12 +96,7 @@ describe('the production entry, from its configuration alone', () => {
         .toString(),
     ).toBe('RIFF');
 
-    const clerk = (
-      await callApi(url, 'POST', '/api/v1/auth/login', undefined, {
-        username: 'urzednik2',
-        password: TEST_PASSWORD,
-      })
-    ).body.token as string;
+    const clerk = (await loginAt(url, 'urzednik2')).body.token as string;
     expect((await callApi(url, 'POST', '/api/v1/counters/2/open', clerk)).status).toBe(200);
     const ticket = await callApi(url, 'POST', '/api/v1/tickets', kiosk, { serviceId: 'emerytury' });
     expect(ticket.status).toBe(201);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, connectSocket, TEST_PASSWORD, until } from './harness';
+import { callApi, connectSocket, loginAt, TEST_PASSWORD, until } from './harness';
 import { startServerProcess, type ServerProcess } from './process';
 import { docBody, portalEnv, startPortal } from './sync-harness';
 
@@ -42,7 +42,7 @@ describe('no PIN, password, token or PESEL in logs or on screens', () => {
       portalPassword: DEMO_PASSWORD,
     };
     const login = async (username: string, password = TEST_PASSWORD) =>
-      callApi(url, 'POST', '/api/v1/auth/login', undefined, { username, password });
+      loginAt(url, username, password);
     const wrong = 'Zle-Haslo-Kasjera-77';
     secrets.wrongPassword = wrong;
     expect((await login('urzednik1', wrong)).status).toBe(401);

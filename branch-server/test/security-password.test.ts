@@ -116,7 +116,7 @@ describe('accounts made with a weak password', () => {
       expect(r.status, password).toBe(400);
       expect(r.body.code).toBe('INVALID');
       expect(r.body.message).toMatch(/Hasło/);
-      const login = await b.api('POST', '/api/v1/auth/login', undefined, { username, password });
+      const login = await b.tryLogin(username, password);
       expect(login.status).toBe(401);
     }
   });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Principal } from '@skr/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectSocket, startTestBranch, TEST_PASSWORD, until, type TestBranch } from './harness';
+import { connectSocket, startTestBranch, TEST_PASSWORD, type TestBranch, until } from './harness';
 import { namespaceCases, registeredRoutes, routeCases } from './security-matrix';
 
 // Every route and namespace against every role: a display token cannot call a ticket, a
@@ -125,10 +125,7 @@ describe('tokens, passwords and login', () => {
   });
 
   it('logout revokes a staff token', async () => {
-    const r = await b.api('POST', '/api/v1/auth/login', undefined, {
-      username: 'urzednik2',
-      password: TEST_PASSWORD,
-    });
+    const r = await b.tryLogin('urzednik2');
     const token = r.body.token as string;
     expect((await b.api('GET', '/api/v1/queue', token)).status).toBe(200);
     expect((await b.api('POST', '/api/v1/auth/logout', token)).status).toBe(204);
@@ -162,30 +159,18 @@ describe('tokens, passwords and login', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 12; i += 1) {
-        const r = await strict.api('POST', '/api/v1/auth/login', undefined, {
-          username: 'urzednik3',
-          password: `wrong-password-${i}`,
-        });
+        const r = await strict.tryLogin('urzednik3', `wrong-password-${i}`);
         codes.push(r.status);
       }
       expect(codes.slice(0, 10)).toEqual(Array(10).fill(401));
       expect(codes.slice(10)).toEqual([429, 429]);
-      const limited = await strict.api('POST', '/api/v1/auth/login', undefined, {
-        username: 'urzednik3',
-        password: TEST_PASSWORD,
-      });
+      const limited = await strict.tryLogin('urzednik3');
       expect(limited.status).toBe(429);
       expect(limited.body.code).toBe('RATE_LIMITED');
       // Another user from the same address is not locked out by one clerk's typos.
-      const other = await strict.api('POST', '/api/v1/auth/login', undefined, {
-        username: 'urzednik4',
-        password: TEST_PASSWORD,
-      });
+      const other = await strict.tryLogin('urzednik4');
       expect(other.status).toBe(200);
-      const unknown = await strict.api('POST', '/api/v1/auth/login', undefined, {
-        username: 'nikt',
-        password: 'wrong-password-x',
-      });
+      const unknown = await strict.tryLogin('nikt', 'wrong-password-x');
       expect(unknown.status).toBe(401);
       expect(unknown.body.message).not.toMatch(/nikt|exist|unknown/i);
     } finally {

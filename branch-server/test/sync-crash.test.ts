@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { callApi, TEST_PASSWORD, until } from './harness';
+import { callApi, loginAt, TEST_PASSWORD, until } from './harness';
 import { startServerProcess, type ServerProcess } from './process';
 import { BRANCH_ID, BRANCH_KEY, docBody, startPortal } from './sync-harness';
 
@@ -26,12 +26,7 @@ describe('kill -9 of the branch server in the middle of a push', () => {
     process.env.SKR_PUE_BRANCH_KEY = BRANCH_KEY;
     proc = await startServerProcess(dir, TEST_PASSWORD);
     const login = async (username: string) =>
-      (
-        await callApi(proc!.url, 'POST', '/api/v1/auth/login', undefined, {
-          username,
-          password: TEST_PASSWORD,
-        })
-      ).body.token as string;
+      (await loginAt(proc!.url, username)).body.token as string;
     const admin = await login('admin');
     const kiosk = (
       await callApi(proc.url, 'POST', '/api/v1/devices', admin, { kind: 'kiosk', name: 'k' })
