@@ -13,6 +13,7 @@ import { BRANCH_ID, startPortal, startSyncedBranch } from '../test/sync-harness'
 import { startBenchPortal } from './bench-portal';
 import { summary } from './stats';
 import { weekdayBlocks } from './week-plan';
+import { counterIds, weeklyPlan } from '../test/booking-plan';
 
 /** CPU milliseconds (user + system) of this process since `since`. */
 const cpuMs = (since: NodeJS.CpuUsage) => {
@@ -177,17 +178,13 @@ async function contention(clients: number) {
     const manager = await b.login('kierownik');
     const tokens = [await b.device('kiosk'), await b.login('urzednik1'), manager];
     // Thursday 10:00: 14 pension counters, half the bookable ones escrowed to the portal.
-    const plan = {
-      blocks: Array.from({ length: 14 }, (_, c) => ({
-        weekday: 4,
-        from: '10:00',
-        to: '10:30',
-        counterId: `c${String(c + 1).padStart(2, '0')}`,
-        serviceIds: ['emerytury'],
-      })),
-      walkInSharePercent: 0,
-      portalSharePercent: 50,
-    };
+    const plan = weeklyPlan({
+      weekdays: [4],
+      from: '10:00',
+      to: '10:30',
+      counters: counterIds('c', 14, 2),
+      portal: 50,
+    });
     // The stand-in's demo visit (another day) predates the plan: accepted as stranded.
     const put = await b.api('PUT', '/api/v1/manager/calendar/plan', manager, {
       plan,

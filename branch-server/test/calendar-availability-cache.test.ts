@@ -3,6 +3,7 @@ import { calendarStore } from '../src/app/use-cases/calendar-store';
 import { availability } from '../src/domain/calendar';
 import { pesel } from './calendar-people';
 import { sharedTestBranch } from './harness';
+import { counterIds, weeklyPlan } from './booking-plan';
 
 // The availability memory (app/use-cases/calendar-availability.ts) must answer exactly what the
 // pure computation answers from the database, after every kind of write: bookings, cancels,
@@ -11,19 +12,18 @@ import { sharedTestBranch } from './harness';
 // Tuesday 2026-12-01 09:00 in Warsaw.
 const NOW = new Date('2026-12-01T08:00:00Z');
 const SERVICES = ['emerytury', 'zasilki'];
-const plan = (walkIn: number) => ({
-  blocks: [1, 2, 3, 4, 5].flatMap((weekday) =>
-    Array.from({ length: 4 }, (_, c) => ({
-      weekday,
+const plan = (walkIn: number) =>
+  weeklyPlan(
+    {
+      weekdays: [1, 2, 3, 4, 5],
       from: '09:00',
       to: '11:00',
-      counterId: `c${String(c + 1)}`,
-      serviceIds: c % 2 === 0 ? ['emerytury', 'zasilki'] : ['emerytury'],
-    })),
-  ),
-  walkInSharePercent: walkIn,
-  portalSharePercent: 25,
-});
+      counters: counterIds('c', 4),
+      walkIn,
+      portal: 25,
+    },
+    (c) => (c % 2 === 0 ? ['emerytury', 'zasilki'] : ['emerytury']),
+  );
 
 const b = sharedTestBranch({ now: () => NOW });
 const q = (serviceId: string) => ({ serviceId, from: '2026-12-01', to: '2026-12-14' });

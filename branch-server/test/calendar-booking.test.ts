@@ -1,21 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { pesel } from './calendar-people';
 import { sharedTestBranch } from './harness';
+import { counterIds, weeklyPlan } from './booking-plan';
 
 // Tuesday 2026-12-01 09:00 in Warsaw; the plan offers Wednesday 10:00–10:30 on 14 counters.
 const NOW = new Date('2026-12-01T08:00:00Z');
 const TEN = '2026-12-02T09:00:00.000Z';
-const plan = {
-  blocks: Array.from({ length: 14 }, (_, i) => ({
-    weekday: 3,
-    from: '10:00',
-    to: '10:30',
-    counterId: `s${String(i + 1).padStart(2, '0')}`,
-    serviceIds: ['emerytury'],
-  })),
-  walkInSharePercent: 0,
-  portalSharePercent: 0,
-};
+const plan = weeklyPlan({
+  weekdays: [3],
+  from: '10:00',
+  to: '10:30',
+  counters: counterIds('s', 14, 2),
+});
 
 const b = sharedTestBranch({ now: () => NOW });
 

@@ -9,23 +9,20 @@ import { buildSlots, slotHolds } from '../src/domain/calendar';
 import { pesel } from './calendar-people';
 import type { TestBranch } from './harness';
 import { BRANCH_ID, startPortal, startSyncedBranch } from './sync-harness';
+import { counterIds, weeklyPlan } from './booking-plan';
 
 // Tuesday 2026-12-01 09:00 in Warsaw. Thursday 10:00 and 10:30 have six pension counters each:
 // no walk-in share, half escrowed to the portal (3 places) and half the branch's (3).
 const NOW = new Date('2026-12-01T08:00:00Z');
 const TEN = '2026-12-03T09:00:00.000Z';
 const HALF = '2026-12-03T09:30:00.000Z';
-const plan = {
-  blocks: Array.from({ length: 6 }, (_, i) => ({
-    weekday: 4,
-    from: '10:00',
-    to: '11:00',
-    counterId: `c${String(i + 1)}`,
-    serviceIds: ['emerytury'],
-  })),
-  walkInSharePercent: 0,
-  portalSharePercent: 50,
-};
+const plan = weeklyPlan({
+  weekdays: [4],
+  from: '10:00',
+  to: '11:00',
+  counters: counterIds('c', 6),
+  portal: 50,
+});
 
 /** Waits (≤ ms) until an asynchronous condition holds. */
 async function eventually(cond: () => Promise<boolean>, ms: number): Promise<void> {

@@ -3,20 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pesel } from './calendar-people';
 import { startTestBranch, type TestBranch } from './harness';
+import { weeklyPlan } from './booking-plan';
 
 // Tuesday 2026-12-01 09:00 in Warsaw; Wednesday 10:00–11:00 on two counters, one kept for walk-ins.
 const NOW = new Date('2026-12-01T08:00:00Z');
-const plan = {
-  blocks: ['c1', 'c2'].map((counterId) => ({
-    weekday: 3,
-    from: '10:00',
-    to: '11:00',
-    counterId,
-    serviceIds: ['emerytury'],
-  })),
-  walkInSharePercent: 50,
-  portalSharePercent: 0,
-};
+const plan = weeklyPlan({
+  weekdays: [3],
+  from: '10:00',
+  to: '11:00',
+  counters: ['c1', 'c2'],
+  walkIn: 50,
+});
 
 let b: TestBranch;
 let tokens: { kiosk: string; desk: string; manager: string };

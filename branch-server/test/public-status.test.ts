@@ -4,22 +4,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedTestBranch } from './harness';
 import { BRANCH_ID, startPortal, startSyncedBranch } from './sync-harness';
+import { weeklyPlan } from './booking-plan';
 
 // Tuesday 2026-12-01 09:00 in Warsaw; the plan offers Wednesday 10:00–10:30 on 2 counters.
 let offsetMs = 0;
 const NOW = Date.parse('2026-12-01T08:00:00Z');
 const now = () => new Date(NOW + offsetMs);
-const plan = {
-  blocks: ['s01', 's02'].map((counterId) => ({
-    weekday: 3,
-    from: '10:00',
-    to: '10:30',
-    counterId,
-    serviceIds: ['emerytury'],
-  })),
-  walkInSharePercent: 0,
-  portalSharePercent: 0,
-};
+const plan = weeklyPlan({ weekdays: [3], from: '10:00', to: '10:30', counters: ['s01', 's02'] });
 
 const b = sharedTestBranch({ now });
 

@@ -1,6 +1,7 @@
 import { BranchEventType, type BranchEvent, type SocketNamespace } from '@skr/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBranch, until, type TestBranch } from './harness';
+import { EVERY_DAY, weeklyPlan } from './booking-plan';
 
 // Issue 13: screens, kiosks and LED boards stand in the waiting room. Every event type is made
 // happen once (with a booking code, a priority reason, a clerk at the counter and a break
@@ -106,17 +107,7 @@ beforeAll(async () => {
   });
   // A calendar visit booked, moved and cancelled (booking.created/rebooked/cancelled).
   await ok('PUT', '/api/v1/manager/calendar/plan', manager, {
-    plan: {
-      blocks: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        weekday,
-        from: '00:00',
-        to: '23:30',
-        counterId: 'k1',
-        serviceIds: ['emerytury'],
-      })),
-      walkInSharePercent: 0,
-      portalSharePercent: 0,
-    },
+    plan: weeklyPlan({ weekdays: EVERY_DAY, from: '00:00', to: '23:30', counters: ['k1'] }),
   });
   const today = new Date(b.branch.now().getTime() - 86_400_000).toISOString().slice(0, 10);
   const later = new Date(b.branch.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
