@@ -3,7 +3,7 @@ import { branchApi, type BranchAccess, type RouteDef } from '@skr/protocol/route
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Sync } from '../sync';
-import { serve } from './api-route';
+import { serve, type ApiRequest } from './api-route';
 import type { ApiContext } from './context';
 import { createLoginLimiter } from './login-limit';
 
@@ -95,14 +95,24 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
         forward(req, reply, { method: 'POST', path, body: req.body, signsIn }, answerOf(api[name])),
       ),
     );
-  serve(app, 'pueCardChallenge', api.pueCardChallenge, (req, reply) =>
-    forward(
-      req,
-      reply,
-      { method: 'POST', path: '/v1/auth/card/challenge' },
-      answerOf(api.pueCardChallenge),
-    ),
-  );
+  /** Serves table route `name` by passing it on to the portal where `to` says. */
+  function proxy<N extends keyof typeof api>(
+    name: N,
+    to: (req: ApiRequest<(typeof api)[N]>) => Forward,
+    { noStore = false } = {},
+  ): void {
+    const def = api[name];
+    serve(app, name, def, (req, reply) =>
+      forward(
+        req,
+        noStore ? reply.header('cache-control', 'no-store') : reply,
+        to(req),
+        answerOf(def),
+      ),
+    );
+  }
+
+  proxy('pueCardChallenge', () => ({ method: 'POST', path: '/v1/auth/card/challenge' }));
   serve(app, 'pueLogout', api.pueLogout, (req, reply) => {
     const session = pueSession(req);
     if (session) sync.submitters.forget(session);
@@ -113,79 +123,39 @@ export async function pueRoutes(app: FastifyInstance, ctx: PortalRouteContext): 
       undefined,
     );
   });
-  serve(app, 'pueMe', api.pueMe, (req, reply) =>
-    forward(req, reply, { method: 'GET', path: '/v1/me', withSession: true }, answerOf(api.pueMe)),
-  );
-  serve(app, 'pueAccount', api.pueAccount, (req, reply) => {
-    const { role } = req.query;
-    return forward(
-      req,
-      reply,
-      {
-        method: 'GET',
-        path: `${account(req.params.accountId)}${role ? `?role=${role}` : ''}`,
-        withSession: true,
-      },
-      answerOf(api.pueAccount),
-    );
-  });
-  serve(app, 'pueArchiveOrders', api.pueArchiveOrders, (req, reply) =>
-    forward(
-      req,
-      reply,
-      {
-        method: 'GET',
-        path: `${account(req.params.accountId)}/archive-orders`,
-        withSession: true,
-      },
-      answerOf(api.pueArchiveOrders),
-    ),
-  );
-  serve(app, 'pueOrderArchive', api.pueOrderArchive, (req, reply) =>
-    forward(
-      req,
-      reply,
-      {
-        method: 'POST',
-        path: `${account(req.params.accountId)}/archive-orders`,
-        body: req.body,
-        withSession: true,
-      },
-      answerOf(api.pueOrderArchive),
-    ),
-  );
+  proxy('pueMe', () => ({ method: 'GET', path: '/v1/me', withSession: true }));
+  proxy('pueAccount', (req) => ({
+    method: 'GET',
+    path: `${account(req.params.accountId)}${req.query.role ? `?role=${req.query.role}` : ''}`,
+    withSession: true,
+  }));
+  proxy('pueArchiveOrders', (req) => ({
+    method: 'GET',
+    path: `${account(req.params.accountId)}/archive-orders`,
+    withSession: true,
+  }));
+  proxy('pueOrderArchive', (req) => ({
+    method: 'POST',
+    path: `${account(req.params.accountId)}/archive-orders`,
+    body: req.body,
+    withSession: true,
+  }));
 
   // The inbox (issue 16): answers are personal letters; the branch passes them through and
   // tells every cache on the way not to keep them.
   const inbox = (id: string) => `/v1/inbox/${encodeURIComponent(id)}`;
-  serve(app, 'pueInbox', api.pueInbox, (req, reply) =>
-    forward(
-      req,
-      reply.header('cache-control', 'no-store'),
-      { method: 'GET', path: '/v1/inbox', withSession: true },
-      answerOf(api.pueInbox),
-    ),
-  );
-  serve(app, 'pueSignUpd', api.pueSignUpd, (req, reply) =>
-    forward(
-      req,
-      reply,
-      {
-        method: 'POST',
-        path: `${inbox(req.params.answerId)}/upd`,
-        body: req.body,
-        withSession: true,
-      },
-      answerOf(api.pueSignUpd),
-    ),
-  );
-  serve(app, 'pueAnswer', api.pueAnswer, (req, reply) =>
-    forward(
-      req,
-      reply.header('cache-control', 'no-store'),
-      { method: 'GET', path: inbox(req.params.answerId), withSession: true },
-      answerOf(api.pueAnswer),
-    ),
+  const letters = { noStore: true };
+  proxy('pueInbox', () => ({ method: 'GET', path: '/v1/inbox', withSession: true }), letters);
+  proxy('pueSignUpd', (req) => ({
+    method: 'POST',
+    path: `${inbox(req.params.answerId)}/upd`,
+    body: req.body,
+    withSession: true,
+  }));
+  proxy(
+    'pueAnswer',
+    (req) => ({ method: 'GET', path: inbox(req.params.answerId), withSession: true }),
+    letters,
   );
 
   serve(app, 'syncStatus', api.syncStatus, () => sync.status());

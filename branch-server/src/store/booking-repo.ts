@@ -1,18 +1,20 @@
 import type { Db } from './database';
+import { upsertSql } from './upsert-sql';
 
 import type { CachedBooking, PortalBookingRow } from '../domain/booking-feed';
 import type { Booking } from '../domain/records';
 export type { Booking };
 
+/** The columns of a {@link Booking}, named as its fields (SQLite hands rows over as they are). */
+const BOOKING = `code, service_id AS serviceId, booked_for AS bookedFor, status, ticket_id AS ticketId,
+  updated_at AS updatedAt`;
+
+const BOOKING_COLUMNS = ['code', 'service_id', 'booked_for', 'status', 'ticket_id', 'updated_at'];
+
 /** Cached bookings; check-in works from here when the portal is unreachable. */
 export function bookingRepo(db: Db) {
-  const get = db.prepare(`SELECT * FROM bookings WHERE code = ?`);
-  const upsert = db.prepare(
-    `INSERT INTO bookings (code, service_id, booked_for, status, ticket_id, updated_at)
-     VALUES (@code, @serviceId, @bookedFor, @status, @ticketId, @updatedAt)
-     ON CONFLICT (code) DO UPDATE SET service_id=excluded.service_id, booked_for=excluded.booked_for,
-       status=excluded.status, ticket_id=excluded.ticket_id, updated_at=excluded.updated_at`,
-  );
+  const get = db.prepare(`SELECT ${BOOKING} FROM bookings WHERE code = ?`);
+  const upsert = db.prepare(upsertSql('bookings', 'code', BOOKING_COLUMNS));
   const due = db.prepare(
     `SELECT service_id, COUNT(*) AS n FROM bookings WHERE status = 'booked' AND booked_for BETWEEN ? AND ?
      GROUP BY service_id`,
@@ -22,14 +24,13 @@ export function bookingRepo(db: Db) {
        portal_version AS portalVersion FROM bookings WHERE code = ?`,
   );
   const upsertPortal = db.prepare(
-    `INSERT INTO bookings (code, service_id, booked_for, status, ticket_id, updated_at, portal_id,
-       portal_version, portal_status, pesel_hash)
-     VALUES (@code, @serviceId, @bookedFor, @status, @ticketId, @updatedAt, @portalId,
-       @portalVersion, @portalStatus, @peselHash)
-     ON CONFLICT (code) DO UPDATE SET service_id=excluded.service_id, booked_for=excluded.booked_for,
-       status=excluded.status, ticket_id=excluded.ticket_id, updated_at=excluded.updated_at,
-       portal_id=excluded.portal_id, portal_version=excluded.portal_version,
-       portal_status=excluded.portal_status, pesel_hash=excluded.pesel_hash`,
+    upsertSql('bookings', 'code', [
+      ...BOOKING_COLUMNS,
+      'portal_id',
+      'portal_version',
+      'portal_status',
+      'pesel_hash',
+    ]),
   );
   // Visits of past days that nobody checked in for are of no use at the counter any more.
   const pruneOld = db.prepare(
@@ -40,21 +41,20 @@ export function bookingRepo(db: Db) {
     `UPDATE bookings SET pesel_hash = NULL WHERE pesel_hash IS NOT NULL AND booked_for < ?`,
   );
   const byPesel = db.prepare(
-    `SELECT * FROM bookings WHERE pesel_hash = @hash AND status IN ('booked', 'checked-in')
+    `SELECT ${BOOKING} FROM bookings WHERE pesel_hash = @hash AND status IN ('booked', 'checked-in')
        AND booked_for BETWEEN @from AND @to
      ORDER BY abs(julianday(booked_for) - julianday(@at)), booked_for`,
   );
   return {
     get(code: string): Booking | undefined {
-      const r = get.get(code) as BookingRow | undefined;
-      return r && fromRow(r);
+      return get.get(code) as Booking | undefined;
     },
     /**
      * Bookings of a card holder (by the branch's keyed PESEL hash) that can be checked in or
      * were already: booked time in [from, to] (ISO), nearest to `at` first.
      */
     byPeselHash(hash: string, from: string, to: string, at: string): Booking[] {
-      return (byPesel.all({ hash, from, to, at }) as BookingRow[]).map(fromRow);
+      return byPesel.all({ hash, from, to, at }) as Booking[];
     },
     save(b: Booking): void {
       upsert.run(b);
@@ -97,23 +97,3 @@ export function bookingRepo(db: Db) {
   };
 }
 export type BookingRepo = ReturnType<typeof bookingRepo>;
-
-interface BookingRow {
-  code: string;
-  service_id: string;
-  booked_for: string;
-  status: Booking['status'];
-  ticket_id: string | null;
-  updated_at: string;
-}
-
-function fromRow(r: BookingRow): Booking {
-  return {
-    code: r.code,
-    serviceId: r.service_id,
-    bookedFor: r.booked_for,
-    status: r.status,
-    ticketId: r.ticket_id,
-    updatedAt: r.updated_at,
-  };
-}

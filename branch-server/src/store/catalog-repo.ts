@@ -2,6 +2,7 @@ import type { Counter, DisplayConfig, QueueSettings, Service } from '@skr/protoc
 import type { OpeningHours } from '@skr/protocol/manager';
 import { defaultQueueSettings } from '@skr/protocol';
 import type { Db } from './database';
+import { upsertSql } from './upsert-sql';
 
 interface ServiceRow {
   id: string;
@@ -24,22 +25,33 @@ interface CounterRow {
   clerk: string | null;
 }
 
+const SERVICE_COLUMNS = [
+  'id',
+  'prefix',
+  'names',
+  'descriptions',
+  'grp',
+  'ord',
+  'target_wait_minutes',
+  'active',
+];
+const COUNTER_COLUMNS = [
+  'id',
+  'number',
+  'label',
+  'name',
+  'skills',
+  'state',
+  'pause_reason',
+  'clerk',
+];
+
 /** Services, counters and branch settings. */
 export function catalogRepo(db: Db) {
   const upsertService = db.prepare(
-    `INSERT INTO services (id, prefix, names, descriptions, grp, ord, target_wait_minutes, active)
-     VALUES (@id, @prefix, @names, @descriptions, @group, @order, @targetWaitMinutes, @active)
-     ON CONFLICT (id) DO UPDATE SET prefix=excluded.prefix, names=excluded.names,
-       descriptions=excluded.descriptions, grp=excluded.grp, ord=excluded.ord,
-       target_wait_minutes=excluded.target_wait_minutes, active=excluded.active`,
+    upsertSql('services', 'id', SERVICE_COLUMNS, { grp: 'group', ord: 'order' }),
   );
-  const upsertCounter = db.prepare(
-    `INSERT INTO counters (id, number, label, name, skills, state, pause_reason, clerk)
-     VALUES (@id, @number, @label, @name, @skills, @state, @pauseReason, @clerk)
-     ON CONFLICT (id) DO UPDATE SET number=excluded.number, label=excluded.label,
-       name=excluded.name, skills=excluded.skills, state=excluded.state,
-       pause_reason=excluded.pause_reason, clerk=excluded.clerk`,
-  );
+  const upsertCounter = db.prepare(upsertSql('counters', 'id', COUNTER_COLUMNS));
   const getSetting = db.prepare(`SELECT value FROM settings WHERE key = ?`);
   const putSetting = db.prepare(
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
