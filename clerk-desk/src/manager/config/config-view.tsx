@@ -2,7 +2,7 @@ import type { AuditEntry, BranchConfig } from '@skr/protocol/manager';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagerApi } from '../api';
-import { errorText } from '../error-text';
+import { ErrorAlert } from '../error-alert';
 import { AuditList } from './audit-list';
 import { CountersEditor } from './counters-editor';
 import { DevicesEditor } from './devices-editor';
@@ -32,11 +32,7 @@ export function ConfigView({ api, canEdit }: { api: ManagerApi; canEdit: boolean
   return (
     <div className="mgr-config">
       {!canEdit && <p className="mgr-note">{t('config.readOnly')}</p>}
-      {error !== null && (
-        <p role="alert" className="mgr-error">
-          {errorText(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {config && (
         <>
           <ServicesEditor api={api} services={config.services} canEdit={canEdit} reload={reload} />
@@ -47,8 +43,8 @@ export function ConfigView({ api, canEdit }: { api: ManagerApi; canEdit: boolean
             canEdit={canEdit}
             reload={reload}
           />
-          <CountersEditor api={api} counters={config.counters} canEdit={canEdit} reload={reload} />
-          <UsersEditor api={api} users={config.users} canEdit={canEdit} reload={reload} />
+          <CountersEditor api={api} items={config.counters} canEdit={canEdit} reload={reload} />
+          <UsersEditor api={api} items={config.users} canEdit={canEdit} reload={reload} />
           <DevicesEditor api={api} devices={config.devices} canEdit={canEdit} reload={reload} />
           <AuditList entries={audit} />
         </>

@@ -4,81 +4,68 @@ import { defaultDisplayConfig, type DisplayConfig } from '@skr/protocol/socket';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { branchDateTime } from '../../ui/branch-time';
+import { SelectField, optionsOf } from '../../ui/select-field';
+import { TextField } from '../../ui/text-field';
 import { SaveStatus, useSave } from './use-save';
 import { Card } from '../card';
 import type { EditorProps } from './editor-props';
 import { NumberField } from './number-field';
+import { RowForm } from './row-form';
+
+const VOICES: readonly DisplayConfig['voiceLang'][] = ['pl', 'en', 'uk'];
+const KINDS: readonly DeviceKind[] = ['display', 'kiosk', 'board'];
+/** A screen's number settings: the field, its label and the range the server accepts. */
+const NUMBERS = [
+  ['volume', 'config.volume', { min: 0, max: 1, step: 0.1 }],
+  ['historySize', 'config.history', { min: 6, max: 10 }],
+] as const;
 
 function DisplaySettings(props: EditorProps & { device: DeviceInfo }) {
   const { t } = useTranslation();
   const [c, setC] = useState<DisplayConfig>(props.device.displayConfig ?? defaultDisplayConfig);
-  const { save, message } = useSave(props.reload);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void save(() => props.api.saveDisplay(props.device.id, c));
-  };
   return (
-    <form
-      className="mgr-row-form"
-      onSubmit={submit}
-      aria-label={`${t('config.screen')}: ${props.device.name}`}
+    <RowForm
+      editor={props}
+      save={() => props.api.saveDisplay(props.device.id, c)}
+      label={`${t('config.screen')}: ${props.device.name}`}
     >
-      <fieldset disabled={!props.canEdit}>
-        <label className="wide">
-          {t('config.screenServices')}
-          <input
-            value={c.services.join(', ')}
-            onChange={(e) =>
-              setC({
-                ...c,
-                services: e.target.value
-                  .split(',')
-                  .map((s) => s.trim())
-                  .filter(Boolean),
-              })
-            }
-          />
-        </label>
-        <label>
-          {t('config.voice')}
-          <select
-            value={c.voiceLang}
-            onChange={(e) =>
-              setC({ ...c, voiceLang: e.target.value as DisplayConfig['voiceLang'] })
-            }
-          >
-            <option value="pl">PL</option>
-            <option value="en">EN</option>
-            <option value="uk">UK</option>
-          </select>
-        </label>
+      <TextField
+        label={t('config.screenServices')}
+        labelClassName="wide"
+        value={c.services.join(', ')}
+        onValue={(v) =>
+          setC({
+            ...c,
+            services: v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          })
+        }
+      />
+      <SelectField
+        label={t('config.voice')}
+        value={c.voiceLang}
+        options={optionsOf(VOICES, (l) => l.toUpperCase())}
+        onValue={(voiceLang) => setC({ ...c, voiceLang })}
+      />
+      {NUMBERS.map(([k, label, range]) => (
         <NumberField
-          label={t('config.volume')}
-          min={0}
-          max={1}
-          step={0.1}
-          value={c.volume}
-          onValue={(volume) => setC({ ...c, volume })}
+          key={k}
+          label={t(label)}
+          {...range}
+          value={c[k]}
+          onValue={(v) => setC({ ...c, [k]: v })}
         />
-        <NumberField
-          label={t('config.history')}
-          min={6}
-          max={10}
-          value={c.historySize}
-          onValue={(historySize) => setC({ ...c, historySize })}
-        />
-        <label className="wide">
-          {t('config.message')}
-          <input
-            value={c.message}
-            maxLength={300}
-            onChange={(e) => setC({ ...c, message: e.target.value })}
-          />
-        </label>
-        <button type="submit">{t('config.save')}</button>
-      </fieldset>
-      <SaveStatus message={message} />
-    </form>
+      ))}
+      <TextField
+        label={t('config.message')}
+        labelClassName="wide"
+        value={c.message}
+        maxLength={300}
+        onValue={(message) => setC({ ...c, message })}
+      />
+    </RowForm>
   );
 }
 
@@ -92,25 +79,19 @@ function KindAndName(props: {
   const { t } = useTranslation();
   return (
     <>
-      <label>
-        {t('config.kind')}
-        <select value={props.kind} onChange={(e) => props.setKind(e.target.value as DeviceKind)}>
-          {(['display', 'kiosk', 'board'] as const).map((k) => (
-            <option key={k} value={k}>
-              {t(`monitor.kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('config.name')}
-        <input
-          value={props.name}
-          onChange={(e) => props.setName(e.target.value)}
-          required
-          maxLength={80}
-        />
-      </label>
+      <SelectField
+        label={t('config.kind')}
+        value={props.kind}
+        options={optionsOf(KINDS, (k) => t(`monitor.kinds.${k}`))}
+        onValue={props.setKind}
+      />
+      <TextField
+        label={t('config.name')}
+        value={props.name}
+        onValue={props.setName}
+        required
+        maxLength={80}
+      />
     </>
   );
 }
@@ -145,18 +126,16 @@ function PairByCode(props: EditorProps) {
   };
   return (
     <form className="mgr-row-form" onSubmit={submit} aria-label={t('config.pairByCode')}>
-      <label>
-        {t('config.pairCode')}
-        <input
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          required
-          maxLength={16}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-        />
-      </label>
+      <TextField
+        label={t('config.pairCode')}
+        value={code}
+        onValue={setCode}
+        required
+        maxLength={16}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+      />
       {fields}
       <button type="submit">{t('config.pairByCode')}</button>
       {paired && (

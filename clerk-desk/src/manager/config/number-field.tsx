@@ -1,3 +1,5 @@
+import { TextField } from '../../ui/text-field';
+
 /** Props of {@link NumberField}. */
 export interface NumberFieldProps {
   label: string;
@@ -10,18 +12,6 @@ export interface NumberFieldProps {
 }
 
 /** A labelled number input of a configuration form. */
-export function NumberField({ label, value, onValue, min, max, step }: NumberFieldProps) {
-  return (
-    <label>
-      {label}
-      <input
-        type="number"
-        min={min}
-        max={max}
-        step={step}
-        value={value}
-        onChange={(e) => onValue(Number(e.target.value))}
-      />
-    </label>
-  );
+export function NumberField({ onValue, ...props }: NumberFieldProps) {
+  return <TextField type="number" {...props} onValue={(v) => onValue(Number(v))} />;
 }

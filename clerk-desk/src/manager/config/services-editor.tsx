@@ -2,10 +2,12 @@ import type { ServiceConfig } from '@skr/protocol/manager';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveStatus, useSave } from './use-save';
-import { Card } from '../card';
+import { TableCard } from '../table-card';
 import type { EditorProps } from './editor-props';
 import { NumberField } from './number-field';
-import { TableHead } from '../../ui/table-head';
+import { TextField } from '../../ui/text-field';
+
+const COLUMNS = ['prefix', 'namePl', 'group', 'targetWait', 'hours', 'active'] as const;
 
 const blank: ServiceConfig = {
   id: '',
@@ -30,41 +32,31 @@ export function ServicesEditor(props: EditorProps & { services: ServiceConfig[] 
   };
   const hours = editing?.openingHours;
   return (
-    <Card id="cfg-services" title={t('config.services')}>
-      <table className="mgr-table">
-        <TableHead
-          columns={[
-            t('config.prefix'),
-            t('config.namePl'),
-            t('config.group'),
-            t('config.targetWait'),
-            t('config.hours'),
-            t('config.active'),
-          ]}
-        />
-        <tbody>
-          {props.services.map((s) => (
-            <tr key={s.id}>
-              <td>{s.prefix}</td>
-              <th scope="row">
-                <button
-                  className="link"
-                  onClick={() => setEditing(s)}
-                  aria-label={`${s.names.pl} (${s.id})`}
-                >
-                  {s.names.pl}
-                </button>
-              </th>
-              <td>
-                {s.group} · {s.order}
-              </td>
-              <td>{s.targetWaitMinutes}</td>
-              <td>{s.openingHours ? `${s.openingHours.from}–${s.openingHours.to}` : '—'}</td>
-              <td>{s.active ? '✓' : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <TableCard
+      id="cfg-services"
+      title={t('config.services')}
+      columns={COLUMNS.map((c) => t(`config.${c}`))}
+      rows={props.services.map((s) => (
+        <tr key={s.id}>
+          <td>{s.prefix}</td>
+          <th scope="row">
+            <button
+              className="link"
+              onClick={() => setEditing(s)}
+              aria-label={`${s.names.pl} (${s.id})`}
+            >
+              {s.names.pl}
+            </button>
+          </th>
+          <td>
+            {s.group} · {s.order}
+          </td>
+          <td>{s.targetWaitMinutes}</td>
+          <td>{s.openingHours ? `${s.openingHours.from}–${s.openingHours.to}` : '—'}</td>
+          <td>{s.active ? '✓' : '—'}</td>
+        </tr>
+      ))}
+    >
       {props.canEdit && (
         <button onClick={() => setEditing(blank)}>
           {t('config.add')}: {t('config.newService')}
@@ -77,38 +69,34 @@ export function ServicesEditor(props: EditorProps & { services: ServiceConfig[] 
           aria-label={editing.id || t('config.newService')}
         >
           <fieldset disabled={!props.canEdit}>
-            <label>
-              {t('config.id')}
-              <input
-                value={editing.id}
-                onChange={(e) => set({ id: e.target.value })}
-                required
-                readOnly={blank !== editing && props.services.some((s) => s.id === editing.id)}
-              />
-            </label>
-            <label>
-              {t('config.prefix')}
-              <input
-                value={editing.prefix}
-                maxLength={1}
-                onChange={(e) => set({ prefix: e.target.value.toUpperCase() })}
-                required
-              />
-            </label>
+            <TextField
+              label={t('config.id')}
+              value={editing.id}
+              onValue={(id) => set({ id })}
+              required
+              readOnly={blank !== editing && props.services.some((s) => s.id === editing.id)}
+            />
+            <TextField
+              label={t('config.prefix')}
+              value={editing.prefix}
+              maxLength={1}
+              onValue={(v) => set({ prefix: v.toUpperCase() })}
+              required
+            />
             {(['pl', 'en', 'uk'] as const).map((l) => (
-              <label key={l}>
-                {t(`config.name${l === 'pl' ? 'Pl' : l === 'en' ? 'En' : 'Uk'}`)}
-                <input
-                  value={editing.names[l]}
-                  onChange={(e) => set({ names: { ...editing.names, [l]: e.target.value } })}
-                  required
-                />
-              </label>
+              <TextField
+                key={l}
+                label={t(`config.name${l === 'pl' ? 'Pl' : l === 'en' ? 'En' : 'Uk'}`)}
+                value={editing.names[l]}
+                onValue={(v) => set({ names: { ...editing.names, [l]: v } })}
+                required
+              />
             ))}
-            <label>
-              {t('config.group')}
-              <input value={editing.group} onChange={(e) => set({ group: e.target.value })} />
-            </label>
+            <TextField
+              label={t('config.group')}
+              value={editing.group}
+              onValue={(group) => set({ group })}
+            />
             <NumberField
               label={t('config.order')}
               value={editing.order}
@@ -120,34 +108,30 @@ export function ServicesEditor(props: EditorProps & { services: ServiceConfig[] 
               value={editing.targetWaitMinutes}
               onValue={(targetWaitMinutes) => set({ targetWaitMinutes })}
             />
-            <label>
-              {t('config.days')}
-              <input
-                value={hours?.days.join(',') ?? ''}
-                placeholder="1,2,3,4,5"
-                onChange={(e) => {
-                  const days = e.target.value
-                    .split(',')
-                    .map(Number)
-                    .filter((d) => d >= 1 && d <= 7);
-                  set({
-                    openingHours: e.target.value.trim()
-                      ? { days, from: hours?.from ?? '08:00', to: hours?.to ?? '18:00' }
-                      : null,
-                  });
-                }}
-              />
-            </label>
+            <TextField
+              label={t('config.days')}
+              value={hours?.days.join(',') ?? ''}
+              placeholder="1,2,3,4,5"
+              onValue={(v) => {
+                const days = v
+                  .split(',')
+                  .map(Number)
+                  .filter((d) => d >= 1 && d <= 7);
+                set({
+                  openingHours: v.trim()
+                    ? { days, from: hours?.from ?? '08:00', to: hours?.to ?? '18:00' }
+                    : null,
+                });
+              }}
+            />
             {hours && (
               <>
-                <label>
-                  {t('config.hours')}
-                  <input
-                    type="time"
-                    value={hours.from}
-                    onChange={(e) => set({ openingHours: { ...hours, from: e.target.value } })}
-                  />
-                </label>
+                <TextField
+                  label={t('config.hours')}
+                  type="time"
+                  value={hours.from}
+                  onValue={(from) => set({ openingHours: { ...hours, from } })}
+                />
                 <input
                   type="time"
                   aria-label={t('config.hours')}
@@ -169,6 +153,6 @@ export function ServicesEditor(props: EditorProps & { services: ServiceConfig[] 
         </form>
       )}
       <SaveStatus message={message} />
-    </Card>
+    </TableCard>
   );
 }

@@ -3,7 +3,7 @@ import type { MonitorAlert, MonitorSnapshot } from '@skr/protocol/manager';
 import { useTranslation } from 'react-i18next';
 import { branchClock, branchDateTime } from '../../ui/branch-time';
 import type { ManagerApi } from '../api';
-import { errorText } from '../error-text';
+import { ErrorAlert } from '../error-alert';
 import { CountersPanel } from './counters-panel';
 import { DevicesPanel } from './devices-panel';
 import { LinesTable } from './lines-table';
@@ -113,11 +113,7 @@ export function MonitorView(props: {
         {snapshot &&
           ` · ${t('monitor.updated', { time: branchClock.format(snapshot.at, document.documentElement.lang, { timeStyle: 'medium' }) })}`}
       </p>
-      {error !== null && (
-        <p role="alert" className="mgr-error">
-          {errorText(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {snapshot && (
         <>
           <Alerts snapshot={snapshot} sync={sync} />

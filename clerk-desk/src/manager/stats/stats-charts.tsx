@@ -19,6 +19,27 @@ interface Series {
   fill: string;
 }
 
+/** Bars as data: the field each plots, the stats column naming it in the legend, its colour. */
+type Bars = readonly (readonly [key: string, column: string, fill: string])[];
+
+const COUNTS: Bars = [
+  ['issued', 'issued', BLUE],
+  ['served', 'served', GREEN],
+  ['noShows', 'noShows', RED],
+];
+const WAITS: Bars = [
+  ['median', 'waitMedian', BLUE],
+  ['p90', 'waitP90', GREY],
+];
+const ARRIVALS: Bars = [['issued', 'issued', BLUE]];
+
+/** Each chart: its title key, rows (per service or per hour), bars, whole numbers or not. */
+const CHARTS = [
+  ['chartTickets', 'services', COUNTS, true],
+  ['chartWaits', 'services', WAITS, false],
+  ['chartHours', 'hours', ARRIVALS, true],
+] as const;
+
 /** A titled bar chart; service names are slanted so that all of them fit under the bars. */
 function BarCard(props: {
   title: string;
@@ -71,34 +92,16 @@ export function StatsCharts({ report, open }: { report: StatsReport; open?: Open
   const hours = arrivalHours(report.byHour, open);
   return (
     <div className="mgr-charts">
-      <BarCard
-        title={t('stats.chartTickets')}
-        data={services}
-        x="name"
-        integers
-        bars={[
-          { key: 'issued', name: t('stats.col.issued'), fill: BLUE },
-          { key: 'served', name: t('stats.col.served'), fill: GREEN },
-          { key: 'noShows', name: t('stats.col.noShows'), fill: RED },
-        ]}
-      />
-      <BarCard
-        title={t('stats.chartWaits')}
-        data={services}
-        x="name"
-        integers={false}
-        bars={[
-          { key: 'median', name: t('stats.col.waitMedian'), fill: BLUE },
-          { key: 'p90', name: t('stats.col.waitP90'), fill: GREY },
-        ]}
-      />
-      <BarCard
-        title={t('stats.chartHours')}
-        data={hours}
-        x="hour"
-        integers
-        bars={[{ key: 'issued', name: t('stats.col.issued'), fill: BLUE }]}
-      />
+      {CHARTS.map(([title, rows, bars, integers]) => (
+        <BarCard
+          key={title}
+          title={t(`stats.${title}`)}
+          data={rows === 'services' ? services : hours}
+          x={rows === 'services' ? 'name' : 'hour'}
+          integers={integers}
+          bars={bars.map(([key, column, fill]) => ({ key, name: t(`stats.col.${column}`), fill }))}
+        />
+      ))}
     </div>
   );
 }

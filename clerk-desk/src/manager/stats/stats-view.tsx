@@ -2,12 +2,16 @@ import type { StatsPeriod, StatsReport } from '@skr/protocol/manager';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { branchClock } from '../../ui/branch-time';
+import { SelectField, optionsOf } from '../../ui/select-field';
+import { TextField } from '../../ui/text-field';
 import type { ManagerApi } from '../api';
-import { errorText } from '../error-text';
+import { ErrorAlert } from '../error-alert';
 import { openWindow, type OpenWindow } from './arrival-hours';
 import { NoShowRate } from './no-show-rate';
 import { StatsCharts } from './stats-charts';
 import { DataTable, statsColumns } from './stats-table';
+
+const PERIODS: readonly StatsPeriod[] = ['day', 'week', 'month'];
 
 /** Today on the branch's calendar (a UTC PC would otherwise show yesterday before 01:00). */
 const today = () => branchClock.day();
@@ -47,20 +51,19 @@ export function StatsView({ api }: { api: ManagerApi }) {
   return (
     <div className="mgr-stats">
       <form className="mgr-card mgr-controls" onSubmit={submit}>
-        <label>
-          {t('stats.period')}{' '}
-          <select value={period} onChange={(e) => setPeriod(e.target.value as StatsPeriod)}>
-            {(['day', 'week', 'month'] as const).map((p) => (
-              <option key={p} value={p}>
-                {t(`stats.periods.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('stats.date')}{' '}
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-        </label>
+        <SelectField
+          label={`${t('stats.period')} `}
+          value={period}
+          options={optionsOf(PERIODS, (p) => t(`stats.periods.${p}`))}
+          onValue={setPeriod}
+        />
+        <TextField
+          label={`${t('stats.date')} `}
+          type="date"
+          value={date}
+          onValue={setDate}
+          required
+        />
         <button type="submit">{t('stats.show')}</button>
         {report && (
           <span className="mgr-range" role="status">
@@ -69,11 +72,7 @@ export function StatsView({ api }: { api: ManagerApi }) {
           </span>
         )}
       </form>
-      {error !== null && (
-        <p role="alert" className="mgr-error">
-          {errorText(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {report && (
         <>
           <section className="mgr-tiles" aria-label={t('stats.totals')} data-testid="totals">
