@@ -15,7 +15,22 @@ export interface IdempotencyOptions {
   /** At most this many answers are kept (oldest out first); 5,000 by default. */
   maxEntries?: number;
   now?: () => number;
+  /** Where answers are kept across a restart (the branch database); memory only without it. */
+  store?: KeptAnswerStore;
 }
+
+/** An answer as kept across a restart (`store/kept-answer-repo.ts` implements it in SQLite). */
+export interface KeptAnswerStore {
+  get(key: string): (Answer & { fingerprint: string; keptAt: number }) | undefined;
+  /** Keeps `records` and drops those kept before `olderThan` (epoch ms). */
+  putAll(
+    records: readonly (Answer & { key: string; fingerprint: string; keptAt: number })[],
+    olderThan: number,
+  ): void;
+}
+
+/** How long answers wait in memory before they are written to the store as one batch. */
+const STORE_BATCH_MS = 25;
 
 interface Kept {
   /** Who sent it, which route, and a hash of the body: a reused key with another body is refused. */
@@ -36,6 +51,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The kept entry this request is the first of (set by the idempotency hook). */
     idempotent?: { key: string; kept: Kept };
+    /** Its answer, once sent: written to the store after the response. */
+    keptAnswer?: { key: string; fingerprint: string; answer: Answer };
   }
 }
 
@@ -56,13 +73,39 @@ function replay(reply: FastifyReply, a: Answer): FastifyReply {
  * request with a key runs; a retry with the same key, caller and body gets the first answer
  * again (waiting for it if the first is still running) instead of a second ticket, archive
  * order or document. Failures of the server or the portal (5xx) are not kept, so a retry after
- * them runs again. Kept in memory: a retry that spans a server restart runs again.
+ * them runs again. Kept in memory and, with `store`, in the database: written in a batch right
+ * after the response (not on its path), so only a crash within those ~25 ms forgets an answer
+ * (and its client received it).
  */
 export function installIdempotency(app: FastifyInstance, opts: IdempotencyOptions = {}): void {
   const ttl = opts.ttlMs ?? 10 * 60_000;
   const max = opts.maxEntries ?? 5000;
   const now = opts.now ?? Date.now;
   const kept = new Map<string, Kept>();
+  const store = opts.store;
+  let pending: Parameters<KeptAnswerStore['putAll']>[0][number][] = [];
+  let flushTimer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    flushTimer = undefined;
+    if (!store || pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    try {
+      store.putAll(batch, now() - ttl);
+    } catch (e) {
+      // A full disk must not fail requests already answered; the answers stay in memory.
+      app.log.warn({ err: e, answers: batch.length }, 'kept answers not written to the database');
+    }
+  };
+  app.addHook('onClose', async () => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flush();
+  });
+  /** The answer kept in the database for `key` (after a restart), if still fresh. */
+  const fromStore = (key: string) => {
+    const r = store?.get(key);
+    return r && now() - r.keptAt < ttl ? r : undefined;
+  };
   const prune = () => {
     for (const [k, v] of kept) {
       if (kept.size <= max && now() - v.at < ttl) break;
@@ -80,6 +123,12 @@ export function installIdempotency(app: FastifyInstance, opts: IdempotencyOption
     const key = `${req.caller.subject}\0${raw}`;
     const fingerprint = fingerprintOf(req);
     const before = kept.get(key);
+    const stored = before ? undefined : fromStore(key);
+    if (stored) {
+      if (stored.fingerprint !== fingerprint)
+        throw new SkrError('CONFLICT', 'this Idempotency-Key was used for another request');
+      return replay(reply, stored);
+    }
     if (before) {
       if (before.fingerprint !== fingerprint)
         throw new SkrError('CONFLICT', 'this Idempotency-Key was used for another request');
@@ -106,16 +155,25 @@ export function installIdempotency(app: FastifyInstance, opts: IdempotencyOption
       return payload;
     }
     const ct = reply.getHeader('content-type');
-    mine.kept.settle({
+    const answer: Answer = {
       status: reply.statusCode,
       contentType: typeof ct === 'string' ? ct : undefined,
       payload: (payload as string | Buffer | null) ?? '',
-    });
+    };
+    mine.kept.settle(answer);
+    if (store) req.keptAnswer = { key: mine.key, fingerprint: mine.kept.fingerprint, answer };
     return payload;
   });
 
   // A request that ends without an answer (client gone) must not leave retries waiting.
   app.addHook('onResponse', async (req) => {
+    const sent = req.keptAnswer;
+    if (sent) {
+      req.keptAnswer = undefined;
+      const at = kept.get(sent.key)?.at ?? now();
+      pending.push({ ...sent.answer, key: sent.key, fingerprint: sent.fingerprint, keptAt: at });
+      flushTimer ??= setTimeout(flush, STORE_BATCH_MS);
+    }
     const mine = req.idempotent;
     if (!mine) return;
     if (kept.get(mine.key) === mine.kept) kept.delete(mine.key);

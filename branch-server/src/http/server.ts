@@ -7,7 +7,7 @@ import { announceCalls, createBranch, driveLedBoards, type Branch, type LedLayou
 import { authService, type AuthService } from '../auth';
 import type { CallingPolicy } from '../domain';
 import { seedDemo } from '../seed/seed';
-import { authRepo, openDatabase, type Db } from '../store';
+import { authRepo, keptAnswerRepo, openDatabase, type Db } from '../store';
 import { createSync, statusPusher, type Sync, type SyncOptions } from '../sync';
 import { createNotifier, type Notifier, type NotifyServerOptions, sendersOf } from '../notify';
 import { notifyRoutes } from '../notify/notify-routes';
@@ -127,7 +127,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   await registerOpenApi(app, ctx.version);
   installAccessHook(app, auth);
   // Kiosk retries (Idempotency-Key) get the first answer again, not a second ticket or order.
-  installIdempotency(app);
+  installIdempotency(app, { store: keptAnswerRepo(db) });
   const publicStatus = statusSource(ctx, opts.sync?.branchId ?? null);
   await app.register(async (scope) => {
     await authRoutes(scope, ctx);

@@ -6,3 +6,4 @@ export * from './catalog-repo';
 export * from './booking-repo';
 export * from './auth-repo';
 export * from './stats-buckets';
+export * from './kept-answer-repo';

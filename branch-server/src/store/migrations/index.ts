@@ -10,6 +10,8 @@ import { counterIdentity } from './009-counter-identity';
 import { issuedByFinalService } from './010-issued-by-final-service';
 import { profileConfirmations } from './011-profile-confirmations';
 import { documentReceipts } from './012-document-receipts';
+import { calendarWants } from './013-calendar-wants';
+import { keptAnswers } from './014-kept-answers';
 
 /**
  * Schema changes in order; index + 1 is the schema version stored in `user_version`. A shipped
@@ -28,4 +30,6 @@ export const MIGRATIONS: readonly string[] = [
   issuedByFinalService,
   profileConfirmations,
   documentReceipts,
+  calendarWants,
+  keptAnswers,
 ];
