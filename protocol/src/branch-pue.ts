@@ -111,10 +111,13 @@ export const DocumentReceiptNo = z.string().regex(/^D-\d{4}-\d{6,}$/);
 /** The check code printed beside the receipt number: the number alone does not reveal a status. */
 export const DocumentReceiptCode = z.string().regex(/^[A-HJ-NP-Z2-9]{6}$/);
 
+/** Where a dropped-off document is: waiting in the outbox, or taken by the portal. */
+export const DocumentDelivery = z.enum(['queued', 'delivered']);
+
 /** A dropped-off document as the kiosk sees it. */
 export const DocumentStatus = z.object({
   documentId: z.string(),
-  status: z.enum(['queued', 'delivered']),
+  status: DocumentDelivery,
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   receivedAt: PueInstant,
   upp: DocumentUpp.optional(),
@@ -137,7 +140,7 @@ export type DocumentReceiptLookup = z.infer<typeof DocumentReceiptLookup>;
  */
 export const DocumentReceiptStatus = z.object({
   receiptNo: DocumentReceiptNo,
-  status: z.enum(['queued', 'delivered']),
+  status: DocumentDelivery,
   formCode: z.string(),
   pages: z.number().int().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PrinterStatus } from './printer';
-import { ApiError, ErrorCode } from './errors';
+import { KioskPrintResult, PrinterStatus } from './printer';
+import { ApiError } from './errors';
 import { Lang, PriorityReason } from './domain';
 import { BookingCode, IssuedTicket } from './http';
 import { CardHolder } from './card';
@@ -12,7 +12,12 @@ import {
   KioskOpenAnswerResult,
   PueUpd,
 } from './pue-inbox';
-import { DocumentReceiptCode, DocumentReceiptNo } from './branch-pue';
+import {
+  DocumentDelivery,
+  DocumentReceiptCode,
+  DocumentReceiptLookup,
+  DocumentReceiptNo,
+} from './branch-pue';
 import { OpeningHours } from './manager';
 
 // The kiosk bridge: the one narrow API the kiosk renderer has to its devices. Electron's
@@ -65,8 +70,7 @@ export const KioskTicketOutcome = z.object({
   ticket: IssuedTicket,
   /** Absolute follow-the-line URL for the QR. */
   followUrl: z.url(),
-  printed: z.boolean(),
-  printError: ErrorCode.optional(),
+  ...KioskPrintResult.shape,
 });
 export type KioskTicketOutcome = z.infer<typeof KioskTicketOutcome>;
 
@@ -138,10 +142,9 @@ export const KioskSubmitResult = z.object({
   sha256: z.string(),
   receivedAt: z.string(),
   pages: z.number().int().min(1),
-  status: z.enum(['queued', 'delivered']),
+  status: DocumentDelivery,
   uppId: z.string().nullable(),
-  printed: z.boolean(),
-  printError: ErrorCode.optional(),
+  ...KioskPrintResult.shape,
   /** True when what was submitted is the PDF signed with the ID card. */
   signed: z.boolean().optional(),
 });
@@ -174,8 +177,7 @@ export type KioskBookRequest = z.infer<typeof KioskBookRequest>;
  */
 export const KioskBookResult = z.object({
   visit: VisitSummary,
-  printed: z.boolean(),
-  printError: ErrorCode.optional(),
+  ...KioskPrintResult.shape,
   confirmation: z.enum(['queued', 'off', 'none']),
 });
 export type KioskBookResult = z.infer<typeof KioskBookResult>;
@@ -198,8 +200,7 @@ export type KioskRebookRequest = z.infer<typeof KioskRebookRequest>;
 export const KioskRebookResult = z.object({
   cancelled: VisitSummary,
   visit: VisitSummary,
-  printed: z.boolean(),
-  printError: ErrorCode.optional(),
+  ...KioskPrintResult.shape,
 });
 export type KioskRebookResult = z.infer<typeof KioskRebookResult>;
 
@@ -216,42 +217,29 @@ export const KioskAnonSubmitter = z.discriminatedUnion('by', [
 export type KioskAnonSubmitter = z.infer<typeof KioskAnonSubmitter>;
 
 /** Drop off one file without logging in ("Złóż dokument (bez logowania)"). */
-export const KioskAnonSubmitRequest = KioskSubmitRequest.pick({
-  source: true,
-  name: true,
-  formCode: true,
-  formName: true,
-  lang: true,
+export const KioskAnonSubmitRequest = KioskSubmitRequest.omit({
+  pueSession: true,
+  signPin: true,
 }).extend({ submitter: KioskAnonSubmitter });
 export type KioskAnonSubmitRequest = z.infer<typeof KioskAnonSubmitRequest>;
 
 /** The branch receipt of a drop-off without login: its number and check code (also in the QR). */
-export const KioskAnonSubmitResult = KioskSubmitResult.pick({
-  sha256: true,
-  receivedAt: true,
-  pages: true,
-  status: true,
-  uppId: true,
-  printed: true,
-  printError: true,
+export const KioskAnonSubmitResult = KioskSubmitResult.omit({
+  documentId: true,
+  signed: true,
 }).extend({ receiptNo: DocumentReceiptNo, receiptCode: DocumentReceiptCode });
 export type KioskAnonSubmitResult = z.infer<typeof KioskAnonSubmitResult>;
 
 /** "Sprawdź potwierdzenie (UPP)": the receipt's number and code, scanned from its QR or typed. */
-export const KioskReceiptLookupRequest = z.object({
-  receiptNo: DocumentReceiptNo,
-  code: DocumentReceiptCode,
-  lang: Lang,
-});
+export const KioskReceiptLookupRequest = DocumentReceiptLookup.extend({ lang: Lang });
 export type KioskReceiptLookupRequest = z.infer<typeof KioskReceiptLookupRequest>;
 
 /** What the lookup found: the UPP printed when the portal has issued it; else the state only. */
 export const KioskReceiptLookupResult = z.object({
   receiptNo: DocumentReceiptNo,
-  status: z.enum(['queued', 'delivered']),
+  status: DocumentDelivery,
   uppId: z.string().nullable(),
-  printed: z.boolean(),
-  printError: ErrorCode.optional(),
+  ...KioskPrintResult.shape,
 });
 export type KioskReceiptLookupResult = z.infer<typeof KioskReceiptLookupResult>;
 

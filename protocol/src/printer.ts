@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors';
 import { TimeZone } from './time-zone';
 
 // Contracts of the ticket printer: the documents the kiosk asks to print, the status the
@@ -105,6 +106,17 @@ export const BookingSlipDoc = z.object({
 });
 /** A booking slip. */
 export type BookingSlipDoc = z.infer<typeof BookingSlipDoc>;
+
+/**
+ * Whether a document the kiosk printed came out: the screen shows it either way, and
+ * `printError` says why the paper did not (the branch has been alerted then).
+ */
+export const KioskPrintResult = z.object({
+  printed: z.boolean(),
+  printError: ErrorCode.optional(),
+});
+/** A print's outcome as the kiosk renderer sees it. */
+export type KioskPrintResult = z.infer<typeof KioskPrintResult>;
 
 /** What the printer says about itself (decoded from its real-time status bytes). */
 export const PrinterStatus = z.object({

@@ -2,8 +2,7 @@
 // confirmation of delivery (urzędowe poświadczenie doręczenia) the client signs before the
 // portal releases an answer that needs one. Spoken by pue-emulator, passed on by the branch.
 import { z } from 'zod';
-import { ErrorCode } from './errors';
-import { PrintLang } from './printer';
+import { KioskPrintResult, PrintLang } from './printer';
 import { PueInstant, PueIsoDate } from './pue';
 import { TimeZone } from './time-zone';
 
@@ -93,11 +92,7 @@ export const KioskOpenAnswerRequest = z.object({
 export type KioskOpenAnswerRequest = z.infer<typeof KioskOpenAnswerRequest>;
 
 /** The opened answer as the page shows it (no body: the PDF stays in the host) and the print. */
-export const KioskOpenAnswerResult = z.object({
-  answer: PueAnswer,
-  printed: z.boolean(),
-  printError: ErrorCode.optional(),
-});
+export const KioskOpenAnswerResult = z.object({ answer: PueAnswer, ...KioskPrintResult.shape });
 export type KioskOpenAnswerResult = z.infer<typeof KioskOpenAnswerResult>;
 
 /** Bridge: sign an answer's UPD with the ID card's signature key after its 6-digit PIN. */

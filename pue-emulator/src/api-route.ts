@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } fro
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { tableRouteSchema } from '@skr/http-kit';
 import { SkrError } from '@skr/protocol';
-import type { PortalAccess, RouteDef, RouteParsed, RouteReply } from '@skr/protocol/routes';
+import type { PortalAccess, RouteDef, RouteGeneric, RouteReply } from '@skr/protocol/routes';
 import type { PueContext } from './context';
 import { authenticate } from './sessions';
 
@@ -22,11 +22,7 @@ declare module 'fastify' {
 }
 
 /** The request a handler of route `R` receives: parts already parsed by the table's schemas. */
-export type PortalRequest<R extends RouteDef> = FastifyRequest<{
-  Params: RouteParsed<R>['params'];
-  Querystring: RouteParsed<R>['query'];
-  Body: RouteParsed<R>['body'];
-}>;
+export type PortalRequest<R extends RouteDef> = FastifyRequest<RouteGeneric<R>>;
 
 /** A route's implementation; `principal` is the profile id or branch id its access proved. */
 export type PortalHandler<R extends RouteDef> = (

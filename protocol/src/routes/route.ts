@@ -84,6 +84,13 @@ export type RouteParsed<R extends RouteDef> = {
   body: R extends { body: infer S extends z.ZodType } ? z.output<S> : unknown;
 };
 
+/** The parsed parts of route `R` as a Fastify route generic (`FastifyRequest<RouteGeneric<R>>`). */
+export interface RouteGeneric<R extends RouteDef> {
+  Params: RouteParsed<R>['params'];
+  Querystring: RouteParsed<R>['query'];
+  Body: RouteParsed<R>['body'];
+}
+
 /** `/a/:id/b` → `/a/{id}/b` (OpenAPI's spelling of a path). */
 export function openApiPath(path: string): string {
   return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
