@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEscPos } from '@skr/hardware-mocks/printer/index';
-import type { BookingSlipDoc } from '@skr/protocol/printer';
 import { encodeBookingSlip } from './booking-slip';
 import { MAX_TICKET_BYTES } from './layout-base';
 import { printerModels } from './models';
-
-const slip: BookingSlipDoc = {
-  branchName: 'ZUS Oddział Warszawa-Wola',
-  address: 'ul. Senatorska 6/8, 00-917 Warszawa',
-  serviceName: 'Emerytury i renty',
-  start: '2026-12-02T09:00:00.000Z',
-  timeZone: 'Europe/Warsaw',
-  bookingCode: 'K7Q29XZA',
-  lang: 'pl',
-};
+import { bookingSlip as slip } from '../test/documents';
 
 describe('booking slip layout', () => {
   it('prints service, day and hour on the branch clock, the address, the code and its QR', () => {
@@ -21,12 +11,12 @@ describe('booking slip layout', () => {
     expect(rest).toEqual([]);
     expect(t?.lines).toEqual(
       expect.arrayContaining([
-        'ZUS Oddział Warszawa-Wola',
-        'ul. Senatorska 6/8, 00-917 Warszawa',
+        'ZUS Oddział w Łodzi',
+        'ul. Zamenhofa 2, 90-431 Łódź',
         'Wizyta umówiona',
         'Emerytury i renty',
         'Dzień: 02.12.2026',
-        'Godzina: 10:00',
+        'Godzina: 10:30',
         'K7Q29XZA',
         'W dniu wizyty zeskanuj kod w biletomacie',
       ]),
@@ -40,8 +30,8 @@ describe('booking slip layout', () => {
     const [t] = decodeEscPos(
       encodeBookingSlip({ ...noAddress, lang: 'uk' }, printerModels['custom-vkp80']),
     );
-    expect(t?.lines).toEqual(expect.arrayContaining(['День: 02.12.2026', 'Година: 10:00']));
-    expect(t?.lines.join('\n')).not.toContain('Senatorska');
+    expect(t?.lines).toEqual(expect.arrayContaining(['День: 02.12.2026', 'Година: 10:30']));
+    expect(t?.lines.join('\n')).not.toContain('Zamenhofa');
   });
 
   it(`stays under ${MAX_TICKET_BYTES} B with maximal fields on every model and language`, () => {
