@@ -1,7 +1,8 @@
 // Escrow across a partition (issue 14): the branch and the portal stand-in book on both sides
 // while the branch cannot reach the portal; after the reconnect the branch learns the portal's
 // visits, hands over spare places the portal asked for, and no slot holds more visits than its
-// places — judged by the same matching the booking uses, over the visits of both sides.
+// places — judged by the same matching the booking uses, over the visits of both sides. The
+// portal gives places back too: those the branch asked for, and those too late to book.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SkrError } from '@skr/protocol';
 import { calendarStore } from '../src/app/use-cases/calendar-store';
@@ -14,6 +15,8 @@ import { counterIds, weeklyPlan } from './booking-plan';
 // Tuesday 2026-12-01 09:00 in Warsaw. Thursday 10:00 and 10:30 have six pension counters each:
 // no walk-in share, half escrowed to the portal (3 places) and half the branch's (3).
 const NOW = new Date('2026-12-01T08:00:00Z');
+/** The branch's and the stand-in's clock; the last test moves it. */
+let now = NOW;
 const TEN = '2026-12-03T09:00:00.000Z';
 const HALF = '2026-12-03T09:30:00.000Z';
 const plan = weeklyPlan({
@@ -36,17 +39,17 @@ async function eventually(cond: () => Promise<boolean>, ms: number): Promise<voi
 let pue: Awaited<ReturnType<typeof startPortal>>;
 let b: TestBranch;
 beforeAll(async () => {
-  pue = await startPortal(() => NOW);
-  b = await startSyncedBranch(pue, { now: () => NOW, serveApps: false });
+  pue = await startPortal(() => now);
+  b = await startSyncedBranch(pue, { now: () => now, serveApps: false });
 }, 60_000);
 afterAll(async () => {
   await b?.close();
   await pue?.stop();
 });
 
-const portalFree = async (start: string) => {
+const portalFree = async (start: string, day = '2026-12-03') => {
   const r = await fetch(
-    `${pue.url}/v1/branches/${BRANCH_ID}/calendar/slots?serviceId=emerytury&from=2026-12-03&to=2026-12-03`,
+    `${pue.url}/v1/branches/${BRANCH_ID}/calendar/slots?serviceId=emerytury&from=${day}&to=${day}`,
   );
   if (r.status !== 200) return undefined;
   const body = (await r.json()) as { slots: { start: string; capacity: number; free: number }[] };
@@ -142,5 +145,45 @@ describe('a partition between the branch and the portal', () => {
     // The check can fail: one visit more at 10:00 on either side does not fit.
     const extra = { ...visits.find((v) => v.start === TEN)!, code: 'EXTRA1' };
     expect(slotHolds(slots[0]!, [...visits, extra])).toBe(false);
+  }, 60_000);
+
+  it('takes places back from the portal: asked for after a full refusal, and too late to book', async () => {
+    // Thursday 10 December, 10:00 and 10:30: 3 branch and 3 portal places each, nobody booked.
+    const day = '2026-12-10';
+    const ten = '2026-12-10T09:00:00.000Z';
+    const half = '2026-12-10T09:30:00.000Z';
+    const kiosk = await b.device('kiosk', 'kiosk places back');
+    const book = (i: number) =>
+      b.api('POST', '/api/v1/calendar/visits', kiosk, {
+        serviceId: 'emerytury',
+        start: ten,
+        pesel: pesel(100 + i),
+      });
+    await eventually(async () => (await portalFree(ten, day))?.capacity === 3, 10_000);
+    for (const i of [0, 1, 2]) expect((await book(i)).status).toBe(201);
+    // Full at the branch while the portal's three places are unused: the refusal asks for one.
+    const refused = await book(3);
+    expect([refused.status, refused.body.details.reason]).toEqual([409, 'full']);
+    // The next publication carries the want; the portal gives a place before it answers, and
+    // the branch books it once the answer has arrived.
+    await b.server.sync.pullNow();
+    expect(await portalFree(ten, day)).toMatchObject({ capacity: 2, free: 2 });
+    expect((await book(3)).status).toBe(201);
+    const store = calendarStore(b.server.db);
+    const owners = (start: string) =>
+      buildSlots(store.plan()!, day, day, 'Europe/Warsaw', store.ledger(day, day))
+        .find((x) => x.start === start)!
+        .units.map((u) => u.owner)
+        .sort();
+    expect(owners(ten)).toEqual(['branch', 'branch', 'branch', 'branch', 'portal', 'portal']);
+
+    // That Thursday at 10:00: 10:30 is within the hour's lead time, so nobody may book it; the
+    // portal gives its three unused places back unasked and the branch serves walk-ins there.
+    now = new Date('2026-12-10T09:00:00Z');
+    await b.server.sync.pullNow();
+    expect(owners(half)).toEqual(['branch', 'branch', 'branch', 'walk-in', 'walk-in', 'walk-in']);
+    // Every slot of the day still seats all its visits.
+    const slots = buildSlots(store.plan()!, day, day, 'Europe/Warsaw', store.ledger(day, day));
+    for (const slot of slots) expect(slotHolds(slot, store.visitsOn(day))).toBe(true);
   }, 60_000);
 });

@@ -112,3 +112,22 @@ export function spareFor(
   while (spare < places.length - demands.length && m.add(serviceId)) spare += 1;
   return spare;
 }
+
+/**
+ * The keys of places a holder can give away while `demands` still all fit the rest: each place
+ * tried in turn from the last, kept only when the others could not seat the demands. The spare
+ * set is spare as a whole, so any part of it can go. Escrow's rule for both the branch and the
+ * portal (docs/bookings.md).
+ */
+export function spareKeys(places: readonly Place[], demands: readonly Demand[]): string[] {
+  let kept = [...places];
+  const spare: string[] = [];
+  for (const place of [...places].reverse()) {
+    const without = kept.filter((p) => p.key !== place.key);
+    if (fitsAll(without, demands)) {
+      kept = without;
+      spare.push(place.key);
+    }
+  }
+  return spare;
+}

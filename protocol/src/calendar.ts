@@ -302,6 +302,18 @@ export const PortalSlot = z.object({
 export type PortalSlot = z.infer<typeof PortalSlot>;
 
 /**
+ * A slot where one side ran out of places for a service and the other holds some: it asks the
+ * holder for more (the portal in its receipt, the branch in its publication).
+ */
+export const PortalWant = z.object({
+  start: z.iso.datetime(),
+  serviceId: z.string(),
+  count: z.number().int().min(1),
+});
+/** A request for places. */
+export type PortalWant = z.infer<typeof PortalWant>;
+
+/**
  * The branch's calendar as published to the portal: the portal's share of every slot of the
  * local days `from`..`to` (replacing what the portal had for those days) and the rules. A
  * `version` not above the last one applied is ignored, so a late duplicate changes nothing.
@@ -312,24 +324,30 @@ export const PortalCalendar = z.object({
   to: Day,
   rules: BookingRules,
   slots: z.array(PortalSlot).max(20_000),
+  /** Slots where the branch refused a booking as full while the portal held unused places. */
+  wanted: z.array(PortalWant).max(20_000).optional(),
 });
 /** A published calendar. */
 export type PortalCalendar = z.infer<typeof PortalCalendar>;
 
-/** A slot where the portal ran out of places for a service: it asks the branch for more. */
-export const PortalWant = z.object({
+/** Places of one slot the portal gives back to the branch. */
+export const PortalGive = z.object({
   start: z.iso.datetime(),
-  serviceId: z.string(),
-  count: z.number().int().min(1),
+  counterIds: z.array(z.string()).min(1),
 });
-/** A request for places. */
-export type PortalWant = z.infer<typeof PortalWant>;
+/** A give-back. */
+export type PortalGive = z.infer<typeof PortalGive>;
 
 /** The portal's answer to a publication: applied or stale, and the places it would like. */
 export const PortalCalendarReceipt = z.object({
   version: z.number().int(),
   applied: z.boolean(),
   wanted: z.array(PortalWant),
+  /**
+   * Places the portal gave back (it removed them from its share before answering): to the
+   * branch's wants, and its unused places in slots within the lead time (walk-in capacity).
+   */
+  given: z.array(PortalGive).default([]),
 });
 /** The publication receipt. */
 export type PortalCalendarReceipt = z.infer<typeof PortalCalendarReceipt>;

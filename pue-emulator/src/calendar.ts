@@ -16,6 +16,7 @@ import {
 } from '@skr/protocol/calendar';
 import { SkrError } from '@skr/protocol';
 import { localDay } from '@skr/protocol/time-zone';
+import { giveBack } from './calendar-give';
 import type { PueContext } from './context';
 import type { Db } from './db';
 import { PORTAL_TIME_ZONE } from './portal-zone';
@@ -59,7 +60,11 @@ export function calendarRules(ctx: PueContext, branchId: string): BookingRules |
   return row ? BookingRules.parse(JSON.parse(row.rules)) : undefined;
 }
 
-/** Applies a publication (newer versions only) and hands back the places clients wanted. */
+/**
+ * Applies a publication (newer versions only), gives back the places the branch wants and the
+ * unused ones within the lead time (removed from the portal's share before answering), and
+ * hands back the places the portal's clients wanted.
+ */
 export function publishCalendar(
   ctx: PueContext,
   branchId: string,
@@ -93,7 +98,11 @@ export function publishCalendar(
       .prepare('SELECT start, service_id AS serviceId, count FROM portal_wants WHERE branch_id = ?')
       .all(branchId) as PortalCalendarReceipt['wanted'];
     db.prepare('DELETE FROM portal_wants WHERE branch_id = ?').run(branchId);
-    return { version: Math.max(cal.version, known?.version ?? 0), applied, wanted };
+    // Only in answer to the publication just applied: the branch reads this receipt alone.
+    const given = applied
+      ? giveBack(db, branchId, cal.wanted ?? [], cal.rules.minLeadMinutes, ctx.now())
+      : [];
+    return { version: Math.max(cal.version, known?.version ?? 0), applied, wanted, given };
   })();
 }
 

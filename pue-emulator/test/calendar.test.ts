@@ -1,6 +1,7 @@
 // The portal's side of a branch calendar (issue 14): the branch publishes the portal's share,
 // the stand-in books online visits only into it (409 with a reason and Polish words when full
-// or against the rules), remembers what clients could not get, and ignores a stale publication.
+// or against the rules), remembers what clients could not get, ignores a stale publication, and
+// gives back the places the branch asks for or that are too late to book.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingRules, PortalCalendarReceipt } from '@skr/protocol/calendar';
 import { SkrError } from '@skr/protocol';
@@ -63,7 +64,12 @@ describe('a branch calendar at the portal stand-in', () => {
   it('publishes the share; slots count only the portal places, by matching', async () => {
     const r = await publish(calendar(5));
     expect(r.status).toBe(200);
-    expect(PortalCalendarReceipt.parse(r.body)).toEqual({ version: 5, applied: true, wanted: [] });
+    expect(PortalCalendarReceipt.parse(r.body)).toEqual({
+      version: 5,
+      applied: true,
+      wanted: [],
+      given: [],
+    });
     expect((await slots('emerytury')).slots).toEqual([
       expect.objectContaining({ start: TEN, capacity: 2, free: 2 }),
       expect.objectContaining({ start: HALF, capacity: 2, free: 2 }),
@@ -110,7 +116,36 @@ describe('a branch calendar at the portal stand-in', () => {
     expect(r.wanted).toEqual([{ start: TEN, serviceId: 'emerytury', count: 2 }]);
     expect((await slots('emerytury')).slots.map((s) => s.start)).toEqual([TEN, HALF]);
     const again = PortalCalendarReceipt.parse((await publish(calendar(6, [TEN]))).body);
-    expect(again).toEqual({ version: 6, applied: true, wanted: [] });
+    expect(again).toEqual({ version: 6, applied: true, wanted: [], given: [] });
     expect((await slots('emerytury')).slots.map((s) => s.start)).toEqual([TEN]);
+  });
+
+  it('gives back to the branch what it wants and its visits do not need, and what is too late', async () => {
+    // 10:00 holds two visits in its two places; 10:30 one pension visit (either counter seats it).
+    const wanted = [
+      { start: TEN, serviceId: 'emerytury', count: 1 },
+      { start: HALF, serviceId: 'emerytury', count: 5 },
+    ];
+    const r = PortalCalendarReceipt.parse((await publish({ ...calendar(8), wanted })).body);
+    expect(r.given).toEqual([{ start: HALF, counterIds: ['c2'] }]);
+    // The give is recorded before the answer: the portal no longer books the place.
+    expect((await slots('emerytury')).slots).toEqual([
+      expect.objectContaining({ start: TEN, capacity: 2, free: 0 }),
+      expect.objectContaining({ start: HALF, capacity: 1, free: 0 }),
+    ]);
+    const refusal = (() => {
+      try {
+        fixture('10:30', 'emerytury', '90070787651');
+      } catch (e) {
+        return e instanceof SkrError ? e.details : e;
+      }
+    })();
+    expect(refusal).toMatchObject({ reason: 'full', start: HALF });
+
+    // Wednesday 10:01: 10:00 has started (nothing to give), 10:30 is within the hour's lead
+    // time, so its unused place goes back unasked (the branch serves walk-ins with it).
+    h.advance(Date.parse('2025-03-12T09:01:00.000Z') - Date.parse('2025-03-10T08:00:00.000Z'));
+    const late = PortalCalendarReceipt.parse((await publish(calendar(9))).body);
+    expect(late).toMatchObject({ applied: true, given: [{ start: HALF, counterIds: ['c2'] }] });
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '@skr/protocol/calendar';
 import { localDay } from '@skr/protocol/time-zone';
 import { calendarStore } from '../app/use-cases/calendar-store';
+import { calendarWants } from '../app/use-cases/calendar-wants';
 import { buildSlots, decideTransferFor, slotAt } from '../domain/calendar';
 import type { Db } from '../store';
 import type { PortalClient } from './portal-client';
@@ -29,7 +30,8 @@ const addDays = (day: string, n: number) =>
  * differs from what the portal last applied: after a plan change, a transfer, or when a new day
  * enters the horizon. The portal's receipt lists slots where its clients found a service full;
  * the branch then hands over places its own visits do not need (the giver records the move
- * first and stops using the place at once) and publishes again.
+ * first and stops using the place at once) and publishes again. The other way round, the
+ * publication carries the branch's wants and the receipt the places the portal gave back.
  */
 export function calendarPublisher(
   db: Db,
@@ -38,6 +40,7 @@ export function calendarPublisher(
   timeZone: () => string,
 ) {
   const store = calendarStore(db);
+  const wants = calendarWants(db, timeZone);
 
   /** The publication for today and the horizon, or undefined without a plan. */
   function build(now: Date): Omit<PortalCalendar, 'version'> | undefined {
@@ -52,7 +55,9 @@ export function calendarPublisher(
         .map((u) => ({ counterId: u.counterId, serviceIds: u.serviceIds }));
       return places.length > 0 ? [{ start: s.start, day: s.day, time: s.time, places }] : [];
     });
-    return { from, to, rules: plan.rules, slots };
+    // The branch's wants of portal places travel with the publication (and change its hash).
+    const wanted = wants.pending(now);
+    return { from, to, rules: plan.rules, slots, ...(wanted.length > 0 ? { wanted } : {}) };
   }
 
   /** Hands over spare places of the wanted slots; returns how many places moved. */
@@ -111,7 +116,9 @@ export function calendarPublisher(
       state.set(CALENDAR_KEYS.lastError, null);
       lastSentMs = now.getTime();
       sent = true;
-      if (give(receipt.wanted, now) === 0) return sent;
+      // Places the portal gave back are the branch's from now on; it gave before it answered.
+      const taken = wants.answered(body.wanted ?? [], receipt.given, now);
+      if (give(receipt.wanted, now) + taken === 0) return sent;
     }
     return sent;
   }

@@ -14,6 +14,7 @@ import { isRefusal } from '../../domain';
 import { decideBooking, decidePlanChange, refusal, type CalendarView } from '../../domain/calendar';
 import { availabilityCache } from './calendar-availability';
 import { calendarStore } from './calendar-store';
+import { calendarWants } from './calendar-wants';
 import { visitChangeCommands } from './calendar-visit-change';
 import type { UseCaseContext } from './context';
 
@@ -47,6 +48,7 @@ export function calendarCommands(ctx: UseCaseContext) {
   const store = calendarStore(ctx.db);
   const cache = availabilityCache(store);
   const zone = () => ctx.state.settings.timeZone;
+  const wants = calendarWants(ctx.db, zone);
   const view = (plan: CalendarPlan, from: string, to: string): CalendarView => ({
     plan,
     zone: zone(),
@@ -99,7 +101,7 @@ export function calendarCommands(ctx: UseCaseContext) {
     book(req: BookVisitRequest, channel: BookingChannel, actor: string | null): VisitSummary {
       const personKey = ctx.hashPesel(req.pesel);
       let booked: CalendarVisit | undefined;
-      ctx.uow.run(() => {
+      const decide = () => {
         const now = ctx.now();
         const day = localDay(req.start, zone());
         const d = decideBooking(
@@ -128,7 +130,18 @@ export function calendarCommands(ctx: UseCaseContext) {
           ],
           rows: [{ row: 'calendar-visit' as const, visit: d.visit, day }],
         };
-      });
+      };
+      try {
+        ctx.uow.run(decide);
+      } catch (e) {
+        // Full here while the portal may hold spare places: ask for one (after the rollback).
+        if (
+          e instanceof SkrError &&
+          (e.details as { reason?: string } | undefined)?.reason === 'full'
+        )
+          wants.noteFull(req.start, req.serviceId);
+        throw e;
+      }
       if (!booked) throw new SkrError('INTERNAL', 'booking committed without a visit');
       return visitSummary(booked, zone());
     },

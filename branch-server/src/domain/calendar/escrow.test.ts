@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isRefusal } from '../domain-error';
 import { decideBooking, decideCancel, type CalendarView } from './booking-decision';
 import { visit, ZONE } from './calendar-fixtures';
-import { applyTransfer, decideTransfer, releasable, slotHolds } from './escrow';
+import { applyTransfer, decideTransfer, decideTransferFor, releasable, slotHolds } from './escrow';
 import { buildSlots, type EscrowLedger } from './slots';
 
 const DAY = '2026-12-04';
@@ -74,6 +74,7 @@ describe('escrow between branch and portal', () => {
 
   it('never overbooks a slot, whatever the interleaving of bookings, cancels, transfers and partitions', () => {
     let cases = 0;
+    let givenBack = 0;
     const broken: string[] = [];
     for (let seed = 1; seed <= 100; seed++) {
       const r = rng(seed);
@@ -90,10 +91,7 @@ describe('escrow between branch and portal', () => {
       for (let step = 0; step < 50; step++) {
         const side: BookingSide = r(2) === 0 ? 'branch' : 'portal';
         const me = replicas[side];
-        const view: CalendarView = { plan, zone: ZONE, ledger: me.ledger };
-        const slots = buildSlots(plan, DAY, DAY, ZONE, me.ledger);
-        const slot = slots[r(slots.length)];
-        if (!slot) continue;
+        const start = truth[r(truth.length)]?.start;
         const op = r(10);
         if (op === 0) connected = !connected;
         if (connected) {
@@ -101,22 +99,48 @@ describe('escrow between branch and portal', () => {
           for (const s of ['branch', 'portal'] as const)
             replicas[s].inbox.splice(0).forEach((f) => f());
         }
+        // The side acts on its ledger as it is after the deliveries (a give-back just made
+        // included): each side's writes are serialized, as its database serializes them.
+        const view: CalendarView = { plan, zone: ZONE, ledger: me.ledger };
+        const slot = buildSlots(plan, DAY, DAY, ZONE, me.ledger).find((x) => x.start === start);
+        if (!slot) continue;
         if (op <= 5) {
           const code = `${side[0] ?? ''}${String(n++)}`;
+          const serviceId = SERVICES[r(3)] ?? 'a';
           const res = decideBooking(
             view,
             me.visits,
             {
               code,
               personKey: `p${String(r(40))}`,
-              serviceId: SERVICES[r(3)] ?? 'a',
+              serviceId,
               start: slot.start,
               side,
               channel: side === 'portal' ? 'portal' : 'kiosk',
             },
             NOW,
           );
-          if (isRefusal(res)) continue;
+          if (isRefusal(res)) {
+            // Full at the branch while it sees spare portal places: a want goes with the next
+            // publication; the portal gives from its own ledger and visits, recording the move
+            // first, and the answer lets the branch use the places when it lands.
+            const full = res.details?.reason === 'full' && side === 'branch';
+            const spare = decideTransferFor(slot, me.visits, 'portal', serviceId, 1);
+            if (full && spare.counterIds.length > 0)
+              replicas.portal.inbox.push(() => {
+                const portal = replicas.portal;
+                const held = buildSlots(plan, DAY, DAY, ZONE, portal.ledger);
+                const at = held.find((x) => x.start === slot.start);
+                if (!at) return;
+                const t = decideTransferFor(at, portal.visits, 'portal', serviceId, 1 + r(2));
+                portal.ledger = applyTransfer(portal.ledger, t);
+                givenBack += t.counterIds.length;
+                replicas.branch.inbox.push(
+                  () => (replicas.branch.ledger = applyTransfer(replicas.branch.ledger, t)),
+                );
+              });
+            continue;
+          }
           me.visits.push(res.visit);
           all.push(res.visit);
           replicas[other(side)].inbox.push(() => replicas[other(side)].visits.push(res.visit));
@@ -152,5 +176,7 @@ describe('escrow between branch and portal', () => {
     }
     expect(broken).toEqual([]);
     expect(cases).toBeGreaterThan(2_000);
+    // The reverse move happened, not only the branch's gifts.
+    expect(givenBack).toBeGreaterThan(20);
   });
 });

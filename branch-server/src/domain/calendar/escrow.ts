@@ -1,6 +1,6 @@
 import type { BookingSide, CalendarVisit, Slot } from '@skr/protocol/calendar';
 import { sideDemands, sidePlaces } from './booking-decision';
-import { fitsAll } from './matching';
+import { fitsAll, spareKeys } from './matching';
 import { unitKey, type EscrowLedger } from './slots';
 
 // Escrow: every bookable place of a slot belongs to exactly one side, and a side books only into
@@ -15,18 +15,7 @@ export function releasable(
   visits: readonly CalendarVisit[],
   side: BookingSide,
 ): string[] {
-  const demands = sideDemands(visits, slot.start, side);
-  let kept = sidePlaces(slot, side);
-  const spare: string[] = [];
-  // Try to give away each place in turn; keep it only when the rest could not seat the visits.
-  for (const place of [...kept].reverse()) {
-    const without = kept.filter((p) => p.key !== place.key);
-    if (fitsAll(without, demands)) {
-      kept = without;
-      spare.push(place.key);
-    }
-  }
-  return spare;
+  return spareKeys(sidePlaces(slot, side), sideDemands(visits, slot.start, side));
 }
 
 /** A transfer of places from the side that holds them to the other, as both sides record it. */
