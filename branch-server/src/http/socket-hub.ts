@@ -40,6 +40,16 @@ const channels: Record<SocketNamespace, { who: readonly Principal[]; public: boo
 const PUBLIC_ROOM = 'public';
 /** Sockets of staff: they get events as logged. */
 const STAFF_ROOM = 'staff';
+/**
+ * Each room is split into this many groups, and the fan-out writes an event to one group per
+ * turn of the event loop (fan-out.ts): a kiosk's request waits for a quarter of 100 screens'
+ * writes, not for all of them.
+ */
+const FAN_OUT_PARTS = 4;
+/** Sockets joined so far: deals them round the fan-out's groups in turn. */
+let joined = 0;
+/** The room (group of `PUBLIC_ROOM` or `STAFF_ROOM`) the next socket joins. */
+const nextRoom = (pub: boolean) => `${pub ? PUBLIC_ROOM : STAFF_ROOM}:${joined++ % FAN_OUT_PARTS}`;
 
 /** A socket as a replay sees it: engine.io's write buffer and its 'drain' for back-pressure. */
 function replayTarget(
@@ -148,7 +158,7 @@ export function attachSockets(
       const pub = isPublicRole(socket.data.caller.principal);
       const view = pub ? publicEvent : (e: BranchEvent) => e;
       const snapshot = () => (pub ? publicSnapshot(branch.snapshot()) : branch.snapshot());
-      const room = pub ? PUBLIC_ROOM : STAFF_ROOM;
+      const room = nextRoom(pub);
       const head = branch.lastSeq();
       const subject = socket.data.caller.subject;
       const replaying = replays.get(subject) ?? 0;
@@ -240,15 +250,21 @@ export function attachSockets(
   // encode per event (a third of an issue's time in bench core with no screen connected).
   const occupied = (nsp: (typeof namespaces)[number]['nsp'], room: string) =>
     (nsp.adapter.rooms.get(room)?.size ?? 0) > 0;
-  const send = (e: BranchEvent) => {
-    let pub: BranchEvent | undefined;
+  // The public view of an event, made once for all its groups.
+  const pubViews = new WeakMap<BranchEvent, BranchEvent>();
+  const send = (e: BranchEvent, part: number) => {
+    const pubRoom = `${PUBLIC_ROOM}:${part}`;
+    const staffRoom = `${STAFF_ROOM}:${part}`;
     for (const n of namespaces) {
-      if (occupied(n.nsp, PUBLIC_ROOM))
-        n.nsp.to(PUBLIC_ROOM).emit('event', (pub ??= publicEvent(e)));
-      if (occupied(n.nsp, STAFF_ROOM)) n.nsp.to(STAFF_ROOM).emit('event', e);
+      if (occupied(n.nsp, pubRoom)) {
+        let pub = pubViews.get(e);
+        if (!pub) pubViews.set(e, (pub = publicEvent(e)));
+        n.nsp.to(pubRoom).emit('event', pub);
+      }
+      if (occupied(n.nsp, staffRoom)) n.nsp.to(staffRoom).emit('event', e);
     }
   };
-  const fanOut = deferredFanOut(send);
+  const fanOut = deferredFanOut(send, FAN_OUT_PARTS);
   flushFanOut = fanOut.flush;
   const unsubscribe = branch.subscribe(fanOut.push);
   return {
