@@ -7,7 +7,7 @@ import {
   type Service,
 } from '@skr/protocol';
 import type { BranchClient } from './branch-client';
-import type { PrinterService } from './printer-service';
+import type { KioskPrintJob, PrinterService } from './printer-service';
 
 /** How a booking is found at check-in: by its code or by the ID card's PESEL. */
 export type CheckInBody = Pick<IssueTicketRequest, 'bookingCode' | 'bookingPesel'>;
@@ -34,7 +34,7 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
   const { branch, printer } = opts;
   let services: Service[] | null = null;
 
-  async function serviceName(id: string, lang: Lang): Promise<string> {
+  async function nameOf(id: string, lang: Lang): Promise<string> {
     try {
       services ??= (await branch.call('listServices')).services;
     } catch {
@@ -45,30 +45,39 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
 
   const absolute = (u: string) => new URL(u, opts.publicOrigin).toString();
 
-  async function checkInWith(body: CheckInBody, lang: Lang) {
-    // The number exists once the branch committed it; the client gets it on screen even if
-    // the printer fails below.
-    const ticket = await branch.call('issueTicket', { body: { ...body, lang } });
+  /** Prints `job(followUrl)`; the outcome carries the number even when printing fails. */
+  async function printFor(
+    ticket: KioskTicketOutcome['ticket'],
+    job: (followUrl: string) => KioskPrintJob,
+  ): Promise<KioskTicketOutcome> {
     const followUrl = absolute(ticket.followUrl);
-    const out = await printer.print({
-      kind: 'check-in',
-      doc: {
-        branchName: opts.branchName,
-        number: ticket.number,
-        serviceName: await serviceName(ticket.serviceId, lang),
-        bookedFor: ticket.bookedFor ?? ticket.issuedAt,
-        bookingCode: String(body.bookingCode ?? '—'),
-        lang,
-        peopleAhead: ticket.peopleAhead,
-        ...(followUrl.length <= 96 ? { followUrl } : {}),
-      },
-    });
+    const out = await printer.print(job(followUrl));
     return {
       ticket,
       followUrl,
       printed: out.printed,
       ...(out.error ? { printError: out.error } : {}),
     };
+  }
+
+  async function checkInWith(body: CheckInBody, lang: Lang) {
+    // The number exists once the branch committed it; the client gets it on screen even if
+    // the printer fails below.
+    const ticket = await branch.call('issueTicket', { body: { ...body, lang } });
+    const serviceName = await nameOf(ticket.serviceId, lang);
+    return printFor(ticket, (followUrl) => ({
+      kind: 'check-in',
+      doc: {
+        branchName: opts.branchName,
+        number: ticket.number,
+        serviceName,
+        bookedFor: ticket.bookedFor ?? ticket.issuedAt,
+        bookingCode: String(body.bookingCode ?? '—'),
+        lang,
+        peopleAhead: ticket.peopleAhead,
+        ...(followUrl.length <= 96 ? { followUrl } : {}),
+      },
+    }));
   }
 
   return {
@@ -80,8 +89,7 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
           ...(req.priority ? { priority: req.priority } : {}),
         },
       });
-      const followUrl = absolute(ticket.followUrl);
-      const out = await printer.print({
+      return printFor(ticket, (followUrl) => ({
         kind: 'queue',
         doc: {
           branchName: opts.branchName,
@@ -94,13 +102,7 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
           lang: req.lang,
           priority: req.priority !== undefined,
         },
-      });
-      return {
-        ticket,
-        followUrl,
-        printed: out.printed,
-        ...(out.error ? { printError: out.error } : {}),
-      };
+      }));
     },
     checkIn: (req) => checkInWith({ bookingCode: req.bookingCode }, req.lang),
     checkInWith,

@@ -1,7 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KIOSK_HTTP_CALL, KIOSK_HTTP_EVENTS } from '@skr/protocol';
@@ -9,6 +8,7 @@ import { dispatchBridgeCall } from '../bridge/dispatch';
 import type { BranchClient } from '../devices/branch-client';
 import type { KioskServices } from '../devices/kiosk-services';
 import { registerApiProxy } from './api-proxy';
+import { registerEventStream } from './event-stream';
 import { SECURITY_HEADERS } from './security-headers';
 import { registerSpeechRoute } from './speech-route';
 import { createKioskSpeech, type KioskSpeech } from './speech-service';
@@ -43,7 +43,6 @@ export interface KioskHost {
  */
 export async function startKioskHost(opts: KioskHostOptions): Promise<KioskHost> {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
-  const streams = new Set<ServerResponse>();
   let origin = '';
   app.addHook('onRequest', async (req, reply) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
@@ -62,25 +61,7 @@ export async function startKioskHost(opts: KioskHostOptions): Promise<KioskHost>
     app.post<{ Params: { method: string } }>(`${KIOSK_HTTP_CALL}:method`, async (req) =>
       dispatchBridgeCall(opts.services.handlers, req.params.method, req.body, opts.log),
     );
-    app.get(KIOSK_HTTP_EVENTS, (req, reply) => {
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-      });
-      res.write(': connected\n\n');
-      streams.add(res);
-      const off = opts.services.onEvent((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
-      const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-      req.raw.on('close', () => {
-        off();
-        clearInterval(ping);
-        streams.delete(res);
-      });
-    });
+    registerEventStream(app, KIOSK_HTTP_EVENTS, (send) => opts.services.onEvent(send));
   }
   const dir = opts.rendererDir ?? RENDERER_DIR;
   if (existsSync(join(dir, 'index.html'))) {
@@ -99,7 +80,6 @@ export async function startKioskHost(opts: KioskHostOptions): Promise<KioskHost>
     url: origin,
     app,
     async close() {
-      for (const s of streams) s.end();
       await app.close();
       if (opts.speech === undefined && speech) await speech.close();
     },

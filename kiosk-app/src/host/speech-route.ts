@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { Lang } from '@skr/protocol/domain';
 import { isSkrError } from '@skr/protocol/errors';
-import { SECURITY_HEADERS } from './security-headers';
+import { registerEventStream } from './event-stream';
 import type { KioskSpeech } from './speech-service';
 
 /** Path the renderer's <audio> plays phrases from: `GET /speech?lang=pl&text=…` → WAV. */
@@ -38,30 +37,9 @@ export function registerSpeechRoute(app: FastifyInstance, speech: KioskSpeech): 
   const jack = speech.headphones;
   // Without a jack the path is absent (404) and the page's EventSource gives up at once.
   if (!jack) return;
-  const streams = new Set<ServerResponse>();
-  // An open event stream would keep the server from closing.
-  app.addHook('preClose', async () => {
-    for (const s of streams) s.end();
-  });
-  app.get(HEADPHONES_PATH, (req, reply) => {
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-    });
-    // Only changes are sent, never the state at connection: headphones left in the socket
-    // must not switch speech on again for the next client after a fresh start.
-    res.write(': connected\n\n');
-    streams.add(res);
-    const off = jack.onChange((plugged) => res.write(`data: ${JSON.stringify({ plugged })}\n\n`));
-    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-    req.raw.on('close', () => {
-      off();
-      clearInterval(ping);
-      streams.delete(res);
-    });
-  });
+  // Only changes are sent, never the state at connection: headphones left in the socket
+  // must not switch speech on again for the next client after a fresh start.
+  registerEventStream<{ plugged: boolean }>(app, HEADPHONES_PATH, (send) =>
+    jack.onChange((plugged) => send({ plugged })),
+  );
 }
