@@ -80,7 +80,7 @@ function spellLabel(label: string, lang: Lang): string {
 }
 
 /** "Ha dwanaście," — the ticket half of a short (burst) announcement: no "Numer". */
-export function shortTicketSegment(ticketNumber: string, lang: Lang): string {
+function shortTicketSegment(ticketNumber: string, lang: Lang): string {
   const { prefix, number } = parseTicket(ticketNumber);
   const letters = [...prefix].map((l) => letterName(l, lang)).join(' ');
   return `${letters} ${numberToWords(number, lang)},`.replace(/ +/g, ' ').trim();
@@ -90,11 +90,7 @@ export function shortTicketSegment(ticketNumber: string, lang: Lang): string {
  * "stanowisko dziewięć." — the counter half of a short announcement: the place and its number
  * as it is written on the sign (a cardinal, no verb); a label is spelled as in the full form.
  */
-export function shortCounterSegment(
-  counterNumber: number,
-  lang: Lang,
-  label?: string | null,
-): string {
+function shortCounterSegment(counterNumber: number, lang: Lang, label?: string | null): string {
   if (!Number.isInteger(counterNumber) || counterNumber < 1 || counterNumber > 999) {
     throw new SkrError('INVALID', `Counter number out of range: ${counterNumber}`);
   }

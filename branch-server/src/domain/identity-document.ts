@@ -18,7 +18,7 @@ const ID_CARD_WEIGHTS = [7, 3, 1, 0, 7, 3, 1, 7, 3];
 const valueOf = (c: string) => (c >= 'A' ? c.charCodeAt(0) - 55 : Number(c));
 
 /** True when an ID card number ("ABA300000") has the right check digit. */
-export function idCardCheckDigitOk(number: string): boolean {
+function idCardCheckDigitOk(number: string): boolean {
   const sum = [...number].reduce((s, c, i) => s + valueOf(c) * ID_CARD_WEIGHTS[i]!, 0);
   return sum % 10 === Number(number[3]);
 }

@@ -91,6 +91,3 @@ export interface Decision {
   rows: RowChange[];
   calledId?: string;
 }
-
-/** A decision that changes nothing. */
-export const noChange = (): Decision => ({ events: [], rows: [] });

@@ -28,7 +28,7 @@ export interface WalkInCutoffInput extends Omit<EstimateInput, 'priority'> {
 }
 
 /** When the service stops taking walk-ins on `now`'s local day, or null (no hours, closed today). */
-export function closingInstant(
+function closingInstant(
   hours: OpeningHours | null | undefined,
   now: Date,
   zone: string,

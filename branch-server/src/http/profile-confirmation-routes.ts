@@ -7,8 +7,7 @@ import { serve } from './api-route';
 import type { PortalRouteContext } from './pue-routes';
 
 /** What the clerk reads when the portal cannot be asked (the brief's wording, issue 16). */
-export const PORTAL_DOWN_MESSAGE =
-  'portal niedostępny — potwierdzenie możliwe po przywróceniu połączenia';
+const PORTAL_DOWN_MESSAGE = 'portal niedostępny — potwierdzenie możliwe po przywróceniu połączenia';
 
 /**
  * Profile confirmation at the counter (issue 16). The registration is always asked of the

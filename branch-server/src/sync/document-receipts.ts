@@ -13,7 +13,7 @@ export function newReceiptCode(): string {
 }
 
 /** "D-2026-000123": the year of intake and the number, zero-padded to six digits. */
-export function formatReceiptNo(year: string, seq: number): string {
+function formatReceiptNo(year: string, seq: number): string {
   return `D-${year}-${String(seq).padStart(6, '0')}`;
 }
 

@@ -20,7 +20,7 @@ export type DocumentPayload = Omit<
 >;
 
 /** Idempotency key of a document: its id, so every retry is the same submission. */
-export const documentKey = (documentId: string) => `doc:${documentId}`;
+const documentKey = (documentId: string) => `doc:${documentId}`;
 
 /** The portal accepts PDF, JPEG and PNG; the type is read from the bytes, not the file name. */
 export function sniffContentType(bytes: Buffer): PueDocumentSubmission['contentType'] | undefined {

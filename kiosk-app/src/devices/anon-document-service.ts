@@ -147,7 +147,7 @@ export function createAnonDocumentService(opts: AnonDocumentServiceOptions): Ano
 }
 
 /** The UPP number once the portal has issued it within `ms`, else null (never throws). */
-export async function waitForUpp(
+async function waitForUpp(
   branch: BranchClient,
   documentId: string,
   ms: number,

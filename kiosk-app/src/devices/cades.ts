@@ -91,7 +91,7 @@ export function cadesSignedAttributes(
 }
 
 /** Raw r||s (what the card returns) as the DER Ecdsa-Sig-Value CMS carries. */
-export function p1363ToDer(sig: Buffer): Buffer {
+function p1363ToDer(sig: Buffer): Buffer {
   if (sig.length !== 64) throw new RangeError('P-256 signature must be 64 bytes');
   const int = (b: Buffer) => {
     let i = 0;

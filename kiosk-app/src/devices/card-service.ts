@@ -35,7 +35,7 @@ export interface CardServiceOptions {
 }
 
 /** PESEL from the certificate's `serialNumber=PNOPL-<PESEL>` (ETSI natural-person id). */
-export function peselFromCertificate(pem: string): string {
+function peselFromCertificate(pem: string): string {
   const m = /serialNumber=PNOPL-(\d{11})/.exec(
     new X509Certificate(pem).subject.replace(/\n/g, ','),
   );

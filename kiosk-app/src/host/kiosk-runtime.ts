@@ -80,7 +80,7 @@ export interface KioskRuntime {
 }
 
 /** Builds the printer transport named by `spec`. */
-export function printerTransport(spec: string): PrinterTransport {
+function printerTransport(spec: string): PrinterTransport {
   const [kind, ...rest] = spec.split(':');
   if (kind === 'tcp') {
     const port = Number(rest.pop());

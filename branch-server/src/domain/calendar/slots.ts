@@ -53,7 +53,7 @@ function steadyOffset(day: string, zone: string, utcMidnight: number): number | 
  * its UTC midnight to 36 h after, which spans the local day in any zone) uses one offset; only
  * the two DST days a year go through the zone for each time.
  */
-export function wallMinuteToInstant(day: string, zone: string): (minute: number) => Date | null {
+function wallMinuteToInstant(day: string, zone: string): (minute: number) => Date | null {
   const utcMidnight = Date.parse(`${day}T00:00:00Z`);
   const offset = steadyOffset(day, zone, utcMidnight);
   if (offset !== null) return (m) => new Date(utcMidnight + (m - offset) * 60_000);
