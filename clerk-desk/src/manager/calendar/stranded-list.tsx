@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CalendarNames } from './names';
 import { branchClock } from '../../ui/branch-time';
+import { TableHead } from '../../ui/table-head';
 
 /** A visit a plan change would leave (or left) without a place. */
 export interface StrandedVisit {
@@ -14,14 +15,9 @@ export function StrandedList({ visits, names }: { visits: StrandedVisit[]; names
   const { t, i18n } = useTranslation();
   return (
     <table className="mgr-table" data-testid="stranded">
-      <thead>
-        <tr>
-          <th scope="col">{t('calendar.code')}</th>
-          <th scope="col">{t('calendar.day')}</th>
-          <th scope="col">{t('calendar.hour')}</th>
-          <th scope="col">{t('calendar.service')}</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[t('calendar.code'), t('calendar.day'), t('calendar.hour'), t('calendar.service')]}
+      />
       <tbody>
         {visits.map((v) => (
           <tr key={v.code}>

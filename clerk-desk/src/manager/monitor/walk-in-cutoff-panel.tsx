@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { branchTimeOfDay } from '../../ui/branch-time';
 import type { ManagerApi } from '../api';
 import { Card } from '../card';
-import { errorText } from '../error-text';
+import { ErrorAlert } from '../error-alert';
 import { WalkInPoolEditor } from './walk-in-pool-editor';
 
 /**
@@ -61,11 +61,7 @@ export function WalkInCutoffPanel(props: {
   const shown = list?.services.filter((c) => c.reason !== null) ?? [];
   return (
     <Card id="cutoff" title={t('monitor.cutoff.title')} testId="walk-in-cutoffs">
-      {error !== null && (
-        <p role="alert" className="mgr-error">
-          {errorText(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {list && shown.length === 0 && <p>{t('monitor.cutoff.none')}</p>}
       <ul className="mgr-devices">
         {shown.map((c) => (

@@ -2,7 +2,8 @@ import type { WalkInCutoff } from '@skr/protocol/walk-in-cutoff';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagerApi } from '../api';
-import { errorText } from '../error-text';
+import { TableHead } from '../../ui/table-head';
+import { ErrorAlert } from '../error-alert';
 
 /**
  * The daily walk-in pool per service (issue 14): after that many walk-in tickets of a service
@@ -45,25 +46,19 @@ export function WalkInPoolEditor(props: {
     <div className="mgr-form" data-testid="walk-in-pools">
       <h3 id="pool-h">{t('monitor.pool.title')}</h3>
       <p className="mgr-note">{t('monitor.pool.hint')}</p>
-      {error !== null && (
-        <p role="alert" className="mgr-error">
-          {errorText(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <p role="status" className="mgr-ok">
         {saved}
       </p>
       <table className="mgr-table" aria-labelledby="pool-h">
-        <thead>
-          <tr>
-            <th scope="col">{t('monitor.pool.service')}</th>
-            <th scope="col">{t('monitor.pool.issued')}</th>
-            <th scope="col">{t('monitor.pool.pool')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('monitor.pool.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t('monitor.pool.service'),
+            t('monitor.pool.issued'),
+            t('monitor.pool.pool'),
+            t('monitor.pool.actions'),
+          ]}
+        />
         <tbody>
           {props.services.map((c) => {
             const name = props.name(c.serviceId);
