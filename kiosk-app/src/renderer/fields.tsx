@@ -1,6 +1,6 @@
 // Labelled number fields of the urzędomat's forms. Explicit label–control pairs (for + id):
 // checkers (HTML_CodeSniffer) do not credit a label that merely wraps its control.
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 
 /** A labelled picker of whole numbers (years, ages); the arrows change it, 4/6 leave it. */
 export function NumberSelect(props: {
@@ -9,7 +9,7 @@ export function NumberSelect(props: {
   value: number;
   options: number[];
   onChange: (v: number) => void;
-  testId: string;
+  testId?: string;
 }) {
   return (
     <>
@@ -18,7 +18,7 @@ export function NumberSelect(props: {
         id={props.id}
         value={props.value}
         onChange={(e) => props.onChange(Number(e.target.value))}
-        data-testid={props.testId}
+        data-testid={props.testId ?? props.id}
       >
         {props.options.map((o) => (
           <option key={o} value={o}>
@@ -42,7 +42,7 @@ export function NumberInput(props: {
   min: number;
   max?: number;
   onChange: (v: number) => void;
-  testId: string;
+  testId?: string;
 }) {
   const [text, setText] = useState(String(props.value));
   const fits = (n: number) => n >= props.min && n <= (props.max ?? Infinity);
@@ -62,8 +62,29 @@ export function NumberInput(props: {
           if (digits && fits(Number(digits))) props.onChange(Number(digits));
         }}
         onBlur={() => setText(String(props.value))}
-        data-testid={props.testId}
+        data-testid={props.testId ?? props.id}
       />
     </>
+  );
+}
+
+/** One field of a {@link NumberFieldset}: a picker when it has `options`, else typed digits. */
+export type NumberFieldSpec =
+  | ComponentProps<typeof NumberSelect>
+  | ({ options?: undefined } & ComponentProps<typeof NumberInput>);
+
+/** A row of labelled number fields under a legend (the test id of each is its id). */
+export function NumberFieldset(props: {
+  legend: string;
+  fields: NumberFieldSpec[];
+  className?: string;
+}) {
+  return (
+    <fieldset className={props.className}>
+      <legend>{props.legend}</legend>
+      {props.fields.map((f) =>
+        f.options ? <NumberSelect key={f.id} {...f} /> : <NumberInput key={f.id} {...f} />,
+      )}
+    </fieldset>
   );
 }

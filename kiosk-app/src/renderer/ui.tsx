@@ -59,10 +59,13 @@ export function Screen(props: {
   children: ReactNode;
   onBack?: () => void;
   testId?: string;
+  /** A class besides `screen` (the start screen's layout). */
+  className?: string;
 }) {
   const { t } = useTranslation();
+  const className = props.className ? `screen ${props.className}` : 'screen';
   return (
-    <section className="screen" aria-labelledby="screen-title" data-testid={props.testId}>
+    <section className={className} aria-labelledby="screen-title" data-testid={props.testId}>
       <h1 id="screen-title" tabIndex={-1}>
         {props.title}
       </h1>
@@ -92,9 +95,22 @@ export function ErrorBox({ error }: { error: unknown }) {
       : t(key) === key
         ? t('errors.generic')
         : t(key);
+  return <ErrorText code={code}>{text}</ErrorText>;
+}
+
+/** An error line announced at once (`role="alert"`); `code` tells tests which error it is. */
+export function ErrorText(props: { code?: string; testId?: string; children: ReactNode }) {
   return (
-    <p className="error" role="alert" data-code={code}>
-      {text}
+    <p className="error" role="alert" data-code={props.code} data-testid={props.testId}>
+      {props.children}
     </p>
   );
+}
+
+/** A refused PIN told with the tries the card has left; any other error as {@link ErrorBox}. */
+export function PinError(props: { error: unknown; triesLeftKey: string }) {
+  const { t } = useTranslation();
+  const left = isSkrError(props.error) ? props.error.details?.triesLeft : undefined;
+  if (typeof left !== 'number') return <ErrorBox error={props.error} />;
+  return <ErrorText code="PIN_INVALID">{t(props.triesLeftKey, { count: left })}</ErrorText>;
 }

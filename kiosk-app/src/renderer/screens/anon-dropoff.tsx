@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentForm } from '@skr/protocol/branch-pue';
 import type { Lang } from '@skr/protocol/domain';
 import type { KioskAnonSubmitResult, KioskBridge, KioskFile } from '@skr/protocol/kiosk-bridge';
+import { ButtonColumn } from '../button-column';
 import { BigButton, Screen } from '../ui';
+import { useAction } from '../use-action';
 import { AnonSubmitter, type ChosenSubmitter } from './anon-submitter';
 import { FileError } from './doc-dropoff';
 import { FileStep, FormStep, fileAndForm } from './dropoff-steps';
@@ -26,25 +28,18 @@ export function AnonDropoff(props: {
   const [file, setFile] = useState<KioskFile | null>(null);
   const [who, setWho] = useState<ChosenSubmitter | null>(null);
   const [result, setResult] = useState<KioskAnonSubmitResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit() {
-    if (!form || !file || !who) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, setError, run } = useAction();
+  const submit = () =>
+    run(async () => {
+      if (!form || !file || !who) return;
+      const submitter = who.submitter;
       setResult(
         await props.bridge.call('submitAnonymous', {
           ...fileAndForm(file, form, props.lang),
-          submitter: who.submitter,
+          submitter,
         }),
       );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   if (result)
     return (
       <AnonDone
@@ -61,10 +56,25 @@ export function AnonDropoff(props: {
     );
   if (!form)
     return (
-      <FormStep title={t('anon.title')} lang={props.lang} onPick={setForm} onBack={props.onBack} />
+      <FormStep
+        title={t('anon.title')}
+        lang={props.lang}
+        onPick={setForm}
+        onBack={props.onBack}
+        testId="anon-form"
+        itemTestId="anon-form-"
+      />
     );
   if (!file)
-    return <FileStep bridge={props.bridge} onPick={setFile} onBack={() => setForm(null)} />;
+    return (
+      <FileStep
+        bridge={props.bridge}
+        onPick={setFile}
+        onBack={() => setForm(null)}
+        testId="anon-file"
+        itemTestId="anon-file-"
+      />
+    );
   if (!who)
     return (
       <AnonSubmitter
@@ -112,21 +122,13 @@ function AnonDone(props: {
         {r.uppId ? t('anon.delivered', { upp: r.uppId }) : t('anon.queued')}
       </p>
       <p>{r.printed ? t('anon.printed') : t('anon.notPrinted', { no, code })}</p>
-      <div className="grid-1">
-        <BigButton label={t('anon.another')} onClick={props.onAnother} testId="anon-another" />
-        <BigButton
-          label={t('anon.lookup')}
-          onClick={props.onLookup}
-          variant="secondary"
-          testId="anon-go-lookup"
-        />
-        <BigButton
-          label={t('anon.finish')}
-          onClick={props.onDone}
-          variant="secondary"
-          testId="anon-finish"
-        />
-      </div>
+      <ButtonColumn
+        buttons={[
+          [t('anon.another'), props.onAnother, 'anon-another'],
+          [t('anon.lookup'), props.onLookup, 'anon-go-lookup', true],
+          [t('anon.finish'), props.onDone, 'anon-finish', true],
+        ]}
+      />
     </Screen>
   );
 }

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardHolder } from '@skr/protocol/card';
 import type { KioskAnonSubmitter, KioskBridge } from '@skr/protocol/kiosk-bridge';
-import { peselProblem } from '@skr/protocol/pesel';
+import { KioskForm, SubmitButton, TextField } from '../form-parts';
 import { BigButton, ErrorBox, Screen } from '../ui';
+import { useAction } from '../use-action';
+import { peselErrorKey } from './booking-identity';
 
 /** The submitter as chosen, and the name the confirmation shows. */
 export interface ChosenSubmitter {
@@ -27,25 +29,13 @@ export function AnonSubmitter(props: {
   const [pesel, setPesel] = useState('');
   const [tried, setTried] = useState(false);
   const [card, setCard] = useState<CardHolder | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const nameBad = name.trim().length < 2;
-  const peselErr = pesel ? peselProblem(pesel) : null;
-  const peselKey = peselErr && `pesel${peselErr[0]!.toUpperCase()}${peselErr.slice(1)}`;
-  async function readCard() {
-    setBusy(true);
-    setError(null);
-    try {
-      setCard(await props.bridge.call('readCardHolder', {}));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const peselKey = pesel ? peselErrorKey(pesel) : null;
+  const readCard = () => run(async () => setCard(await props.bridge.call('readCardHolder', {})));
   const submit = () => {
     setTried(true);
-    if (nameBad || peselErr) return;
+    if (nameBad || peselKey) return;
     const typed = name.trim();
     props.onChosen({
       submitter: { by: 'typed', name: typed, ...(pesel ? { pesel } : {}) },
@@ -85,53 +75,28 @@ export function AnonSubmitter(props: {
       ) : (
         <p data-testid="anon-no-card">{t('anon.noCardReader')}</p>
       )}
-      <form
-        className="code-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <KioskForm onSubmit={submit}>
         {props.cardReader && <h2>{t('anon.orType')}</h2>}
-        <label htmlFor="anon-name">{t('anon.name')}</label>
-        <input
+        <TextField
           id="anon-name"
+          label={t('anon.name')}
+          error={tried && nameBad && t('anon.nameError')}
+          errorTestId="anon-name-error"
           value={name}
           onChange={(e) => setName(e.target.value.slice(0, 120))}
-          autoComplete="off"
-          aria-invalid={tried && nameBad ? true : undefined}
-          aria-describedby={tried && nameBad ? 'anon-name-error' : undefined}
-          data-testid="anon-name"
         />
-        {tried && nameBad && (
-          <p id="anon-name-error" className="error" role="alert" data-testid="anon-name-error">
-            {t('anon.nameError')}
-          </p>
-        )}
-        <label htmlFor="anon-pesel">{t('anon.pesel')}</label>
-        <input
+        <TextField
           id="anon-pesel"
+          label={t('anon.pesel')}
+          hint={t('anon.peselHint')}
+          error={tried && peselKey && t(peselKey)}
+          errorTestId="anon-pesel-error"
           value={pesel}
           onChange={(e) => setPesel(e.target.value.replace(/\D/g, '').slice(0, 11))}
           inputMode="numeric"
-          autoComplete="off"
-          aria-invalid={tried && peselKey ? true : undefined}
-          aria-describedby={tried && peselKey ? 'anon-pesel-error' : 'anon-pesel-hint'}
-          data-testid="anon-pesel"
         />
-        <p id="anon-pesel-hint" className="hint">
-          {t('anon.peselHint')}
-        </p>
-        {tried && peselKey && (
-          <p id="anon-pesel-error" className="error" role="alert" data-testid="anon-pesel-error">
-            {t(`booking.${peselKey}`)}
-          </p>
-        )}
-        <button type="submit" className="big primary" data-testid="anon-who-next">
-          {t('anon.next')}
-        </button>
-      </form>
+        <SubmitButton label={t('anon.next')} testId="anon-who-next" />
+      </KioskForm>
     </Screen>
   );
 }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BookingDay } from '@skr/protocol/booking-days';
 import type { SlotAvailability } from '@skr/protocol/calendar';
 import type { Lang, Service } from '@skr/protocol/domain';
 import type {
@@ -10,8 +9,10 @@ import type {
 } from '@skr/protocol/kiosk-bridge';
 import { activeServices } from '../active-services';
 import { formatDate } from '../format';
-import { freeBookingDays } from '../free-days';
 import { Screen } from '../ui';
+import { useAction } from '../use-action';
+import { useBookingDays } from '../use-booking-days';
+import { useSteps } from '../use-steps';
 import { BookingDone } from './booking-done';
 import { ServiceButtons } from './service-buttons';
 import { BookingError } from './booking-error';
@@ -42,81 +43,57 @@ export function BookingFlow(props: {
   start?: { service: Service; slot: SlotAvailability } | null;
 }) {
   const { t } = useTranslation();
-  const [step, setStep] = useState<Step>(props.start ? 'identity' : 'service');
+  const { step, go, back } = useSteps<Step>(
+    props.start ? 'identity' : 'service',
+    PREVIOUS,
+    props.onBack,
+  );
   const [services, setServices] = useState<Service[] | null>(null);
   const [service, setService] = useState<Service | null>(props.start?.service ?? null);
-  const [days, setDays] = useState<BookingDay[] | null>(null);
-  const [day, setDay] = useState<BookingDay | null>(null);
+  const { days, setDays, day, setDay, load, reloadDay } = useBookingDays();
   const [slot, setSlot] = useState<SlotAvailability | null>(props.start?.slot ?? null);
   const [result, setResult] = useState<KioskBookResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
     activeServices().then(setServices).catch(setError);
     // Started from an offered slot: load its day too, so "back" shows that day's hours.
     const start = props.start;
     if (start)
-      freeBookingDays(start.service.id)
-        .then((found) => {
-          setDays(found);
-          setDay(found.find((d) => d.day === start.slot.day) ?? null);
-        })
+      load(start.service.id)
+        .then((found) => setDay(found.find((d) => d.day === start.slot.day) ?? null))
         .catch(setError);
   }, []);
 
-  async function loadDays(s: Service): Promise<BookingDay[]> {
-    const found = await freeBookingDays(s.id);
-    setDays(found);
-    return found;
-  }
-
-  const go = (next: Step) => {
-    setStep(next);
-    // Each step is a new screen: its heading takes the focus (and speech reads it).
-    requestAnimationFrame(() => document.getElementById('screen-title')?.focus());
-  };
-  const back = () => {
-    setError(null);
-    const prev = PREVIOUS[step];
-    if (prev) go(prev);
-    else props.onBack();
-  };
   const pickService = (s: Service) => {
     setService(s);
     setError(null);
     setDays(null);
-    loadDays(s).catch(setError);
+    load(s.id).catch(setError);
     go('day');
   };
   const serviceName = service ? service.names[props.lang].slice(0, 60) : '';
 
-  async function book(identity: KioskBookingIdentity) {
-    if (!service || !slot) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(
-        await props.bridge.call('bookVisit', {
-          serviceId: service.id,
-          start: slot.start,
-          lang: props.lang,
-          serviceName,
-          identity,
-        }),
-      );
-      go('done');
-    } catch (e) {
-      setError(e);
-      // The slot may have gone meanwhile: show the day's hours as they are now.
-      const fresh = await loadDays(service).catch(() => null);
-      const sameDay = fresh?.find((d) => d.day === day?.day) ?? null;
-      setDay(sameDay);
-      go(sameDay ? 'hour' : 'day');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const book = (identity: KioskBookingIdentity) =>
+    run(async () => {
+      if (!service || !slot) return;
+      try {
+        setResult(
+          await props.bridge.call('bookVisit', {
+            serviceId: service.id,
+            start: slot.start,
+            lang: props.lang,
+            serviceName,
+            identity,
+          }),
+        );
+        go('done');
+      } catch (e) {
+        setError(e);
+        // The slot may have gone meanwhile: show the day's hours as they are now.
+        go((await reloadDay(service.id)) ? 'hour' : 'day');
+      }
+    });
 
   if (step === 'done' && result)
     return <BookingDone result={result} serviceName={serviceName} onDone={props.onDone} />;
@@ -129,7 +106,7 @@ export function BookingFlow(props: {
           ? t('booking.hourTitle')
           : t('booking.identityTitle');
   return (
-    <Screen title={title} onBack={back} testId={`booking-${step}`}>
+    <Screen title={title} onBack={() => (setError(null), back())} testId={`booking-${step}`}>
       {service && step !== 'service' && (
         <p className="hint" data-testid="booking-choice">
           {[

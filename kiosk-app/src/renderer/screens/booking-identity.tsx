@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBookingIdentity } from '@skr/protocol/kiosk-bridge';
 import { peselProblem } from '@skr/protocol/pesel';
+import { KioskForm, SubmitButton, TextField } from '../form-parts';
 import { Keypad } from '../keypad';
 import { BigButton } from '../ui';
 
@@ -11,6 +12,12 @@ export function phoneProblem(p: string): 'phoneLength' | null {
 }
 
 type Field = 'pesel' | 'phone';
+
+/** The catalogue key of what is wrong with a typed PESEL (`booking.peselChecksum`…), or null. */
+export function peselErrorKey(pesel: string): string | null {
+  const problem = peselProblem(pesel);
+  return problem && `booking.pesel${problem[0]!.toUpperCase()}${problem.slice(1)}`;
+}
 
 /** A digits-only field typed on the on-screen keypad, with its hint and its error. */
 export function DigitField(props: {
@@ -24,32 +31,18 @@ export function DigitField(props: {
   onFocus: () => void;
 }) {
   const id = `booking-${props.name}`;
-  const described = props.error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
   return (
-    <>
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value.replace(/\D/g, '').slice(0, props.max))}
-        onFocus={props.onFocus}
-        inputMode="none"
-        autoComplete="off"
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={described}
-        data-testid={id}
-      />
-      {props.hint && (
-        <p id={`${id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p id={`${id}-error`} className="error" role="alert" data-testid={`${props.name}-error`}>
-          {props.error}
-        </p>
-      )}
-    </>
+    <TextField
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      errorTestId={`${props.name}-error`}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value.replace(/\D/g, '').slice(0, props.max))}
+      onFocus={props.onFocus}
+      inputMode="none"
+    />
   );
 }
 
@@ -62,8 +55,7 @@ export function PeselDigits(props: {
   onFocus: () => void;
 }) {
   const { t } = useTranslation();
-  const problem = props.tried ? peselProblem(props.value) : null;
-  const key = problem && `pesel${problem[0]!.toUpperCase()}${problem.slice(1)}`;
+  const key = props.tried ? peselErrorKey(props.value) : null;
   return (
     <DigitField
       name={props.name}
@@ -72,17 +64,8 @@ export function PeselDigits(props: {
       max={11}
       onChange={props.onChange}
       onFocus={props.onFocus}
-      error={key ? t(`booking.${key}`) : null}
+      error={key && t(key)}
     />
-  );
-}
-
-/** The big submit button under a keypad form; disabled while the last submit is under way. */
-export function KeypadSubmit(props: { label: string; busy: boolean; testId: string }) {
-  return (
-    <button type="submit" className="big primary" disabled={props.busy} data-testid={props.testId}>
-      {props.label}
-    </button>
   );
 }
 
@@ -121,14 +104,7 @@ export function BookingIdentity(props: {
           testId="booking-card"
         />
       )}
-      <form
-        className="code-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <KioskForm onSubmit={submit}>
         <h2>{props.cardReader ? t('booking.orPesel') : t('booking.byPesel')}</h2>
         <PeselDigits
           name="pesel"
@@ -154,8 +130,8 @@ export function BookingIdentity(props: {
           max={field === 'pesel' ? 11 : 9}
           label={field === 'pesel' ? t('booking.pesel') : t('booking.phone')}
         />
-        <KeypadSubmit label={t('booking.book')} busy={props.busy} testId="booking-submit" />
-      </form>
+        <SubmitButton label={t('booking.book')} disabled={props.busy} testId="booking-submit" />
+      </KioskForm>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBox, Screen } from '../ui';
+import { BigButton, ErrorBox, Screen } from '../ui';
+import { KioskForm, SubmitButton, TextField } from '../form-parts';
 import { Keypad } from '../keypad';
+import { cleanCode } from './my-visit-find';
 
 /**
  * Check-in by booking code: typed on screen, typed by the QR scanner (it sends keys + Enter
@@ -19,39 +21,22 @@ export function CheckIn(props: {
   const [code, setCode] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  // A QR may carry a URL ending in the code; keep the letters and digits of the last part.
-  const clean = (v: string) =>
-    (v.split(/[/=]/).pop() ?? '')
-      .toUpperCase()
-      .replace(/[^A-Z0-9]/g, '')
-      .slice(0, 12);
   const submit = () => code.length >= 6 && !props.busy && props.onCode(code);
   return (
     <Screen title={t('checkIn.title')} onBack={props.onBack} testId="check-in">
       <ErrorBox error={props.error} />
-      <form
-        className="code-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <label htmlFor="booking-code">{t('checkIn.codeLabel')}</label>
-        <input
+      <KioskForm onSubmit={submit}>
+        <TextField
           id="booking-code"
+          label={t('checkIn.codeLabel')}
+          hint={t('checkIn.codeHint')}
           ref={input}
           value={code}
-          onChange={(e) => setCode(clean(e.target.value))}
-          autoComplete="off"
+          onChange={(e) => setCode(cleanCode(e.target.value))}
           spellCheck={false}
           inputMode="none"
-          aria-describedby="code-hint"
-          data-testid="booking-code"
           data-autofocus
         />
-        <p id="code-hint" className="hint">
-          {t('checkIn.codeHint')}
-        </p>
         <Keypad
           value={code}
           onChange={setCode}
@@ -60,26 +45,21 @@ export function CheckIn(props: {
           letters
           label={t('checkIn.codeLabel')}
         />
-        <button
-          type="submit"
-          className="big primary"
+        <SubmitButton
+          label={t('checkIn.confirm')}
           disabled={code.length < 6 || props.busy}
-          data-testid="confirm-code"
-        >
-          {t('checkIn.confirm')}
-        </button>
-      </form>
+          testId="confirm-code"
+        />
+      </KioskForm>
       {props.cardReader && (
-        <button
-          type="button"
-          className="big secondary"
+        <BigButton
+          label={t('checkIn.card')}
+          hint={t('checkIn.cardHint')}
           onClick={props.onCard}
           disabled={props.busy}
-          data-testid="check-in-card"
-        >
-          <span className="big-label">{t('checkIn.card')}</span>
-          <span className="big-hint">{t('checkIn.cardHint')}</span>
-        </button>
+          testId="check-in-card"
+          variant="secondary"
+        />
       )}
     </Screen>
   );

@@ -1,17 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { isSkrError } from '@skr/protocol/errors';
 import { useTranslation } from 'react-i18next';
-import type { Lang, Localized } from '@skr/protocol/domain';
+import type { DocumentForm } from '@skr/protocol/branch-pue';
+import type { Lang } from '@skr/protocol/domain';
 import type { KioskBridge, KioskFile, KioskSubmitResult } from '@skr/protocol/kiosk-bridge';
-import { api } from '../api';
-import { BigButton, ErrorBox, Screen } from '../ui';
+import { ButtonColumn } from '../button-column';
+import { BigButton, ErrorBox, ErrorText, Screen } from '../ui';
+import { useAction } from '../use-action';
 import { SignPin } from './sign-pin';
-import { fileAndForm } from './dropoff-steps';
-
-interface Form {
-  code: string;
-  names: Localized;
-}
+import { FileStep, FormStep, fileAndForm } from './dropoff-steps';
 
 /** A refused file told as such ("this is not a PDF"), any other failure as usual. */
 export function FileError({ error }: { error: unknown }) {
@@ -19,9 +16,9 @@ export function FileError({ error }: { error: unknown }) {
   const reason = isSkrError(error) ? error.details?.reason : undefined;
   if (reason === 'NOT_PDF' || reason === 'NOT_IMAGE')
     return (
-      <p className="error" role="alert" data-code={reason}>
+      <ErrorText code={reason}>
         {t(reason === 'NOT_PDF' ? 'docs.notPdf' : 'docs.notImage')}
-      </p>
+      </ErrorText>
     );
   return <ErrorBox error={error} />;
 }
@@ -41,32 +38,14 @@ export function DocDropoff(props: {
   onFinish: () => void;
 }) {
   const { t } = useTranslation();
-  const [forms, setForms] = useState<Form[]>([]);
-  const [files, setFiles] = useState<KioskFile[] | null>(null);
-  const [form, setForm] = useState<Form | null>(null);
+  const [form, setForm] = useState<DocumentForm | null>(null);
   const [file, setFile] = useState<KioskFile | null>(null);
   const [result, setResult] = useState<KioskSubmitResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [signing, setSigning] = useState(false);
-  useEffect(() => {
-    api
-      .call('documentForms')
-      .then((r) => setForms(r.forms))
-      .catch(setError);
-  }, []);
-  useEffect(() => {
-    if (form)
-      props.bridge
-        .call('listFiles', {})
-        .then((r) => setFiles(r.files))
-        .catch(setError);
-  }, [form, props.bridge]);
-  async function submit(signPin?: string) {
-    if (!form || !file) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (signPin?: string) =>
+    run(async () => {
+      if (!form || !file) return;
       setResult(
         await props.bridge.call('submitDocument', {
           ...fileAndForm(file, form, props.lang),
@@ -74,12 +53,13 @@ export function DocDropoff(props: {
           ...(signPin ? { signPin } : {}),
         }),
       );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  const another = () => {
+    setResult(null);
+    setSigning(false);
+    setFile(null);
+    setForm(null);
+  };
   if (result)
     return (
       <Screen title={t('docs.done')} testId="doc-done">
@@ -94,25 +74,12 @@ export function DocDropoff(props: {
             ? t('docs.receiptPrinted')
             : t('docs.receiptNotPrinted', { id: result.documentId })}
         </p>
-        <div className="grid-1">
-          <BigButton
-            label={t('docs.another')}
-            onClick={() => {
-              setResult(null);
-              setSigning(false);
-              setFile(null);
-              setForm(null);
-              setFiles(null);
-            }}
-            testId="doc-another"
-          />
-          <BigButton
-            label={t('docs.backToMenu')}
-            onClick={props.onFinish}
-            variant="secondary"
-            testId="doc-finish"
-          />
-        </div>
+        <ButtonColumn
+          buttons={[
+            [t('docs.another'), another, 'doc-another'],
+            [t('docs.backToMenu'), props.onFinish, 'doc-finish', true],
+          ]}
+        />
       </Screen>
     );
   if (form && file && signing)
@@ -154,36 +121,22 @@ export function DocDropoff(props: {
     );
   if (form)
     return (
-      <Screen title={t('docs.file')} onBack={() => setForm(null)} testId="doc-file">
-        <ErrorBox error={error} />
-        {files?.length === 0 && <p>{t('docs.noFiles')}</p>}
-        <div className="grid-1">
-          {files?.map((f) => (
-            <BigButton
-              key={`${f.source}/${f.name}`}
-              label={f.name}
-              hint={`${t(`docs.${f.source}`)} · ${Math.ceil(f.bytes / 1024)} kB`}
-              onClick={() => setFile(f)}
-              testId={`file-${f.name}`}
-            />
-          ))}
-        </div>
-      </Screen>
+      <FileStep
+        bridge={props.bridge}
+        onPick={setFile}
+        onBack={() => setForm(null)}
+        testId="doc-file"
+        itemTestId="file-"
+      />
     );
   return (
-    <Screen title={t('docs.form')} onBack={props.onBack} testId="doc-form">
-      <ErrorBox error={error} />
-      <div className="grid-2">
-        {forms.map((f) => (
-          <BigButton
-            key={f.code}
-            label={f.names[props.lang]}
-            hint={f.code}
-            onClick={() => setForm(f)}
-            testId={`form-${f.code.replace(/\W+/g, '-')}`}
-          />
-        ))}
-      </div>
-    </Screen>
+    <FormStep
+      title={t('docs.form')}
+      lang={props.lang}
+      onPick={setForm}
+      onBack={props.onBack}
+      testId="doc-form"
+      itemTestId="form-"
+    />
   );
 }

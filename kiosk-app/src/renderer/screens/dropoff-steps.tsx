@@ -1,37 +1,38 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentForm } from '@skr/protocol/branch-pue';
 import type { Lang } from '@skr/protocol/domain';
 import type { KioskBridge, KioskFile } from '@skr/protocol/kiosk-bridge';
 import { api } from '../api';
 import { BigButton, ErrorBox, Screen } from '../ui';
+import { useLoad } from '../use-load';
 
-/** Step 1 of a drop-off without login: the form, from the branch's catalogue. */
-export function FormStep(props: {
-  title: string;
-  lang: Lang;
-  onPick: (f: DocumentForm) => void;
-  onBack: () => void;
-}) {
-  const [forms, setForms] = useState<DocumentForm[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api
-      .call('documentForms')
-      .then((r) => setForms(r.forms))
-      .catch(setError);
-  }, []);
+/** The test ids of a drop-off's step: the screen's, and the prefix of its buttons'. */
+interface StepIds {
+  testId: string;
+  itemTestId: string;
+}
+
+/** Step 1 of a drop-off: the form, from the branch's catalogue. */
+export function FormStep(
+  props: StepIds & {
+    title: string;
+    lang: Lang;
+    onPick: (f: DocumentForm) => void;
+    onBack: () => void;
+  },
+) {
+  const { data, error } = useLoad(() => api.call('documentForms'), []);
   return (
-    <Screen title={props.title} onBack={props.onBack} testId="anon-form">
+    <Screen title={props.title} onBack={props.onBack} testId={props.testId}>
       <ErrorBox error={error} />
       <div className="grid-2">
-        {forms.map((f) => (
+        {data?.forms.map((f) => (
           <BigButton
             key={f.code}
             label={f.names[props.lang]}
             hint={f.code}
             onClick={() => props.onPick(f)}
-            testId={`anon-form-${f.code.replace(/\W+/g, '-')}`}
+            testId={`${props.itemTestId}${f.code.replace(/\W+/g, '-')}`}
           />
         ))}
       </div>
@@ -40,22 +41,18 @@ export function FormStep(props: {
 }
 
 /** Step 2: the paper through the scanner, or a file from the USB stick (both listed). */
-export function FileStep(props: {
-  bridge: KioskBridge;
-  onPick: (f: KioskFile) => void;
-  onBack: () => void;
-}) {
+export function FileStep(
+  props: StepIds & {
+    bridge: KioskBridge;
+    onPick: (f: KioskFile) => void;
+    onBack: () => void;
+  },
+) {
   const { t } = useTranslation();
-  const [files, setFiles] = useState<KioskFile[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    props.bridge
-      .call('listFiles', {})
-      .then((r) => setFiles(r.files))
-      .catch(setError);
-  }, [props.bridge]);
+  const { data, error } = useLoad(() => props.bridge.call('listFiles', {}), [props.bridge]);
+  const files = data?.files;
   return (
-    <Screen title={t('docs.file')} onBack={props.onBack} testId="anon-file">
+    <Screen title={t('docs.file')} onBack={props.onBack} testId={props.testId}>
       <ErrorBox error={error} />
       {files?.length === 0 && <p>{t('docs.noFiles')}</p>}
       <div className="grid-1">
@@ -65,7 +62,7 @@ export function FileStep(props: {
             label={f.name}
             hint={`${t(`docs.${f.source}`)} · ${Math.ceil(f.bytes / 1024)} kB`}
             onClick={() => props.onPick(f)}
-            testId={`anon-file-${f.name}`}
+            testId={`${props.itemTestId}${f.name}`}
           />
         ))}
       </div>

@@ -1,23 +1,32 @@
 import { useTranslation } from 'react-i18next';
 import type { OpeningHours } from '@skr/protocol/manager';
-import { BigButton } from '../ui';
+import { BigButton, Screen } from '../ui';
 import type { Opening } from '../use-opening';
+
+type Way =
+  'services' | 'check-in' | 'book' | 'my-visit' | 'self-service' | 'anon-dropoff' | 'upp-lookup';
+
+/** Each way in: its label and hint in the catalogue. */
+const WAYS: Record<Way, [label: string, hint: string]> = {
+  services: ['home.ticket', 'home.ticketHint'],
+  'check-in': ['home.checkIn', 'home.checkInHint'],
+  book: ['home.book', 'home.bookHint'],
+  'my-visit': ['home.myVisit', 'home.myVisitHint'],
+  'self-service': ['home.selfService', 'home.selfServiceHint'],
+  'anon-dropoff': ['anon.title', 'anon.homeHint'],
+  'upp-lookup': ['anon.lookup', 'anon.lookupHint'],
+};
+const PRIMARY: Way[] = ['services', 'check-in', 'book'];
+const COUNTERS: Way[] = ['services', 'check-in'];
+// "Złóż dokument (bez logowania)" and "Sprawdź potwierdzenie (UPP)": first after hours.
+const ANON: Way[] = ['anon-dropoff', 'upp-lookup'];
 
 /**
  * Start screen: the ways in (ticket, check-in, booking, self-service, drop-off without login,
  * UPP lookup). With the branch closed, what needs a counter (ticket, check-in) is hidden.
  */
 export function Home(props: {
-  go: (
-    to:
-      | 'services'
-      | 'check-in'
-      | 'book'
-      | 'my-visit'
-      | 'self-service'
-      | 'anon-dropoff'
-      | 'upp-lookup',
-  ) => void;
+  go: (to: Way) => void;
   selfService: boolean;
   opening?: Opening;
   kioskHours?: OpeningHours;
@@ -26,20 +35,20 @@ export function Home(props: {
   const counters = !props.opening?.branchClosed;
   if (props.opening?.kioskClosed)
     return (
-      <section className="screen home" aria-labelledby="screen-title" data-testid="home">
-        <h1 id="screen-title" tabIndex={-1}>
-          {t('home.welcome')}
-        </h1>
+      <Screen title={t('home.welcome')} className="home" testId="home">
         <p className="banner" role="status" data-testid="kiosk-closed">
           {t('anon.kioskClosed', { from: props.kioskHours?.from, to: props.kioskHours?.to })}
         </p>
-      </section>
+      </Screen>
     );
+  const ways = [
+    ...(counters ? COUNTERS : ANON),
+    ...(['book', 'my-visit'] as const),
+    ...(props.selfService ? (['self-service'] as const) : []),
+    ...(counters ? ANON : []),
+  ];
   return (
-    <section className="screen home" aria-labelledby="screen-title" data-testid="home">
-      <h1 id="screen-title" tabIndex={-1}>
-        {t('home.welcome')}
-      </h1>
+    <Screen title={t('home.welcome')} className="home" testId="home">
       {!counters && (
         <div className="banner" role="status" data-testid="branch-closed">
           <p className="big-label">{t('anon.branchClosed')}</p>
@@ -47,70 +56,17 @@ export function Home(props: {
         </div>
       )}
       <div className="grid-1">
-        {counters && (
+        {ways.map((w) => (
           <BigButton
-            label={t('home.ticket')}
-            hint={t('home.ticketHint')}
-            onClick={() => props.go('services')}
-            testId="go-ticket"
+            key={w}
+            label={t(WAYS[w][0])}
+            hint={t(WAYS[w][1])}
+            onClick={() => props.go(w)}
+            testId={`go-${w === 'services' ? 'ticket' : w}`}
+            variant={PRIMARY.includes(w) ? 'primary' : 'secondary'}
           />
-        )}
-        {counters && (
-          <BigButton
-            label={t('home.checkIn')}
-            hint={t('home.checkInHint')}
-            onClick={() => props.go('check-in')}
-            testId="go-check-in"
-          />
-        )}
-        {!counters && <AnonButtons go={props.go} />}
-        <BigButton
-          label={t('home.book')}
-          hint={t('home.bookHint')}
-          onClick={() => props.go('book')}
-          testId="go-book"
-        />
-        <BigButton
-          label={t('home.myVisit')}
-          hint={t('home.myVisitHint')}
-          onClick={() => props.go('my-visit')}
-          testId="go-my-visit"
-          variant="secondary"
-        />
-        {props.selfService && (
-          <BigButton
-            label={t('home.selfService')}
-            hint={t('home.selfServiceHint')}
-            onClick={() => props.go('self-service')}
-            testId="go-self-service"
-            variant="secondary"
-          />
-        )}
-        {counters && <AnonButtons go={props.go} />}
+        ))}
       </div>
-    </section>
-  );
-}
-
-/** "Złóż dokument (bez logowania)" and "Sprawdź potwierdzenie (UPP)": first after hours. */
-function AnonButtons(props: { go: (to: 'anon-dropoff' | 'upp-lookup') => void }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <BigButton
-        label={t('anon.title')}
-        hint={t('anon.homeHint')}
-        onClick={() => props.go('anon-dropoff')}
-        testId="go-anon-dropoff"
-        variant="secondary"
-      />
-      <BigButton
-        label={t('anon.lookup')}
-        hint={t('anon.lookupHint')}
-        onClick={() => props.go('upp-lookup')}
-        testId="go-upp-lookup"
-        variant="secondary"
-      />
-    </>
+    </Screen>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { peselProblem } from '@skr/protocol/pesel';
+import { KioskForm, SubmitButton, TextField } from '../form-parts';
 import { Keypad } from '../keypad';
-import { KeypadSubmit, PeselDigits } from './booking-identity';
+import { PeselDigits } from './booking-identity';
 
 type Field = 'code' | 'pesel';
 
@@ -43,38 +44,20 @@ export function MyVisitFind(props: {
     props.onFind(code, pesel);
   };
   return (
-    <form
-      className="code-form"
-      noValidate
-      data-testid="my-visit-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <label htmlFor="my-visit-code">{t('myVisit.codeLabel')}</label>
-      <input
+    <KioskForm onSubmit={submit} testId="my-visit-form">
+      <TextField
         id="my-visit-code"
+        label={t('myVisit.codeLabel')}
+        hint={t('myVisit.codeHint')}
+        error={codeErr && t('myVisit.codeShort')}
         ref={codeInput}
         value={code}
         onChange={(e) => setCode(cleanCode(e.target.value))}
         onFocus={() => setField('code')}
-        autoComplete="off"
         spellCheck={false}
         inputMode="none"
-        aria-invalid={codeErr ? true : undefined}
-        aria-describedby={codeErr ? 'my-visit-code-error' : 'my-visit-code-hint'}
-        data-testid="my-visit-code"
         data-autofocus
       />
-      <p id="my-visit-code-hint" className="hint">
-        {t('myVisit.codeHint')}
-      </p>
-      {codeErr && (
-        <p id="my-visit-code-error" className="error" role="alert">
-          {t('myVisit.codeShort')}
-        </p>
-      )}
       <PeselDigits
         name="visit-pesel"
         value={pesel}
@@ -92,7 +75,7 @@ export function MyVisitFind(props: {
         letters={field === 'code'}
         label={field === 'code' ? t('myVisit.codeLabel') : t('booking.pesel')}
       />
-      <KeypadSubmit label={t('myVisit.find')} busy={props.busy} testId="my-visit-submit" />
-    </form>
+      <SubmitButton label={t('myVisit.find')} disabled={props.busy} testId="my-visit-submit" />
+    </KioskForm>
   );
 }

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BookingDay } from '@skr/protocol/booking-days';
 import type { VisitSummary } from '@skr/protocol/calendar';
 import type { Lang, Service } from '@skr/protocol/domain';
 import type { KioskBridge, KioskRebookResult } from '@skr/protocol/kiosk-bridge';
 import { activeServices } from '../active-services';
 import { api } from '../api';
 import { formatDate } from '../format';
-import { freeBookingDays } from '../free-days';
 import { BigButton, Screen } from '../ui';
+import { useAction } from '../use-action';
+import { useBookingDays } from '../use-booking-days';
+import { useSteps } from '../use-steps';
 import { BookingDone } from './booking-done';
 import { BookingError } from './booking-error';
 import { SlotSteps } from './booking-pickers';
@@ -38,43 +39,19 @@ export function MyVisit(props: {
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const [step, setStep] = useState<Step>('find');
+  const { step, go, back } = useSteps<Step>('find', PREVIOUS, props.onBack);
   const [proof, setProof] = useState<{ code: string; pesel: string } | null>(null);
   const [visit, setVisit] = useState<VisitSummary | null>(null);
   const [services, setServices] = useState<Service[]>([]);
-  const [days, setDays] = useState<BookingDay[] | null>(null);
-  const [day, setDay] = useState<BookingDay | null>(null);
+  const { days, setDays, day, setDay, load, reloadDay } = useBookingDays();
   const [result, setResult] = useState<KioskRebookResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   useEffect(() => {
     activeServices().then(setServices, setError);
   }, []);
   const service = services.find((s) => s.id === visit?.serviceId);
   const serviceName = service ? service.names[props.lang].slice(0, 60) : (visit?.serviceId ?? '');
 
-  const go = (next: Step) => {
-    setStep(next);
-    // Each step is a new screen: its heading takes the focus (and speech reads it).
-    requestAnimationFrame(() => document.getElementById('screen-title')?.focus());
-  };
-  const back = () => {
-    setError(null);
-    const prev = PREVIOUS[step];
-    if (prev) go(prev);
-    else props.onBack();
-  };
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
   const find = (code: string, pesel: string) =>
     run(async () => {
       const r = await api.call('findVisit', { params: { code }, body: { pesel } });
@@ -92,15 +69,9 @@ export function MyVisit(props: {
       setVisit(r.visit);
       go('cancelled');
     });
-  const loadDays = async () => {
-    if (!visit) return null;
-    const found = await freeBookingDays(visit.serviceId);
-    setDays(found);
-    return found;
-  };
   const rebook = (start: string) =>
     run(async () => {
-      if (!proof) return;
+      if (!proof || !visit) return;
       try {
         setResult(
           await props.bridge.call('rebookVisit', {
@@ -114,10 +85,7 @@ export function MyVisit(props: {
         go('done');
       } catch (e) {
         // The hour may have gone meanwhile: show the day's hours as they are now.
-        const fresh = await loadDays().catch(() => null);
-        const sameDay = fresh?.find((d) => d.day === day?.day) ?? null;
-        setDay(sameDay);
-        go(sameDay ? 'hour' : 'day');
+        go((await reloadDay(visit.serviceId)) ? 'hour' : 'day');
         throw e;
       }
     });
@@ -132,7 +100,11 @@ export function MyVisit(props: {
       />
     );
   return (
-    <Screen title={t(`myVisit.titles.${step}`)} onBack={back} testId={`my-visit-${step}`}>
+    <Screen
+      title={t(`myVisit.titles.${step}`)}
+      onBack={() => (setError(null), back())}
+      testId={`my-visit-${step}`}
+    >
       {visit && step !== 'find' && step !== 'visit' && step !== 'cancelled' && (
         <p className="hint" data-testid="my-visit-choice">
           {serviceName} · {t('myVisit.current', { day: formatDate(visit.day), time: visit.time })}
@@ -151,7 +123,7 @@ export function MyVisit(props: {
               disabled={busy}
               onClick={() => {
                 setDays(null);
-                loadDays().catch(setError);
+                load(visit.serviceId).catch(setError);
                 go('day');
               }}
               testId="my-visit-rebook"

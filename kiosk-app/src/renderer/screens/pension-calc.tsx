@@ -1,13 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PueAccountData } from '@skr/protocol/pue';
 import { api, pueSession } from '../api';
 import { formatMoney } from '../format';
 import { projectPension } from '../pension/calculator';
 import { GUS_LIFE_TABLE_2025 } from '../pension/gus-life-table';
 import { Fact } from '../data-table';
-import { NumberInput, NumberSelect } from '../fields';
+import { NumberFieldset, type NumberFieldSpec } from '../fields';
 import { ErrorBox, Screen } from '../ui';
+import { useLoad } from '../use-load';
 import type { Choice } from './pue-account';
 
 // Stated on screen with the result: the projection is only as good as these.
@@ -18,21 +18,18 @@ const pct = (x: number) => `${(x * 100).toLocaleString('pl-PL')}%`;
 /** Projected pension from the insured's account, to a chosen age, with stated assumptions. */
 export function PensionCalc(props: { token: string; choice: Choice; onBack: () => void }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<PueAccountData | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [age, setAge] = useState(45);
   const [retireAt, setRetireAt] = useState(AGES[AGES.length - 1] ?? 65);
   const [wage, setWage] = useState(6000);
-  useEffect(() => {
-    api
-      .call('pueAccount', {
+  const { data, error } = useLoad(
+    () =>
+      api.call('pueAccount', {
         params: { accountId: props.choice.account.id },
         query: { role: 'insured' },
         ...pueSession(props.token),
-      })
-      .then(setData)
-      .catch(setError);
-  }, [props.token, props.choice]);
+      }),
+    [props.token, props.choice],
+  );
   const ins = data?.insured;
   const result = useMemo(() => {
     if (!ins || age > retireAt) return null;
@@ -50,38 +47,22 @@ export function PensionCalc(props: { token: string; choice: Choice; onBack: () =
       GUS_LIFE_TABLE_2025,
     );
   }, [ins, age, retireAt, wage]);
+  const fields: NumberFieldSpec[] = [
+    { id: 'pension-age', label: t('pension.age'), value: age, onChange: setAge, min: 18, max: 70 },
+    {
+      id: 'pension-retire',
+      label: t('pension.retirementAge'),
+      value: retireAt,
+      onChange: setRetireAt,
+      options: AGES,
+    },
+    { id: 'pension-wage', label: t('pension.wage'), value: wage, onChange: setWage, min: 0 },
+  ];
   return (
     <Screen title={t('pension.title')} onBack={props.onBack} testId="pension">
       <ErrorBox error={error} />
       <div className="form row">
-        <fieldset>
-          <legend>{t('pension.inputs')}</legend>
-          <NumberInput
-            id="pension-age"
-            label={t('pension.age')}
-            min={18}
-            max={70}
-            value={age}
-            onChange={setAge}
-            testId="pension-age"
-          />
-          <NumberSelect
-            id="pension-retire"
-            label={t('pension.retirementAge')}
-            value={retireAt}
-            options={AGES}
-            onChange={setRetireAt}
-            testId="pension-retire"
-          />
-          <NumberInput
-            id="pension-wage"
-            label={t('pension.wage')}
-            min={0}
-            value={wage}
-            onChange={setWage}
-            testId="pension-wage"
-          />
-        </fieldset>
+        <NumberFieldset legend={t('pension.inputs')} fields={fields} />
       </div>
       {ins && !result && <p role="status">{t('pension.agePast')}</p>}
       {result && (

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PueAccount, PueProfile, PueRole } from '@skr/protocol/pue';
+import type { PueAccount, PueRole } from '@skr/protocol/pue';
 import { api, pueSession } from '../api';
 import { BigButton, ErrorBox, Screen } from '../ui';
+import { useLoad } from '../use-load';
 
 /** The account and role chosen for this session. */
 export interface Choice {
@@ -17,12 +18,9 @@ export function PueAccountPick(props: {
   onBack: () => void;
 }) {
   const { t } = useTranslation();
-  const [profile, setProfile] = useState<PueProfile | null>(null);
   const [account, setAccount] = useState<PueAccount | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api.call('pueMe', pueSession(props.token)).then(setProfile).catch(setError);
-  }, [props.token]);
+  const me = useLoad(() => api.call('pueMe', pueSession(props.token)), [props.token]);
+  const { data: profile, error } = me;
   const pickAccount = (a: PueAccount) => {
     if (a.roles.length === 0) props.onChosen({ account: a, role: null });
     else if (a.roles.length === 1) props.onChosen({ account: a, role: a.roles[0] ?? null });

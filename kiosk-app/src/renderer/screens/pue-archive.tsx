@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PueArchiveOrder } from '@skr/protocol/pue';
 import { api, pueSession } from '../api';
-import { NumberSelect } from '../fields';
+import { NumberFieldset, type NumberFieldSpec } from '../fields';
 import { ErrorBox, Screen } from '../ui';
+import { useAction } from '../use-action';
+import { useLoad } from '../use-load';
 import type { Choice } from './pue-account';
 
 /** Order contribution data older than the last 12 months, and see earlier orders. */
@@ -12,59 +14,35 @@ export function PueArchive(props: { token: string; choice: Choice; onBack: () =>
   const year = new Date().getFullYear();
   const [from, setFrom] = useState(year - 10);
   const [to, setTo] = useState(year - 2);
-  const [orders, setOrders] = useState<PueArchiveOrder[]>([]);
-  // The order just placed, confirmed in a status line (heard in speech mode).
-  const [placed, setPlaced] = useState<PueArchiveOrder | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // Orders placed on this screen, newest first; the first is confirmed in a status line.
+  const [added, setAdded] = useState<PueArchiveOrder[]>([]);
+  const placed = added[0];
   const accountId = props.choice.account.id;
-  useEffect(() => {
-    api
-      .call('pueArchiveOrders', { params: { accountId }, ...pueSession(props.token) })
-      .then((l) => setOrders(l.items))
-      .catch(setError);
-  }, [accountId, props.token]);
-  async function order() {
-    setBusy(true);
-    setError(null);
-    try {
+  const listed = useLoad(
+    () => api.call('pueArchiveOrders', { params: { accountId }, ...pueSession(props.token) }),
+    [accountId, props.token],
+  );
+  const orders = [...added, ...(listed.data?.items ?? [])];
+  const { busy, error, run } = useAction();
+  const order = () =>
+    run(async () => {
       const o = await api.call('pueOrderArchive', {
         params: { accountId },
         body: { fromYear: from, toYear: to },
         ...pueSession(props.token),
       });
-      setOrders((l) => [o, ...l]);
-      setPlaced(o);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+      setAdded((l) => [o, ...l]);
+    });
   const years = Array.from({ length: year - 1999 }, (_, i) => 1999 + i);
+  const fields: NumberFieldSpec[] = [
+    { id: 'from-year', label: t('archive.from'), value: from, onChange: setFrom, options: years },
+    { id: 'to-year', label: t('archive.to'), value: to, onChange: setTo, options: years },
+  ];
   return (
     <Screen title={t('archive.title')} onBack={props.onBack} testId="pue-archive">
-      <ErrorBox error={error} />
+      <ErrorBox error={error ?? listed.error} />
       <div className="form row">
-        <fieldset className="years">
-          <legend>{t('archive.years')}</legend>
-          <NumberSelect
-            id="archive-from"
-            label={t('archive.from')}
-            value={from}
-            options={years}
-            onChange={setFrom}
-            testId="from-year"
-          />
-          <NumberSelect
-            id="archive-to"
-            label={t('archive.to')}
-            value={to}
-            options={years}
-            onChange={setTo}
-            testId="to-year"
-          />
-        </fieldset>
+        <NumberFieldset legend={t('archive.years')} className="years" fields={fields} />
         <button
           type="button"
           className="big primary"

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PueAccountData } from '@skr/protocol/pue';
 import { api, pueSession } from '../api';
 import { formatDate, formatMonth, formatMoney } from '../format';
 import { DataTable, Fact } from '../data-table';
 import { ErrorBox, Screen } from '../ui';
+import { useLoad } from '../use-load';
 import type { Choice } from './pue-account';
 
 /** Account data for the chosen role: contribution bases, balance, capital, OFE, benefits. */
@@ -15,19 +15,16 @@ export function PueData(props: {
   onBack: () => void;
 }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<PueAccountData | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const role = props.choice.role;
-    api
-      .call('pueAccount', {
+  const role = props.choice.role;
+  const { data, error } = useLoad(
+    () =>
+      api.call('pueAccount', {
         params: { accountId: props.choice.account.id },
         query: role ? { role } : {},
         ...pueSession(props.token),
-      })
-      .then(setData)
-      .catch(setError);
-  }, [props.token, props.choice]);
+      }),
+    [props.token, props.choice],
+  );
   const m = formatMoney;
   const ins = data?.insured;
   return (

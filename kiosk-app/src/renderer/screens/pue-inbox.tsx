@@ -5,6 +5,7 @@ import { api, pueSession } from '../api';
 import { DataTable } from '../data-table';
 import { formatDate } from '../format';
 import { ErrorBox, Screen } from '../ui';
+import { useLoad } from '../use-load';
 
 /** How many answers are unread, asked when `active` turns on (null until known or on failure). */
 export function useInboxUnread(token: string | undefined, active: boolean): number | null {
@@ -31,14 +32,11 @@ export function PueInbox(props: {
   onBack: () => void;
 }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<PueAnswer[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api
-      .call('pueInbox', pueSession(props.token))
-      .then((l) => setItems(l.items))
-      .catch(setError);
-  }, [props.token]);
+  const { data, error } = useLoad(
+    () => api.call('pueInbox', pueSession(props.token)),
+    [props.token],
+  );
+  const items = data?.items;
   return (
     <Screen title={t('inbox.title')} onBack={props.onBack} testId="pue-inbox">
       <ErrorBox error={error} />

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge } from '@skr/protocol/kiosk-bridge';
-import { isSkrError } from '@skr/protocol/errors';
 import type { PuePasswordLoginStarted } from '@skr/protocol/pue';
 import { api } from '../api';
-import { Keypad } from '../keypad';
-import { ErrorBox, Screen, Toggle } from '../ui';
+import { KioskForm, SubmitButton, TextField } from '../form-parts';
+import { PinField } from '../pin-field';
+import { PinError, Screen, Toggle } from '../ui';
+import { useAction } from '../use-action';
 
 /** A signed-in client: the portal token and the name to greet them with. */
 export interface Signed {
@@ -29,24 +30,8 @@ export function PueLogin(props: {
   const [password, setPassword] = useState('');
   const [attempt, setAttempt] = useState<PuePasswordLoginStarted | null>(null);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [triesLeft, setTriesLeft] = useState<number | null>(null);
+  const { busy, error, run } = useAction();
 
-  async function run(fn: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    setTriesLeft(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(e);
-      if (isSkrError(e) && typeof e.details?.triesLeft === 'number')
-        setTriesLeft(e.details.triesLeft);
-    } finally {
-      setBusy(false);
-    }
-  }
   const cardLogin = () =>
     run(async () => {
       const entered = pin;
@@ -91,105 +76,70 @@ export function PueLogin(props: {
           {t('pue.byPassword')}
         </Toggle>
       </div>
-      <ErrorBox error={triesLeft === null ? error : null} />
-      {triesLeft !== null && (
-        <p className="error" role="alert" data-code="PIN_INVALID">
-          {t('pue.triesLeft', { count: triesLeft })}
-        </p>
-      )}
+      <PinError error={error} triesLeftKey="pue.triesLeft" />
       {mode === 'card' && (
-        <form className="card-login" onSubmit={(e) => (e.preventDefault(), void cardLogin())}>
+        <KioskForm className="card-login" onSubmit={() => void cardLogin()}>
           <p>{props.pinpad ? t('pue.pinpad') : t('pue.insertCard')}</p>
           {!props.pinpad && (
-            <>
-              <label htmlFor="pin">{t('pue.pin')}</label>
-              {/* Typed on the screen's keys or the kiosk keypad's digits; Enter signs in. */}
-              <input
-                id="pin"
-                type="password"
-                inputMode="none"
-                autoComplete="off"
-                value={pin}
-                onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
-                data-testid="pin"
-                aria-live="off"
-              />
-              <Keypad
-                value={pin}
-                onChange={setPin}
-                onEnter={() => void cardLogin()}
-                max={8}
-                label={t('pue.pin')}
-              />
-            </>
+            // Typed on the screen's keys or the kiosk keypad's digits; Enter signs in.
+            <PinField
+              id="pin"
+              label={t('pue.pin')}
+              value={pin}
+              max={8}
+              onChange={setPin}
+              onEnter={() => void cardLogin()}
+              secret
+            />
           )}
-          <button
-            type="submit"
-            className="big primary"
+          <SubmitButton
+            label={t('pue.signIn')}
             disabled={busy || (!props.pinpad && pin.length < 4)}
-            data-testid="card-sign-in"
-          >
-            {t('pue.signIn')}
-          </button>
-        </form>
+            testId="card-sign-in"
+          />
+        </KioskForm>
       )}
       {mode === 'password' && !attempt && (
-        <form className="form" onSubmit={(e) => (e.preventDefault(), void start())}>
-          <label htmlFor="login">{t('pue.login')}</label>
-          <input
+        <KioskForm className="form" onSubmit={() => void start()}>
+          <TextField
             id="login"
+            label={t('pue.login')}
             value={login}
             onChange={(e) => setLogin(e.target.value)}
-            autoComplete="off"
-            data-testid="login"
           />
-          <label htmlFor="password">{t('pue.password')}</label>
-          <input
+          <TextField
             id="password"
+            label={t('pue.password')}
             type="password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            autoComplete="off"
-            data-testid="password"
           />
-          <button
-            type="submit"
-            className="big primary"
+          <SubmitButton
+            label={t('pue.next')}
             disabled={busy || !login || password.length < 12}
-            data-testid="password-next"
-          >
-            {t('pue.next')}
-          </button>
-        </form>
+            testId="password-next"
+          />
+        </KioskForm>
       )}
       {mode === 'password' && attempt && (
-        <form className="form" onSubmit={(e) => (e.preventDefault(), void verify())}>
+        <KioskForm className="form" onSubmit={() => void verify()}>
           <p role="status">{t('pue.codeSent', { destination: attempt.destination })}</p>
-          <label htmlFor="code">{t('pue.code')}</label>
-          <input
+          <PinField
             id="code"
-            inputMode="numeric"
+            label={t('pue.code')}
             value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
-            autoComplete="one-time-code"
-            data-testid="code"
-          />
-          <Keypad
-            value={code}
+            max={6}
             onChange={setCode}
             onEnter={() => void verify()}
-            max={6}
-            label={t('pue.code')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
           />
-          <button
-            type="submit"
-            className="big primary"
+          <SubmitButton
+            label={t('pue.signIn')}
             disabled={busy || code.length !== 6}
-            data-testid="code-sign-in"
-          >
-            {t('pue.signIn')}
-          </button>
-        </form>
+            testId="code-sign-in"
+          />
+        </KioskForm>
       )}
     </Screen>
   );

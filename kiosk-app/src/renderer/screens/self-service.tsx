@@ -4,7 +4,8 @@ import type { Lang } from '@skr/protocol/domain';
 import type { KioskBridge, KioskConfig } from '@skr/protocol/kiosk-bridge';
 import { api, pueSession } from '../api';
 import { useIdleCountdown } from '../use-idle';
-import { BigButton, Screen } from '../ui';
+import { ButtonColumn, type ColumnButton } from '../button-column';
+import { Screen } from '../ui';
 import { DocDropoff } from './doc-dropoff';
 import { PensionCalc } from './pension-calc';
 import { PueAccountPick, type Choice } from './pue-account';
@@ -62,6 +63,18 @@ export function SelfService(props: {
     [props.bridge, signed, end],
   );
   useEffect(() => document.getElementById('screen-title')?.focus(), [sub]);
+  const insured = choice?.role === 'insured';
+  const changeAccount = () => (setChoice(null), setSub('account'));
+  const inboxLabel = unread ? t('inbox.menu', { count: unread }) : t('inbox.menuNone');
+  const menu: ColumnButton[] = [
+    [t('pue.data'), () => setSub('data'), 'menu-data'],
+    [inboxLabel, () => setSub('inbox'), 'menu-inbox'],
+    [t('pue.archive'), () => setSub('archive'), 'menu-archive'],
+    ...(insured ? [[t('pue.pensionCalc'), () => setSub('pension'), 'menu-pension'] as const] : []),
+    [t('pue.documents'), () => setSub('docs'), 'menu-docs'],
+    [t('pue.changeAccount'), changeAccount, 'menu-change-account', true],
+    [t('pue.logout'), end, 'menu-logout', true],
+  ];
 
   return (
     <div className="self-service">
@@ -105,43 +118,7 @@ export function SelfService(props: {
             {t(`pue.accountKinds.${choice.account.kind}`)}: {choice.account.ownerName}
             {choice.role ? ` · ${t(`pue.roles.${choice.role}`)}` : ''}
           </p>
-          <div className="grid-1">
-            <BigButton label={t('pue.data')} onClick={() => setSub('data')} testId="menu-data" />
-            <BigButton
-              label={unread ? t('inbox.menu', { count: unread }) : t('inbox.menuNone')}
-              onClick={() => setSub('inbox')}
-              testId="menu-inbox"
-            />
-            <BigButton
-              label={t('pue.archive')}
-              onClick={() => setSub('archive')}
-              testId="menu-archive"
-            />
-            {choice.role === 'insured' && (
-              <BigButton
-                label={t('pue.pensionCalc')}
-                onClick={() => setSub('pension')}
-                testId="menu-pension"
-              />
-            )}
-            <BigButton
-              label={t('pue.documents')}
-              onClick={() => setSub('docs')}
-              testId="menu-docs"
-            />
-            <BigButton
-              label={t('pue.changeAccount')}
-              onClick={() => (setChoice(null), setSub('account'))}
-              variant="secondary"
-              testId="menu-change-account"
-            />
-            <BigButton
-              label={t('pue.logout')}
-              onClick={end}
-              variant="secondary"
-              testId="menu-logout"
-            />
-          </div>
+          <ButtonColumn buttons={menu} />
         </Screen>
       )}
       {sub === 'data' && signed && choice && (

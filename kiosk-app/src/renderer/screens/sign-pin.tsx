@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isSkrError } from '@skr/protocol/errors';
-import { Keypad } from '../keypad';
-import { ErrorBox, Screen } from '../ui';
+import { KioskForm, SubmitButton } from '../form-parts';
+import { PinField } from '../pin-field';
+import { PinError, Screen } from '../ui';
 
 const LENGTH = 6;
 
@@ -24,10 +24,6 @@ export function SignPin(props: {
 }) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
-  const triesLeft =
-    isSkrError(props.error) && typeof props.error.details?.triesLeft === 'number'
-      ? props.error.details.triesLeft
-      : null;
   const sign = () => {
     if (pin.length !== LENGTH || props.busy) return;
     const entered = pin;
@@ -40,42 +36,24 @@ export function SignPin(props: {
       onBack={props.onBack}
       testId={props.testId ?? 'doc-sign-pin'}
     >
-      {triesLeft === null ? (
-        <ErrorBox error={props.error} />
-      ) : (
-        <p className="error" role="alert" data-code="PIN_INVALID">
-          {t('docs.signTriesLeft', { count: triesLeft })}
-        </p>
-      )}
-      <form className="card-login" onSubmit={(e) => (e.preventDefault(), sign())}>
+      <PinError error={props.error} triesLeftKey="docs.signTriesLeft" />
+      <KioskForm className="card-login" onSubmit={sign}>
         <p>{props.hint ?? t('docs.signHint')}</p>
-        <label htmlFor="sign-pin">{t('docs.signPin')}</label>
-        <input
+        <PinField
           id="sign-pin"
-          type="password"
-          inputMode="none"
-          autoComplete="off"
+          label={t('docs.signPin')}
           value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, LENGTH))}
-          data-testid="sign-pin"
-          aria-live="off"
-        />
-        <Keypad
-          value={pin}
+          max={LENGTH}
           onChange={setPin}
           onEnter={sign}
-          max={LENGTH}
-          label={t('docs.signPin')}
+          secret
         />
-        <button
-          type="submit"
-          className="big primary"
+        <SubmitButton
+          label={props.submitLabel ?? t('docs.signAndSend')}
           disabled={props.busy || pin.length !== LENGTH}
-          data-testid="doc-sign-submit"
-        >
-          {props.submitLabel ?? t('docs.signAndSend')}
-        </button>
-      </form>
+          testId="doc-sign-submit"
+        />
+      </KioskForm>
     </Screen>
   );
 }

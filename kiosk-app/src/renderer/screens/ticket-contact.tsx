@@ -5,7 +5,9 @@ import { isSkrError } from '@skr/protocol/errors';
 import type { NotifyChannel } from '@skr/protocol/notify';
 import { api } from '../api';
 import { Keypad } from '../keypad';
-import { BigButton, ErrorBox, Screen } from '../ui';
+import { KioskForm, SubmitButton, TextField } from '../form-parts';
+import { BigButton, ErrorBox, ErrorText, Screen, Toggle } from '../ui';
+import { useAction } from '../use-action';
 
 // E-mail needs more than the digit and code keypads: lower-case letters, digits and the
 // characters of an address. A kiosk has no physical keyboard.
@@ -50,28 +52,21 @@ export function TicketContact(props: { ticketId: string; lang: Lang; onDone: () 
   const { t } = useTranslation();
   const [channel, setChannel] = useState<NotifyChannel>('sms');
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [tried, setTried] = useState(false);
   const ok = valid[channel](value);
   async function save() {
     setTried(true);
     if (!ok || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.call('putTicketContact', {
         params: { id: props.ticketId },
         body: { channel, address: value, lang: props.lang },
       });
       setSaved(true);
       setValue(''); // the address leaves the screen's memory once the branch has it
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const off = isSkrError(error, 'UNAVAILABLE');
   return (
@@ -81,40 +76,30 @@ export function TicketContact(props: { ticketId: string; lang: Lang; onDone: () 
           {t(channel === 'sms' ? 'contact.savedSms' : 'contact.savedEmail')}
         </p>
       ) : (
-        <form
-          className="code-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
+        <KioskForm onSubmit={() => void save()}>
           <p className="hint" data-testid="contact-consent">
             {t('contact.consent')}
           </p>
           <div className="tabs" role="group" aria-label={t('contact.how')}>
             {(['sms', 'email'] as const).map((c) => (
-              <button
+              <Toggle
                 key={c}
-                type="button"
-                className="small"
-                aria-pressed={channel === c}
+                pressed={channel === c}
                 onClick={() => {
                   setChannel(c);
                   setValue('');
                   setTried(false);
                 }}
-                data-testid={`contact-${c}`}
+                testId={`contact-${c}`}
               >
                 {t(`contact.${c}`)}
-              </button>
+              </Toggle>
             ))}
           </div>
-          <label htmlFor="contact-address">
-            {channel === 'sms' ? t('contact.phone') : t('contact.emailAddress')}
-          </label>
-          <input
+          <TextField
             id="contact-address"
+            label={channel === 'sms' ? t('contact.phone') : t('contact.emailAddress')}
+            error={tried && !ok && t(channel === 'sms' ? 'contact.badPhone' : 'contact.badEmail')}
             value={value}
             onChange={(e) =>
               setValue(
@@ -124,21 +109,12 @@ export function TicketContact(props: { ticketId: string; lang: Lang; onDone: () 
               )
             }
             inputMode="none"
-            autoComplete="off"
             spellCheck={false}
-            aria-invalid={tried && !ok ? true : undefined}
-            aria-describedby={tried && !ok ? 'contact-error' : undefined}
-            data-testid="contact-address"
           />
-          {tried && !ok && (
-            <p id="contact-error" className="error" role="alert">
-              {t(channel === 'sms' ? 'contact.badPhone' : 'contact.badEmail')}
-            </p>
-          )}
           {off ? (
-            <p className="error" role="alert" data-code="UNAVAILABLE" data-testid="contact-off">
+            <ErrorText code="UNAVAILABLE" testId="contact-off">
               {t('contact.off')}
-            </p>
+            </ErrorText>
           ) : (
             <ErrorBox error={error} />
           )}
@@ -153,10 +129,8 @@ export function TicketContact(props: { ticketId: string; lang: Lang; onDone: () 
           ) : (
             <EmailKeys value={value} onChange={setValue} label={t('contact.emailAddress')} />
           )}
-          <button type="submit" className="big primary" disabled={busy} data-testid="contact-save">
-            {t('contact.save')}
-          </button>
-        </form>
+          <SubmitButton label={t('contact.save')} disabled={busy} testId="contact-save" />
+        </KioskForm>
       )}
       <BigButton
         label={t('ticket.done')}

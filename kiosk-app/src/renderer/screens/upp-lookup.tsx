@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { isSkrError } from '@skr/protocol/errors';
 import type { KioskBridge, KioskReceiptLookupResult } from '@skr/protocol/kiosk-bridge';
 import type { Lang } from '@skr/protocol/domain';
-import { BigButton, ErrorBox, Screen } from '../ui';
+import { KioskForm, SubmitButton, TextField } from '../form-parts';
+import { BigButton, ErrorBox, ErrorText, Screen } from '../ui';
+import { useAction } from '../use-action';
 
 const NUMBER = /^D-\d{4}-\d{6,}$/;
 const CODE = /^[A-HJ-NP-Z2-9]{6}$/;
@@ -33,8 +35,7 @@ export function UppLookup(props: { bridge: KioskBridge; lang: Lang; onBack: () =
   const { t } = useTranslation();
   const [receiptNo, setReceiptNo] = useState('');
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [result, setResult] = useState<KioskReceiptLookupResult | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const codeInput = useRef<HTMLInputElement>(null);
@@ -44,17 +45,11 @@ export function UppLookup(props: { bridge: KioskBridge; lang: Lang; onBack: () =
   const ready = NUMBER.test(receiptNo) && CODE.test(code);
   async function check(no = receiptNo, c = code) {
     if (busy || !NUMBER.test(no) || !CODE.test(c)) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () =>
       setResult(
         await props.bridge.call('lookupReceipt', { receiptNo: no, code: c, lang: props.lang }),
-      );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
   }
   if (result)
     return (
@@ -84,26 +79,17 @@ export function UppLookup(props: { bridge: KioskBridge; lang: Lang; onBack: () =
   return (
     <Screen title={t('anon.lookup')} onBack={props.onBack} testId="upp-lookup">
       {notFound ? (
-        <p className="error" role="alert" data-code="NOT_FOUND">
-          {t('anon.lookupNotFound')}
-        </p>
+        <ErrorText code="NOT_FOUND">{t('anon.lookupNotFound')}</ErrorText>
       ) : (
         <ErrorBox error={error} />
       )}
       <p id="upp-scan-hint" className="hint">
         {t('anon.lookupScan')}
       </p>
-      <form
-        className="code-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void check();
-        }}
-      >
-        <label htmlFor="upp-receipt-no">{t('anon.lookupNo')}</label>
-        <input
+      <KioskForm onSubmit={() => void check()}>
+        <TextField
           id="upp-receipt-no"
+          label={t('anon.lookupNo')}
           ref={input}
           value={receiptNo}
           onChange={(e) => {
@@ -115,31 +101,24 @@ export function UppLookup(props: { bridge: KioskBridge; lang: Lang; onBack: () =
               codeInput.current?.focus();
             }
           }}
-          autoComplete="off"
           spellCheck={false}
           aria-describedby="upp-scan-hint"
-          data-testid="upp-receipt-no"
           data-autofocus
         />
-        <label htmlFor="upp-code">{t('anon.lookupCode')}</label>
-        <input
+        <TextField
           id="upp-code"
+          label={t('anon.lookupCode')}
           ref={codeInput}
           value={code}
           onChange={(e) => setCode(cleanCode(e.target.value))}
-          autoComplete="off"
           spellCheck={false}
-          data-testid="upp-code"
         />
-        <button
-          type="submit"
-          className="big primary"
+        <SubmitButton
+          label={t('anon.lookupSubmit')}
           disabled={!ready || busy}
-          data-testid="upp-submit"
-        >
-          {t('anon.lookupSubmit')}
-        </button>
-      </form>
+          testId="upp-submit"
+        />
+      </KioskForm>
     </Screen>
   );
 }
