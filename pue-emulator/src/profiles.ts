@@ -17,6 +17,17 @@ export interface ProfileRow {
   recovery_channel: 'sms' | 'email';
 }
 
+/** Stores a profile; PESEL and login are unique, so a taken one throws (other fields are ignored). */
+export function insertProfile(ctx: PueContext, p: ProfileRow): void {
+  ctx.db
+    .prepare(
+      `INSERT INTO profiles (id, pesel, login, password_hash, first_name, last_name, email, phone,
+         recovery_channel) VALUES (@id, @pesel, @login, @password_hash, @first_name, @last_name,
+         @email, @phone, @recovery_channel)`,
+    )
+    .run(p);
+}
+
 /** An account row joined with its owner's name. */
 export interface AccountRow {
   id: string;

@@ -15,7 +15,7 @@ import { SkrError } from '@skr/protocol';
 import { localDay } from '@skr/protocol/time-zone';
 import { nowIso, type PueContext } from './context';
 import { PORTAL_TIME_ZONE } from './portal-zone';
-import type { ProfileRow } from './profiles';
+import { insertProfile, type ProfileRow } from './profiles';
 import { newId, sha256Hex } from './secrets';
 
 /** The registrations table (opened with the others in db.ts). */
@@ -145,22 +145,7 @@ function activateProfile(ctx: PueContext, r: RegistrationRow): string {
     .get(r.pesel, r.login) as { id: string } | undefined;
   if (taken) throw conflict('already-decided', 'A profile with this PESEL or login exists');
   const profileId = newId('prf');
-  ctx.db
-    .prepare(
-      `INSERT INTO profiles (id, pesel, login, password_hash, first_name, last_name, email, phone,
-         recovery_channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      profileId,
-      r.pesel,
-      r.login,
-      r.password_hash,
-      r.first_name,
-      r.last_name,
-      r.email,
-      r.phone,
-      r.recovery_channel,
-    );
+  insertProfile(ctx, { ...r, id: profileId });
   ctx.db
     .prepare(
       `INSERT INTO accounts (id, kind, owner_profile_id, label, roles) VALUES (?, 'individual', ?,

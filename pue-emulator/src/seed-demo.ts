@@ -5,6 +5,7 @@ import type { PueContext } from './context';
 import { cancelBooking, createBooking } from './bookings';
 import { withCheckDigit } from './pesel';
 import { hashPassword } from './secrets';
+import { insertProfile } from './profiles';
 import { insertRegistration } from './registrations';
 import { seedDemoInbox } from './inbox-demo';
 import { localDay } from '@skr/protocol/time-zone';
@@ -126,43 +127,27 @@ export function seedDemo(ctx: PueContext): boolean {
   const hash = hashPassword(DEMO_PASSWORD);
   const [anna, jan, maria] = DEMO_LOGINS as [DemoLogin, DemoLogin, DemoLogin];
   db.transaction(() => {
-    const profile = db.prepare(
-      `INSERT INTO profiles (id, pesel, login, password_hash, first_name, last_name, email, phone,
-         recovery_channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    profile.run(
-      'prf_anna',
-      anna.pesel,
-      anna.login,
-      hash,
-      'Anna',
-      'Kowalska',
-      'anna.kowalska@example.pl',
-      '+48600100200',
-      'sms',
-    );
-    profile.run(
-      'prf_jan',
-      jan.pesel,
-      jan.login,
-      hash,
-      'Jan',
-      'Nowak',
-      'jan.nowak@example.pl',
-      '+48600300400',
-      'email',
-    );
-    profile.run(
-      'prf_maria',
-      maria.pesel,
-      maria.login,
-      hash,
-      'Maria',
-      'Wiśniewska',
-      'maria.w@example.pl',
-      '+48600500600',
-      'sms',
-    );
+    // Contacts are invented too; the id is the first name (prf_anna, prf_jan, prf_maria).
+    const contacts = {
+      'anna.kowalska': ['anna.kowalska@example.pl', '+48600100200'],
+      'jan.nowak': ['jan.nowak@example.pl', '+48600300400'],
+      'maria.wisniewska': ['maria.w@example.pl', '+48600500600'],
+    } as const;
+    for (const p of [anna, jan, maria]) {
+      const [first = '', last = ''] = p.name.split(' ');
+      const [email, phone] = contacts[p.login as keyof typeof contacts];
+      insertProfile(ctx, {
+        id: `prf_${first.toLowerCase()}`,
+        pesel: p.pesel,
+        login: p.login,
+        password_hash: hash,
+        first_name: first,
+        last_name: last,
+        email,
+        phone,
+        recovery_channel: p.channel,
+      });
+    }
 
     const account = db.prepare(
       `INSERT INTO accounts (id, kind, owner_profile_id, label, nip, roles, balance_gr,
