@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SIGN_PIN } from '@skr/hardware-mocks/id-card/index';
 import { sharedKioskRig } from './kiosk-rig';
 import { pdfsig } from './pdfsig';
-import { openInbox, signInWithCard, signInWithPassword } from './self-service-steps';
+import { openInbox, signInWithCard, signInWithPassword, tapThrough } from './self-service-steps';
 
 // The inbox of answers in Chromium (Anna Kowalska). Password login: the menu counts the new
 // answers, the list reads row by row, opening one that needs a UPD asks "Potwierdzam odbiór",
@@ -24,8 +24,7 @@ describe('answers inbox and UPD', () => {
   it('password login: inbox → open → UPD confirm → printed summary; opening again needs no UPD', async () => {
     const p = rig.page;
     await signInWithPassword(p, rig, 0);
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-insured').click();
+    await tapThrough(p, 'account-individual', 'role-insured');
     const menuInbox = p.getByTestId('menu-inbox');
     await expect.poll(() => menuInbox.innerText(), { timeout: 10_000 }).toContain('(3 nowe)');
     await menuInbox.click();

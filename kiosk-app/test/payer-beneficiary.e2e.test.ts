@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_LOGINS } from '@skr/pue-emulator';
 import { sharedKioskRig } from './kiosk-rig';
-import { signInWithPassword } from './self-service-steps';
+import { signInWithPassword, tapThrough } from './self-service-steps';
 
 // Jan Nowak in Chromium: a beneficiary (benefit payments with dates and amounts) and a payer
 // (dues and payments per fund, persons insured with masked PESEL), switching account without
@@ -21,9 +21,7 @@ describe('payer and beneficiary data', () => {
     const anna = DEMO_LOGINS[0]!;
     await signInWithPassword(p, rig, 1);
 
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-beneficiary').click();
-    await p.getByTestId('menu-data').click();
+    await tapThrough(p, 'account-individual', 'role-beneficiary', 'menu-data');
     const payments = p.locator('[data-testid^=payments-] tbody tr');
     await payments.first().waitFor();
     expect(await payments.count()).toBe(6);
@@ -34,9 +32,7 @@ describe('payer and beneficiary data', () => {
     await shot(p, 'pue-beneficiary');
 
     await p.getByText('Wstecz').click();
-    await p.getByTestId('menu-change-account').click();
-    await p.getByTestId('account-payer').click();
-    await p.getByTestId('menu-data').click();
+    await tapThrough(p, 'menu-change-account', 'account-payer', 'menu-data');
     await p.getByTestId('funds').waitFor();
     const funds = p.locator('[data-testid=funds] tbody tr');
     expect(await funds.count()).toBe(12); // last 3 months × 4 funds

@@ -4,7 +4,7 @@ import { formatMoney } from '../src/renderer/format';
 import { projectPension } from '../src/renderer/pension/calculator';
 import { GUS_LIFE_TABLE_2025 } from '../src/renderer/pension/gus-life-table';
 import { sharedKioskRig } from './kiosk-rig';
-import { signInWithPassword } from './self-service-steps';
+import { signInWithPassword, tapThrough } from './self-service-steps';
 
 // The calculator screen in Chromium: Anna's account from the portal stand-in, her inputs, and
 // the figure the pure module (unit-tested on hand-computed cases) gives for them.
@@ -17,9 +17,7 @@ describe('pension calculator screen', () => {
   it('projects from the account with the stated assumptions and the GUS table', async () => {
     const p = rig.page;
     await signInWithPassword(p, rig, 0);
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-insured').click();
-    await p.getByTestId('menu-pension').click();
+    await tapThrough(p, 'account-individual', 'role-insured', 'menu-pension');
     await p.getByTestId('pension-result').waitFor();
     await p.getByTestId('pension-age').fill('60');
     await p.getByTestId('pension-retire').selectOption('65');

@@ -5,6 +5,11 @@ import { expect } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
 import { CARD_PIN, type KioskRig } from './kiosk-rig';
 
+/** Taps the elements with these test ids in turn (each tap waits until its element shows). */
+export async function tapThrough(p: Page, ...testIds: string[]): Promise<void> {
+  for (const id of testIds) await p.getByTestId(id).click();
+}
+
 /** From the home screen to the sign-in screen of the urzędomat. */
 export async function toSelfService(p: Page): Promise<void> {
   await p.getByTestId('home').waitFor();
@@ -56,8 +61,26 @@ export async function signInWithCard(p: Page, rig: KioskRig): Promise<void> {
 
 /** From the account choice to the inbox of the individual account (insured role), loaded. */
 export async function openInbox(p: Page): Promise<void> {
-  await p.getByTestId('account-individual').click();
-  await p.getByTestId('role-insured').click();
-  await p.getByTestId('menu-inbox').click();
+  await tapThrough(p, 'account-individual', 'role-insured', 'menu-inbox');
   await p.locator('[data-testid=inbox] tbody tr').first().waitFor();
+}
+
+/**
+ * A drop-off the portal could not take yet: the screen (`status`, e.g. 'doc-status') says it is
+ * queued and not a UPP yet, and the printed slip is the branch's receipt, not a UPP. Returns
+ * the slip's lines joined.
+ */
+export async function expectQueuedReceipt(
+  p: Page,
+  status: string,
+  slip: Promise<{ lines: string[] }>,
+): Promise<string> {
+  expect(await p.getByTestId(status).getAttribute('data-status')).toBe('queued');
+  expect(await p.getByTestId(status).textContent()).toContain('To jeszcze nie UPP');
+  const text = (await slip).lines.join('\n');
+  expect(text).toContain('Potwierdzenie przyjęcia w oddziale');
+  expect(text).toContain('To nie jest UPP');
+  expect(text).not.toContain('Urzędowe poświadczenie przedłożenia');
+  expect(text).not.toContain('Nr UPP');
+  return text;
 }

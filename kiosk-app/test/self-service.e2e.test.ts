@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
 import { axeViolations } from './a11y-checkers';
 import { CARD_PIN, sharedKioskRig, tinyPdf } from './kiosk-rig';
+import { expectQueuedReceipt, tapThrough } from './self-service-steps';
 
 // The urzędomat in Chromium against the real branch server (with its portal proxy and
 // outbox), the portal stand-in, pcscd + the virtual ID card and the printer emulator.
@@ -62,8 +63,7 @@ describe('urzędomat', () => {
     await p.getByTestId('service-emerytury').click();
     await p.getByTestId('qr').waitFor();
     await passesAxe(p, 'ticket');
-    await p.getByTestId('done').click();
-    await p.getByTestId('go-check-in').click();
+    await tapThrough(p, 'done', 'go-check-in');
     await passesAxe(p, 'check-in');
     await p.getByText('Wstecz').click();
     await p.getByTestId('large-text').click();
@@ -95,8 +95,7 @@ describe('urzędomat', () => {
     await p.getByTestId('pue-account').waitFor();
     expect(await p.getByTestId('signed-in').textContent()).toContain('Anna Kowalska');
     await shot(p, 'pue-account');
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-insured').click();
+    await tapThrough(p, 'account-individual', 'role-insured');
     await p.getByTestId('pue-menu').waitFor();
     await passesAxe(p, 'pue-menu');
     await p.getByTestId('menu-data').click();
@@ -105,8 +104,7 @@ describe('urzędomat', () => {
     expect(await p.getByTestId('balance').textContent()).toMatch(/zł/);
     await passesAxe(p, 'pue-data');
     await p.getByText('Wstecz').click();
-    await p.getByTestId('menu-archive').click();
-    await p.getByTestId('order-archive').click();
+    await tapThrough(p, 'menu-archive', 'order-archive');
     await expect
       .poll(() => p.locator('[data-testid=orders] li').count(), { timeout: 5000 })
       .toBeGreaterThan(0);
@@ -133,10 +131,7 @@ describe('urzędomat', () => {
     await shot(p, 'pue-code');
     const code = rig.pue!.outbox().at(-1)!.code;
     await p.getByTestId('code').fill(code);
-    await p.getByTestId('code-sign-in').click();
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-insured').click();
-    await p.getByTestId('menu-docs').click();
+    await tapThrough(p, 'code-sign-in', 'account-individual', 'role-insured', 'menu-docs');
     await p.locator('[data-testid^=form-]').first().waitFor();
     await passesAxe(p, 'doc-form');
     await p.locator('[data-testid^=form-]').first().click();
@@ -146,13 +141,7 @@ describe('urzędomat', () => {
     const slip = rig.printer.nextTicket(10_000);
     await p.getByTestId('doc-submit').click();
     await p.getByTestId('doc-done').waitFor({ timeout: 10_000 });
-    expect(await p.getByTestId('doc-status').getAttribute('data-status')).toBe('queued');
-    expect(await p.getByTestId('doc-status').textContent()).toContain('To jeszcze nie UPP');
-    const printed = (await slip).lines.join('\n');
-    expect(printed).toContain('Potwierdzenie przyjęcia w oddziale');
-    expect(printed).toContain('To nie jest UPP');
-    expect(printed).not.toContain('Urzędowe poświadczenie przedłożenia');
-    expect(printed).not.toContain('Nr UPP');
+    await expectQueuedReceipt(p, 'doc-status', slip);
     await shot(p, 'doc-done');
     expect(rig.pue!.documents().count).toBe(0);
     rig.pue!.faults.clear();
@@ -160,8 +149,7 @@ describe('urzędomat', () => {
     rig.addUsbFile('falszywy.pdf', 'to jest tekst, nie PDF');
     await p.getByTestId('doc-another').click();
     await p.locator('[data-testid^=form-]').first().click();
-    await p.getByTestId('file-falszywy.pdf').click();
-    await p.getByTestId('doc-submit').click();
+    await tapThrough(p, 'file-falszywy.pdf', 'doc-submit');
     const alert = p.locator('.error[role=alert]').first();
     await expect.poll(() => alert.getAttribute('data-code'), { timeout: 10_000 }).toBe('NOT_PDF');
     expect(await alert.textContent()).toContain('To nie jest plik PDF');
@@ -175,8 +163,7 @@ describe('urzędomat', () => {
     expect(await p.getByTestId('signed-in').textContent()).toContain('Anna Kowalska');
     await p.getByTestId('menu-change-account').click();
     await p.getByTestId('pue-account').waitFor();
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-insured').click();
+    await tapThrough(p, 'account-individual', 'role-insured');
     await p.getByTestId('pue-menu').waitFor();
     await p.getByTestId('menu-logout').click();
     await p.getByTestId('home').waitFor();
