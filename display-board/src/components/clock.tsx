@@ -2,6 +2,11 @@ import type { BranchClock } from '@skr/protocol/branch-clock';
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** The minute on the branch's clock and its zone: what the clock draws. */
+function shownMinute(clock: BranchClock): string {
+  return `${clock.timeZone} ${Math.floor(clock.now().getTime() / 60_000)}`;
+}
+
 /**
  * The branch's time (hours and minutes) from the server's clock in the branch's zone, never the
  * PC's: a screen PC left on UTC or a drifting clock must not show another hour. It ticks on its
@@ -9,9 +14,13 @@ import { useTranslation } from 'react-i18next';
  */
 export const Clock = memo(function Clock({ clock }: { clock: BranchClock }) {
   const { t, i18n } = useTranslation();
-  const [now, setNow] = useState(() => clock.now());
+  // Hours and minutes are drawn: the state is the minute (and zone) shown, so the second's tick
+  // renders nothing 59 times a minute (React skips an unchanged state) and a screen's main
+  // thread, busy with calls, does not redraw the header every second.
+  const [, setShown] = useState(() => shownMinute(clock));
+  const now = clock.now();
   useEffect(() => {
-    const tick = () => setNow(clock.now());
+    const tick = () => setShown(shownMinute(clock));
     const id = setInterval(tick, 1000);
     // Redraw at once when the server's time and zone arrive.
     const off = clock.subscribe(tick);
