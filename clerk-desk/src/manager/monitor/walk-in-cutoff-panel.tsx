@@ -6,6 +6,7 @@ import { branchTimeOfDay } from '../../ui/branch-time';
 import type { ManagerApi } from '../api';
 import { Card } from '../card';
 import { ErrorAlert } from '../error-alert';
+import { useBusyCall } from './use-busy-call';
 import { WalkInPoolEditor } from './walk-in-pool-editor';
 
 /**
@@ -22,8 +23,7 @@ export function WalkInCutoffPanel(props: {
 }) {
   const { t, i18n } = useTranslation();
   const [list, setList] = useState<WalkInCutoffList | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, call } = useBusyCall();
   const { api } = props;
   useEffect(() => {
     let stale = false;
@@ -46,17 +46,8 @@ export function WalkInCutoffPanel(props: {
     setList(
       (l) => l && { ...l, services: l.services.map((s) => (s.serviceId === c.serviceId ? c : s)) },
     );
-  async function reopen(serviceId: string, open: boolean) {
-    setBusy(true);
-    setError(null);
-    try {
-      replace(await api.reopenWalkIns(serviceId, open));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const reopen = (serviceId: string, open: boolean) =>
+    call(async () => replace(await api.reopenWalkIns(serviceId, open)));
   // Only services that are or would be cut off need the manager's eye.
   const shown = list?.services.filter((c) => c.reason !== null) ?? [];
   return (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ManagerApi } from '../api';
 import { TableHead } from '../../ui/table-head';
 import { ErrorAlert } from '../error-alert';
+import { useBusyCall } from './use-busy-call';
 
 /**
  * The daily walk-in pool per service (issue 14): after that many walk-in tickets of a service
@@ -18,28 +19,20 @@ export function WalkInPoolEditor(props: {
 }) {
   const { t } = useTranslation();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, call } = useBusyCall();
   const [saved, setSaved] = useState('');
   const value = (c: WalkInCutoff) => drafts[c.serviceId] ?? c.dailyPool?.toString() ?? '';
 
   async function save(c: WalkInCutoff, pool: number | null) {
-    setBusy(true);
-    setError(null);
     setSaved('');
-    try {
-      const next = await props.api.setWalkInPool(c.serviceId, pool);
-      props.onSaved(next);
-      setDrafts(({ [c.serviceId]: _, ...rest }) => rest);
-      const name = props.name(c.serviceId);
-      setSaved(
-        pool === null ? t('monitor.pool.removed', { name }) : t('monitor.pool.saved', { name }),
-      );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    const next = await call(() => props.api.setWalkInPool(c.serviceId, pool));
+    if (!next) return;
+    props.onSaved(next);
+    setDrafts(({ [c.serviceId]: _, ...rest }) => rest);
+    const name = props.name(c.serviceId);
+    setSaved(
+      pool === null ? t('monitor.pool.removed', { name }) : t('monitor.pool.saved', { name }),
+    );
   }
 
   return (
