@@ -7,6 +7,7 @@ import { peselCheckDigit } from '@skr/protocol';
 import { DEMO_LOGINS } from '@skr/pue-emulator';
 import { startKioskRig, type KioskRig } from './kiosk-rig';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
+import { tapThrough } from './self-service-steps';
 
 // "Umów wizytę" at the kiosk, end to end (issue 14): a real branch with a calendar plan, the
 // kiosk host, the printer emulator over TCP, pcscd with the virtual ID card, the SMS gateway
@@ -57,8 +58,7 @@ afterAll(async () => {
 /** Home → "Umów wizytę" → pensions → the day `n` days ahead → the hour. */
 async function pickSlot(n: number, time: string) {
   const p = rig.page;
-  await p.getByTestId('go-book').click();
-  await p.getByTestId('booking-service-emerytury').click();
+  await tapThrough(p, 'go-book', 'booking-service-emerytury');
   await p.getByTestId(`booking-day-${warsawDay(n)}`).click();
   await p.getByTestId(`booking-hour-${time}`).click();
   await p.getByTestId('booking-identity').waitFor();
@@ -240,8 +240,7 @@ describe('notify me after a ticket (issue 15)', () => {
   it('leaves a phone for the ticket with the consent shown; the first call texts it', async () => {
     const p = rig.page;
     await p.getByTestId('home').waitFor();
-    await p.getByTestId('go-ticket').click();
-    await p.getByTestId('service-zasilki').click();
+    await tapThrough(p, 'go-ticket', 'service-zasilki');
     await p.getByTestId('ticket').waitFor({ timeout: 15_000 });
     const number = (await p.getByTestId('ticket-number').textContent())!;
     await p.getByTestId('notify-me').click();

@@ -7,7 +7,7 @@ import { DEFAULT_SIGN_PIN } from '@skr/hardware-mocks/id-card/index';
 import { axeViolations } from './a11y-checkers';
 import { CARD_PIN, sharedKioskRig, tinyPdf } from './kiosk-rig';
 import { pdfsig } from './pdfsig';
-import { insertCard, toSelfService } from './self-service-steps';
+import { insertCard, tapThrough, toSelfService } from './self-service-steps';
 
 // Signing a drop-off with the ID card ("podpis osobisty") in Chromium: card login, the
 // drop-off asks for the 6-digit signature PIN, the host signs (PAdES) through pcscd + vpcd,
@@ -32,10 +32,7 @@ describe('drop-off signed with the ID card', () => {
     await insertCard(rig);
     await toSelfService(p);
     await typeOn(p, 'PIN do dowodu', CARD_PIN);
-    await p.getByTestId('card-sign-in').click();
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-insured').click();
-    await p.getByTestId('menu-docs').click();
+    await tapThrough(p, 'card-sign-in', 'account-individual', 'role-insured', 'menu-docs');
     await p.locator('[data-testid^=form-]').first().click();
     await p.getByTestId('file-wniosek-podpisany.pdf').click();
     // After a card login the only way on is to sign.
