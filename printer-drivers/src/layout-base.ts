@@ -180,7 +180,7 @@ export function qrOrText(ctx: LayoutContext, value: string): void {
 const PRINT_ZONE_FALLBACK = 'Europe/Warsaw';
 
 /** The zone a document's dates are printed in: its own, else {@link PRINT_ZONE_FALLBACK}. */
-export function documentZone(doc: { timeZone?: string | undefined }): string {
+function documentZone(doc: { timeZone?: string | undefined }): string {
   return doc.timeZone ?? PRINT_ZONE_FALLBACK;
 }
 

@@ -13,7 +13,7 @@ export const PueSessionHeader = z
   .loose();
 
 /** The portal session and the key that makes a retried write safe (issue 13). */
-export const PueWriteHeaders = PueSessionHeader.extend({
+const PueWriteHeaders = PueSessionHeader.extend({
   'idempotency-key': z
     .string()
     .optional()
@@ -33,7 +33,7 @@ type Carried<R> = { [K in keyof R as K extends CarriedKey ? K : never]: R[K] };
 type ProxyPath<P> = P extends `/v1/${infer Rest}` ? `/api/v1/pue/${Rest}` : never;
 
 /** What a proxy route adds: a description, or headers other than its portal access implies. */
-export interface ProxyExtra {
+interface ProxyExtra {
   description?: string;
   headers?: z.ZodType;
 }

@@ -2,7 +2,7 @@ import { portalAuthRoutes as auth } from './portal-auth';
 import { portalClientRoutes as client } from './portal-client';
 import { PueSessionHeader, proxyRoute } from './proxy-route';
 
-export { PueSessionHeader, PueWriteHeaders } from './proxy-route';
+export { PueSessionHeader } from './proxy-route';
 
 /**
  * The kiosk's portal calls, passed 1:1 to the portal (kiosk token + `x-pue-session`). Portal
