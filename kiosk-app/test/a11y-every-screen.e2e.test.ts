@@ -9,6 +9,7 @@ import {
   passwordStep,
   signInWithCard,
   signInWithPassword,
+  tapThrough,
   toSelfService,
 } from './self-service-steps';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
@@ -87,8 +88,7 @@ describe('HTML_CodeSniffer and axe-core on every kiosk screen in three sizes', (
     await p.getByTestId('service-emerytury').click();
     await p.getByTestId('qr').waitFor();
     await audit(p, 'ticket');
-    await p.getByTestId('done').click();
-    await p.getByTestId('go-check-in').click();
+    await tapThrough(p, 'done', 'go-check-in');
     await p.getByTestId('booking-code').waitFor();
     await audit(p, 'check-in');
     await p.getByTestId('booking-code').pressSequentially('ZZZZZZ');
@@ -269,15 +269,11 @@ describe('HTML_CodeSniffer and axe-core on every kiosk screen in three sizes', (
     await p.getByTestId('logout').click();
     await p.getByTestId('home').waitFor();
     await signInWithPassword(p, rig, 1);
-    await p.getByTestId('account-individual').click();
-    await p.getByTestId('role-beneficiary').click();
-    await p.getByTestId('menu-data').click();
+    await tapThrough(p, 'account-individual', 'role-beneficiary', 'menu-data');
     await p.getByTestId('benefits').waitFor();
     await audit(p, 'pue-data-beneficiary');
     await p.getByText('Wstecz').click();
-    await p.getByTestId('menu-change-account').click();
-    await p.getByTestId('account-payer').click();
-    await p.getByTestId('menu-data').click();
+    await tapThrough(p, 'menu-change-account', 'account-payer', 'menu-data');
     await p.getByTestId('funds').waitFor();
     await audit(p, 'pue-data-payer');
     await p.getByTestId('logout').click();
