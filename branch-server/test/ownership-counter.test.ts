@@ -12,13 +12,18 @@ async function signIn(username: string): Promise<string> {
   return r.body.token as string;
 }
 
+/** Signs `clerk` in, opens `counter` as them (200) and has a kiosk issue one `serviceId` ticket. */
+async function openWithClient(counter: number, clerk: string, serviceId: string): Promise<string> {
+  const token = await signIn(clerk);
+  expect((await b.api('POST', `/api/v1/counters/${counter}/open`, token)).status).toBe(200);
+  await b.api('POST', '/api/v1/tickets', await b.device('kiosk'), { serviceId });
+  return token;
+}
+
 describe('counter ownership (real server)', () => {
   it('only the clerk at a counter opens, calls, pauses or closes there', async () => {
-    const kiosk = await b.device('kiosk');
-    const jan = await signIn('urzednik1');
+    const jan = await openWithClient(1, 'urzednik1', 'emerytury');
     const ewa = await signIn('urzednik2');
-    expect((await b.api('POST', '/api/v1/counters/1/open', jan)).status).toBe(200);
-    await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'emerytury' });
 
     const open = await b.api('POST', '/api/v1/counters/1/open', ewa);
     expect(open.status).toBe(403);
@@ -48,11 +53,8 @@ describe('counter ownership (real server)', () => {
   });
 
   it('a manager may step in; the step-in is audited with the actor', async () => {
-    const kiosk = await b.device('kiosk');
-    const ola = await signIn('urzednik5');
+    const ola = await openWithClient(5, 'urzednik5', 'zasilki');
     const boss = await signIn('kierownik');
-    expect((await b.api('POST', '/api/v1/counters/5/open', ola)).status).toBe(200);
-    await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'zasilki' });
     const call = await b.api('POST', '/api/v1/counters/5/call-next', boss);
     expect(call.status).toBe(200);
     await b.api('POST', `/api/v1/tickets/${call.body.ticket.id}/finish`, ola);
@@ -74,11 +76,8 @@ describe('counter ownership (real server)', () => {
   });
 
   it('an expired session leaves the counter open; another clerk may reclaim it then', async () => {
-    const kiosk = await b.device('kiosk');
-    const adam = await signIn('urzednik8');
+    const adam = await openWithClient(8, 'urzednik8', 'ubezpieczenia');
     const zofia = await signIn('urzednik9');
-    expect((await b.api('POST', '/api/v1/counters/8/open', adam)).status).toBe(200);
-    await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'ubezpieczenia' });
     const inHand = await b.api('POST', '/api/v1/counters/8/call-next', adam);
     await b.api('POST', `/api/v1/tickets/${inHand.body.ticket.id}/start`, adam);
     // While Adam is signed in, Zofia may not take his counter (she holds none).
