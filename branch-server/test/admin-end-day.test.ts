@@ -35,6 +35,22 @@ function query<T>(dir: string, sql: string): T[] {
   }
 }
 
+/** A stopped server's data folder `name` with one walk-in ticket left waiting: its id. */
+async function stoppedWithTicket(name: string): Promise<{ dir: string; id: string }> {
+  const dir = join(root, name);
+  const b = await startTestBranch({ dir });
+  const left = await b.api('POST', '/api/v1/tickets', await b.device('kiosk'), {
+    serviceId: 'ogolne',
+  });
+  await b.close(true);
+  return { dir, id: left.body.id as string };
+}
+
+/** The state of ticket `id` as the database in `dir` holds it. */
+function ticketStates(dir: string, id: string) {
+  return query<{ state: string }>(dir, `SELECT state FROM tickets WHERE id = '${id}'`);
+}
+
 describe('skr-admin end-day', () => {
   it('ends the day through the running server: screens see it, its credential is revoked', async () => {
     const dir = join(root, 'running');
@@ -92,20 +108,11 @@ describe('skr-admin end-day', () => {
   });
 
   it('ends the day on the database when the server is stopped', async () => {
-    const dir = join(root, 'stopped');
-    const b = await startTestBranch({ dir });
-    const kiosk = await b.device('kiosk');
-    const left = await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'ogolne' });
-    await b.close(true);
-
+    const { dir, id } = await stoppedWithTicket('stopped');
     const r = await endDay(dir, 0);
     expect(r.code).toBe(0);
     expect(r.out).toContain('w bazie, serwer zatrzymany');
-    const rows = query<{ state: string }>(
-      dir,
-      `SELECT state FROM tickets WHERE id = '${left.body.id as string}'`,
-    );
-    expect(rows).toEqual([{ state: 'expired' }]);
+    expect(ticketStates(dir, id)).toEqual([{ state: 'expired' }]);
     const stats = query<{ expired: number }>(
       dir,
       `SELECT SUM(expired) AS expired FROM stats_daily`,
@@ -136,20 +143,12 @@ describe('skr-admin end-day', () => {
   });
 
   it('refuses to write the database under a server that runs but does not answer', async () => {
-    const dir = join(root, 'silent');
-    const b = await startTestBranch({ dir });
-    const kiosk = await b.device('kiosk');
-    const left = await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'ogolne' });
-    await b.close(true);
+    const { dir, id } = await stoppedWithTicket('silent');
     // This test process is alive; the address it names answers nothing.
     writeRuntimeFile(join(dir, 'branch.sqlite'), { pid: process.pid, url: 'http://127.0.0.1:9' });
     const r = await endDay(dir, 0);
     expect(r.code).not.toBe(0);
     expect(r.err).toContain('nie odpowiada');
-    const rows = query<{ state: string }>(
-      dir,
-      `SELECT state FROM tickets WHERE id = '${left.body.id as string}'`,
-    );
-    expect(rows).toEqual([{ state: 'waiting' }]);
+    expect(ticketStates(dir, id)).toEqual([{ state: 'waiting' }]);
   });
 });
