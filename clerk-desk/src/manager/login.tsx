@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField, UsernameField } from '../ui/text-field';
 import { createManagerApi } from './api';
 import { errorText } from './error-text';
 import type { ManagerSession } from './session';
@@ -35,25 +36,8 @@ export function Login({
     <main className="mgr-login">
       <form onSubmit={submit} aria-labelledby="login-title">
         <h1 id="login-title">{t('login.title')}</h1>
-        <label>
-          {t('login.username')}
-          <input
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            autoComplete="username"
-            required
-          />
-        </label>
-        <label>
-          {t('login.password')}
-          <input
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="current-password"
-            required
-          />
-        </label>
+        <UsernameField label={t('login.username')} value={username} onValue={setUsername} />
+        <PasswordField label={t('login.password')} value={password} onValue={setPassword} />
         {error && (
           <p role="alert" className="mgr-error">
             {error}

@@ -25,6 +25,12 @@ interface Props {
 
 type Message = { kind: 'ok' | 'error'; text: string };
 
+/** The visit dialogs opened side by side under the ticket, and their buttons' texts. */
+const VISIT_DIALOGS = [
+  ['follow-up', 'followUp.open'],
+  ['visits', 'visits.open'],
+] as const;
+
 const doneKey: Record<DeskTicketAction, string> = {
   recall: 'done.recalled',
   start: 'done.started',
@@ -222,22 +228,17 @@ export function ConsoleView({ api, live, counterId, onClosed }: Props) {
         )}
         {/* Visits side by side: the console fits 1366×768 without scrolling. */}
         <div className="visit-actions">
-          <button
-            type="button"
-            disabled={!online}
-            onClick={() => setDialog('follow-up')}
-            data-testid="do-follow-up"
-          >
-            {t('followUp.open')}
-          </button>
-          <button
-            type="button"
-            disabled={!online}
-            onClick={() => setDialog('visits')}
-            data-testid="do-visits"
-          >
-            {t('visits.open')}
-          </button>
+          {VISIT_DIALOGS.map(([d, text]) => (
+            <button
+              key={d}
+              type="button"
+              disabled={!online}
+              onClick={() => setDialog(d)}
+              data-testid={`do-${d}`}
+            >
+              {t(text)}
+            </button>
+          ))}
         </div>
       </div>
       <aside className="console-side">

@@ -10,6 +10,7 @@ import { SlotSelects, useFreeSlots } from './free-slots';
 import { PeselField } from './pesel-field';
 import { Modal } from './modal';
 import { RadioOption } from './radio-option';
+import { SelectField } from './select-field';
 
 type ContactChoice = 'none' | 'sms' | 'email';
 const contactOk: Record<ContactChoice, (v: string) => boolean> = {
@@ -101,20 +102,13 @@ export function FollowUpDialog(props: {
       onCancel={props.onClose}
       confirmDisabled={!ready}
     >
-      <label>
-        {t('followUp.service')}
-        <select
-          value={serviceId}
-          onChange={(e) => setServiceId(e.target.value)}
-          data-testid="follow-up-service"
-        >
-          {props.services.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.names[lang]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('followUp.service')}
+        value={serviceId}
+        options={props.services.map((s) => [s.id, s.names[lang]] as const)}
+        onValue={setServiceId}
+        testId="follow-up-service"
+      />
       <SlotSelects slots={slots} lang={lang} testId="follow-up" />
       <PeselField value={pesel} onChange={setPesel} testId="follow-up-pesel" />
       <fieldset>

@@ -10,6 +10,7 @@ import {
 import type { Lang } from '@skr/protocol/domain';
 import type { DeskApi } from '../api/api-client';
 import { branchClock } from './branch-time';
+import { SelectField } from './select-field';
 
 /** The free days of one service over the next 30 and the day and hour the clerk picked. */
 export function useFreeSlots(api: DeskApi, serviceId: string, onError: (e: unknown) => void) {
@@ -69,40 +70,36 @@ export function SlotSelects({
   const { days } = slots;
   return (
     <>
-      <label>
-        {t('followUp.day')}
-        <select
-          value={slots.day}
-          onChange={(e) => slots.pickDay(e.target.value)}
-          disabled={!days?.length}
-          data-testid={`${testId}-day`}
-        >
-          <option value="">
-            {days === null ? t('followUp.loading') : days.length ? '—' : t('followUp.noDays')}
-          </option>
-          {days?.map((d) => (
-            <option key={d.day} value={d.day}>
-              {`${weekdayName(d.day, lang)} ${d.day.split('-').reverse().join('.')} (${t('followUp.free', { count: d.free })})`}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('followUp.hour')}
-        <select
-          value={slots.start}
-          onChange={(e) => slots.pickStart(e.target.value)}
-          disabled={!slots.hours.length}
-          data-testid={`${testId}-hour`}
-        >
-          <option value="">—</option>
-          {slots.hours.map((s) => (
-            <option key={s.start} value={s.start}>
-              {`${s.time} (${t('followUp.free', { count: s.free })})`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('followUp.day')}
+        value={slots.day}
+        options={[
+          ['', days === null ? t('followUp.loading') : days.length ? '—' : t('followUp.noDays')],
+          ...(days ?? []).map(
+            (d) =>
+              [
+                d.day,
+                `${weekdayName(d.day, lang)} ${d.day.split('-').reverse().join('.')} (${t('followUp.free', { count: d.free })})`,
+              ] as const,
+          ),
+        ]}
+        onValue={slots.pickDay}
+        disabled={!days?.length}
+        testId={`${testId}-day`}
+      />
+      <SelectField
+        label={t('followUp.hour')}
+        value={slots.start}
+        options={[
+          ['', '—'],
+          ...slots.hours.map(
+            (s) => [s.start, `${s.time} (${t('followUp.free', { count: s.free })})`] as const,
+          ),
+        ]}
+        onValue={slots.pickStart}
+        disabled={!slots.hours.length}
+        testId={`${testId}-hour`}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from './modal-dialog';
 
 interface Props {
   title: string;
@@ -10,32 +11,15 @@ interface Props {
   children: ReactNode;
 }
 
-/**
- * A native modal <dialog>: the browser traps focus inside, Escape cancels, and focus goes
- * back to where it was on close — keyboard use for free, no library.
- */
+/** A modal form: a title, its fields, and Cancel / Confirm (Enter submits, Escape cancels). */
 export function Modal({ title, onConfirm, onCancel, confirmDisabled, children }: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
   function submit(e: FormEvent) {
     e.preventDefault();
     onConfirm();
   }
   return (
-    <dialog
-      ref={ref}
-      className="modal"
-      aria-labelledby="modal-h"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog className="modal" labelledBy="modal-h" onCancel={onCancel}>
       <form onSubmit={submit}>
         <h2 id="modal-h">{title}</h2>
         {children}
@@ -48,6 +32,6 @@ export function Modal({ title, onConfirm, onCancel, confirmDisabled, children }:
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

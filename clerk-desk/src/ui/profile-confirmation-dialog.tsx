@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { isSkrError } from '@skr/protocol/errors';
@@ -10,6 +10,9 @@ import type {
 import type { DeskApi } from '../api/api-client';
 import { branchClock } from './branch-time';
 import { errorText } from './error-text';
+import { ModalDialog } from './modal-dialog';
+import { SelectField, optionsOf } from './select-field';
+import { TextField } from './text-field';
 
 const DOC_TYPES: readonly IdDocumentType[] = ['dowod-osobisty', 'paszport', 'karta-pobytu'];
 
@@ -76,7 +79,6 @@ function RegistrationFacts({ reg }: { reg: RegistrationView }) {
  */
 export function ProfileConfirmationDialog({ api, onClose }: { api: DeskApi; onClose(): void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
   const [reg, setReg] = useState<RegistrationView | null>(null);
@@ -86,12 +88,6 @@ export function ProfileConfirmationDialog({ api, onClose }: { api: DeskApi; onCl
   const [validUntil, setValidUntil] = useState('');
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState('');
-
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
 
   async function run<T>(work: () => Promise<T>, done: (r: T) => void) {
     setBusy(true);
@@ -149,28 +145,18 @@ export function ProfileConfirmationDialog({ api, onClose }: { api: DeskApi; onCl
   const open = reg?.status === 'pending';
   const canConfirm = open && docNumber.trim().length > 0 && validUntil.length === 10 && !busy;
   return (
-    <dialog
-      ref={ref}
-      className="modal profile-dialog"
-      aria-labelledby="profile-h"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="modal profile-dialog" labelledBy="profile-h" onCancel={onClose}>
       <h2 id="profile-h">{t('profile.heading')}</h2>
       <form onSubmit={search} className="profile-search">
-        <label>
-          {t('profile.query')}
-          <input
-            name="profile-query"
-            autoFocus
-            autoComplete="off"
-            maxLength={40}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('profile.query')}
+          name="profile-query"
+          autoFocus
+          autoComplete="off"
+          maxLength={40}
+          value={query}
+          onValue={setQuery}
+        />
         <button type="submit" disabled={busy || !query.trim()}>
           {busy && !reg ? t('profile.searching') : t('profile.search')}
         </button>
@@ -179,38 +165,30 @@ export function ProfileConfirmationDialog({ api, onClose }: { api: DeskApi; onCl
       {open && (
         <fieldset>
           <legend>{t('profile.document')}</legend>
-          <label>
-            {t('profile.docType')}
-            <select value={docType} onChange={(e) => setDocType(e.target.value as IdDocumentType)}>
-              {DOC_TYPES.map((d) => (
-                <option key={d} value={d}>
-                  {t(`profile.docTypes.${d}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('profile.docNumber')}
-            <input
-              name="doc-number"
-              autoComplete="off"
-              maxLength={20}
-              value={docNumber}
-              onChange={(e) => {
-                setDocNumber(e.target.value.toUpperCase());
-                setNotice(null);
-              }}
-            />
-          </label>
-          <label>
-            {t('profile.validUntil')}
-            <input
-              name="valid-until"
-              type="date"
-              value={validUntil}
-              onChange={(e) => setValidUntil(e.target.value)}
-            />
-          </label>
+          <SelectField
+            label={t('profile.docType')}
+            value={docType}
+            options={optionsOf(DOC_TYPES, (d) => t(`profile.docTypes.${d}`))}
+            onValue={setDocType}
+          />
+          <TextField
+            label={t('profile.docNumber')}
+            name="doc-number"
+            autoComplete="off"
+            maxLength={20}
+            value={docNumber}
+            onValue={(v) => {
+              setDocNumber(v.toUpperCase());
+              setNotice(null);
+            }}
+          />
+          <TextField
+            label={t('profile.validUntil')}
+            name="valid-until"
+            type="date"
+            value={validUntil}
+            onValue={setValidUntil}
+          />
           {refusing && (
             <label>
               {t('profile.reason')}
@@ -254,6 +232,6 @@ export function ProfileConfirmationDialog({ api, onClose }: { api: DeskApi; onCl
           </button>
         )}
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeskApi } from '../api/api-client';
 import type { DeskSession } from '../api/session-store';
 import { errorText } from './error-text';
+import { PasswordField, UsernameField } from './text-field';
 
 interface Props {
   api: DeskApi;
@@ -40,28 +41,19 @@ export function SignIn({ api, onSignedIn, notice }: Props) {
           {notice}
         </p>
       )}
-      <label>
-        {t('signIn.username')}
-        <input
-          name="username"
-          autoComplete="username"
-          autoFocus
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('signIn.password')}
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <UsernameField
+        label={t('signIn.username')}
+        name="username"
+        autoFocus
+        value={username}
+        onValue={setUsername}
+      />
+      <PasswordField
+        name="password"
+        label={t('signIn.password')}
+        value={password}
+        onValue={setPassword}
+      />
       {error && (
         <p className="error" role="alert">
           {error}

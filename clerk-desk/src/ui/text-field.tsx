@@ -18,3 +18,13 @@ export function TextField({ label, onValue, labelClassName, ...input }: TextFiel
     </label>
   );
 }
+
+/** The password field of a sign-in form (required; the browser may fill the saved one). */
+export function PasswordField(props: TextFieldProps) {
+  return <TextField type="password" autoComplete="current-password" required {...props} />;
+}
+
+/** The user-name field of a sign-in form (required; the browser may fill the saved one). */
+export function UsernameField(props: TextFieldProps) {
+  return <TextField autoComplete="username" required {...props} />;
+}

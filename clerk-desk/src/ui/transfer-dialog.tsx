@@ -6,6 +6,7 @@ import type { CounterView } from '../live/queue-state';
 import { deskCounterSign } from './counter-sign';
 import { Modal } from './modal';
 import { RadioGroup } from './radio-option';
+import { SelectField } from './select-field';
 
 interface Props {
   ticket: Ticket;
@@ -45,31 +46,27 @@ export function TransferDialog({ ticket, services, counters, onConfirm, onCancel
         onSelect={setKind}
       />
       {kind === 'service' ? (
-        <label>
-          {t('transfer.service')}
-          <select name="service" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.prefix} · {s.names[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('transfer.service')}
+          name="service"
+          value={serviceId}
+          options={services.map((s) => [s.id, `${s.prefix} · ${s.names[lang]}`] as const)}
+          onValue={setServiceId}
+        />
       ) : (
-        <label>
-          {t('transfer.counter')}
-          <select
-            name="counter"
-            value={counterId}
-            onChange={(e) => setCounterId(Number(e.target.value))}
-          >
-            {counters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {deskCounterSign(t, c)} · {c.name} ({t(`counterState.${c.state}`)})
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('transfer.counter')}
+          name="counter"
+          value={counterId}
+          options={counters.map(
+            (c) =>
+              [
+                c.id,
+                `${deskCounterSign(t, c)} · ${c.name} (${t(`counterState.${c.state}`)})`,
+              ] as const,
+          )}
+          onValue={setCounterId}
+        />
       )}
       <RadioGroup
         legend={t('transfer.position')}
