@@ -1,35 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../branch-server/test/browser';
-import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
+import { describe, expect, it } from 'vitest';
 import {
   chooseCounter,
   expectInHand,
   expectText,
   issue,
-  openDesk,
   screenshot,
   serverTicket,
   signIn,
 } from './desk-page';
+import { deskRig } from './desk-rig';
 
 // The whole working day of one counter, by mouse, against a real branch server.
 describe('clerk desk in Chromium: serving flow', () => {
-  let branch: TestBranch;
-  let browser: Browser;
-  let page: Page;
+  const { branch, page } = deskRig();
   const click = (testId: string) => page.getByTestId(testId).click();
-
-  beforeAll(async () => {
-    branch = await startTestBranch();
-    browser = await launchBrowser();
-    page = await openDesk(browser, branch.url);
-    page.setDefaultTimeout(10_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await branch?.close();
-  });
 
   it('signs in and opens a counter', async () => {
     await page.getByRole('heading', { name: 'Logowanie pracownika' }).waitFor();

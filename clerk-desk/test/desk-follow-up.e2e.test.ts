@@ -1,48 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmsGateway, type SmsGatewayEmulator } from '@skr/hardware-mocks/sms-gateway/index';
-import { localDay } from '@skr/protocol/time-zone';
-import { launchBrowser } from '../../branch-server/test/browser';
-import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
-import { chooseCounter, issue, openDesk, screenshot, signIn } from './desk-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chooseCounter, dayAhead as day, issue, screenshot, signIn, slotsAhead } from './desk-page';
+import { deskRig } from './desk-rig';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
 
 // "Umów kolejną wizytę" at the counter (issue 14), in Chromium against a real branch with a
 // calendar plan and the SMS gateway emulator: the clerk books a follow-up visit for the client
 // in hand, the desk shows the code and the client gets the confirmation by SMS.
 
-const ZONE = 'Europe/Warsaw';
-const day = (n: number) => localDay(Date.now() + n * 86_400_000, ZONE);
-let branch: TestBranch;
-let browser: Browser;
-let page: Page;
-let sms: SmsGatewayEmulator;
+const { branch, page, sms } = deskRig({ sms: true });
 let manager: string;
 
 beforeAll(async () => {
-  sms = await startSmsGateway({ token: 'test-token' });
-  branch = await startTestBranch({
-    notify: { sms: { url: sms.url, token: 'test-token', from: 'ZUS' } },
-  });
   manager = await putEveryDayPlan(branch, ['emerytury', 'zasilki']);
-  browser = await launchBrowser();
-  page = await openDesk(browser, branch.url);
-  page.setDefaultTimeout(10_000);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await branch?.close();
-  await sms?.close();
 });
 
 /** Free places of the slot at `time` on the day `n` days ahead. */
 async function free(n: number, time: string): Promise<number | undefined> {
-  const r = await branch.api(
-    'GET',
-    `/api/v1/calendar/slots?serviceId=emerytury&from=${day(n)}&to=${day(n)}`,
-    manager,
-  );
-  return (r.body.slots as { time: string; free: number }[]).find((s) => s.time === time)?.free;
+  return (await slotsAhead(branch, manager, n)).find((s) => s.time === time)?.free;
 }
 
 describe('desk: follow-up visit', () => {

@@ -1,31 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../branch-server/test/browser';
-import { TEST_PASSWORD, startTestBranch, type TestBranch } from '../../branch-server/test/harness';
-import { expectInHand, expectText, issue, openDesk, serverTicket, tabTo } from './desk-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../../branch-server/test/harness';
+import { expectInHand, expectText, issue, serverTicket, tabTo } from './desk-page';
+import { deskRig } from './desk-rig';
 
 // The same work with the keyboard alone: Tab/Enter to move, the shortcuts to act.
 describe('clerk desk in Chromium: keyboard only', () => {
-  let branch: TestBranch;
-  let browser: Browser;
-  let page: Page;
+  const { branch, page } = deskRig();
   const press = (key: string) => page.keyboard.press(key);
   const counter7 = () => branch.branch.counters().find((c) => c.id === 7)!;
   const inHand = () => branch.branch.snapshot().counters.find((c) => c.id === 7)!.ticket;
 
   beforeAll(async () => {
-    branch = await startTestBranch();
-    browser = await launchBrowser();
-    page = await openDesk(browser, branch.url);
-    page.setDefaultTimeout(10_000);
     // Counter 7 serves only contributions (C); counter 6 is the other one that does.
     for (let i = 0; i < 6; i++) await issue(branch, { serviceId: 'skladki' });
     // Open, so a ticket transferred there waits for it (a closed target is not binding).
     await branch.api('POST', '/api/v1/counters/6/open', await branch.login('urzednik6'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await branch?.close();
   });
 
   it('signs in and opens counter 7 with Tab and Enter', async () => {

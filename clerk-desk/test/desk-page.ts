@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { localDay } from '@skr/protocol/time-zone';
 import { TEST_PASSWORD, type TestBranch } from '../../branch-server/test/harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -108,4 +109,22 @@ export async function axe(page: Page): Promise<string[]> {
   return r.violations.map(
     (v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`,
   );
+}
+
+/** The branch's calendar day `n` days from today (Warsaw), as YYYY-MM-DD. */
+export const dayAhead = (n: number) => localDay(Date.now() + n * 86_400_000, 'Europe/Warsaw');
+
+/** The pension service's slots on the day `n` days ahead, as the calendar answers `token`. */
+export async function slotsAhead(
+  branch: TestBranch,
+  token: string,
+  n: number,
+): Promise<{ time: string; start: string; free: number }[]> {
+  const day = dayAhead(n);
+  const r = await branch.api(
+    'GET',
+    `/api/v1/calendar/slots?serviceId=emerytury&from=${day}&to=${day}`,
+    token,
+  );
+  return r.body.slots;
 }

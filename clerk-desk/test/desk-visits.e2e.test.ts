@@ -1,49 +1,27 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDay } from '@skr/protocol/time-zone';
-import { launchBrowser } from '../../branch-server/test/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pesel } from '../../branch-server/test/calendar-people';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
-import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
-import { axe, chooseCounter, openDesk, signIn } from './desk-page';
+import { axe, chooseCounter, dayAhead as day, signIn, slotsAhead } from './desk-page';
+import { deskRig } from './desk-rig';
 
 // "Wizyty" at the counter (issue 14), in Chromium against a real branch with a calendar plan:
 // the clerk finds a client's visit by code and PESEL, moves it (new code shown, old one gone,
 // a taken hour refused in the clerk's language) and cancels another.
 
-const ZONE = 'Europe/Warsaw';
-const day = (n: number) => localDay(Date.now() + n * 86_400_000, ZONE);
-let branch: TestBranch;
-let browser: Browser;
-let page: Page;
+const { branch, page } = deskRig();
 let manager: string;
 let kiosk: string;
 
 beforeAll(async () => {
-  branch = await startTestBranch();
   manager = await putEveryDayPlan(branch, ['emerytury']);
   kiosk = await branch.device('kiosk');
-  browser = await launchBrowser();
-  page = await openDesk(browser, branch.url);
-  page.setDefaultTimeout(10_000);
   await signIn(page, 'urzednik1');
   await chooseCounter(page, 'Stanowisko 1');
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await branch?.close();
-});
 
 /** The slot at `time` on the day `n` days ahead: its instant and free places. */
 async function slot(n: number, time: string) {
-  const r = await branch.api(
-    'GET',
-    `/api/v1/calendar/slots?serviceId=emerytury&from=${day(n)}&to=${day(n)}`,
-    manager,
-  );
-  return (r.body.slots as { time: string; start: string; free: number }[]).find(
-    (s) => s.time === time,
-  )!;
+  return (await slotsAhead(branch, manager, n)).find((s) => s.time === time)!;
 }
 
 /** Books at the kiosk for person `i`; answers the code. */

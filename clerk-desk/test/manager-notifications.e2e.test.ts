@@ -1,40 +1,24 @@
 // The manager's monitor shows client notifications as counts and channel states, against a real
 // branch server sending SMS through the gateway emulator over HTTP, in Chromium.
-import { startSmsGateway, type SmsGatewayEmulator } from '@skr/hardware-mocks/sms-gateway/index';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../branch-server/test/browser';
-import { startTestBranch, until, type TestBranch } from '../../branch-server/test/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../../branch-server/test/harness';
+import { deskRig } from './desk-rig';
 
 describe('manager monitor: notifications', () => {
-  let sms: SmsGatewayEmulator;
-  let b: TestBranch;
-  let browser: Browser;
-  let page: Page;
+  const {
+    branch: b,
+    page,
+    sms,
+  } = deskRig({
+    sms: { near: { ahead: 0, minutes: 0 }, rate: { perAddressPerHour: 50, perSecond: 50 } },
+    page: 'manager',
+  });
   let kiosk: string;
   let clerk: string;
 
   beforeAll(async () => {
-    sms = await startSmsGateway({ token: 'test-token' });
-    b = await startTestBranch({
-      notify: {
-        sms: { url: sms.url, token: 'test-token', from: 'ZUS' },
-        settings: {
-          near: { ahead: 0, minutes: 0 },
-          rate: { perAddressPerHour: 50, perSecond: 50 },
-        },
-      },
-    });
     kiosk = await b.device('kiosk');
     clerk = await b.login('urzednik4');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(8000);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await b?.close();
-    await sms?.close();
   });
 
   /** A ticket whose client left a phone number, called at counter 4. */
