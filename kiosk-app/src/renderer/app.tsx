@@ -173,6 +173,9 @@ export function App({ bridge }: { bridge: KioskBridge }) {
         ...(priority ? { priority } : {}),
       }),
     );
+  // What every flow started from home takes (each reads the part it needs).
+  const flow = { bridge, lang, cardReader, onBack: back, onDone: home };
+  const issuing = { busy, error };
 
   return (
     <div className="kiosk">
@@ -230,24 +233,13 @@ export function App({ bridge }: { bridge: KioskBridge }) {
         {view === 'home' && (
           <Home go={go} selfService opening={opening} kioskHours={config?.kioskHours} />
         )}
-        {view === 'anon-dropoff' && (
-          <AnonDropoff
-            bridge={bridge}
-            lang={lang}
-            cardReader={cardReader}
-            onBack={back}
-            onLookup={() => go('upp-lookup')}
-            onDone={home}
-          />
-        )}
-        {view === 'upp-lookup' && <UppLookup bridge={bridge} lang={lang} onBack={back} />}
+        {view === 'anon-dropoff' && <AnonDropoff {...flow} onLookup={() => go('upp-lookup')} />}
+        {view === 'upp-lookup' && <UppLookup {...flow} />}
         {view === 'services' && (
           <Services
-            lang={lang}
-            busy={busy}
-            error={error}
+            {...flow}
+            {...issuing}
             onPick={pick}
-            onBack={back}
             onBook={(service, slot) => {
               setBookingStart({ service, slot });
               go('book');
@@ -256,12 +248,10 @@ export function App({ bridge }: { bridge: KioskBridge }) {
         )}
         {view === 'check-in' && (
           <CheckIn
-            busy={busy}
-            error={error}
-            cardReader={cardReader}
+            {...flow}
+            {...issuing}
             onCode={(code) => void issue(() => bridge.call('checkIn', { bookingCode: code, lang }))}
             onCard={() => void issue(() => bridge.call('checkInByCard', { lang }))}
-            onBack={back}
           />
         )}
         {view === 'ticket' && outcome && (
@@ -270,25 +260,10 @@ export function App({ bridge }: { bridge: KioskBridge }) {
         {view === 'contact' && outcome && (
           <TicketContact ticketId={outcome.ticket.id} lang={lang} onDone={home} />
         )}
-        {view === 'book' && (
-          <BookingFlow
-            bridge={bridge}
-            lang={lang}
-            cardReader={cardReader}
-            onBack={back}
-            onDone={home}
-            start={bookingStart}
-          />
-        )}
-        {view === 'my-visit' && <MyVisit bridge={bridge} lang={lang} onBack={back} onDone={home} />}
+        {view === 'book' && <BookingFlow {...flow} start={bookingStart} />}
+        {view === 'my-visit' && <MyVisit {...flow} />}
         {view === 'self-service' && config && (
-          <SelfService
-            bridge={bridge}
-            config={config}
-            cardReader={cardReader}
-            lang={lang}
-            onEnd={wipeAndRestart}
-          />
+          <SelfService {...flow} config={config} onEnd={wipeAndRestart} />
         )}
       </main>
     </div>

@@ -44,10 +44,18 @@ export function DataTable(props: {
   );
 }
 
-/** One figure with its name in a `.facts` list; focusable so the keypad and speech reach it. */
-export function Fact(props: { term: string; children: ReactNode; testId?: string }) {
+/**
+ * One figure with its name in a `.facts` list; focusable so the keypad and speech reach it,
+ * unless `focusable` is false (a slip's facts, which speech reads from the heading).
+ */
+export function Fact(props: {
+  term: string;
+  children: ReactNode;
+  testId?: string;
+  focusable?: boolean;
+}) {
   return (
-    <div tabIndex={0}>
+    <div tabIndex={props.focusable === false ? undefined : 0}>
       <dt>{props.term}</dt>
       <dd data-testid={props.testId}>{props.children}</dd>
     </div>

@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBookResult } from '@skr/protocol/kiosk-bridge';
+import { Fact } from '../data-table';
 import { formatDate } from '../format';
 import { BigButton } from '../ui';
 
@@ -41,18 +42,15 @@ export function BookingDone(props: {
         {visit.code}
       </p>
       <dl className="facts">
-        <div>
-          <dt>{t('booking.service')}</dt>
-          <dd>{props.serviceName}</dd>
-        </div>
-        <div>
-          <dt>{t('booking.day')}</dt>
-          <dd data-testid="booking-day-shown">{day}</dd>
-        </div>
-        <div>
-          <dt>{t('booking.hour')}</dt>
-          <dd data-testid="booking-time-shown">{visit.time}</dd>
-        </div>
+        <Fact term={t('booking.service')} focusable={false}>
+          {props.serviceName}
+        </Fact>
+        <Fact term={t('booking.day')} testId="booking-day-shown" focusable={false}>
+          {day}
+        </Fact>
+        <Fact term={t('booking.hour')} testId="booking-time-shown" focusable={false}>
+          {visit.time}
+        </Fact>
       </dl>
       <p className={printed ? 'status ok' : 'status warn'} role="status" data-testid="print-status">
         {printed ? t('booking.printed') : t('booking.notPrinted')}

@@ -50,7 +50,8 @@ export function BookingFlow(props: {
   );
   const [services, setServices] = useState<Service[] | null>(null);
   const [service, setService] = useState<Service | null>(props.start?.service ?? null);
-  const { days, setDays, day, setDay, load, reloadDay } = useBookingDays();
+  const slots = useBookingDays();
+  const { day, setDays, setDay, load, reloadDay } = slots;
   const [slot, setSlot] = useState<SlotAvailability | null>(props.start?.slot ?? null);
   const [result, setResult] = useState<KioskBookResult | null>(null);
   const { busy, error, setError, run } = useAction();
@@ -129,14 +130,9 @@ export function BookingFlow(props: {
       )}
       <SlotSteps
         step={step}
-        days={days}
-        day={day}
+        slots={slots}
         lang={props.lang}
-        onDay={(d) => {
-          setDay(d);
-          setError(null);
-          go('hour');
-        }}
+        onDay={() => (setError(null), go('hour'))}
         onSlot={(s) => {
           setSlot(s);
           setError(null);

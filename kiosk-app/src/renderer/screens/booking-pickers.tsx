@@ -3,6 +3,7 @@ import { weekdayName, type BookingDay } from '@skr/protocol/booking-days';
 import type { SlotAvailability } from '@skr/protocol/calendar';
 import type { Lang } from '@skr/protocol/domain';
 import { formatDate } from '../format';
+import type { useBookingDays } from '../use-booking-days';
 
 /** One choice of a grid: a big line, a small line, its test id. */
 interface Choice {
@@ -75,15 +76,20 @@ export function BookingHours(props: {
 /** The day step, then the hour step, of choosing a slot (booking, and moving a visit). */
 export function SlotSteps(props: {
   step: string;
-  days: BookingDay[] | null;
-  day: BookingDay | null;
+  /** The days loaded and the day chosen ({@link useBookingDays}); a pick sets the day. */
+  slots: Pick<ReturnType<typeof useBookingDays>, 'days' | 'day' | 'setDay'>;
   lang: Lang;
-  onDay: (d: BookingDay) => void;
+  /** After a day is picked: the screen moves on to its hours. */
+  onDay: () => void;
   onSlot: (s: SlotAvailability) => void;
 }) {
-  if (props.step === 'day' && props.days)
-    return <BookingDays days={props.days} lang={props.lang} onPick={props.onDay} />;
-  if (props.step === 'hour' && props.day)
-    return <BookingHours slots={props.day.slots} onPick={props.onSlot} />;
+  const { days, day, setDay } = props.slots;
+  const pickDay = (d: BookingDay) => {
+    setDay(d);
+    props.onDay();
+  };
+  if (props.step === 'day' && days)
+    return <BookingDays days={days} lang={props.lang} onPick={pickDay} />;
+  if (props.step === 'hour' && day) return <BookingHours slots={day.slots} onPick={props.onSlot} />;
   return null;
 }

@@ -43,7 +43,8 @@ export function MyVisit(props: {
   const [proof, setProof] = useState<{ code: string; pesel: string } | null>(null);
   const [visit, setVisit] = useState<VisitSummary | null>(null);
   const [services, setServices] = useState<Service[]>([]);
-  const { days, setDays, day, setDay, load, reloadDay } = useBookingDays();
+  const slots = useBookingDays();
+  const { day, setDays, load, reloadDay } = slots;
   const [result, setResult] = useState<KioskRebookResult | null>(null);
   const { busy, error, setError, run } = useAction();
   useEffect(() => {
@@ -170,14 +171,9 @@ export function MyVisit(props: {
       )}
       <SlotSteps
         step={step}
-        days={days}
-        day={day}
+        slots={slots}
         lang={props.lang}
-        onDay={(d) => {
-          setDay(d);
-          setError(null);
-          go('hour');
-        }}
+        onDay={() => (setError(null), go('hour'))}
         onSlot={(s) => void rebook(s.start)}
       />
     </Screen>
