@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '@skr/pue-emulator';
 import { axeViolations } from './a11y-checkers';
 import { sharedKioskRig, tinyPdf } from './kiosk-rig';
-import { expectQueuedReceipt, insertCard, tapThrough } from './self-service-steps';
+import { endAtHome, expectQueuedReceipt, insertCard, tapThrough } from './self-service-steps';
 import { hears, moveTo } from './speech-keypad-steps';
 
 // Drop-off without login, after hours, and the UPP looked up by the receipt's QR (issue 16), in
@@ -99,8 +99,7 @@ describe('drop-off without login and the UPP lookup', () => {
     await scanQr(p, `${no}/AAAAAA`);
     await p.locator('[data-code=NOT_FOUND]').waitFor({ timeout: 10_000 });
     await passesAxe(p, 'upp-not-found');
-    await p.getByText('Wstecz').click();
-    await p.getByTestId('home').waitFor();
+    await endAtHome(p, p.getByText('Wstecz'));
   }, 120_000);
 
   it('portal down: the ID card fills the submitter, a branch receipt (not a UPP); delivered once after the portal returns, then the lookup prints the UPP', async () => {
@@ -151,8 +150,7 @@ describe('drop-off without login and the UPP lookup', () => {
       .poll(() => p.getByTestId('upp-status').getAttribute('data-status'), { timeout: 15_000 })
       .toBe('delivered');
     expect((await upp).lines.join('\n')).toContain(`Nr UPP: ${docs[0]!.upp.uppId}`);
-    await p.getByText('Wstecz').click();
-    await p.getByTestId('home').waitFor();
+    await endAtHome(p, p.getByText('Wstecz'));
   }, 150_000);
 
   it('several documents in one visit: "Złóż kolejny dokument" keeps who submits', async () => {
@@ -172,8 +170,7 @@ describe('drop-off without login and the UPP lookup', () => {
     await p.getByTestId('anon-done').waitFor({ timeout: 15_000 });
     const second = await p.getByTestId('anon-receipt-no').textContent();
     expect(second).not.toBe(first);
-    await p.getByTestId('anon-finish').click();
-    await p.getByTestId('home').waitFor();
+    await endAtHome(p, p.getByTestId('anon-finish'));
   }, 90_000);
 
   it('speech mode with the keypad alone: each new screen heard, focus kept, the receipt taken', async () => {

@@ -7,7 +7,7 @@ import { peselCheckDigit } from '@skr/protocol';
 import { DEMO_LOGINS } from '@skr/pue-emulator';
 import { startKioskRig, type KioskRig } from './kiosk-rig';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
-import { tapThrough } from './self-service-steps';
+import { endAtHome, tapThrough } from './self-service-steps';
 
 // "Umów wizytę" at the kiosk, end to end (issue 14): a real branch with a calendar plan, the
 // kiosk host, the printer emulator over TCP, pcscd with the virtual ID card, the SMS gateway
@@ -148,8 +148,7 @@ describe('kiosk booking', () => {
       .poll(() => sms.messages.filter((x) => x.to === '48600100200').length, { timeout: 15_000 })
       .toBeGreaterThanOrEqual(1);
     expect(sms.messages.find((x) => x.to === '48600100200')?.message).toContain(code);
-    await p.getByTestId('booking-finish').click();
-    await p.getByTestId('home').waitFor();
+    await endAtHome(p, p.getByTestId('booking-finish'));
   }, 90_000);
 
   it('tells a refusal in the client’s language: gap, a slot taken meanwhile, 3 a day', async () => {
@@ -266,8 +265,7 @@ describe('notify me after a ticket (issue 15)', () => {
     await expect
       .poll(() => sms.messages.filter((x) => x.to === '48600700800').length, { timeout: 15_000 })
       .toBeGreaterThanOrEqual(1);
-    await p.getByTestId('contact-done').click();
-    await p.getByTestId('home').waitFor();
+    await endAtHome(p, p.getByTestId('contact-done'));
   }, 60_000);
 });
 

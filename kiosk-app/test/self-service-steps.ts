@@ -1,6 +1,6 @@
 // Steps several urzędomat tests take the same way: into self-service, signing in with the
 // password and the code the portal stand-in "sent", inserting the virtual ID card.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
 import { CARD_PIN, type KioskRig } from './kiosk-rig';
@@ -8,6 +8,12 @@ import { CARD_PIN, type KioskRig } from './kiosk-rig';
 /** Taps the elements with these test ids in turn (each tap waits until its element shows). */
 export async function tapThrough(p: Page, ...testIds: string[]): Promise<void> {
   for (const id of testIds) await p.getByTestId(id).click();
+}
+
+/** Taps what ends a flow (finish, back, log out) and waits until the home screen shows. */
+export async function endAtHome(p: Page, button: Locator): Promise<void> {
+  await button.click();
+  await p.getByTestId('home').waitFor();
 }
 
 /** From the home screen to the sign-in screen of the urzędomat. */
