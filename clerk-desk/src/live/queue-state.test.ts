@@ -10,34 +10,24 @@ import {
   parkedAt,
   transferCounters,
 } from './queue-state';
-import { counter as openCounter } from '../../../branch-server/src/domain/test-fixtures';
+import {
+  counter as openCounter,
+  service,
+  ticket as newTicket,
+} from '../../../branch-server/src/domain/test-fixtures';
 
 // The server's open counter for tests, held here by its clerk.
 const counter = (id: number, skills: Record<string, number>): Counter => ({
   ...openCounter(id, skills),
   clerk: `urzednik${id}`,
 });
-const ticket = (over: Partial<Ticket>): Ticket => ({
-  id: 't1',
-  number: 'A001',
-  serviceId: 'emerytury',
-  day: '2025-03-03',
-  state: 'waiting',
-  priority: null,
-  bookingCode: null,
-  bookedFor: null,
-  lang: 'pl',
-  issuedAt: '2025-03-03T08:00:00.000Z',
-  lineAt: '2025-03-03T08:00:00.000Z',
-  targetCounterId: null,
-  counterId: null,
-  calledAt: null,
-  startedAt: null,
-  finishedAt: null,
-  recalls: 0,
-  transfers: 0,
-  ...over,
-});
+// The server's new waiting ticket for tests: always t1, A001 of pensions, unless `over` says.
+const ticket = (over: Partial<Ticket>): Ticket =>
+  newTicket(service('emerytury', 'A'), new Date('2025-03-03T08:00:00.000Z'), {
+    id: 't1',
+    number: 'A001',
+    ...over,
+  });
 const line = (serviceId: string, waiting: number) => ({
   serviceId,
   waiting,
