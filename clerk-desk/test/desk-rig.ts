@@ -5,6 +5,9 @@ import { launchBrowser } from '../../branch-server/test/browser';
 import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
 import { openDesk } from './desk-page';
 
+/** The manager's pages are tested at 1280×900; the statistics download CSV files. */
+const MANAGER_PAGE = { viewport: { width: 1280, height: 900 }, acceptDownloads: true };
+
 type BranchOptions = NonNullable<Parameters<typeof startTestBranch>[0]>;
 
 /** Props of {@link deskRig}. */
@@ -13,8 +16,11 @@ export interface DeskRigOptions {
   branch?: BranchOptions;
   /** Start the SMS gateway emulator first and send the branch's SMS there (with these settings). */
   sms?: NonNullable<BranchOptions['notify']>['settings'] | true;
-  /** The page opened: the clerk's console (1366×768) or a blank 1280×900 one for the manager. */
-  page?: 'desk' | 'manager';
+  /**
+   * The page opened: the clerk's console (1366×768), a blank 1280×900 one for the manager, or a
+   * blank one with these options.
+   */
+  page?: 'desk' | 'manager' | Parameters<Browser['newPage']>[0];
 }
 
 /** What {@link deskRig} holds for the tests of one file. */
@@ -57,13 +63,11 @@ export function deskRig(opts: DeskRigOptions = {}): DeskRig {
     }
     started.branch = await startTestBranch({ ...opts.branch, ...(notify ? { notify } : {}) });
     started.browser = await launchBrowser();
+    const page = opts.page ?? 'desk';
     started.page =
-      opts.page === 'manager'
-        ? await started.browser.newPage({
-            viewport: { width: 1280, height: 900 },
-            acceptDownloads: true,
-          })
-        : await openDesk(started.browser, started.branch.url);
+      page === 'desk'
+        ? await openDesk(started.browser, started.branch.url)
+        : await started.browser.newPage(page === 'manager' ? MANAGER_PAGE : page);
     started.page.setDefaultTimeout(10_000);
   }, 60_000);
   afterAll(async () => {

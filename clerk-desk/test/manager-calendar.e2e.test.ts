@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pesel } from '../../branch-server/test/calendar-people';
-import { launchBrowser } from '../../branch-server/test/browser';
-import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
+import { deskRig } from './desk-rig';
 
 // Screenshots are rewritten only when asked (SKR_SCREENSHOTS_DIR=$PWD/docs/screenshots).
 const SHOTS = process.env.SKR_SCREENSHOTS_DIR;
@@ -26,13 +24,13 @@ const plan = {
 };
 
 describe('manager calendar in Chromium', () => {
-  let b: TestBranch;
-  let browser: Browser;
-  let page: Page;
+  const { branch: b, page } = deskRig({
+    branch: { now: () => NOW },
+    page: { viewport: { width: 1920, height: 1080 }, locale: 'pl-PL' },
+  });
   const codes: string[] = [];
 
   beforeAll(async () => {
-    b = await startTestBranch({ now: () => NOW });
     const manager = await b.login('kierownik');
     const admin = await b.login('admin');
     const kiosk = await b.device('kiosk');
@@ -62,19 +60,12 @@ describe('manager calendar in Chromium', () => {
     expect(
       (await b.api('POST', '/api/v1/tickets', kiosk, { bookingCode: 'KEPT0001' })).status,
     ).toBe(201);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'pl-PL' });
-    page.setDefaultTimeout(8000);
     await page.goto(`${b.url}/desk/manager.html`);
     await page.getByLabel('Użytkownik').fill('kierownik');
     await page.getByLabel('Hasło').fill('test-password-1234');
     await page.getByRole('button', { name: 'Zaloguj' }).click();
     await page.getByRole('tab', { name: 'Kalendarz' }).click();
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await b?.close();
-  });
 
   it("shows a day's slots: walk-in counters and booked against capacity per service", async () => {
     const day = page.getByTestId('calendar-day');
