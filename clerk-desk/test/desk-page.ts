@@ -128,3 +128,10 @@ export async function slotsAhead(
   );
   return r.body.slots;
 }
+
+/** Signs in on the manager's page (already open) as `user`. */
+export async function signInManager(page: Page, user: string): Promise<void> {
+  await page.getByLabel('Użytkownik').fill(user);
+  await page.getByLabel('Hasło').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj' }).click();
+}

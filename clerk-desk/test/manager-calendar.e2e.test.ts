@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pesel } from '../../branch-server/test/calendar-people';
+import { signInManager } from './desk-page';
 import { deskRig } from './desk-rig';
 
 // Screenshots are rewritten only when asked (SKR_SCREENSHOTS_DIR=$PWD/docs/screenshots).
@@ -61,9 +62,7 @@ describe('manager calendar in Chromium', () => {
       (await b.api('POST', '/api/v1/tickets', kiosk, { bookingCode: 'KEPT0001' })).status,
     ).toBe(201);
     await page.goto(`${b.url}/desk/manager.html`);
-    await page.getByLabel('Użytkownik').fill('kierownik');
-    await page.getByLabel('Hasło').fill('test-password-1234');
-    await page.getByRole('button', { name: 'Zaloguj' }).click();
+    await signInManager(page, 'kierownik');
     await page.getByRole('tab', { name: 'Kalendarz' }).click();
   }, 60_000);
 

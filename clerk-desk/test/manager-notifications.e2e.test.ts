@@ -2,6 +2,7 @@
 // branch server sending SMS through the gateway emulator over HTTP, in Chromium.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../branch-server/test/harness';
+import { signInManager } from './desk-page';
 import { deskRig } from './desk-rig';
 
 describe('manager monitor: notifications', () => {
@@ -37,9 +38,7 @@ describe('manager monitor: notifications', () => {
   it('counts what was sent and names a failing gateway, never an address', async () => {
     expect((await b.api('POST', '/api/v1/counters/4/open', clerk)).status).toBe(200);
     await page.goto(`${b.url}/desk/manager.html`);
-    await page.getByLabel('Użytkownik').fill('kierownik');
-    await page.getByLabel('Hasło').fill('test-password-1234');
-    await page.getByRole('button', { name: 'Zaloguj' }).click();
+    await signInManager(page, 'kierownik');
     const panel = page.getByTestId('notifications');
     await panel.getByRole('heading', { name: 'Powiadomienia SMS i e-mail' }).waitFor();
     await page.getByTestId('notify-email').getByText('wyłączone').waitFor();

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../branch-server/test/browser';
-import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInManager } from './desk-page';
+import { deskRig } from './desk-rig';
 import { localDay } from '@skr/protocol/time-zone';
 
 // Screenshots are rewritten only when asked (SKR_SCREENSHOTS_DIR=$PWD/docs/screenshots).
@@ -14,22 +13,14 @@ const shotPath = (name: string) => (SHOTS ? { path: join(SHOTS, name) } : {});
 // `offset` ahead of real time so a test can let people "wait" without waiting.
 describe('manager page in Chromium: monitor, statistics, configuration', () => {
   let offset = 0;
-  let b: TestBranch;
-  let browser: Browser;
-  let page: Page;
+  const { branch: b, page } = deskRig({
+    branch: { now: () => new Date(Date.now() + offset) },
+    page: 'manager',
+  });
   let kiosk: string;
-
-  async function signIn(user: string) {
-    await page.getByLabel('Użytkownik').fill(user);
-    await page.getByLabel('Hasło').fill('test-password-1234');
-    await page.getByRole('button', { name: 'Zaloguj' }).click();
-  }
+  const signIn = (user: string) => signInManager(page, user);
 
   beforeAll(async () => {
-    b = await startTestBranch({ now: () => new Date(Date.now() + offset) });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page.setDefaultTimeout(8000);
     kiosk = await b.device('kiosk', 'Biletomat wejście');
     // A morning's traffic: counter 1 serves, two people wait for "documents" (target 5 min).
     const clerk = await b.login('urzednik1');
@@ -47,10 +38,6 @@ describe('manager page in Chromium: monitor, statistics, configuration', () => {
     const next = await b.api('POST', '/api/v1/counters/1/call-next', clerk);
     await b.api('POST', `/api/v1/tickets/${next.body.ticket.id}/start`, clerk);
     offset += 2 * 60_000;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await b?.close();
   });
 
   it('turns a clerk away and lets the manager in', async () => {
