@@ -199,6 +199,23 @@ describe('decideTicketAction', () => {
     ).toBe('waiting');
   });
 
+  it('returns a parked client to the front for the counter that parked them, before older tickets of its other services', () => {
+    const F = service('f', 'F', 20);
+    const c = { ...counter(1, { a: 1, f: 1 }), clerk: 'anna' };
+    const olderF = ticket(F, new Date('2026-11-30T08:10:00Z'));
+    const nextA = ticket(A, new Date('2026-11-30T08:20:00Z'));
+    const parked: Ticket = { ...called, state: 'parked', lineAt: '2026-11-30T08:30:00Z' };
+    const st = queueState({ services: [A, F], counters: [c], tickets: [olderF, nextA, parked] });
+    const back = decided(
+      decideTicketAction(st, { ticket: parked, action: 'return', clerk: 'anna', actor: 'u' }, now),
+    ).ticket;
+    expect(back).toMatchObject({ state: 'waiting', targetCounterId: 1 });
+    expect(back.lineAt < olderF.lineAt).toBe(true);
+    const after = queueState({ services: [A, F], counters: [c], tickets: [olderF, nextA, back] });
+    const d = decided(decideCallNext(after, { counterId: 1, actor: 'u' }, now, defaultPolicy));
+    expect(d.calledId).toBe(parked.id);
+  });
+
   it('emits the action event and writes the ticket guarded by its state before', () => {
     const d = decided(
       decideTicketAction(s, { ticket: called, action: 'start', clerk: 'anna', actor: 'u' }, now),

@@ -1,4 +1,10 @@
-import type { BranchEventType, Ticket, TicketAction, TransferRequest } from '@skr/protocol';
+import type {
+  BranchEventType,
+  Counter,
+  Ticket,
+  TicketAction,
+  TransferRequest,
+} from '@skr/protocol';
 import {
   conflict,
   forbidden,
@@ -62,6 +68,22 @@ function ownershipRefusal(
   });
 }
 
+/** Tickets counter `c` may call: those sent to it and those of the services it serves. */
+const callableAt =
+  (c: Counter) =>
+  (x: Ticket): boolean =>
+    x.targetCounterId === c.id || c.skills[x.serviceId] !== undefined;
+
+/**
+ * Where a returned parked ticket waits: at the front for the counter that parked it (before
+ * everyone that counter may call, as a transfer to that counter "at the front"), so the clerk
+ * calls the client back next; at the front of its service's line if that counter is gone.
+ */
+function returnFront(state: QueueState, t: Ticket, now: Date): string {
+  const c = t.counterId === null ? undefined : state.counters.get(t.counterId);
+  return frontOf(state, c ? callableAt(c) : (x) => x.serviceId === t.serviceId, now);
+}
+
 /** Where a transfer sends the ticket: the service or counter must exist and serve it. */
 function transferTarget(
   state: QueueState,
@@ -96,13 +118,7 @@ function transferTarget(
     });
   }
   const lineAt =
-    req.position === 'front'
-      ? frontOf(
-          state,
-          (x) => x.targetCounterId === c.id || c.skills[x.serviceId] !== undefined,
-          now,
-        )
-      : endOfLine(state, now);
+    req.position === 'front' ? frontOf(state, callableAt(c), now) : endOfLine(state, now);
   return { counterId: c.id, lineAt };
 }
 
@@ -121,12 +137,7 @@ function next(state: QueueState, cmd: TicketActionCommand, now: Date): Ticket | 
     case 'park':
       return refusalOf(() => parkTicket(before));
     case 'return':
-      return refusalOf(() =>
-        returnParked(
-          before,
-          frontOf(state, (t) => t.serviceId === before.serviceId, now),
-        ),
-      );
+      return refusalOf(() => returnParked(before, returnFront(state, before, now)));
     case 'cancel':
       return refusalOf(() => cancelTicket(before, now));
     case 'transfer': {
