@@ -48,7 +48,8 @@ beforeAll(async () => {
           lang: url.searchParams.get('lang') ?? '',
           status: r.status(),
           type: r.headers()['content-type'] ?? '',
-          riff: b === null ? null : b.subarray(0, 4).toString('latin1') === 'RIFF' && b.length > 1000,
+          riff:
+            b === null ? null : b.subarray(0, 4).toString('latin1') === 'RIFF' && b.length > 1000,
         }),
       );
   });
