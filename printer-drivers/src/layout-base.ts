@@ -54,7 +54,7 @@ class PrintableEncoder extends ReceiptPrinterEncoder {
 }
 
 /** Starts a document: initialize, code page for the language, centred logo and branch name. */
-export function beginLayout(
+function beginLayout(
   model: PrinterModel,
   lang: PrintLang,
   branchName: string,
@@ -92,7 +92,7 @@ export function centre(ctx: LayoutContext, on = true): void {
 }
 
 /** Ends a document: feed and cut as the model's cutter allows, then encode and check size. */
-export function endLayout(ctx: LayoutContext, budget = MAX_TICKET_BYTES): Uint8Array {
+function endLayout(ctx: LayoutContext, budget = MAX_TICKET_BYTES): Uint8Array {
   const { enc, model } = ctx;
   if (model.cutter === 'none') enc.newline(model.feedBeforeCut);
   else enc.cut(model.cutter);
@@ -120,7 +120,7 @@ const NAME_LIMITS = [60, 40, 32, 24, 16, 10] as const;
  * (long Ukrainian names switch code pages per character and cost more bytes). Throws an
  * SkrError('INVALID') only when even the shortest names do not fit.
  */
-export function fitLayout(build: (nameLimit: number) => Uint8Array): Uint8Array {
+function fitLayout(build: (nameLimit: number) => Uint8Array): Uint8Array {
   let last: unknown;
   for (const limit of NAME_LIMITS) {
     try {

@@ -9,7 +9,7 @@ import { getProfileRow } from './profiles';
 import { verifyPdfSignature } from './signature-check';
 
 /** The keyword a UPD PDF carries to name the answer it confirms. */
-export const updKeyword = (answerId: string) => `upd:${answerId}`;
+const updKeyword = (answerId: string) => `upd:${answerId}`;
 
 /** The stand-in's check of a card-signed UPD PDF (see the file comment). */
 export function cardUpdCheck(ctx: PueContext): CardUpdCheck {

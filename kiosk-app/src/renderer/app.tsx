@@ -40,10 +40,10 @@ const LANGS: { id: Lang; label: string }[] = [
 ];
 
 /** Seconds of no touch before the ticket side starts fresh, unless the kiosk says otherwise. */
-export const DEFAULT_TICKET_IDLE_SECONDS = 45;
+const DEFAULT_TICKET_IDLE_SECONDS = 45;
 
 /** Ends everything of a client: a full reload drops every byte of their data from memory. */
-export function wipeAndRestart(): void {
+function wipeAndRestart(): void {
   window.location.replace(window.location.pathname);
 }
 

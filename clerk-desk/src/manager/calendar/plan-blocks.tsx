@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarNames } from './names';
 
 /** ISO weekdays, Monday first. */
-export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** Props of {@link PlanBlocks}. */
 export interface PlanBlocksProps {

@@ -5,7 +5,7 @@ import type { CsvColumn } from '../csv';
 import { DataTable } from './stats-table';
 
 /** "12,5%" of a 0..1 rate in the page's language, or null (a dash) when no visit was due. */
-export function percent(rate: number | null, lang: string): string | null {
+function percent(rate: number | null, lang: string): string | null {
   if (rate === null) return null;
   return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }

@@ -20,7 +20,7 @@ export function peselErrorKey(pesel: string): string | null {
 }
 
 /** A digits-only field typed on the on-screen keypad, with its hint and its error. */
-export function DigitField(props: {
+function DigitField(props: {
   name: string;
   label: string;
   hint?: string;

@@ -35,7 +35,7 @@ function ChoiceGrid({ label, choices }: { label: string; choices: Choice[] }) {
 }
 
 /** The days with free places (weekday, date, free places), or why there are none. */
-export function BookingDays(props: {
+function BookingDays(props: {
   days: BookingDay[];
   lang: Lang;
   onPick: (d: BookingDay) => void;
@@ -58,7 +58,7 @@ export function BookingDays(props: {
 }
 
 /** The free hours of one day. */
-export function BookingHours(props: {
+function BookingHours(props: {
   slots: SlotAvailability[];
   onPick: (s: SlotAvailability) => void;
 }) {
