@@ -82,10 +82,12 @@ export interface BranchServer {
 export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   const now = opts.now ?? (() => new Date());
   const db = openDatabase(opts.dbPath);
-  const checkpointer = startCheckpointer(db);
+  const logger = typeof opts.logger === 'object' ? opts.logger : undefined;
+  const checkpointer = startCheckpointer(db, 1000, (e) =>
+    logger?.warn({ err: e }, 'WAL checkpoint worker failed; the writer checkpoints itself'),
+  );
   const auth = authService(authRepo(db), now);
   if (opts.demoPassword !== undefined) await seedDemo(db, auth, opts.demoPassword);
-  const logger = typeof opts.logger === 'object' ? opts.logger : undefined;
   const sync = createSync({ db, now, portal: opts.sync, log: logger });
   const notifier = createNotifier({
     db,

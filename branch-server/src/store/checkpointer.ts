@@ -14,7 +14,11 @@ const SAFETY_NET_PAGES = 10_000;
  * The worker is plain JavaScript (eval) so that it runs the same under tsx and in a build;
  * it loads the same better-sqlite3 as the server.
  */
-export function startCheckpointer(db: Db, intervalMs = 1000): { stop(): Promise<void> } {
+export function startCheckpointer(
+  db: Db,
+  intervalMs = 1000,
+  onError: (e: Error) => void = () => undefined,
+): { stop(): Promise<void> } {
   if (db.memory) return { stop: async () => undefined };
   db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
   const lib = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -41,7 +45,8 @@ export function startCheckpointer(db: Db, intervalMs = 1000): { stop(): Promise<
     { eval: true, workerData: { lib, path: db.name, intervalMs } },
   );
   // A worker that fails leaves the safety net in place; the server goes on.
-  worker.on('error', () => {
+  worker.on('error', (e) => {
+    onError(e);
     try {
       db.pragma('wal_autocheckpoint = 1000');
     } catch {
@@ -49,11 +54,21 @@ export function startCheckpointer(db: Db, intervalMs = 1000): { stop(): Promise<
     }
   });
   worker.unref();
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   return {
     async stop() {
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      if (exited) return;
       worker.postMessage('stop');
-      await exited;
+      // A worker stuck in a checkpoint (a busy disk) must not hold up shutdown for long.
+      const timer = setTimeout(() => void worker.terminate(), 2000);
+      await exit;
+      clearTimeout(timer);
     },
   };
 }
