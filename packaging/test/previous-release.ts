@@ -24,7 +24,8 @@ export function resolveCommit(root: string, ref: string): string | undefined {
  * Builds the branch server package of an older commit with that commit's own packaging script:
  * its files come from `git archive` (the working tree and `.git` are not touched), its
  * node_modules are hard links to this checkout's (the same installed versions: nothing is
- * downloaded), and the built web apps are copied from here when present (the drill checks the
+ * downloaded; the root package.json keeps `date-fns`, which that release's protocol lists, as a
+ * devDependency for this reason — knip.json ignores it), and the built web apps are copied from here when present (the drill checks the
  * server, its data and its migrations, not the screens). Answers the .deb's path.
  */
 export function buildPreviousDeb(root: string, commit: string, outDir: string): string {
