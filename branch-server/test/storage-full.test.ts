@@ -13,9 +13,9 @@ let b: TestBranch;
 
 /** Fills the disk to the last byte (ENOSPC), or caps the database when it is no tmpfs. */
 function fillDisk(): void {
-  // A checkpointed WAL is rewritten from its start, so commits go on succeeding in the space
-  // the WAL file already has (nothing is lost: they are on disk). Truncated first, the next
-  // commit needs new space at once, which is the moment this test is about.
+  // A checkpointed WAL (SQLite checkpoints every 1,000 pages) is rewritten from its start, so
+  // commits go on succeeding in the space the WAL file already has (nothing is lost: they are
+  // on disk). Truncated first, the next commit needs new space at once: the moment tested here.
   b.server.db.pragma('wal_checkpoint(TRUNCATE)');
   if (disk.mounted) return disk.fill();
   const pages = b.server.db.pragma('page_count', { simple: true }) as number;

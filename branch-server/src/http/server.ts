@@ -7,7 +7,7 @@ import { announceCalls, createBranch, driveLedBoards, type Branch, type LedLayou
 import { authService, type AuthService } from '../auth';
 import type { CallingPolicy } from '../domain';
 import { seedDemo } from '../seed/seed';
-import { authRepo, keptAnswerRepo, openDatabase, startCheckpointer, type Db } from '../store';
+import { authRepo, keptAnswerRepo, openDatabase, type Db } from '../store';
 import { createSync, statusPusher, type Sync, type SyncOptions } from '../sync';
 import { createNotifier, type Notifier, type NotifyServerOptions, sendersOf } from '../notify';
 import { notifyRoutes } from '../notify/notify-routes';
@@ -83,9 +83,6 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   const now = opts.now ?? (() => new Date());
   const db = openDatabase(opts.dbPath);
   const logger = typeof opts.logger === 'object' ? opts.logger : undefined;
-  const checkpointer = startCheckpointer(db, 1000, (e) =>
-    logger?.warn({ err: e }, 'WAL checkpoint worker failed; the writer checkpoints itself'),
-  );
   const auth = authService(authRepo(db), now);
   if (opts.demoPassword !== undefined) await seedDemo(db, auth, opts.demoPassword);
   const sync = createSync({ db, now, portal: opts.sync, log: logger });
@@ -216,7 +213,6 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       await redirect?.close();
       await sockets.close();
       await app.close();
-      await checkpointer.stop();
       db.close();
     },
   };

@@ -7,4 +7,3 @@ export * from './booking-repo';
 export * from './auth-repo';
 export * from './stats-buckets';
 export * from './kept-answer-repo';
-export * from './checkpointer';
