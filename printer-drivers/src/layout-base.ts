@@ -54,11 +54,7 @@ class PrintableEncoder extends ReceiptPrinterEncoder {
 }
 
 /** Starts a document: initialize, code page for the language, centred logo and branch name. */
-function beginLayout(
-  model: PrinterModel,
-  lang: PrintLang,
-  branchName: string,
-): LayoutContext {
+function beginLayout(model: PrinterModel, lang: PrintLang, branchName: string): LayoutContext {
   const pages = printableCodepages(model, lang);
   const enc = new PrintableEncoder(
     {

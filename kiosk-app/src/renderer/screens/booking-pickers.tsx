@@ -35,11 +35,7 @@ function ChoiceGrid({ label, choices }: { label: string; choices: Choice[] }) {
 }
 
 /** The days with free places (weekday, date, free places), or why there are none. */
-function BookingDays(props: {
-  days: BookingDay[];
-  lang: Lang;
-  onPick: (d: BookingDay) => void;
-}) {
+function BookingDays(props: { days: BookingDay[]; lang: Lang; onPick: (d: BookingDay) => void }) {
   const { t } = useTranslation();
   if (!props.days.length)
     return (
@@ -58,10 +54,7 @@ function BookingDays(props: {
 }
 
 /** The free hours of one day. */
-function BookingHours(props: {
-  slots: SlotAvailability[];
-  onPick: (s: SlotAvailability) => void;
-}) {
+function BookingHours(props: { slots: SlotAvailability[]; onPick: (s: SlotAvailability) => void }) {
   const { t } = useTranslation();
   const choices = props.slots.map((s) => ({
     key: s.start,
