@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../src/sim/prng';
 import { checkBranchDb } from './fuzz-invariants';
-import { callApi, loginAt, startTestBranch, TEST_PASSWORD } from './harness';
+import { callApi, loginAt, startTestBranch, TEST_PASSWORD, until } from './harness';
 import { backfilledFrames, commitBoundaries, parseWal } from './power-loss-wal';
 import { startServerProcess, type ServerProcess } from './process';
 
@@ -102,7 +102,10 @@ describe('power loss with writes not yet fsynced dropped', () => {
           }
         }
       });
-      await new Promise((r) => setTimeout(r, 400 + rng.int(600)));
+      // Enough acknowledged commits first (a fixed 0.4–1 s gave fewer than 20 when another
+      // test file loaded the machine), then a random moment.
+      await until(() => acked.size >= 40, 30_000);
+      await new Promise((r) => setTimeout(r, rng.int(600)));
       // Freeze: no write can complete while the files are copied.
       proc.child.kill('SIGSTOP');
       frozen = true;
