@@ -73,12 +73,14 @@ function damagedCopy(
 
 describe('power loss with writes not yet fsynced dropped', () => {
   it('keeps the database consistent and every acknowledged ticket, at every cut', async () => {
+    // Its own folder per attempt: a retry must not find the first attempt's files.
+    const base = mkdtempSync(join(root, 'attempt-'));
     const rng = createRng(SEED);
     let checked = 0;
     let serversStarted = 0;
     let lossBelowFloor = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
-      const dataDir = join(root, `live-${round}`);
+      const dataDir = join(base, `live-${round}`);
       proc = await startServerProcess(dataDir, TEST_PASSWORD);
       const login = await loginAt(proc.url, 'admin');
       const kiosk = (
@@ -110,7 +112,7 @@ describe('power loss with writes not yet fsynced dropped', () => {
       proc.child.kill('SIGSTOP');
       frozen = true;
       await new Promise((r) => setTimeout(r, 100)); // answers already on the wire arrive
-      const frozenDir = join(root, `frozen-${round}`);
+      const frozenDir = join(base, `frozen-${round}`);
       mkdirSync(frozenDir);
       for (const f of ['branch.sqlite', 'branch.sqlite-wal', 'branch.sqlite-shm'])
         if (existsSync(join(dataDir, f))) copyFileSync(join(dataDir, f), join(frozenDir, f));
@@ -134,7 +136,7 @@ describe('power loss with writes not yet fsynced dropped', () => {
       const ids = [...ackedNow.keys()];
       let minimal = bounds[bounds.length - 1]!;
       for (let i = bounds.length - 1; i >= 0; i -= 1) {
-        const probe = damagedCopy(frozenDir, join(root, `probe-${round}-${i}`), bounds[i]!, null);
+        const probe = damagedCopy(frozenDir, join(base, `probe-${round}-${i}`), bounds[i]!, null);
         if (present(probe, ids).size !== ids.length) {
           lossBelowFloor += 1; // the cut services: one commit less loses an acknowledged ticket
           break;
@@ -163,7 +165,7 @@ describe('power loss with writes not yet fsynced dropped', () => {
           rng.next() < 0.3
             ? Uint8Array.from({ length: 1 + rng.int(9000) }, () => rng.int(256))
             : null;
-        const dir = join(root, `cut-${round}-${c}`);
+        const dir = join(base, `cut-${round}-${c}`);
         const db = damagedCopy(frozenDir, dir, cut, garbage);
         const found = present(db, ids);
         expect(found.size, `round ${round} cut ${cut}/${end}: acknowledged tickets missing`).toBe(
