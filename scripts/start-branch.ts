@@ -17,6 +17,7 @@ import { createLogger } from '../branch-server/src/logger';
 import { startBranch } from '../branch-server/src/main';
 import { startKioskHost } from '../kiosk-app/src/host/host-server';
 import { startKioskRuntime } from '../kiosk-app/src/host/kiosk-runtime';
+import { seedDemoCalendar } from './demo-calendar';
 
 const HALL_BOARD = 200;
 const COUNTERS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -91,8 +92,9 @@ stops.unshift(() => branch.close());
 
 // Demo screen and kiosk tokens, made once and kept beside the database (only readable by us).
 const tokensFile = join(config.dataDir, 'demo-devices.json');
+const firstStart = !existsSync(tokensFile);
 let devices: { display: string; kiosk: string };
-if (existsSync(tokensFile)) devices = JSON.parse(readFileSync(tokensFile, 'utf8'));
+if (!firstStart) devices = JSON.parse(readFileSync(tokensFile, 'utf8'));
 else {
   devices = {
     display: server.auth.createDevice('display', 'Ekran sali (demo)').token,
@@ -101,6 +103,12 @@ else {
   writeFileSync(tokensFile, JSON.stringify(devices, null, 2));
   chmodSync(tokensFile, 0o600);
 }
+// On the first start a weekly plan of booked visits, so that "Umów wizytę" at the kiosk, the
+// desk and the portal stand-in have days to offer (a manager changes it in the calendar view).
+if (firstStart && branch.demoPassword)
+  await seedDemoCalendar(url, branch.demoPassword).catch((err: unknown) =>
+    log.warn({ err }, 'demo calendar plan not saved'),
+  );
 
 // The kiosk's device host (printer emulator over TCP, virtual card reader), serving the kiosk
 // renderer to a browser as the Electron shell would.

@@ -54,6 +54,29 @@ export async function startFleet(
   return child;
 }
 
+/**
+ * Loads the branch as a large branch at its peak: 8 services, every counter open, 200 people
+ * waiting. Answers the services and `serveOne`: the next counter with someone to call calls
+ * and starts them, so the line keeps its length while tickets are issued.
+ */
+export async function peakBranch(b: Awaited<ReturnType<typeof startTestBranch>>) {
+  const services = b.branch.services().map((s) => s.id);
+  for (const c of b.branch.counters()) b.branch.openCounter(c.id, `bench${c.id}`, 'bench');
+  for (let i = 0; i < 200; i += 1) await b.branch.issue({ serviceId: services[i % 8] }, 'bench');
+  let counter = 0;
+  const serveOne = () => {
+    for (let k = 0; k < 12; k += 1) {
+      counter = (counter % 12) + 1;
+      const t = b.branch.callNext(counter, 'bench');
+      if (t) {
+        b.branch.act(t.id, 'start', 'bench');
+        return;
+      }
+    }
+  };
+  return { services, serveOne };
+}
+
 export async function benchCore(opts: { issues?: number; displays?: number; calls?: number } = {}) {
   const issues = opts.issues ?? 2000;
   const displays = opts.displays ?? 100;
@@ -68,20 +91,7 @@ export async function benchCore(opts: { issues?: number; displays?: number; call
     let rawMs = 0;
     // Durable issues straight through the use case, at a large branch's peak: 8 services, 12
     // counters serving, ~200 people waiting. Only the issues are timed (calls run between them).
-    const services = b.branch.services().map((s) => s.id);
-    for (const c of b.branch.counters()) b.branch.openCounter(c.id, `bench${c.id}`, 'bench');
-    for (let i = 0; i < 200; i += 1) await b.branch.issue({ serviceId: services[i % 8] }, 'bench');
-    let counter = 0;
-    const serveOne = () => {
-      for (let k = 0; k < 12; k += 1) {
-        counter = (counter % 12) + 1;
-        const t = b.branch.callNext(counter, 'bench');
-        if (t) {
-          b.branch.act(t.id, 'start', 'bench');
-          return;
-        }
-      }
-    };
+    const { services, serveOne } = await peakBranch(b);
     let timed = 0;
     for (let i = 0; i < issues; i += 1) {
       if (i % 100 === 0) rawMs += rawDb.time(100);

@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Service } from '@skr/protocol';
 import { startSmsGateway } from '@skr/hardware-mocks/sms-gateway/index';
 import { createNotifier, defaultNotifySettings, smsGateway, smtpMailer } from '../src/notify';
 import { bookingRef, contactRepo } from '../src/notify/contact-repo';
 import { notifyOutbox } from '../src/notify/notify-outbox';
 import { bookingMessage } from '../src/notify/render';
+import { demoServices } from '../src/seed/demo-branch';
 import { bookingRepo, openDatabase } from '../src/store';
 import { startSmtpSink } from '../test/notify-mail';
 
@@ -28,15 +28,8 @@ export interface NotificationsBenchResult {
   gatewayRefusals: Record<string, number>;
 }
 
-const SERVICE: Service = {
-  id: 'zasilki',
-  prefix: 'B',
-  names: { pl: 'Zasiłki', en: 'Benefits', uk: 'Допомоги' },
-  group: 'g',
-  order: 1,
-  targetWaitMinutes: 15,
-  active: true,
-};
+// The demo branch's benefits service: the one fixture tests, soak and benches share.
+const SERVICE = demoServices.find((s) => s.id === 'zasilki')!;
 
 /** Queues `reminders` due now and times the drain to zero pending. */
 export async function benchNotifications({

@@ -2,7 +2,7 @@ import pino, { type Logger } from 'pino';
 import { prettyDestination } from './log-pretty';
 
 /** Optional settings of `createLogger` (the process configuration's `log`). */
-export interface LoggerOptions {
+interface LoggerOptions {
   /** Overrides SKR_LOG_LEVEL. */
   level?: string;
   /** Short human lines on stdout instead of JSON. */

@@ -8,7 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 export const runtimeFilePath = (dbPath: string): string => `${dbPath}.server.json`;
 
 /** What a running server writes about itself. */
-export interface RuntimeInfo {
+interface RuntimeInfo {
   pid: number;
   url: string;
 }

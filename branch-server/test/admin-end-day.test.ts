@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { runAdmin } from '../src/admin/cli';
 import { loadConfig } from '../src/config';
 import { startBranch } from '../src/main';
 import { runtimeFilePath, writeRuntimeFile } from '../src/runtime-file';
-import { startTestBranch, until } from './harness';
+import { queryBranchDb, startTestBranch, until } from './harness';
 
 // `skr-admin end-day` against a running server (through its API) and a stopped one (the same
 // use case on the database), with real SQLite files.
@@ -26,15 +25,6 @@ async function endDay(dir: string, port: number) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-function query<T>(dir: string, sql: string): T[] {
-  const db = new Database(join(dir, 'branch.sqlite'), { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
-
 /** A stopped server's data folder `name` with one walk-in ticket left waiting: its id. */
 async function stoppedWithTicket(name: string): Promise<{ dir: string; id: string }> {
   const dir = join(root, name);
@@ -48,7 +38,7 @@ async function stoppedWithTicket(name: string): Promise<{ dir: string; id: strin
 
 /** The state of ticket `id` as the database in `dir` holds it. */
 function ticketStates(dir: string, id: string) {
-  return query<{ state: string }>(dir, `SELECT state FROM tickets WHERE id = '${id}'`);
+  return queryBranchDb<{ state: string }>(dir, 'SELECT state FROM tickets WHERE id = ?', id);
 }
 
 describe('skr-admin end-day', () => {
@@ -83,7 +73,7 @@ describe('skr-admin end-day', () => {
         'ticket.expired',
       ]);
       // The booked visit that never came is queued for the portal as a no-show.
-      const outbox = query<{ payload: string }>(
+      const outbox = queryBranchDb<{ payload: string }>(
         dir,
         `SELECT payload FROM outbox WHERE idempotency_key = 'visit:booking:MISS01'`,
       );
@@ -93,7 +83,7 @@ describe('skr-admin end-day', () => {
         ticketNumber: null,
       });
       // The one-minute credential it granted itself no longer works.
-      const tokens = query<{ revoked: number }>(
+      const tokens = queryBranchDb<{ revoked: number }>(
         dir,
         `SELECT revoked FROM tokens WHERE subject = 'system:skr-admin'`,
       );
@@ -113,7 +103,7 @@ describe('skr-admin end-day', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('w bazie, serwer zatrzymany');
     expect(ticketStates(dir, id)).toEqual([{ state: 'expired' }]);
-    const stats = query<{ expired: number }>(
+    const stats = queryBranchDb<{ expired: number }>(
       dir,
       `SELECT SUM(expired) AS expired FROM stats_daily`,
     );

@@ -170,6 +170,7 @@ describe('a ticket from kiosk to counter', () => {
     const pub = await callApi(b.url, 'GET', `/api/v1/public/tickets/${t3.body.id}`);
     expect(pub.status).toBe(200);
     expect(Object.keys(pub.body).sort()).toEqual([
+      'branchTime',
       'counterName',
       'counterSign',
       'number',

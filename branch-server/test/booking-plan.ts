@@ -46,14 +46,18 @@ export function counterIds(prefix: string, n: number, digits = 1): string[] {
 /**
  * Saves, as the manager, a calendar plan in which one counter takes booked visits of
  * `serviceIds` every day 08:00–16:00, nothing kept for walk-ins or the portal: one place per
- * half hour on any day a browser test runs. Returns the manager's token.
+ * half hour on any day a browser test runs (statutory holidays too: these tests run on the real
+ * date, and on 22 December "two days ahead" is Wigilia). Returns the manager's token.
  */
 export async function putEveryDayPlan(b: TestBranch, serviceIds: string[]): Promise<string> {
   const manager = await b.login('kierownik');
-  const plan = weeklyPlan(
-    { weekdays: EVERY_DAY, from: '08:00', to: '16:00', counters: ['c1'] },
-    serviceIds,
-  );
+  const plan = {
+    ...weeklyPlan(
+      { weekdays: EVERY_DAY, from: '08:00', to: '16:00', counters: ['c1'] },
+      serviceIds,
+    ),
+    publicHolidays: 'none',
+  };
   const r = await b.api('PUT', '/api/v1/manager/calendar/plan', manager, { plan });
   if (r.status !== 200) throw new Error(`plan: ${r.status} ${JSON.stringify(r.body)}`);
   return manager;

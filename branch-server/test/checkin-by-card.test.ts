@@ -27,7 +27,7 @@ const pesel = (first10: string) => first10 + String(peselCheckDigit(first10));
 const ANNA = pesel('8501011234'); // 09:10 zasilki, 13:00 emerytury
 const JAN = pesel('5203154321'); // 09:00 ogolne (someone else)
 const EWA = pesel('9007078765'); // 09:05 cancelled
-const PIOTR = pesel('7712249876'); // 08:30: more than 15 min late
+const PIOTR = pesel('7712249876'); // 08:30: more than 15 min late (offered, not checked in)
 const OLGA = pesel('6602021357'); // 08:50 skladki and 09:40 pue-profil: the nearer one wins
 const NOBODY = pesel('9912310000'); // valid, but has no booking
 const ALL = [ANNA, JAN, EWA, PIOTR, OLGA, NOBODY];
@@ -123,8 +123,12 @@ describe('check-in by ID card', () => {
     expect(cached(b, olgaEarly.code).status).toBe('checked-in');
     expect(cached(b, olgaLate.code).status).toBe('booked');
 
-    // No booking, a cancelled one, or one 30 minutes late: NOT_FOUND, and the answer names no PESEL.
-    for (const p of [NOBODY, EWA, PIOTR]) {
+    // 30 minutes late: no ticket, the late offer (issue 14), and nothing names the holder.
+    const piotr = await byCard(PIOTR);
+    expect([piotr.status, piotr.body.details?.reason]).toEqual([409, 'late']);
+    expect(JSON.stringify(piotr.body)).not.toContain(PIOTR);
+    // No booking or a cancelled one: NOT_FOUND, and the answer names no PESEL.
+    for (const p of [NOBODY, EWA]) {
       const r = await byCard(p);
       expect(r.status).toBe(404);
       expect(r.body.code).toBe('NOT_FOUND');

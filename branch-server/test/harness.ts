@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll } from 'vitest';
 import type {
@@ -117,6 +118,20 @@ export function loginAt(
   return callApi(url, 'POST', '/api/v1/auth/login', undefined, { username, password });
 }
 
+/** Rows of `sql` from the branch database in `dir`, read through a second, read-only connection. */
+export function queryBranchDb<T = Record<string, unknown>>(
+  dir: string,
+  sql: string,
+  ...params: unknown[]
+): T[] {
+  const db = new Database(join(dir, 'branch.sqlite'), { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * A branch server on a loopback port (random unless `port` is given, e.g. to restart on the
  * same address) with a temporary database and the demo seed.
@@ -170,6 +185,15 @@ export async function startTestBranch(
     login,
     /** Signs in without the typed client (which throws on refusals): the raw answer. */
     tryLogin: (username: string, password = TEST_PASSWORD) => loginAt(url, username, password),
+    /** A new session on every call (`login` caches one; a session does not outlive a moved clock). */
+    async freshLogin(username: string): Promise<string> {
+      const r = await loginAt(url, username);
+      if (r.status !== 200) throw new Error(`sign-in of ${username} refused: ${r.status}`);
+      return r.body.token as string;
+    },
+    /** Rows of `sql` from this branch's database (a second, read-only connection). */
+    query: <T = Record<string, unknown>>(sql: string, ...params: unknown[]) =>
+      queryBranchDb<T>(dir, sql, ...params),
     device,
     socket,
     /** Stops the server; `keepData` leaves the database for a restart. */

@@ -35,8 +35,9 @@ describe('LED boards follow the calls', () => {
     );
     expect(emu.boards.get(2)!.blinking).toBe(true);
     expect(emu.boards.get(200)!.lines[0]).toBe(`${t.number} - 2`);
-    // Boards not involved got nothing.
-    expect(emu.boards.get(3)!.frames).toHaveLength(0);
+    // Boards not involved show only what they got at start: their counter is closed.
+    await until(() => emu.boards.get(3)!.text === 'NIECZYNNE');
+    expect(emu.boards.get(3)!.blinking).toBe(false);
   });
 
   it('keeps calling when a board is dead, and reports it to the monitor', async () => {
@@ -64,5 +65,12 @@ describe('LED boards follow the calls', () => {
     await until(() => bus.boardStates().some((s) => s.address === 4 && !s.alive), 10_000);
     // … and the monitor is not told of a dead board there.
     expect(b.branch.deviceHealth().some((d) => d.deviceId === 'led-4')).toBe(false);
+  });
+
+  it("goes blank on the hall board when the day ends, so tomorrow's first call is not read as today's", async () => {
+    await until(() => emu.boards.get(200)!.lines.length > 0);
+    const ended = await b.api('POST', '/api/v1/manager/end-day', await b.login('kierownik'));
+    expect(ended.status).toBe(200);
+    await until(() => emu.boards.get(200)!.text === '' && emu.boards.get(2)!.text === 'NIECZYNNE');
   });
 });

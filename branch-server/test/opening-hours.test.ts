@@ -23,6 +23,8 @@ describe('opening hours of a service', () => {
     const refused = await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'orzecznictwo' });
     expect(refused.status).toBe(409);
     expect(refused.body.details).toMatchObject({ reason: 'closed', from: '08:00', to: '16:00' });
+    // A walk-in's own words (not the booking catalogue's "no booked visits" text).
+    expect(refused.body.message).toBe('Bilety do tej sprawy wydajemy w godzinach 08:00–16:00.');
     // Other services are not affected.
     expect((await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'ogolne' })).status).toBe(
       201,

@@ -28,6 +28,9 @@ describe('counter ownership (real server)', () => {
     const open = await b.api('POST', '/api/v1/counters/1/open', ewa);
     expect(open.status).toBe(403);
     expect(open.body).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'held-by-other' } });
+    // The clerk reads why in Polish, with the counter's name and no internal English reason.
+    expect(open.body.message).toMatch(/^Stanowisko „.+” jest otwarte przez innego urzędnika/);
+    expect(open.body.message).not.toMatch(/held by/);
     for (const act of ['call-next', 'pause', 'close']) {
       const r = await b.api('POST', `/api/v1/counters/1/${act}`, ewa, { reason: 'przerwa' });
       expect([act, r.status, r.body.details?.reason]).toEqual([act, 403, 'not-your-counter']);
@@ -45,6 +48,7 @@ describe('counter ownership (real server)', () => {
     const r = await b.api('POST', '/api/v1/counters/2/open', jan);
     expect(r.status).toBe(409);
     expect(r.body.details).toMatchObject({ reason: 'holds-other-counter', counterId: 1 });
+    expect(r.body.message).toMatch(/^Masz już otwarte stanowisko „.+”\. Zamknij je/);
     // After closing counter 1 he may open counter 2 (and reopening his own is no refusal).
     expect((await b.api('POST', '/api/v1/counters/1/open', jan)).status).toBe(200);
     expect((await b.api('POST', '/api/v1/counters/1/close', jan)).status).toBe(200);

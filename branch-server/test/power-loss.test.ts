@@ -200,5 +200,5 @@ describe('power loss with writes not yet fsynced dropped', () => {
     // The acknowledged tickets really lived in the WAL that was cut, not only in the main file.
     expect(lossBelowFloor).toBeGreaterThan(0);
     expect(serversStarted).toBe(ROUNDS * 3);
-  }, 90_000);
+  }, 180_000);
 });

@@ -132,6 +132,7 @@ GET    /api/v1/manager/calendar/day                       managers
 POST   /api/v1/calendar/visits/:code/find                 kiosk,staff   {}
 POST   /api/v1/calendar/visits/:code/cancel               kiosk,staff   {}
 POST   /api/v1/calendar/visits/:code/rebook               kiosk,staff   {}
+POST   /api/v1/calendar/late-arrivals                     kiosk,staff   {}
 # Walk-in cut-off (issue 14): an unknown service is 404, an empty pool body 400.
 GET    /api/v1/manager/walk-in-cutoffs                    managers
 POST   /api/v1/manager/walk-in-cutoffs/:serviceId/reopen  managers      {}

@@ -33,13 +33,17 @@ describe('replay in bounded batches (issue 13)', () => {
       await b.device('display'),
     ];
     let slowest = 0;
+    let slowestCpu = 0;
     let polling = true;
     const poll = (async () => {
       while (polling) {
         const t = performance.now();
+        const cpu = process.cpuUsage();
         const r = await fetch(`${b.url}/api/v1/health`);
         await r.text();
         slowest = Math.max(slowest, performance.now() - t);
+        const used = process.cpuUsage(cpu);
+        slowestCpu = Math.max(slowestCpu, (used.user + used.system) / 1000);
         await new Promise((res) => setTimeout(res, 20));
       }
     })();
@@ -58,8 +62,13 @@ describe('replay in bounded batches (issue 13)', () => {
       expect(s.events.every((e, i) => i === 0 || e.seq === s.events[i - 1]!.seq + 1)).toBe(true);
       expect(s.resumed[0]).toEqual({ fromSeq: head - 20_000, toSeq: head });
     }
-    // The synchronous replay stalled it 1.6 s; a shared 2-core machine leaves some noise.
-    expect(slowest).toBeLessThan(1000);
+    // The synchronous replay stalled health 1.6 s on a quiet machine. Wall time alone is not a
+    // fair measure when other test files load the 2 cores (CI saw 1.0-1.4 s at load 14 with
+    // batched replay), so the bound is on the CPU this process (server and screens alike) spent
+    // while one health request waited: a replay loop that does not yield spends its whole
+    // length there, batches only a few. The wall time keeps a loose bound against a hang.
+    expect(slowestCpu).toBeLessThan(800);
+    expect(slowest).toBeLessThan(5000);
   }, 90_000);
 
   it('a third replay of the same device at once gets a snapshot instead', async () => {

@@ -16,7 +16,14 @@ function fillDisk(): void {
   // A checkpointed WAL (SQLite checkpoints every 1,000 pages) is rewritten from its start, so
   // commits go on succeeding in the space the WAL file already has (nothing is lost: they are
   // on disk). Truncated first, the next commit needs new space at once: the moment tested here.
-  b.server.db.pragma('wal_checkpoint(TRUNCATE)');
+  // The checkpoint worker may be copying at this moment: SQLite then answers busy (1) without
+  // truncating, so ask again (5 ms apart, for 2 s at most) until it is done.
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < 400; i += 1) {
+    const [r] = b.server.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (r?.busy === 0) break;
+    Atomics.wait(pause, 0, 0, 5);
+  }
   if (disk.mounted) return disk.fill();
   const pages = b.server.db.pragma('page_count', { simple: true }) as number;
   b.server.db.pragma(`max_page_count = ${pages}`);

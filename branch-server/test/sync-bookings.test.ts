@@ -46,7 +46,7 @@ const book = (
 describe('bookings pull', () => {
   it('caches today and later, checks in from the cache with the portal down, follows cancellations and rebookings', async () => {
     const { pue, b, kiosk } = await setup();
-    const early = book(pue, '08:30');
+    const early = book(pue, '08:45'); // within the 15 min check-in stays open after the time
     const later = book(pue, '11:00', '2025-03-12');
     const past = book(pue, '10:00', '2025-03-07');
     const toCancel = book(pue, '12:00');
@@ -135,8 +135,9 @@ describe('bookings pull', () => {
 describe('visit outcomes and daily statistics', () => {
   it('reports done and no-show once each, keeps a checked-in client whose booking was cancelled online', async () => {
     const { pue, b, kiosk } = await setup();
-    const served = book(pue, '08:30');
-    const absent = book(pue, '08:45');
+    // Both within their check-in window at 09:00 (15 min late at most).
+    const served = book(pue, '08:45');
+    const absent = book(pue, '09:00');
     await b.server.sync.pullNow();
     const t1 = (await b.api('POST', '/api/v1/tickets', kiosk, { bookingCode: served.code })).body;
     const t2 = (await b.api('POST', '/api/v1/tickets', kiosk, { bookingCode: absent.code })).body;

@@ -52,14 +52,19 @@ describe('kill -9 of the branch server in the middle of a push', () => {
     proc = await startServerProcess(dir, TEST_PASSWORD);
     const manager = await login('kierownik');
     const deadline = Date.now() + 30_000;
+    let outbox: { pending: number; failed: number };
     for (;;) {
       const st = await callApi(proc.url, 'GET', '/api/v1/sync/status', manager);
-      if (st.body.outbox.pending === 0) break;
+      outbox = st.body.outbox;
+      if (outbox.pending === 0) break;
       if (Date.now() > deadline) throw new Error(`backlog left: ${JSON.stringify(st.body)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+    // A row refused for good is not pending either: with the outbox's numbers in the message,
+    // a short count tells lost rows (failed 0) from refused ones.
     const docs = pue.documents().items;
-    expect(docs).toHaveLength(150);
+    expect(docs, JSON.stringify(outbox)).toHaveLength(150);
+    expect(outbox.failed).toBe(0);
     expect(new Set(docs.map((d) => d.upp.sha256)).size).toBe(150);
     // Deliveries the dead server never heard back about were sent again under the same key.
     expect(pue.deliveries().replays).toBeGreaterThan(0);

@@ -126,6 +126,21 @@ describe('clerk desk in Chromium: serving flow', () => {
       await branch.login('urzednik10'),
     );
     expect(r.status).toBe(200);
+    // A closed counter is offered (marked) but refused by the server, with a message that says so.
+    await click('do-transfer');
+    const refused = page.getByRole('dialog');
+    await refused.getByLabel('Do innego stanowiska').check();
+    await refused
+      .getByLabel('Stanowisko')
+      .selectOption({ label: 'nr 4 · Stanowisko 4 (zamknięte)' });
+    await refused.getByRole('button', { name: 'Zatwierdź' }).click();
+    await expectText(
+      page,
+      'error',
+      'To stanowisko jest zamknięte: nie można na nie przekierować. Wybierz otwarte stanowisko albo przekieruj do sprawy.',
+    );
+    await expectInHand(page, 'F001');
+    expect(serverTicket(branch, id)).toMatchObject({ state: 'called', counterId: 1 });
     await click('do-transfer');
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Do innego stanowiska').check();

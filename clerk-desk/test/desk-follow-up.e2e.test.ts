@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chooseCounter, dayAhead as day, issue, screenshot, signIn, slotsAhead } from './desk-page';
+import { dayAhead as day, screenshot, slotsAhead } from './desk-page';
+import { openFollowUp } from './follow-up-steps';
 import { deskRig } from './desk-rig';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
 
@@ -21,18 +22,9 @@ async function free(n: number, time: string): Promise<number | undefined> {
 
 describe('desk: follow-up visit', () => {
   it('books for the client in hand, shows the code and texts the confirmation', async () => {
-    await signIn(page, 'urzednik1');
-    await chooseCounter(page, 'Stanowisko 1');
-    await issue(branch, { serviceId: 'emerytury' });
-    await page.getByTestId('do-call-next').click();
-    await page.getByTestId('do-follow-up').click();
-    const dialog = page.getByRole('dialog', { name: 'Umów kolejną wizytę' });
-    await dialog.waitFor();
-    // The ticket's service is chosen; days come from the branch calendar.
+    const dialog = await openFollowUp(page, branch);
+    // The ticket's service is chosen; days came from the branch calendar.
     expect(await page.getByTestId('follow-up-service').inputValue()).toBe('emerytury');
-    await expect
-      .poll(() => page.locator('[data-testid=follow-up-day] option').count())
-      .toBeGreaterThan(20);
     await page.getByTestId('follow-up-day').selectOption(day(2));
     await page.getByTestId('follow-up-hour').selectOption({ label: '10:00 (wolne: 1)' });
     // 30 February 1859: the desk says so before anything is sent.

@@ -135,3 +135,10 @@ export async function signInManager(page: Page, user: string): Promise<void> {
   await page.getByLabel('Hasło').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Zaloguj' }).click();
 }
+
+/** Opens the manager's page at `baseUrl`, signs in as the manager and opens the calendar tab. */
+export async function openManagerCalendar(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/desk/manager.html`);
+  await signInManager(page, 'kierownik');
+  await page.getByRole('tab', { name: 'Kalendarz' }).click();
+}

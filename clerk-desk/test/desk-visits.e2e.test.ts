@@ -82,7 +82,12 @@ describe('desk: visits', () => {
     expect(await page.content()).not.toContain(pesel(1));
     expect((await slot(2, '10:00')).free).toBe(1);
     expect((await slot(3, '12:00')).free).toBe(0);
+    // The new code's slip is ready to print (print-only view, as for a follow-up).
+    expect(await page.getByTestId('visits-print').textContent()).toBe('Drukuj potwierdzenie');
+    expect(await page.getByTestId('slip-code').textContent()).toBe(next);
+    expect(await page.getByTestId('slip-time').textContent()).toBe('12:00');
     await moved.getByRole('button', { name: 'Zatwierdź' }).click();
+    await expect.poll(() => page.getByTestId('print-slip').count()).toBe(0);
   });
 
   it('cancels a visit; the place is free again', async () => {

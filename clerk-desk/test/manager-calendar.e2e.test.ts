@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pesel } from '../../branch-server/test/calendar-people';
-import { signInManager } from './desk-page';
+import { planWithTwoVisits, wednesdayPlan } from './calendar-fixture';
+import { openManagerCalendar } from './desk-page';
 import { deskRig } from './desk-rig';
 
 // Screenshots are rewritten only when asked (SKR_SCREENSHOTS_DIR=$PWD/docs/screenshots).
@@ -12,17 +12,7 @@ const shotPath = (name: string) => (SHOTS ? { path: join(SHOTS, name) } : {});
 // slots booked against capacity, a plan change that would strand visits listed before it is
 // applied, and the no-show rate of booked visits on the statistics. Tuesday 2026-12-01 09:00.
 const NOW = new Date('2026-12-01T08:00:00Z');
-const plan = {
-  blocks: ['1', '2', '3'].map((counterId) => ({
-    weekday: 3,
-    from: '10:00',
-    to: '12:00',
-    counterId,
-    serviceIds: counterId === '3' ? ['emerytury', 'zasilki'] : ['emerytury'],
-  })),
-  walkInSharePercent: 34,
-  portalSharePercent: 0,
-};
+const plan = wednesdayPlan();
 
 describe('manager calendar in Chromium', () => {
   const { branch: b, page } = deskRig({
@@ -32,21 +22,9 @@ describe('manager calendar in Chromium', () => {
   const codes: string[] = [];
 
   beforeAll(async () => {
-    const manager = await b.login('kierownik');
     const admin = await b.login('admin');
     const kiosk = await b.device('kiosk');
-    expect((await b.api('PUT', '/api/v1/manager/calendar/plan', manager, { plan })).status).toBe(
-      200,
-    );
-    for (const person of [1, 2]) {
-      const r = await b.api('POST', '/api/v1/calendar/visits', kiosk, {
-        serviceId: 'emerytury',
-        start: '2026-12-02T09:00:00.000Z',
-        pesel: pesel(person),
-      });
-      expect(r.status).toBe(201);
-      codes.push(r.body.visit.code as string);
-    }
+    codes.push(...(await planWithTwoVisits(b, plan)));
     // Today's booked visits: one kept (checked in), two missed (their window is over).
     for (const [code, at] of [
       ['KEPT0001', '2026-12-01T08:05:00.000Z'],
@@ -61,9 +39,7 @@ describe('manager calendar in Chromium', () => {
     expect(
       (await b.api('POST', '/api/v1/tickets', kiosk, { bookingCode: 'KEPT0001' })).status,
     ).toBe(201);
-    await page.goto(`${b.url}/desk/manager.html`);
-    await signInManager(page, 'kierownik');
-    await page.getByRole('tab', { name: 'Kalendarz' }).click();
+    await openManagerCalendar(page, b.url);
   }, 60_000);
 
   it("shows a day's slots: walk-in counters and booked against capacity per service", async () => {
@@ -86,6 +62,14 @@ describe('manager calendar in Chromium', () => {
     await page.getByRole('button', { name: 'Dodaj wyjątek' }).click();
     await page.getByLabel('Dzień (wiersz 1)').fill('2026-12-02');
     await page.getByLabel('Uwagi (wiersz 1)').fill('Wigilia firmowa');
+    // A row added by mistake goes with its own ✕ (named for its row); the first row stays.
+    await page.getByRole('button', { name: 'Dodaj wyjątek' }).click();
+    await page.getByLabel('Uwagi (wiersz 2)').fill('pomyłka');
+    await page
+      .getByTestId('plan-exceptions')
+      .getByRole('button', { name: 'Usuń (wiersz 2)' })
+      .click();
+    await page.getByLabel('Uwagi (wiersz 2)').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Zapisz plan' }).click();
     const ask = page.getByTestId('stranded-confirm');
     await ask.getByText('Ta zmiana zostawi 2 umówione wizyty bez miejsca:').waitFor();

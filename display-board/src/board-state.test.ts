@@ -1,6 +1,13 @@
 import type { BranchEvent, QueueSnapshot, Ticket } from '@skr/protocol';
 import { describe, expect, it } from 'vitest';
-import { applyEvent, boardFromSnapshot, emptyBoard, visibleCalls, withCounts } from './board-state';
+import {
+  applyEvent,
+  boardFromSnapshot,
+  emptyBoard,
+  sameDrawnCalls,
+  visibleCalls,
+  withCounts,
+} from './board-state';
 
 const AT = '2025-03-03T09:00:00.000Z';
 
@@ -138,6 +145,29 @@ describe('board state', () => {
     expect(refreshed.lastSeq).toBe(40);
     expect(refreshed.calls).toBe(board.calls);
     expect(refreshed.lines).toEqual([]);
+    // A refresh that draws the same is the same board (the counters rebuilt equal are kept).
+    const again = withCounts(board, { ...snap, seq: 99 });
+    expect(again).toBe(board);
+    // An answer older than the board would undo what it applied since: not taken.
+    const later = { ...board, lastSeq: 120 };
+    expect(withCounts(later, { ...snap, seq: 99, lines: [] })).toBe(later);
+  });
+
+  it('a first call lowers its line at once; a recall does not', () => {
+    const lines = [
+      {
+        serviceId: 'emerytury',
+        waiting: 2,
+        priorityWaiting: 0,
+        longestWaitMinutes: 1,
+        estimatedWaitMinutes: 20,
+        bookedDue: 0,
+      },
+    ];
+    const called = applyEvent({ ...emptyBoard, lines }, ev(1, 'ticket.called', ticket('1')));
+    expect(called.board.lines[0]!.waiting).toBe(1);
+    const recalled = applyEvent(called.board, ev(2, 'ticket.recalled', ticket('1')));
+    expect(recalled.board.lines).toBe(called.board.lines);
   });
 
   it('filters calls by the screen’s services', () => {
@@ -147,5 +177,37 @@ describe('board state', () => {
     ]);
     expect(visibleCalls(board.calls, []).map((c) => c.number)).toEqual(['B002', 'A001']);
     expect(visibleCalls(board.calls, ['emerytury']).map((c) => c.number)).toEqual(['A001']);
+  });
+
+  it('a start or finish changes nothing drawn; a call, a recall or a removal does', () => {
+    const called = run([ev(1, 'ticket.called', ticket('1')), ev(2, 'ticket.called', ticket('2'))]);
+    const started = applyEvent(
+      called.board,
+      ev(3, 'ticket.started', ticket('2', { state: 'serving' })),
+    );
+    expect(started.board.calls[0]!.state).toBe('serving');
+    expect(sameDrawnCalls(started.board.calls, called.board.calls)).toBe(true);
+    const finished = applyEvent(
+      started.board,
+      ev(4, 'ticket.finished', ticket('2', { state: 'done' })),
+    );
+    expect(sameDrawnCalls(finished.board.calls, called.board.calls)).toBe(true);
+    const recalled = applyEvent(
+      finished.board,
+      ev(5, 'ticket.recalled', ticket('1', { recalls: 1 })),
+    );
+    expect(sameDrawnCalls(recalled.board.calls, finished.board.calls)).toBe(false);
+    const parked = applyEvent(
+      recalled.board,
+      ev(6, 'ticket.parked', ticket('1', { state: 'parked' })),
+    );
+    expect(sameDrawnCalls(parked.board.calls, recalled.board.calls)).toBe(false);
+  });
+
+  it('keeps the counters object when a counter event leaves its sign and name as they were', () => {
+    const counter = { id: 1, name: 'Stanowisko 1', number: 1, label: null } as never;
+    const first = applyEvent(emptyBoard, { ...ev(1, 'counter.opened'), counter });
+    const again = applyEvent(first.board, { ...ev(2, 'counter.paused'), counter });
+    expect(again.board.counters).toBe(first.board.counters);
   });
 });

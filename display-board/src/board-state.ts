@@ -1,5 +1,6 @@
 import type { BranchEvent, LineSummary, QueueSnapshot, Ticket } from '@skr/protocol';
 import { screenCounter, screenCounters, type ScreenCounter } from './counter-sign';
+import { keepDrawnLines, lowerOnCall } from './drawn-lines';
 
 /** One call on the screen: a ticket sent to a counter (the latest call or recall of it). */
 export interface CallEntry {
@@ -89,34 +90,85 @@ export interface Applied {
  */
 export function applyEvent(board: BoardState, e: BranchEvent): Applied {
   if (e.seq <= board.lastSeq) return { board, fresh: false };
-  let { calls, counters } = board;
+  let { calls, counters, lines } = board;
   let call: CallEntry | undefined;
   const t = e.ticket;
-  if (e.counter) counters = { ...counters, [e.counter.id]: screenCounter(e.counter) };
+  if (e.counter) {
+    const next = screenCounter(e.counter);
+    const had = counters[e.counter.id];
+    // Opening or pausing a counter keeps its sign: the same object, so nothing is redrawn.
+    if (had?.sign !== next.sign || had.name !== next.name)
+      counters = { ...counters, [e.counter.id]: next };
+  }
   if (t) {
     const others = calls.filter((c) => c.ticketId !== t.id);
     if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && t.state === 'called') {
       call = entryOf(t, e.seq, e.at);
       calls = call ? [call, ...others].slice(0, KEPT_CALLS) : others;
+      // A first call takes the ticket out of its line: its count is drawn with the call, rather
+      // than in a second commit when the snapshot asked after the call comes back.
+      if (e.type === 'ticket.called') lines = lowerOnCall(lines, t, e.at);
     } else if (LEAVES.has(e.type) || !SHOWN.has(t.state)) {
       calls = others.length === calls.length ? calls : others;
     } else {
       calls = calls.map((c) => (c.ticketId === t.id ? { ...c, state: t.state } : c));
     }
   }
-  return { board: { ...board, lastSeq: e.seq, calls, counters }, call, fresh: true };
+  return { board: { ...board, lastSeq: e.seq, calls, counters, lines }, call, fresh: true };
 }
 
-/** Replaces the line counts and counters from a fresh snapshot, keeping calls and seq. */
+/**
+ * Takes the line counts and counters of a fresh snapshot, keeping calls and seq, and keeping
+ * the board's own objects wherever the snapshot draws the same on a screen showing `only`
+ * (all services when empty): an unchanged refresh returns `board` itself. A snapshot older
+ * than the board (answered before an event the board has applied reached the server's answer)
+ * would undo that event: it is not taken at all (`board` itself); the event asked for another.
+ */
 export function withCounts(
   board: BoardState,
   s: Pick<QueueSnapshot, 'seq' | 'at' | 'lines' | 'counters'>,
+  only: readonly string[] = [],
 ): BoardState {
-  return {
-    ...board,
-    lines: s.lines,
-    counters: screenCounters(s.counters),
-  };
+  if (s.seq < board.lastSeq) return board;
+  const lines = keepDrawnLines(board.lines, s.lines, only);
+  const counters = keepCounters(board.counters, screenCounters(s.counters));
+  return lines === board.lines && counters === board.counters
+    ? board
+    : { ...board, lines, counters };
+}
+
+/** `next`, or `old` itself when every counter keeps its sign and name. */
+function keepCounters(
+  old: Record<number, ScreenCounter>,
+  next: Record<number, ScreenCounter>,
+): Record<number, ScreenCounter> {
+  const ids = Object.keys(next);
+  if (ids.length !== Object.keys(old).length) return next;
+  const same = ids.every((id) => {
+    const a = old[Number(id)];
+    const b = next[Number(id)]!;
+    return a !== undefined && a.sign === b.sign && a.name === b.name;
+  });
+  return same ? old : next;
+}
+
+/**
+ * Whether two call lists draw the same: the same tickets in the same order, each at the same
+ * counter, call and number. A call's state (called, serving, done) is not drawn, so a start or a
+ * finish (two of every three events on a busy day) changes nothing on the screen.
+ */
+export function sameDrawnCalls(a: readonly CallEntry[], b: readonly CallEntry[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((c, i) => {
+    const d = b[i]!;
+    return (
+      c.ticketId === d.ticketId &&
+      c.seq === d.seq &&
+      c.counterId === d.counterId &&
+      c.number === d.number
+    );
+  });
 }
 
 /** The calls a screen with this service filter shows (all services when `services` is empty). */

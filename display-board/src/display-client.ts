@@ -13,12 +13,14 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { codeOf, createDisplayApi } from './api';
 import { createAudioQueue, type AudioDeps, type AudioLog } from './audio-queue';
+import { createCountRefresh } from './count-refresh';
+import { keepDrawnLines } from './drawn-lines';
 import {
   applyEvent,
   boardFromSnapshot,
   emptyBoard,
+  sameDrawnCalls,
   visibleCalls,
-  withCounts,
   type BoardState,
   type CallEntry,
 } from './board-state';
@@ -34,9 +36,6 @@ export interface ViewState {
   services: Service[];
   /** The call to flash: its event seq and a counter that grows with every (re)call flashed. */
   flash: { seq: number; count: number };
-  /** Announcements played to the end so far, and clips that failed. */
-  audioPlayed: number;
-  audioFailed: number;
   /** Ticket whose call is being announced (the big panel shows it), null when none is. */
   presenting: string | null;
   /** Tickets called but not announced yet: the history never cuts them off. */
@@ -49,6 +48,8 @@ export interface AppliedCall {
   type: string;
   number: string;
   counterId: number;
+  /** Wall-clock ms (performance.timeOrigin + now) when the event reached the screen's code. */
+  receivedAt: number;
 }
 
 /** How to reach the branch and play sound. */
@@ -59,11 +60,6 @@ export interface DisplayClientOptions {
   play: AudioDeps['play'];
 }
 
-/** The part of a snapshot a refresh of the counts reads. */
-const SnapshotCounts = QueueSnapshot.pick({ seq: true, at: true, lines: true, counters: true });
-
-/** Counts refresh this long after the first change, coalescing a burst of events. */
-const REFRESH_DEBOUNCE_MS = 300;
 /** Estimated waits drift with time even when nothing happens. */
 const REFRESH_EVERY_MS = 30_000;
 /** Replayed calls older than this (after a long cut) are shown but not flashed or announced. */
@@ -86,8 +82,6 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     config: defaultDisplayConfig,
     services: [],
     flash: { seq: 0, count: 0 },
-    audioPlayed: 0,
-    audioFailed: 0,
     presenting: null,
     unheard: new Set(),
   };
@@ -97,14 +91,17 @@ export function createDisplayClient(opts: DisplayClientOptions) {
   const queued = new Map<string, number>();
   let configPushed = false;
   const listeners = new Set<() => void>();
+  const audioListeners = new Set<(log: AudioLog) => void>();
   const applied: AppliedCall[] = [];
   let replaying = false;
-  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let audioOffUntil = 0;
 
   function set(patch: Partial<ViewState>, notify = true): void {
     view = { ...view, ...patch };
-    if (notify) for (const l of listeners) l();
+    if (!notify) return;
+    // This render draws the whole state, held estimates included.
+    counts.rendered();
+    for (const l of listeners) l();
   }
 
   const audio = createAudioQueue(
@@ -120,7 +117,9 @@ export function createDisplayClient(opts: DisplayClientOptions) {
       },
       play: opts.play,
     },
-    (log) => set({ audioPlayed: log.played.length, audioFailed: log.failed }),
+    (log) => {
+      for (const l of audioListeners) l(log);
+    },
   );
 
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${origin}/display`, {
@@ -140,12 +139,24 @@ export function createDisplayClient(opts: DisplayClientOptions) {
       ),
   });
 
+  const counts = createCountRefresh({
+    connected: () => socket.connected,
+    ask: () => socket.timeout(3000).emitWithAck('queue:snapshot'),
+    syncClock: (at, midpoint) => clock.syncInstant(at, midpoint),
+    board: () => view.board,
+    services: () => view.config.services,
+    setBoard: (board, render) => set({ board }, render),
+    render: () => set({}),
+  });
+  const refreshSoon = counts.soon;
+
   function shows(call: CallEntry): boolean {
     const only = view.config.services;
     return only.length === 0 || only.includes(call.serviceId);
   }
 
   function onEvent(raw: unknown): void {
+    const receivedAt = performance.timeOrigin + performance.now();
     const parsed = BranchEvent.safeParse(raw);
     if (!parsed.success) {
       // An event type this screen does not know (newer server): step over it, keep resume exact.
@@ -160,8 +171,15 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     const call = r.call;
     const recent = !replaying || clock.now().getTime() - Date.parse(e.at) < REPLAY_ANNOUNCE_MS;
     const announce = call !== undefined && shows(call) && recent;
-    // Most events (issued tickets, counters…) change nothing drawn: keep the seq, skip the render.
-    const drawn = r.board.calls !== view.board.calls || r.board.counters !== view.board.counters;
+    // Most events (issued tickets, counters, a ticket started or finished…) change nothing drawn:
+    // keep the seq and the state, skip the render. A finish arrives just before the next call,
+    // so its render would stand in the call's way on every screen.
+    // On a screen showing some services, a call in another changes nothing drawn either.
+    const only = view.config.services;
+    const drawn =
+      !sameDrawnCalls(visibleCalls(r.board.calls, only), visibleCalls(view.board.calls, only)) ||
+      r.board.counters !== view.board.counters ||
+      keepDrawnLines(view.board.lines, r.board.lines, only) !== view.board.lines;
     if (!announce) {
       set({ board: r.board }, drawn);
     } else {
@@ -173,7 +191,13 @@ export function createDisplayClient(opts: DisplayClientOptions) {
       if (view === before) set({});
     }
     if (call) {
-      applied.push({ seq: e.seq, type: e.type, number: call.number, counterId: call.counterId });
+      applied.push({
+        seq: e.seq,
+        type: e.type,
+        number: call.number,
+        counterId: call.counterId,
+        receivedAt,
+      });
       if (applied.length > 1000) applied.splice(0, applied.length - 1000);
     }
     if (e.type === 'config.changed') void loadSettings();
@@ -222,46 +246,13 @@ export function createDisplayClient(opts: DisplayClientOptions) {
       });
   }
 
-  function refreshSoon(): void {
-    if (refreshTimer) return;
-    refreshTimer = setTimeout(() => {
-      refreshTimer = undefined;
-      void refreshCounts();
-    }, REFRESH_DEBOUNCE_MS);
-  }
-
-  async function refreshCounts(): Promise<void> {
-    if (!socket.connected) return;
-    try {
-      const sent = Date.now();
-      const res = await socket.timeout(3000).emitWithAck('queue:snapshot');
-      // Only what a refresh uses is read (and so validated): the line counts and counters, not
-      // the recent calls and parked tickets, which were most of each screen's parse per call.
-      const s = res.ok ? SnapshotCounts.safeParse(res.data) : undefined;
-      if (!s?.success) return;
-      // The snapshot's time was taken about half way through the round trip.
-      clock.syncInstant(s.data.at, (sent + Date.now()) / 2);
-      const next = withCounts(view.board, s.data);
-      // Counts often come back unchanged (a call moves nobody in another line): no render then.
-      const same =
-        JSON.stringify([next.lines, next.counters]) ===
-        JSON.stringify([view.board.lines, view.board.counters]);
-      set(
-        {
-          board: same ? { ...next, lines: view.board.lines, counters: view.board.counters } : next,
-        },
-        !same,
-      );
-    } catch {
-      // Timed out or cut: the next event or the periodic refresh tries again.
-    }
-  }
-
   async function loadSettings(): Promise<void> {
     try {
       const [c, s] = await Promise.all([api.call('displayConfig'), api.call('listServices')]);
       // A pushed config is newer than (or as new as) this answer.
       set(configPushed ? { services: s.services } : { config: c.config, services: s.services });
+      // The services shown may have changed: their lines were not kept current (withCounts).
+      if (!configPushed) refreshSoon();
     } catch (e) {
       if (isRefusal(codeOf(e))) refuse();
       // Otherwise keep what we had; settings are fetched again at the next connect.
@@ -282,6 +273,8 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     if (!c.success) return;
     configPushed = true;
     set({ config: c.data });
+    // The services shown may have changed: their lines were not kept current (withCounts).
+    refreshSoon();
   });
   socket.on('connect', () => {
     configPushed = false;
@@ -323,7 +316,7 @@ export function createDisplayClient(opts: DisplayClientOptions) {
     /** Closes the link and stops timers. */
     stop(): void {
       clearInterval(timer);
-      clearTimeout(refreshTimer);
+      counts.stop();
       timer = undefined;
       socket.close();
     },
@@ -332,6 +325,15 @@ export function createDisplayClient(opts: DisplayClientOptions) {
       return () => listeners.delete(l);
     },
     getState: (): ViewState => view,
+    /**
+     * Calls `l` with the announcement log now and after every announcement played or failed:
+     * diagnostics, written to the page without a render (an announcement drew nothing new).
+     */
+    watchAudio(l: (log: AudioLog) => void): () => void {
+      audioListeners.add(l);
+      l(audio.log);
+      return () => audioListeners.delete(l);
+    },
     /** The branch's clock and zone, for the clock and any time drawn. */
     clock,
     /** What tests and the benchmark read (`window.__skrDisplay`). */
@@ -341,6 +343,24 @@ export function createDisplayClient(opts: DisplayClientOptions) {
       },
       calls: applied,
       audio: audio.log as AudioLog,
+      /** Snapshot refreshes finished (answered, refused or timed out). */
+      get refreshes(): number {
+        return counts.refreshes;
+      },
+      /** True when no refresh is due or awaited and no announcement waits: nothing more to draw. */
+      get settled(): boolean {
+        return counts.idle && queued.size === 0;
+      },
+      /** True while new estimates wait to be drawn with the next render. */
+      get estimatesHeld(): boolean {
+        return counts.estimatesHeld;
+      },
+      /** Renders made only to draw held estimates, no other render having come in time. */
+      get lateDraws(): number {
+        return counts.lateDraws;
+      },
+      /** Refreshes the counts now (as the periodic refresh does); resolves once handled. */
+      refreshNow: () => counts.now(),
     },
   };
 }

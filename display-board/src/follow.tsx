@@ -1,17 +1,22 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { createBranchClock } from '@skr/protocol/branch-clock';
 import type { Lang } from '@skr/protocol/domain';
 import { FollowContact } from './follow-contact';
 import { POLL_MS, fetchPublicStatus, ticketIdFrom, type FollowResult } from './follow-status';
 import { createI18n, pickLang } from './i18n';
 import './follow.css';
 
+// The phone's own zone and clock are anyone's: "updated at" is the server's time on the branch's
+// wall clock (Europe/Warsaw until the first answer names the zone).
+const branchClock = createBranchClock();
+
 /** Polls the ticket's public status and shows number, state, people ahead and the counter. */
 function Follow({ id }: { id: string | null }) {
   const { t, i18n } = useTranslation();
   const [result, setResult] = useState<FollowResult | null>(null);
-  const [at, setAt] = useState<Date | null>(null);
+  const [at, setAt] = useState<string | null>(null);
   useEffect(() => {
     if (!id) return;
     let alive = true;
@@ -21,7 +26,10 @@ function Follow({ id }: { id: string | null }) {
       if (!alive) return;
       // A network blip keeps the last good answer on screen rather than an error.
       setResult((prev) => (r.kind === 'error' && r.code === 'DISCONNECTED' && prev ? prev : r));
-      if (r.kind === 'ok') setAt(new Date());
+      if (r.kind === 'ok') {
+        branchClock.sync(r.status.branchTime);
+        setAt(r.status.branchTime.now);
+      }
       const final =
         r.kind === 'ok' && ['done', 'no-show', 'cancelled', 'expired'].includes(r.status.state);
       if (!final && !(r.kind === 'error' && r.code === 'NOT_FOUND'))
@@ -71,11 +79,11 @@ function Follow({ id }: { id: string | null }) {
     );
   }
   const time = at
-    ? new Intl.DateTimeFormat(i18n.language, {
+    ? branchClock.format(at, i18n.language, {
         hour: '2-digit',
         minute: '2-digit',
         second: '2-digit',
-      }).format(at)
+      })
     : null;
   return (
     <main className="follow" aria-live="polite">
@@ -85,7 +93,11 @@ function Follow({ id }: { id: string | null }) {
         // Only while a message can still help: never after the call or the end of the visit.
         <FollowContact id={id} lang={i18n.language as Lang} />
       )}
-      {time && <p className="updated">{t('follow.updated', { time })}</p>}
+      {time && (
+        <p className="updated" data-testid="follow-updated" data-at={at}>
+          {t('follow.updated', { time })}
+        </p>
+      )}
     </main>
   );
 }

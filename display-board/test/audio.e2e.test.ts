@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { act, callNext, issue, openCounter, openScreen, waitLatest } from './helpers';
+import { caughtUp, openCountedScreen, workOf } from './commit-counter';
+import {
+  act,
+  callNext,
+  configuredScreen,
+  issue,
+  openCounter,
+  openScreen,
+  waitLatest,
+} from './helpers';
 import { screenBed } from './screen-bed';
 
 const { browser, b } = screenBed({ langs: ['pl'] });
 
 describe('announcements on the screen', () => {
   it('fetches chime then phrase with the device token and plays a recall again', async () => {
-    const s = await openScreen(browser, b.url, await b.device('display'));
+    const s = await openCountedScreen(browser, b.url, await b.device('display'));
     const heard: { path: string; status: number; auth: boolean }[] = [];
     s.page.on('requestfinished', (req) => {
       const path = new URL(req.url()).pathname;
@@ -20,6 +29,8 @@ describe('announcements on the screen', () => {
     const kiosk = await b.device('kiosk');
     await issue(b, kiosk, 'emerytury');
     const clerk = await openCounter(b, 1);
+    await caughtUp(b, s.page);
+    const before = await workOf(s.page);
     const t = await callNext(b, clerk, 1);
     await waitLatest(s.page, t.number);
     const audio = s.page.getByTestId('audio-state');
@@ -27,6 +38,13 @@ describe('announcements on the screen', () => {
     await s.page
       .locator('[data-testid=audio-state][data-played="1"]')
       .waitFor({ state: 'attached', timeout: 20_000 });
+    // One render for the call, its flash and its line's count; none when the announcement
+    // ends (the played count is written without one), none for the refresh after the call.
+    // New estimates alone are drawn with the next render or after 3 s (the playback takes
+    // about that long): such a late draw is counted apart, as in render-work.
+    await caughtUp(b, s.page);
+    const after = await workOf(s.page);
+    expect(after.commits).toBe(before.commits + 1 + after.lateDraws - before.lateDraws);
     const id = `pl-${t.number}-1`;
     expect(heard.map((h) => h.path)).toEqual(
       expect.arrayContaining(['/api/v1/audio/chime.wav', `/api/v1/audio/${id}.wav`]),
@@ -45,16 +63,14 @@ describe('announcements on the screen', () => {
   });
 
   it('stays silent on a screen configured with volume 0', async () => {
-    const admin = await b.login('admin');
-    const dev = await b.api('POST', '/api/v1/devices', admin, { kind: 'display', name: 'quiet' });
-    await b.api('PUT', `/api/v1/devices/${dev.body.id}/display-config`, admin, {
+    const token = await configuredScreen(b, 'quiet', {
       services: [],
       voiceLang: 'pl',
       volume: 0,
       message: '',
       historySize: 6,
     });
-    const s = await openScreen(browser, b.url, dev.body.token);
+    const s = await openScreen(browser, b.url, token);
     await s.page.waitForFunction(() => !document.querySelector('[data-testid=message]'));
     const asked: string[] = [];
     s.page.on('request', (req) => {

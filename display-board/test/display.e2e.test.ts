@@ -4,6 +4,7 @@ import {
   appliedCalls,
   callEvents,
   callNext,
+  configuredScreen,
   historyOf,
   issue,
   latestOf,
@@ -103,26 +104,18 @@ describe('waiting-room screen in Chromium', () => {
     async () => {
       // A branch of its own: tickets transferred in other tests would change who gets called.
       const b = await startTestBranch();
-      const admin = await b.login('admin');
-      const dev = await b.api('POST', '/api/v1/devices', admin, {
-        kind: 'display',
-        name: 'benefits hall',
-      });
       const config = {
         services: ['zasilki'],
-        voiceLang: 'en',
+        voiceLang: 'en' as const,
         volume: 0.4,
         message: 'Komunikat testowy: okienko 5 nieczynne od 14:00.',
         historySize: 6,
       };
-      const put = await b.api(
-        'PUT',
-        `/api/v1/devices/${dev.body.id}/display-config`,
-        admin,
-        config,
+      const s = await openScreen(
+        browser,
+        b.url,
+        await configuredScreen(b, 'benefits hall', config),
       );
-      expect(put.status).toBe(200);
-      const s = await openScreen(browser, b.url, dev.body.token);
       await s.page.getByText(config.message).waitFor({ timeout: 5000 });
       const kiosk = await b.device('kiosk');
       const benefit = await issue(b, kiosk, 'zasilki');

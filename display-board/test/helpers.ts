@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { DisplayConfig } from '@skr/protocol/socket';
 import type { TestBranch } from '../../branch-server/test/harness';
 
 /** A screen's page with its own browser context (own localStorage, like a separate device). */
@@ -20,8 +21,11 @@ export async function openScreen(
   token: string,
   viewport = { width: 1920, height: 1080 },
   contextOptions: BrowserContextOptions = {},
+  /** Called with the new context before the page loads (e.g. a benchmark serving another build). */
+  prepare?: (context: BrowserContext) => Promise<void>,
 ): Promise<ScreenPage> {
   const context = await browser.newContext({ viewport, ...contextOptions });
+  await prepare?.(context);
   // Only when none is stored, so a renewal the page made survives a reload.
   await context.addInitScript(
     ([key, value]) => {
@@ -62,15 +66,35 @@ export async function historyOf(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-number') ?? ''));
 }
 
+/** What the helpers below use of a branch (a test's, or a benchmark's server process). */
+export type BranchCalls = Pick<TestBranch, 'api' | 'login'>;
+
+/**
+ * Pairs a screen named `name` with this configuration (as an admin does in the devices view)
+ * and returns its device token.
+ */
+export async function configuredScreen(
+  b: BranchCalls,
+  name: string,
+  config: DisplayConfig,
+): Promise<string> {
+  const admin = await b.login('admin');
+  const dev = await b.api('POST', '/api/v1/devices', admin, { kind: 'display', name });
+  const put = await b.api('PUT', `/api/v1/devices/${dev.body.id}/display-config`, admin, config);
+  if (put.status !== 200)
+    throw new Error(`display config: ${put.status} ${JSON.stringify(put.body)}`);
+  return dev.body.token as string;
+}
+
 /** Issues a ticket at a kiosk; returns the answer (id, number, followUrl…). */
-export async function issue(b: TestBranch, kiosk: string, serviceId: string) {
+export async function issue(b: BranchCalls, kiosk: string, serviceId: string) {
   const r = await b.api('POST', '/api/v1/tickets', kiosk, { serviceId });
   if (r.status !== 201) throw new Error(`issue: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body as { id: string; number: string; followUrl: string };
 }
 
 /** Signs clerk `urzednik<n>` in at counter n and opens it; returns the clerk's token. */
-export async function openCounter(b: TestBranch, n: number): Promise<string> {
+export async function openCounter(b: BranchCalls, n: number): Promise<string> {
   const token = await b.login(`urzednik${n}`);
   const r = await b.api('POST', `/api/v1/counters/${n}/open`, token);
   if (r.status !== 200) throw new Error(`open counter ${n}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -78,7 +102,7 @@ export async function openCounter(b: TestBranch, n: number): Promise<string> {
 }
 
 /** Clerk calls the next ticket at counter n; returns the ticket called. */
-export async function callNext(b: TestBranch, clerk: string, n: number) {
+export async function callNext(b: BranchCalls, clerk: string, n: number) {
   const r = await b.api('POST', `/api/v1/counters/${n}/call-next`, clerk);
   if (r.status !== 200) throw new Error(`call-next ${n}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.ticket as { id: string; number: string };
@@ -86,7 +110,7 @@ export async function callNext(b: TestBranch, clerk: string, n: number) {
 
 /** A clerk action on a ticket (recall, start, park, transfer…). */
 export async function act(
-  b: TestBranch,
+  b: BranchCalls,
   clerk: string,
   id: string,
   action: string,
@@ -98,7 +122,7 @@ export async function act(
 }
 
 /** The branch's own log of call and recall events (the truth a screen must match). */
-export async function callEvents(b: TestBranch, token: string) {
+export async function callEvents(b: BranchCalls, token: string) {
   const r = await b.api('GET', '/api/v1/events?since=0&limit=5000', token);
   return (r.body.events as { seq: number; type: string; ticket?: { number: string } }[])
     .filter((e) => e.type === 'ticket.called' || e.type === 'ticket.recalled')

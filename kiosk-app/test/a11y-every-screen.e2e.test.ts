@@ -9,6 +9,7 @@ import {
   passwordStep,
   signInWithCard,
   signInWithPassword,
+  tapDigits,
   tapThrough,
   toSelfService,
 } from './self-service-steps';
@@ -191,22 +192,11 @@ describe('HTML_CodeSniffer and axe-core on every kiosk screen in three sizes', (
     await insertCard(rig);
     await toSelfService(p);
     await audit(p, 'pue-login-card');
-    const pin = (digits: string) =>
-      [...digits].reduce(
-        (prev, d) =>
-          prev.then(() =>
-            p
-              .getByRole('group', { name: 'PIN do dowodu' })
-              .getByRole('button', { name: d, exact: true })
-              .click(),
-          ),
-        Promise.resolve(),
-      );
-    await pin('0000');
+    await tapDigits(p, 'PIN do dowodu', '0000');
     await p.getByTestId('card-sign-in').click();
     await p.locator('.error[role=alert]').waitFor({ timeout: 10_000 });
     await audit(p, 'pue-pin-error');
-    await pin(CARD_PIN);
+    await tapDigits(p, 'PIN do dowodu', CARD_PIN);
     await p.getByTestId('card-sign-in').click();
     await p.getByTestId('account-individual').waitFor();
     await audit(p, 'pue-account');

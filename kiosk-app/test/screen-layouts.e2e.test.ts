@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './a11y-checkers';
+import { KIOSK_PANELS } from './kiosk-panels';
 import { sharedKioskRig } from './kiosk-rig';
 
 // The kiosk on the three panels it is sold with: portrait 1080×1920, landscape 1920×1080 and
@@ -10,11 +11,7 @@ import { sharedKioskRig } from './kiosk-rig';
 // and high contrast. Screenshots go to docs/screenshots only when SKR_SCREENSHOTS_DIR is set.
 
 const SHOTS = process.env.SKR_SCREENSHOTS_DIR;
-const SIZES = [
-  { name: 'portrait', width: 1080, height: 1920 },
-  { name: 'landscape', width: 1920, height: 1080 },
-  { name: '1280x1024', width: 1280, height: 1024 },
-] as const;
+const SIZES = KIOSK_PANELS;
 const TARGET = 80;
 
 const rig = sharedKioskRig({ ticketIdleSeconds: 600 });
@@ -63,12 +60,41 @@ function measure(p: Page, target: number): Promise<Measure> {
   }, target);
 }
 
+/** Test ids of the screen's buttons that end below the panel's bottom edge (need a scroll). */
+function belowPanel(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const w = globalThis as any;
+    return [...w.document.querySelectorAll('main button')]
+      .filter((e: any) => e.getBoundingClientRect().bottom > w.innerHeight + 0.5)
+      .map((e: any) => e.dataset.testid ?? e.textContent);
+  });
+}
+
+/** Test ids of the screen's buttons that another element covers at their centre (no touch reaches them). */
+function coveredButtons(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const d = (globalThis as any).document;
+    const w = globalThis as any;
+    return [...d.querySelectorAll('main button')]
+      .filter((e: any) => {
+        const r = e.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        if (r.width === 0 || y < 0 || y > w.innerHeight) return false;
+        const top = d.elementFromPoint(x, y);
+        return top !== null && !e.contains(top);
+      })
+      .map((e: any) => e.dataset.testid ?? e.textContent);
+  });
+}
+
 /** Checks one screen in one size and photographs it when asked. */
 async function check(p: Page, size: (typeof SIZES)[number], screen: string): Promise<void> {
   const m = await measure(p, TARGET);
   expect(m.reach, `${screen} ${size.name} reach`).toBeGreaterThanOrEqual(0.5);
   expect(m.small, `${screen} ${size.name} small targets`).toEqual([]);
   expect(m.overflowX, `${screen} ${size.name} scrolls sideways`).toBe(false);
+  expect(await coveredButtons(p), `${screen} ${size.name} covered buttons`).toEqual([]);
   expect(await axeViolations(p), `${screen} ${size.name} axe`).toEqual([]);
   if (SHOTS)
     await p.screenshot({ path: join(SHOTS, `kiosk-${screen}-${size.width}x${size.height}.png`) });
@@ -83,6 +109,8 @@ describe('kiosk screens on real kiosk panels', () => {
       // Text follows the panel: ~27 px on a 1080 px short side, never the old fixed 20 px.
       expect((await measure(p, TARGET)).rootFontPx).toBeGreaterThanOrEqual(26);
       await check(p, size, 'home');
+      // Every way in is on the panel: nobody at a kiosk knows to scroll the start screen.
+      expect(await belowPanel(p), `home ${size.name} below the panel`).toEqual([]);
       await p.getByTestId('go-ticket').click();
       await p.getByTestId('service-emerytury').waitFor();
       await check(p, size, 'services');

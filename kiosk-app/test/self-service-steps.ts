@@ -23,6 +23,15 @@ export async function toSelfService(p: Page): Promise<void> {
   await p.getByTestId('pue-login').waitFor();
 }
 
+/** Taps `digits` on the on-screen keypad of the field group named `group` ("PIN do dowodu"). */
+export async function tapDigits(p: Page, group: string, digits: string): Promise<void> {
+  for (const d of digits)
+    await p
+      .getByRole('group', { name: group })
+      .getByRole('button', { name: d, exact: true })
+      .click();
+}
+
 /** The one-time code the portal stand-in last sent (its outbox). */
 export function lastCode(rig: KioskRig): string {
   return rig.pue!.outbox().at(-1)!.code;

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
 import { axeViolations } from './a11y-checkers';
 import { CARD_PIN, sharedKioskRig, tinyPdf } from './kiosk-rig';
-import { expectQueuedReceipt, tapThrough } from './self-service-steps';
+import {
+  expectQueuedReceipt,
+  insertCard,
+  tapDigits,
+  tapThrough,
+  toSelfService,
+} from './self-service-steps';
 
 // The urzędomat in Chromium against the real branch server (with its portal proxy and
 // outbox), the portal stand-in, pcscd + the virtual ID card and the printer emulator.
@@ -21,30 +27,6 @@ const rig = sharedKioskRig({ pue: true, card: true, idleSeconds: IDLE }, (r) => 
 
 const shot = (p: Page, name: string) =>
   p.screenshot(SHOTS ? { path: join(SHOTS, `kiosk-${name}.png`) } : {});
-
-async function toSelfService(p: Page) {
-  await p.getByTestId('home').waitFor();
-  await p.getByTestId('go-self-service').click();
-  await p.getByTestId('pue-login').waitFor();
-}
-
-async function typePin(p: Page, pin: string) {
-  for (const d of pin)
-    await p
-      .getByRole('group', { name: 'PIN do dowodu' })
-      .getByRole('button', { name: d, exact: true })
-      .click();
-}
-
-/** Inserts the virtual card and waits until the kiosk has seen it (pcscd polls the slot; slow under load). */
-async function insertCard(): Promise<void> {
-  await rig.card!.insert();
-  await expect
-    .poll(async () => (await rig.runtime.services.handlers.devices({})).cardPresent, {
-      timeout: 15_000,
-    })
-    .toBe(true);
-}
 
 /** The screen on show passes axe (WCAG 2.1 A/AA) and is photographed as `name`. */
 async function passesAxe(p: Page, name: string): Promise<void> {
@@ -82,15 +64,15 @@ describe('urzędomat', () => {
 
   it('ID card: wrong PIN shows tries left, right PIN signs in; account, role, data, archive order', async () => {
     const p = rig.page;
-    await insertCard();
+    await insertCard(rig);
     await toSelfService(p);
     await passesAxe(p, 'pue-login-card');
-    await typePin(p, '0000');
+    await tapDigits(p, 'PIN do dowodu', '0000');
     await p.getByTestId('card-sign-in').click();
     await expect
       .poll(() => p.locator('.error[role=alert]').first().textContent(), { timeout: 10_000 })
       .toContain('Pozostałe próby: 2');
-    await typePin(p, CARD_PIN);
+    await tapDigits(p, 'PIN do dowodu', CARD_PIN);
     await p.getByTestId('card-sign-in').click();
     await p.getByTestId('pue-account').waitFor();
     expect(await p.getByTestId('signed-in').textContent()).toContain('Anna Kowalska');
@@ -200,9 +182,9 @@ describe('urzędomat', () => {
     { timeout: 60_000 },
     async () => {
       const p = rig.page;
-      await insertCard();
+      await insertCard(rig);
       await toSelfService(p);
-      await typePin(p, CARD_PIN);
+      await tapDigits(p, 'PIN do dowodu', CARD_PIN);
       await p.getByTestId('card-sign-in').click();
       await p
         .getByTestId('pue-account')

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SIGN_PIN } from '@skr/hardware-mocks/id-card/index';
 import { axeViolations } from './a11y-checkers';
 import { CARD_PIN, sharedKioskRig, tinyPdf } from './kiosk-rig';
 import { pdfsig } from './pdfsig';
-import { insertCard, tapThrough, toSelfService } from './self-service-steps';
+import { insertCard, tapDigits, tapThrough, toSelfService } from './self-service-steps';
 
 // Signing a drop-off with the ID card ("podpis osobisty") in Chromium: card login, the
 // drop-off asks for the 6-digit signature PIN, the host signs (PAdES) through pcscd + vpcd,
@@ -18,20 +17,12 @@ const rig = sharedKioskRig({ pue: true, card: true, idleSeconds: 120 }, (r) => {
   r.addUsbFile('wniosek-podpisany.pdf', tinyPdf(2));
 });
 
-async function typeOn(p: Page, group: string, digits: string) {
-  for (const d of digits)
-    await p
-      .getByRole('group', { name: group })
-      .getByRole('button', { name: d, exact: true })
-      .click();
-}
-
 describe('drop-off signed with the ID card', () => {
   it('card login → signature PIN (wrong, then right) → receipt; the stand-in holds a PDF pdfsig accepts', async () => {
     const p = rig.page;
     await insertCard(rig);
     await toSelfService(p);
-    await typeOn(p, 'PIN do dowodu', CARD_PIN);
+    await tapDigits(p, 'PIN do dowodu', CARD_PIN);
     await tapThrough(p, 'card-sign-in', 'account-individual', 'role-insured', 'menu-docs');
     await p.locator('[data-testid^=form-]').first().click();
     await p.getByTestId('file-wniosek-podpisany.pdf').click();
@@ -42,9 +33,9 @@ describe('drop-off signed with the ID card', () => {
     await p.getByTestId('doc-sign-pin').waitFor();
     expect(await p.getByTestId('doc-sign-submit').isDisabled()).toBe(true);
     expect(await axeViolations(p)).toEqual([]);
-    await typeOn(p, 'PIN podpisu (6 cyfr)', '0000');
+    await tapDigits(p, 'PIN podpisu (6 cyfr)', '0000');
     await p.screenshot(SHOTS ? { path: join(SHOTS, 'kiosk-doc-sign-pin.png') } : {});
-    await typeOn(p, 'PIN podpisu (6 cyfr)', '00');
+    await tapDigits(p, 'PIN podpisu (6 cyfr)', '00');
     await p.getByTestId('doc-sign-submit').click();
     const alert = p.locator('.error[role=alert]').first();
     await expect
@@ -55,7 +46,7 @@ describe('drop-off signed with the ID card', () => {
     expect(await p.getByTestId('sign-pin').inputValue()).toBe('');
 
     const slip = rig.printer.nextTicket(20_000);
-    await typeOn(p, 'PIN podpisu (6 cyfr)', DEFAULT_SIGN_PIN);
+    await tapDigits(p, 'PIN podpisu (6 cyfr)', DEFAULT_SIGN_PIN);
     await p.getByTestId('doc-sign-submit').click();
     await p.getByTestId('doc-done').waitFor({ timeout: 20_000 });
     await p.getByTestId('doc-signed').waitFor();

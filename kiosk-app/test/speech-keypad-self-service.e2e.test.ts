@@ -4,7 +4,15 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '@skr/pue-emulator';
 import { pl } from '../src/i18n/pl';
 import { CARD_PIN, sharedKioskRig, tinyPdf } from './kiosk-rig';
 import { insertCard, lastCode } from './self-service-steps';
-import { focused, focusKept, hears, mark, moveTo, spokenLog } from './speech-keypad-steps';
+import {
+  enterScreen,
+  focused,
+  focusKept,
+  hears,
+  mark,
+  moveTo,
+  spokenLog,
+} from './speech-keypad-steps';
 
 // A blind client in the urzędomat with the kiosk keypad alone, in speech mode: sign-in by ID
 // card and PIN, account data with the OFE table read aloud, an archive order through the year
@@ -32,10 +40,7 @@ describe('urzędomat with the keypad alone in speech mode', () => {
     await p.getByTestId('home').waitFor();
     await p.keyboard.press('F2');
     await hears(p, exactly(pl.app.speechOn));
-    await moveTo(p, 'go-self-service', '8');
-    await p.keyboard.press('Enter');
-    await p.getByTestId('pue-login').waitFor();
-    await hears(p, exactly(pl.pue.title));
+    await enterScreen(p, 'go-self-service', 'pue-login', exactly(pl.pue.title), '8');
     await focusKept(p);
 
     // The PIN: digits typed on the keypad into the field, Enter signs in. A wrong one first.
@@ -62,16 +67,10 @@ describe('urzędomat with the keypad alone in speech mode', () => {
     await p.keyboard.press('5');
     await hears(p, exactly(pl.pue.role));
     await focusKept(p);
-    await moveTo(p, 'role-insured');
-    await p.keyboard.press('Enter');
-    await p.getByTestId('pue-menu').waitFor();
-    await hears(p, exactly(pl.pue.menu));
+    await enterScreen(p, 'role-insured', 'pue-menu', exactly(pl.pue.menu));
 
     // Data: the OFE table takes the focus and is read, caption first, row by row.
-    await moveTo(p, 'menu-data');
-    await p.keyboard.press('Enter');
-    await p.getByTestId('ofe').waitFor();
-    await hears(p, exactly(pl.data.title));
+    await enterScreen(p, 'menu-data', 'ofe', exactly(pl.data.title));
     await moveTo(p, 'ofe', '6');
     await hears(p, new RegExp(`^${esc(pl.data.ofe)}\\. ${pl.data.month}, ${pl.data.amount}\\.`));
     await focusKept(p);
@@ -100,10 +99,7 @@ describe('urzędomat with the keypad alone in speech mode', () => {
     await p.getByTestId('pue-menu').waitFor();
 
     // Pension: typed ages and wage replace what the fields held; the result is reached and read.
-    await moveTo(p, 'menu-pension');
-    await p.keyboard.press('Enter');
-    await p.getByTestId('pension-result').waitFor();
-    await hears(p, exactly(pl.pension.title));
+    await enterScreen(p, 'menu-pension', 'pension-result', exactly(pl.pension.title));
     await moveTo(p, 'pension-age', '6');
     await p.keyboard.type('60');
     expect(await p.getByTestId('pension-age').inputValue()).toBe('60');
@@ -136,10 +132,7 @@ describe('urzędomat with the keypad alone in speech mode', () => {
     await focusKept(p);
     // After a card login the document is signed: the signature PIN on the keypad digits, Enter
     // signs and sends; the PIN is counted, never said.
-    await moveTo(p, 'doc-sign', '6');
-    await p.keyboard.press('Enter');
-    await p.getByTestId('doc-sign-pin').waitFor();
-    await hears(p, exactly(pl.docs.signTitle));
+    await enterScreen(p, 'doc-sign', 'doc-sign-pin', exactly(pl.docs.signTitle), '6');
     await focusKept(p);
     await moveTo(p, 'sign-pin');
     await p.keyboard.type(DEFAULT_SIGN_PIN);

@@ -59,6 +59,23 @@ export async function hears(p: Page, re: RegExp, since = 0): Promise<void> {
     });
 }
 
+/**
+ * From a control to the screen it opens: moves to `testId` with `key`, presses Enter, waits
+ * until the screen `screen` shows and its title (`title`) has started playing.
+ */
+export async function enterScreen(
+  p: Page,
+  testId: string,
+  screen: string,
+  title: RegExp,
+  key = 'ArrowDown',
+): Promise<void> {
+  await moveTo(p, testId, key);
+  await p.keyboard.press('Enter');
+  await p.getByTestId(screen).waitFor();
+  await hears(p, title);
+}
+
 /** How many phrases have been asked for so far (a mark for {@link hears}). */
 export const mark = async (p: Page): Promise<number> => (await spokenLog(p)).length;
 

@@ -38,6 +38,11 @@ export interface LedBus {
   boardStates(): LedBoardState[];
   /** Subscribes to a board going silent or coming back; returns the unsubscribe function. */
   on(event: LedBusEvent, listener: (address: number) => void): () => void;
+  /**
+   * Subscribes to the port coming back after it was lost: the boards' texts are unknown by then,
+   * so the caller shows again what each should show. Returns the unsubscribe function.
+   */
+  onReconnect(listener: () => void): () => void;
   /** Stops the bus: pending show()/broadcast() reject DISCONNECTED, then the transport closes. */
   close(): Promise<void>;
 }
@@ -70,6 +75,12 @@ export function createLedBus(options: LedBusOptions): LedBus {
   let closed = false;
   let probeTimer: NodeJS.Timeout | undefined;
   for (const address of options.addresses ?? []) boardAt(address);
+  const reconnectListeners = new Set<() => void>();
+  const offReopen = transport.onReopen?.(() => {
+    // Whatever we believed the boards show is unknown now: the next show() of the same text is sent.
+    for (const board of boards.values()) board.confirmedText = undefined;
+    for (const listener of reconnectListeners) listener();
+  });
 
   function boardAt(address: number): Board {
     if (!Number.isInteger(address) || address < 1 || address > LED_MAX_ADDRESS) {
@@ -231,10 +242,16 @@ export function createLedBus(options: LedBusOptions): LedBus {
       listeners[event].add(listener);
       return () => listeners[event].delete(listener);
     },
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
+    },
     async close() {
       if (closed) return;
       closed = true;
       clearTimeout(probeTimer);
+      offReopen?.();
+      reconnectListeners.clear();
       const error = closedError();
       for (const board of boards.values()) if (board.job) settle(board.job, error);
       if (broadcastJob) for (const w of broadcastJob.waiters) w.reject(error);

@@ -18,7 +18,7 @@ export interface Expectation {
 }
 
 /** Awaits the answer of one board to one frame; everything else on the bus is ignored. */
-export interface ReplyListener {
+interface ReplyListener {
   /** Resolves with the ACK/NAK carrying this address and seq, or 'timeout' after `timeoutMs`. */
   expect(address: number, seq: number, timeoutMs: number): Expectation;
   /** Ends a pending wait with 'cancelled' and stops listening. */

@@ -7,14 +7,14 @@ import { encodeShowText } from './text-codec';
 export type LedBusEvent = 'board-dead' | 'board-alive';
 
 /** Retry policy of the bus (milliseconds and counts). */
-export interface ReplyPolicy {
+interface ReplyPolicy {
   retries: number;
   probeIntervalMs: number;
   now: number;
 }
 
 /** What the bus must do after a reply: settle callers, announce a liveness change. */
-export interface ReplyEffects {
+interface ReplyEffects {
   settle?: { job: Job; error?: SkrError };
   event?: LedBusEvent;
 }

@@ -7,6 +7,11 @@ export interface LedTransport {
   write(bytes: Uint8Array): Promise<void>;
   /** Subscribes to received bytes; returns the unsubscribe function. */
   onData(listener: (chunk: Uint8Array) => void): () => void;
+  /**
+   * Subscribes to the port opening again after it was lost (or after its first open failed):
+   * the boards may show anything by then. Optional: a transport that never reopens omits it.
+   */
+  onReopen?(listener: () => void): () => void;
   /** Closes the port; pending writes reject with DISCONNECTED. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -15,44 +20,83 @@ export interface LedTransport {
 export interface SerialLedTransportOptions {
   path: string;
   baudRate?: number;
+  /** How long after losing the port (or failing to open it) to try opening it again (default 1,000 ms). */
+  reopenIntervalMs?: number;
 }
 
 /**
  * An LED transport over a serial port (an RS-485 adapter, or a pty in tests). Returns at once;
- * the port opens in the background and the first write waits for it (or rejects DISCONNECTED).
+ * the port opens in the background and the first write waits for that attempt. A port that
+ * fails (adapter unplugged, emulator restarted) is opened again every `reopenIntervalMs` until
+ * close(); writes meanwhile reject DISCONNECTED at once, and onReopen listeners hear when it is back.
  */
 export function serialLedTransport({
   path,
   baudRate = 9600,
+  reopenIntervalMs = 1000,
 }: SerialLedTransportOptions): LedTransport {
-  const port = new SerialPort({
-    path,
-    baudRate,
-    dataBits: 8,
-    parity: 'none',
-    stopBits: 1,
-    autoOpen: false,
-  });
   const listeners = new Set<(chunk: Uint8Array) => void>();
-  port.on('data', (chunk: Buffer) => {
-    for (const listener of listeners) listener(new Uint8Array(chunk));
-  });
-  // Without a listener an 'error' event would crash the process; failures surface on write.
-  port.on('error', () => undefined);
-  const opened = new Promise<void>((resolve, reject) => {
-    port.open((err) => (err ? reject(disconnected(path, err)) : resolve()));
-  });
-  opened.catch(() => undefined);
+  const reopenListeners = new Set<() => void>();
+  let current: SerialPort | undefined;
+  let lost = false;
   let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const scheduleReopen = () => {
+    lost = true;
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, reopenIntervalMs);
+    retry.unref();
+  };
+
+  // A closed SerialPort's stream is destroyed for good, so every attempt takes a fresh one.
+  const connect = () =>
+    new Promise<void>((resolve) => {
+      const port = new SerialPort({
+        path,
+        baudRate,
+        dataBits: 8,
+        parity: 'none',
+        stopBits: 1,
+        autoOpen: false,
+      });
+      port.on('data', (chunk: Buffer) => {
+        for (const listener of listeners) listener(new Uint8Array(chunk));
+      });
+      // Without a listener an 'error' event would crash the process; failures surface on write.
+      port.on('error', () => undefined);
+      port.open((err) => {
+        if (err || closed) {
+          if (!err) port.close(() => undefined);
+          scheduleReopen();
+          return resolve();
+        }
+        current = port;
+        port.once('close', () => {
+          if (current === port) current = undefined;
+          scheduleReopen();
+        });
+        if (lost) for (const listener of reopenListeners) listener();
+        resolve();
+      });
+    });
+  const firstOpen = connect();
 
   return {
     async write(bytes) {
-      await opened;
-      if (closed || !port.isOpen) throw disconnected(path);
+      await firstOpen;
+      const port = current;
+      if (closed || !port?.isOpen) throw disconnected(path);
       await new Promise<void>((resolve, reject) => {
-        port.write(Buffer.from(bytes), (err) =>
-          err ? reject(disconnected(path, err)) : undefined,
-        );
+        port.write(Buffer.from(bytes), (err) => {
+          if (!err) return;
+          reject(disconnected(path, err));
+          // A port that failed a write is gone (EIO): closing it starts the reopen loop.
+          if (port.isOpen) port.close(() => undefined);
+        });
         port.drain((err) => (err ? reject(disconnected(path, err)) : resolve()));
       });
     },
@@ -60,16 +104,20 @@ export function serialLedTransport({
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onReopen(listener) {
+      reopenListeners.add(listener);
+      return () => reopenListeners.delete(listener);
+    },
     async close() {
       if (closed) return;
       closed = true;
+      clearTimeout(retry);
       listeners.clear();
-      try {
-        await opened;
-      } catch {
-        return;
-      }
-      if (!port.isOpen) return;
+      reopenListeners.clear();
+      await firstOpen;
+      const port = current;
+      current = undefined;
+      if (!port?.isOpen) return;
       await new Promise<void>((resolve) => port.close(() => resolve()));
     },
   };

@@ -14,7 +14,7 @@ export const MAX_TICKET_BYTES = 512;
 export const MAX_RECEIPT_BYTES = 1024;
 
 /** An encoder configured for one model and language, plus that language's labels. */
-export interface LayoutContext {
+interface LayoutContext {
   enc: ReceiptPrinterEncoder;
   labels: PrintLabels;
   model: PrinterModel;

@@ -4,7 +4,7 @@ import type { PrintLang } from '@skr/protocol/printer';
 // beside labels.ts rather than in it: one layout's words, changed together with that layout.
 
 /** Every label the answer summary prints. */
-export interface LetterLabels {
+interface LetterLabels {
   heading: string;
   date: string;
   sender: string;

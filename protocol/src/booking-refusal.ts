@@ -33,9 +33,9 @@ export const bookingRefusalMessages: Record<BookingRefusal, Record<'pl' | 'en' |
     uk: 'Візит можна записати щонайпізніше за {n} хв до його початку.',
   },
   'daily-limit': {
-    pl: 'Jedna osoba może mieć najwyżej {n} wizyty jednego dnia.',
-    en: 'One person can have at most {n} visits a day.',
-    uk: 'Одна особа може мати щонайбільше {n} візити на день.',
+    pl: 'Jedna osoba może mieć najwyżej {n} {visits} jednego dnia.',
+    en: 'One person can have at most {n} {visits} a day.',
+    uk: 'Одна особа може мати щонайбільше {n} {visits} на день.',
   },
   gap: {
     pl: 'Między wizytami jednej osoby musi minąć co najmniej {n} min.',
@@ -64,6 +64,21 @@ export const bookingRefusalMessages: Record<BookingRefusal, Record<'pl' | 'en' |
   },
 };
 
+// "visit" after a number, by each language's plural rules (Intl.PluralRules: one/few/many/other);
+// the daily limit is configuration, so 1, 3 and 5 must all read right.
+const visitWords: Record<'pl' | 'en' | 'uk', Partial<Record<Intl.LDMLPluralRule, string>>> = {
+  pl: { one: 'wizytę', few: 'wizyty', many: 'wizyt', other: 'wizyty' },
+  en: { one: 'visit', other: 'visits' },
+  uk: { one: 'візит', few: 'візити', many: 'візитів', other: 'візиту' },
+};
+
+/** The word "visit" agreeing with the number `n` in `lang`. */
+function visitsWord(n: unknown, lang: 'pl' | 'en' | 'uk'): string {
+  const forms = visitWords[lang];
+  const rule = typeof n === 'number' ? new Intl.PluralRules(lang).select(n) : 'other';
+  return forms[rule] ?? forms.other!;
+}
+
 /** The client's message for a refusal, with the rule's number filled in. */
 export function bookingRefusalMessage(
   reason: BookingRefusal,
@@ -72,5 +87,7 @@ export function bookingRefusalMessage(
 ): string {
   const n =
     details.minLeadMinutes ?? details.maxVisitsPerDay ?? details.minGapMinutes ?? details.n ?? '';
-  return bookingRefusalMessages[reason][lang].replace('{n}', String(n));
+  return bookingRefusalMessages[reason][lang]
+    .replace('{n}', String(n))
+    .replace('{visits}', visitsWord(n, lang));
 }

@@ -2,7 +2,8 @@
 // cover: the branch's reports to the portal (visit outcomes, daily statistics), the kiosk's
 // document drop-off at the branch, and the manager's view of the sync backlog.
 import { z } from 'zod';
-import { Lang } from './domain';
+import { Lang, ServiceId } from './domain';
+import { NotifyChannel } from './notify';
 import { Pesel } from './pesel';
 import { PueInstant, PueIsoDate } from './pue';
 
@@ -11,7 +12,7 @@ import { PueInstant, PueIsoDate } from './pue';
 /** POST /v1/branches/{branchId}/visit-outcomes: what became of a booked visit. */
 export const PueVisitOutcome = z.object({
   bookingCode: z.string().regex(/^[A-Z0-9]{6,12}$/),
-  serviceId: z.string().min(1).max(40).describe('the service the visit was finally served under'),
+  serviceId: ServiceId.describe('the service the visit was finally served under'),
   outcome: z
     .enum(['done', 'no-show', 'expired'])
     .describe('expired: checked in but still waiting when the branch day ended'),
@@ -27,7 +28,7 @@ export type PueVisitOutcome = z.infer<typeof PueVisitOutcome>;
 
 /** One service's numbers in a daily report. */
 export const PueDailyServiceStats = z.object({
-  serviceId: z.string().min(1).max(40),
+  serviceId: ServiceId,
   issued: z.number().int().min(0),
   booked: z.number().int().min(0).describe('tickets that were checked-in bookings'),
   served: z.number().int().min(0),
@@ -154,6 +155,11 @@ export const BranchOpening = z.object({
   open: z.boolean(),
   timeZone: z.string(),
   at: PueInstant,
+  /**
+   * The channels the branch can notify a client by (an SMS gateway, SMTP); empty when
+   * notifications are off, and the kiosk then offers no "Powiadom mnie".
+   */
+  notifyChannels: z.array(NotifyChannel).default([]),
 });
 export type BranchOpening = z.infer<typeof BranchOpening>;
 

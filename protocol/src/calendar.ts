@@ -64,10 +64,35 @@ export const CalendarException = z.discriminatedUnion('kind', [
 /** An exception to the weekly plan. */
 export type CalendarException = z.infer<typeof CalendarException>;
 
+/** Poland's statutory days off (Ustawa o dniach wolnych od pracy), named in the manager's views. */
+export const PublicHolidayId = z.enum([
+  'new-year',
+  'epiphany',
+  'easter-sunday',
+  'easter-monday',
+  'labour-day',
+  'constitution-day',
+  'pentecost',
+  'corpus-christi',
+  'assumption',
+  'all-saints',
+  'independence-day',
+  'christmas-eve',
+  'christmas',
+  'second-day-of-christmas',
+]);
+/** A statutory holiday. */
+export type PublicHolidayId = z.infer<typeof PublicHolidayId>;
+
 /** The manager's calendar plan: weekly blocks, exceptions, shares and the booking rules. */
 export const CalendarPlan = z.object({
   blocks: z.array(PlanBlock),
   exceptions: z.array(CalendarException).default([]),
+  /**
+   * `pl` (or absent): no visits on Poland's statutory holidays (a ZUS branch is closed by law).
+   * `none` is for training and test branches whose clock runs on any day of the year.
+   */
+  publicHolidays: z.enum(['pl', 'none']).optional(),
   /** Percent of each slot's counters kept for walk-ins (rounded to whole counters). */
   walkInSharePercent: z.number().int().min(0).max(100).default(30),
   /** Percent of the bookable counters escrowed to the central portal (rounded). */
@@ -282,7 +307,12 @@ export const DaySlot = z.object({
 export type DaySlot = z.infer<typeof DaySlot>;
 
 /** The manager's day view: every slot of the day (past ones too), booked against capacity. */
-export const CalendarDayResponse = z.object({ day: Day, slots: z.array(DaySlot) });
+export const CalendarDayResponse = z.object({
+  day: Day,
+  slots: z.array(DaySlot),
+  /** The statutory holiday that closes the day (no slots), or null. */
+  publicHoliday: PublicHolidayId.nullable(),
+});
 /** The day view answer. */
 export type CalendarDayResponse = z.infer<typeof CalendarDayResponse>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BranchTime } from './branch-clock';
 import { TicketState } from './domain';
 import { DisplayConfig } from './socket';
 
@@ -16,6 +17,8 @@ export const PublicTicketStatus = z.object({
   counterName: z.string().nullable(),
   /** The counter's public sign (label, else number) while called or served, else null. */
   counterSign: z.string().nullable(),
+  /** The server's time and the branch's zone when it answered: the page's "updated at". */
+  branchTime: BranchTime,
 });
 export type PublicTicketStatus = z.infer<typeof PublicTicketStatus>;
 

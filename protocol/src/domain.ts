@@ -23,9 +23,12 @@ export const PriorityReason = z.enum([
 ]);
 export type PriorityReason = z.infer<typeof PriorityReason>;
 
+/** A service's id ("emerytury"): what API paths, tickets, skills and bookings name it by. */
+export const ServiceId = z.string().min(1).max(40);
+
 /** A service (rodzaj sprawy) clients queue for. */
 export const Service = z.object({
-  id: z.string().min(1).max(40),
+  id: ServiceId,
   prefix: z.string().regex(/^[A-Z]$/),
   names: Localized,
   descriptions: Localized.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Counter, Lang, PriorityReason, Service, Ticket } from './domain';
+import { Counter, Lang, PriorityReason, Service, ServiceId, Ticket } from './domain';
 import { Pesel } from './pesel';
 
 /** Staff roles. */
@@ -44,17 +44,26 @@ export const BookingCode = z
 
 export const IssueTicketRequest = z
   .object({
-    serviceId: z.string().min(1).max(40).optional(),
+    serviceId: ServiceId.optional(),
     priority: PriorityReason.optional(),
     bookingCode: BookingCode.optional(),
     /** Check-in by ID card: the holder's PESEL, used for a keyed-hash lookup and never stored or logged. */
     bookingPesel: Pesel.optional(),
     lang: Lang.optional(),
+    /**
+     * The client takes the late-arrival offer's walk-in ticket for a visit of today past its
+     * check-in window: the ticket joins the line as a walk-in but carries the visit's code, and
+     * the visit counts as kept, not as a no-show (issue 14).
+     */
+    acceptLate: z.literal(true).optional(),
   })
   .refine(
     (r) => r.serviceId !== undefined || r.bookingCode !== undefined || r.bookingPesel !== undefined,
     { message: 'serviceId, bookingCode or bookingPesel is required' },
-  );
+  )
+  .refine((r) => !r.acceptLate || r.bookingCode !== undefined || r.bookingPesel !== undefined, {
+    message: 'acceptLate needs the visit: bookingCode or bookingPesel',
+  });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
 
 export const IssuedTicket = z.object({
@@ -73,7 +82,7 @@ export const PauseCounterRequest = z.object({ reason: z.string().trim().min(1).m
 
 export const TransferRequest = z
   .object({
-    serviceId: z.string().min(1).max(40).optional(),
+    serviceId: ServiceId.optional(),
     counterId: z.number().int().positive().optional(),
     position: z.enum(['front', 'end']).default('end'),
   })
@@ -97,7 +106,7 @@ export type TicketAction = z.infer<typeof TicketAction>;
 
 export const CreateBookingRequest = z.object({
   code: BookingCode,
-  serviceId: z.string().min(1).max(40),
+  serviceId: ServiceId,
   bookedFor: z.string().datetime({ offset: true }),
 });
 export type CreateBookingRequest = z.infer<typeof CreateBookingRequest>;

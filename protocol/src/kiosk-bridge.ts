@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KioskPrintResult, PrinterStatus } from './printer';
 import { ApiError } from './errors';
-import { Lang, PriorityReason } from './domain';
+import { Lang, PriorityReason, ServiceId } from './domain';
 import { BookingCode, IssuedTicket } from './http';
 import { CardHolder } from './card';
 import { VisitSummary } from './calendar';
@@ -46,7 +46,7 @@ export type KioskConfig = z.infer<typeof KioskConfig>;
 
 /** A walk-in ticket asked for at the kiosk. */
 export const KioskIssueRequest = z.object({
-  serviceId: z.string().min(1).max(40),
+  serviceId: ServiceId,
   priority: PriorityReason.optional(),
   lang: Lang,
   /** Printed service name (already in the client's language). */
@@ -55,11 +55,20 @@ export const KioskIssueRequest = z.object({
 export type KioskIssueRequest = z.infer<typeof KioskIssueRequest>;
 
 /** Check-in for a booked visit by its code (typed, or scanned from a QR as keystrokes). */
-export const KioskCheckInRequest = z.object({ bookingCode: BookingCode, lang: Lang });
+export const KioskCheckInRequest = z.object({
+  bookingCode: BookingCode,
+  lang: Lang,
+  /** The late-arrival offer's walk-in ticket for this missed visit (see IssueTicketRequest). */
+  acceptLate: z.literal(true).optional(),
+});
 export type KioskCheckInRequest = z.infer<typeof KioskCheckInRequest>;
 
 /** Check-in for a booked visit with the ID card in the reader (no PIN needed). */
-export const KioskCardCheckInRequest = z.object({ lang: Lang });
+export const KioskCardCheckInRequest = z.object({
+  lang: Lang,
+  /** The late-arrival offer's walk-in ticket for the card holder's missed visit. */
+  acceptLate: z.literal(true).optional(),
+});
 export type KioskCardCheckInRequest = z.infer<typeof KioskCardCheckInRequest>;
 
 /**
@@ -162,7 +171,7 @@ export type KioskBookingIdentity = z.infer<typeof KioskBookingIdentity>;
 
 /** A visit booked at the kiosk ("Umów wizytę"); the slip prints the code, day, hour and a QR. */
 export const KioskBookRequest = z.object({
-  serviceId: z.string().min(1).max(40),
+  serviceId: ServiceId,
   start: z.iso.datetime(),
   lang: Lang,
   /** Printed service name (already in the client's language). */
@@ -203,6 +212,25 @@ export const KioskRebookResult = z.object({
   ...KioskPrintResult.shape,
 });
 export type KioskRebookResult = z.infer<typeof KioskRebookResult>;
+
+/**
+ * A client past the late-arrival window takes the slot offered today (issue 14): the missed
+ * visit is named by the code typed at check-in, or by the ID card in the reader (the host reads
+ * the PESEL; it never reaches the page). The new visit's slip is printed like a booking's.
+ */
+export const KioskLateBookRequest = z
+  .object({
+    bookingCode: BookingCode.optional(),
+    card: z.literal(true).optional(),
+    start: z.iso.datetime(),
+    lang: Lang,
+    /** Printed service name (already in the client's language). */
+    serviceName: z.string().min(1).max(60),
+  })
+  .refine((r) => (r.bookingCode === undefined) !== (r.card === undefined), {
+    message: 'give exactly one of bookingCode or card',
+  });
+export type KioskLateBookRequest = z.infer<typeof KioskLateBookRequest>;
 
 /** Who hands a document in without logging in: typed, or the ID card's holder (no PIN). */
 export const KioskAnonSubmitter = z.discriminatedUnion('by', [
@@ -258,6 +286,7 @@ export const kioskBridgeMethods = {
   submitDocument: { input: KioskSubmitRequest, output: KioskSubmitResult },
   bookVisit: { input: KioskBookRequest, output: KioskBookResult },
   rebookVisit: { input: KioskRebookRequest, output: KioskRebookResult },
+  bookLateArrival: { input: KioskLateBookRequest, output: KioskBookResult },
   openAnswer: { input: KioskOpenAnswerRequest, output: KioskOpenAnswerResult },
   signUpdByCard: { input: KioskCardUpdRequest, output: PueUpd },
   readCardHolder: { input: none, output: CardHolder },

@@ -42,6 +42,20 @@ describe('local clock', () => {
     expect(localClock('2026-10-25T01:30:00Z', WAW).time).toBe('02:30');
     expect(localClock('2026-10-25T02:00:00Z', WAW).time).toBe('03:00');
   });
+
+  it('answers each zone and minute right when asked again (it remembers the last one)', () => {
+    const at = '2026-11-23T07:30:20Z';
+    expect(localClock(at, WAW).time).toBe('08:30');
+    expect(localClock('2026-11-23T07:30:59.999Z', WAW).time).toBe('08:30');
+    expect(localClock(at, 'Asia/Kathmandu').time).toBe('13:15');
+    expect(localClock(at, WAW).time).toBe('08:30');
+    expect(localClock('2026-11-23T07:31:00Z', WAW).time).toBe('08:31');
+    expect(localClock('2026-11-23T07:30:00Z', 'America/St_Johns')).toEqual({
+      day: 1,
+      time: '04:00',
+    });
+    expect(() => localClock('not a date', WAW)).toThrow(RangeError);
+  });
 });
 
 describe('zone offset', () => {

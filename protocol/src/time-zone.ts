@@ -53,13 +53,28 @@ export function localDay(at: Date | string | number, zone: string): string {
   return day;
 }
 
+/**
+ * The last local clock computed, by UTC minute: every issue asks it (opening hours, the walk-in
+ * cut-off), and the zone conversion was most of that. Zones differ from UTC by whole minutes,
+ * so one UTC minute is one local minute.
+ */
+let clockMemo: { zone: string; minute: number; day: number; time: string } | undefined;
+
 /** Local ISO weekday (1 = Monday … 7 = Sunday) and "HH:MM" of an instant. */
 export function localClock(
   at: Date | string | number,
   zone: string,
 ): { day: number; time: string } {
-  const d = wall(at, zone);
-  return { day: ((d.getDay() + 6) % 7) + 1, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` };
+  const ms = typeof at === 'number' ? at : new Date(at).getTime();
+  const minute = Math.floor(ms / 60_000);
+  const m = clockMemo;
+  // An invalid instant (NaN) never equals the memo's minute, so it still throws below.
+  if (m && m.zone === zone && m.minute === minute) return { day: m.day, time: m.time };
+  const d = wall(ms, zone);
+  const day = ((d.getDay() + 6) % 7) + 1;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  clockMemo = { zone, minute, day, time };
+  return { day, time };
 }
 
 /** Minutes the zone is ahead of UTC at the instant (Warsaw: 60 in winter, 120 in summer). */

@@ -28,7 +28,7 @@ function dejaVu(): { regular: Buffer; bold: Buffer } | null {
 }
 
 /** The parts of a stored answer the letter shows. */
-export interface LetterFields {
+interface LetterFields {
   id: string;
   title: string;
   date: string;

@@ -25,7 +25,7 @@ declare module 'fastify' {
 export type PortalRequest<R extends RouteDef> = FastifyRequest<RouteGeneric<R>>;
 
 /** A route's implementation; `principal` is the profile id or branch id its access proved. */
-export type PortalHandler<R extends RouteDef> = (
+type PortalHandler<R extends RouteDef> = (
   req: PortalRequest<R>,
   reply: FastifyReply,
   principal: string,

@@ -74,7 +74,7 @@ function getRow(ctx: PueContext, id: string): BookingRow {
 }
 
 /** Input of createBooking. */
-export interface NewBooking {
+interface NewBooking {
   branchId: string;
   serviceId: PueServiceId;
   date: string;

@@ -137,12 +137,14 @@ export interface CalendarCheck {
  */
 export function checkCalendar(ctx: PueContext, c: CalendarCheck, rules: BookingRules): void {
   const db = tables(ctx.db);
-  const places = placesAt(db, c.branchId, c.startsAt);
-  if (!places.some((p) => p.serviceIds.includes(c.serviceId))) throw refusal('closed');
   const startMs = Date.parse(c.startsAt);
   const lead = (startMs - ctx.now().getTime()) / 60_000;
+  // The lead time first: the portal hands its places within it back to the branch, so checking
+  // the places first would call every too-late booking "closed" and hide the rule from the client.
   if (lead < rules.minLeadMinutes)
     throw refusal('too-late', { minLeadMinutes: rules.minLeadMinutes });
+  const places = placesAt(db, c.branchId, c.startsAt);
+  if (!places.some((p) => p.serviceIds.includes(c.serviceId))) throw refusal('closed');
   if (lead > rules.horizonDays * 24 * 60) throw refusal('closed');
   if (c.pesel !== null) {
     const day = localDay(c.startsAt, PORTAL_TIME_ZONE);

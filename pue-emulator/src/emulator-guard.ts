@@ -28,7 +28,7 @@ function keyMatches(presented: unknown, key: string | undefined): boolean {
 }
 
 /** Who may call /__emulator/*: loopback always; others only with `key` (≥ 16 characters). */
-export interface EmulatorGuardOptions {
+interface EmulatorGuardOptions {
   /** The test key; by default SKR_EMULATOR_KEY. Unset: loopback only. */
   key?: string;
 }

@@ -24,7 +24,7 @@ const ID_DATA_DER = Buffer.from('06092a864886f70d010701', 'hex');
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 
 /** Who signed, as the signature certificate names them. */
-export interface PdfSigner {
+interface PdfSigner {
   pesel: string | null;
   name: string;
   certificatePem: string;

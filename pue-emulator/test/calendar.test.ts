@@ -148,4 +148,34 @@ describe('a branch calendar at the portal stand-in', () => {
     const late = PortalCalendarReceipt.parse((await publish(calendar(9))).body);
     expect(late).toMatchObject({ applied: true, given: [{ start: HALF, counterIds: ['c2'] }] });
   });
+
+  it('applies the 1 h lead and 3 visits a day online too (409 with the rule in Polish)', async () => {
+    // The clock is Wednesday 10:01 (the test above). 11:00 today is 59 minutes away; Thursday
+    // has four hours one person could otherwise book, each an hour apart (the gap allows it).
+    const slot = (day: string, time: string) => ({
+      start: new Date(`${day}T${time}:00+01:00`).toISOString(),
+      day,
+      time,
+      places,
+    });
+    const thursday = ['10:00', '11:00', '12:00', '13:00'];
+    const r = await publish({
+      ...calendar(10, []),
+      slots: [slot('2025-03-12', '11:00'), ...thursday.map((t) => slot('2025-03-13', t))],
+    });
+    expect(PortalCalendarReceipt.parse(r.body).applied).toBe(true);
+    const token = await passwordLogin(h, 'anna.kowalska');
+    const book = (date: string, time: string) =>
+      h.call('POST', '/v1/bookings', {
+        token,
+        body: { branchId: BRANCH, serviceId: 'emerytury', date, time },
+      });
+    const soon = await book('2025-03-12', '11:00');
+    expect([soon.status, soon.body.details.reason]).toEqual([409, 'too-late']);
+    expect(soon.body.message).toBe('Wizytę można umówić najpóźniej 60 min przed jej rozpoczęciem.');
+    for (const t of thursday.slice(0, 3)) expect((await book('2025-03-13', t)).status).toBe(201);
+    const fourth = await book('2025-03-13', '13:00');
+    expect([fourth.status, fourth.body.details.reason]).toEqual([409, 'daily-limit']);
+    expect(fourth.body.message).toBe('Jedna osoba może mieć najwyżej 3 wizyty jednego dnia.');
+  });
 });

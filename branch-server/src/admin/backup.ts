@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What a finished backup is. */
-export interface BackupResult {
+interface BackupResult {
   file: string;
   bytes: number;
   schemaVersion: number;

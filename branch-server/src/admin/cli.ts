@@ -13,7 +13,7 @@ import { restoreDatabase, RestoreRefused } from './restore';
 import { codeSchemaVersion, fileSchemaVersion } from './schema-version';
 
 /** Where the CLI reads and writes (the process's own streams in production). */
-export interface AdminIo {
+interface AdminIo {
   out(line: string): void;
   err(line: string): void;
   /** The whole of stdin (for --password-stdin). */

@@ -11,7 +11,7 @@ import type { ServerCall, ServerLocation } from './server-locator';
 const ADMIN_END_DAY_ACTOR = 'system:skr-admin';
 
 /** How the day was ended: through the running server, or on the database with it stopped. */
-export interface AdminEndDay extends EndDayResult {
+interface AdminEndDay extends EndDayResult {
   via: 'server' | 'database';
 }
 

@@ -5,7 +5,7 @@ import { backupDatabase } from './backup';
 import { codeSchemaVersion } from './schema-version';
 
 /** What `migrateWithBackup` did. */
-export interface MigrateResult {
+interface MigrateResult {
   from: number;
   to: number;
   /** The backup taken before migrating (undefined when nothing had to change). */

@@ -12,7 +12,7 @@ export class RestoreRefused extends Error {
 }
 
 /** What a restore did. */
-export interface RestoreResult {
+interface RestoreResult {
   schemaVersion: number;
   /** Where the database that was replaced now lies (undefined if there was none). */
   previous: string | undefined;

@@ -112,6 +112,24 @@ function prerenderItems(
   return items;
 }
 
+/** Prunes the segment cache now and every `pruneEveryMs` (6 h); a failed pass only warns. */
+function cachePruning(opts: Pick<AnnouncerOptions, 'cacheDir' | 'cacheBounds' | 'log'>) {
+  const bounds: CacheBounds = { ...DEFAULT_BOUNDS, ...opts.cacheBounds };
+  const pruneCache = async (): Promise<PruneResult> => {
+    const r = await pruneSegmentCache(opts.cacheDir, bounds);
+    if (r.removed > 0) opts.log?.info({ ...r }, 'announcer cache pruned');
+    return r;
+  };
+  const pass = () =>
+    void pruneCache().catch((err: unknown) =>
+      opts.log?.warn({ err }, 'announcer cache prune failed'),
+    );
+  pass();
+  const timer = setInterval(pass, opts.cacheBounds?.pruneEveryMs ?? 6 * 3600_000);
+  timer.unref();
+  return { pruneCache, stopPruning: () => clearInterval(timer) };
+}
+
 /** Creates an announcer over `engine`, caching segments in memory and under `cacheDir`. */
 export function createAnnouncer(opts: AnnouncerOptions): Announcer {
   const { engine, log } = opts;
@@ -131,17 +149,7 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
   let chimeWav: { rate: number; wav: Buffer } | undefined;
   const stop = new AbortController();
   const running = new Set<Promise<void>>();
-  const bounds: CacheBounds = { ...DEFAULT_BOUNDS, ...opts.cacheBounds };
-  const pruneCache = async (): Promise<PruneResult> => {
-    const r = await pruneSegmentCache(opts.cacheDir, bounds);
-    if (r.removed > 0) log?.info({ ...r }, 'announcer cache pruned');
-    return r;
-  };
-  const prunePass = () =>
-    void pruneCache().catch((err: unknown) => log?.warn({ err }, 'announcer cache prune failed'));
-  prunePass();
-  const pruneTimer = setInterval(prunePass, opts.cacheBounds?.pruneEveryMs ?? 6 * 3600_000);
-  pruneTimer.unref();
+  const { pruneCache, stopPruning } = cachePruning(opts);
 
   const checkLang = (lang: Lang): void => {
     if (!opts.langs.includes(lang)) throw new SkrError('INVALID', `Language not enabled: ${lang}`);
@@ -259,7 +267,7 @@ export function createAnnouncer(opts: AnnouncerOptions): Announcer {
     pruneCache,
 
     async close() {
-      clearInterval(pruneTimer);
+      stopPruning();
       stop.abort();
       await Promise.allSettled([...running]);
     },

@@ -1,7 +1,7 @@
 import type { Pcm } from './wav';
 
 /** Options of the two-tone chime; defaults give a soft "ding-dong" of ~0.9 s. */
-export interface ChimeOptions {
+interface ChimeOptions {
   sampleRate?: number;
   /** Frequencies of the two tones in Hz (a falling major third by default). */
   tones?: [number, number];

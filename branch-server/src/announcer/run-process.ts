@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { SkrError } from '@skr/protocol/errors';
 
 /** Options of `runProcess`. */
-export interface RunOptions {
+interface RunOptions {
   /** Written to the child's stdin, which is then closed (text never goes through a shell). */
   input?: string | Buffer;
   timeoutMs?: number;

@@ -3,7 +3,7 @@ import type { AnnouncerLog, Lang, SpeechEngine } from './types';
 import { decodeWav, type Pcm } from './wav';
 
 /** Counters of where segments came from. */
-export interface SegmentCounts {
+interface SegmentCounts {
   memoryHits: number;
   diskHits: number;
   rendered: number;
@@ -11,7 +11,7 @@ export interface SegmentCounts {
 }
 
 /** Rendered phrase segments: memory, then disk, then the engine (each rendered at most once). */
-export interface SegmentSource {
+interface SegmentSource {
   /**
    * The segment saying `text`. `warmOnly` (pre-rendering) keeps it in memory only while there
    * is room, so the plan's late numbers do not push out the early ones the morning needs first.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The figures of `sox f.wav -n stat` that tell real speech from silence or garbage. */
-export interface SoxStat {
+interface SoxStat {
   lengthSeconds: number;
   maximumAmplitude: number;
   rmsAmplitude: number;

@@ -1,7 +1,7 @@
 import type { Counter, QueueSettings, Service, Ticket } from '@skr/protocol';
 import type { OpeningHours } from '@skr/protocol/manager';
 import { localDay } from '@skr/protocol/time-zone';
-import type { QueueState } from '../domain';
+import { scanWalkInLineEnd, walkInLineMs, type QueueState } from '../domain';
 import type { CatalogRepo, TicketRepo } from '../store';
 
 const FINAL = new Set<Ticket['state']>(['done', 'no-show', 'cancelled', 'expired']);
@@ -25,6 +25,14 @@ export class BranchState implements QueueState {
   recentCalls: Ticket[] = [];
   regularSincePriority = 0;
   day = '';
+  /**
+   * Bumped by every change made through this class (a load, a new day, a ticket change); kept
+   * results (the wait estimate's dry run) are of one version. Counters changed in place in
+   * `counters` are not counted: compare them by identity.
+   */
+  version = 0;
+  /** The latest line position of the waiting walk-ins; undefined = to be scanned again. */
+  private lineEnd: number | undefined;
 
   constructor(
     private readonly catalog: CatalogRepo,
@@ -33,6 +41,7 @@ export class BranchState implements QueueState {
 
   /** Loads everything from the database (start-up, or after configuration changes). */
   load(now: Date): void {
+    this.version += 1;
     this.settings = this.catalog.settings();
     this.services = new Map(this.catalog.services().map((s) => [s.id, s]));
     this.hours = new Map();
@@ -43,6 +52,7 @@ export class BranchState implements QueueState {
     this.counters = new Map(this.catalog.counters().map((c) => [c.id, c]));
     this.active = new Map(this.tickets.active().map((t) => [t.id, t]));
     this.lines = new Map();
+    this.lineEnd = undefined;
     for (const t of this.active.values())
       if (t.state === 'waiting') this.line(t.serviceId).set(t.id, t);
     this.day = localDay(now, this.settings.timeZone);
@@ -56,6 +66,7 @@ export class BranchState implements QueueState {
   rollDay(now: Date): string {
     const day = localDay(now, this.settings.timeZone);
     if (day !== this.day) {
+      this.version += 1;
       this.day = day;
       this.durations = new Map();
       this.recentCalls = [];
@@ -65,8 +76,10 @@ export class BranchState implements QueueState {
 
   /** Records a committed ticket change. */
   applyTicket(t: Ticket, called = false): void {
+    this.version += 1;
     const prev = this.active.get(t.id);
     if (prev) this.lines.get(prev.serviceId)?.delete(t.id);
+    this.keepLineEnd(prev, t);
     if (t.state === 'waiting') this.line(t.serviceId).set(t.id, t);
     if (FINAL.has(t.state)) this.active.delete(t.id);
     else this.active.set(t.id, t);
@@ -86,6 +99,28 @@ export class BranchState implements QueueState {
     } else {
       this.recentCalls = this.recentCalls.map((x) => (x.id === t.id ? t : x));
     }
+  }
+
+  /** The latest line position (ms) of the waiting walk-ins, -Infinity if none. */
+  walkInLineEnd(): number {
+    return (this.lineEnd ??= scanWalkInLineEnd(this.active.values()));
+  }
+
+  /**
+   * Keeps the line's end up to date as `prev` becomes `next`: a joining walk-in can only push
+   * it later; the one at the end leaving (called, moved) makes it scan again. Tickets leave
+   * mostly from the front, so the scan is rare.
+   */
+  private keepLineEnd(prev: Ticket | undefined, next: Ticket): void {
+    if (this.lineEnd === undefined) return;
+    const was = prev && walkInLineMs(prev);
+    // The same object changed in place cannot be compared with its old self: scan again.
+    if (was !== undefined && (prev === next || was >= this.lineEnd)) {
+      this.lineEnd = undefined;
+      return;
+    }
+    const now = walkInLineMs(next);
+    if (now !== undefined && now > this.lineEnd) this.lineEnd = now;
   }
 
   /** Waiting tickets, in line order. */

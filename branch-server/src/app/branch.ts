@@ -9,6 +9,7 @@ import { calendarCommands } from './use-cases/calendar-booking';
 import { profileConfirmationCommands } from './use-cases/profile-confirmation';
 import { calendarViews } from './use-cases/calendar-views';
 import { walkInCutoffCommands } from './use-cases/walk-in-cutoffs';
+import { lateArrivalCommands } from './use-cases/late-arrival';
 import { scheduleEndOfDay } from './day-schedule';
 import { endDay } from './use-cases';
 import { BranchState } from './branch-state';
@@ -71,8 +72,19 @@ export function createBranch(opts: BranchOptions) {
   const calendar = calendarCommands(ctx);
   const walkIns = walkInCutoffCommands(ctx, (q) => calendar.slots(q));
   ctx.walkInGate = (serviceId, at) => walkIns.gate(serviceId, at);
+  const lateArrivals = lateArrivalCommands(ctx, {
+    slots: (q) => calendar.slots(q),
+    cutoffs: () => walkIns.list(),
+    bookAs: calendar.bookAs,
+  });
+  const commands = branchCommands(ctx);
   return {
-    ...branchCommands(ctx),
+    ...commands,
+    /** Issues or checks in; a check-in past the late window is refused with the offer (issue 14). */
+    issue: (...args: Parameters<typeof commands.issue>) =>
+      commands.issue(...args).catch((e: unknown) => {
+        throw lateArrivals.withOffer(e);
+      }),
     ...branchQueries(ctx, log),
     /** The admin's configuration use cases (see `configAdmin`). */
     admin: adminCommands(ctx),
@@ -80,6 +92,8 @@ export function createBranch(opts: BranchOptions) {
     calendar,
     /** Walk-ins when the day is full: cut-off per service, the manager's reopening (issue 14). */
     walkIns,
+    /** A client past the late window booked at a slot today instead (issue 14). */
+    lateArrivals,
     /** The calendar's reads: the manager's day view, a visit looked up before a change. */
     calendarViews: calendarViews(ctx),
     /** Online registrations confirmed at the counter against an ID (issue 16). */

@@ -18,11 +18,16 @@ interface Job<T> {
 export class GroupCommit {
   private pending: Job<unknown>[] = [];
   private scheduled = false;
+  /** One savepoint wrapper for every change: building one per change was a measurable share. */
+  private readonly step: (job: Job<unknown>) => unknown;
 
   constructor(
     private readonly db: Db,
     private readonly onFailure: () => void,
-  ) {}
+  ) {
+    // A nested better-sqlite3 transaction is a SAVEPOINT.
+    this.step = db.transaction((job: Job<unknown>) => job.work());
+  }
 
   /** Queues a change; resolves with its result once it is durable. */
   run<T>(work: () => T, afterStep: (value: T) => void): Promise<T> {
@@ -44,8 +49,7 @@ export class GroupCommit {
       this.db.transaction(() => {
         for (const job of jobs) {
           try {
-            // A nested better-sqlite3 transaction is a SAVEPOINT.
-            const value = this.db.transaction(job.work)();
+            const value = this.step(job);
             job.afterStep(value);
             outcomes.push({ ok: true, value });
           } catch (error) {

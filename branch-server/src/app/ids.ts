@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /**
  * A UUID version 7: 48 bits of milliseconds then 74 random bits. Time-ordered ids append to
@@ -6,11 +6,10 @@ import { randomBytes } from 'node:crypto';
  * unguessable for the public follow-the-line link.
  */
 export function uuidv7(now: Date): string {
-  const b = randomBytes(16);
-  const ms = BigInt(now.getTime());
-  for (let i = 0; i < 6; i += 1) b[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
-  b[6] = (b[6]! & 0x0f) | 0x70;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // randomUUID draws from Node's pooled random bytes (a v4 id: random but for the version
+  // nibble and the variant bits); randomBytes(16) asked the system for each id. The v4 id's
+  // 74 random bits after the version nibble stay; its first 48 bits become the time.
+  const r = randomUUID();
+  const h = now.getTime().toString(16).padStart(12, '0');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${r.slice(15)}`;
 }

@@ -1,6 +1,13 @@
-import { counterSign, type BranchEvent, type Counter } from '@skr/protocol';
+import type { BranchEvent, Counter } from '@skr/protocol';
 import type { LedBus } from '@skr/led-board-driver';
 import type { Branch } from './branch';
+import {
+  LED_CLOSED_TEXT,
+  LED_HALL_LINES,
+  LED_PAUSED_TEXT,
+  ledBoardTexts,
+  ledHallLine,
+} from './led-board-state';
 
 /** Where the boards hang on the RS-485 bus. */
 export interface LedLayout {
@@ -16,21 +23,14 @@ export interface LedLayout {
   boards?: readonly number[];
 }
 
-/** What the LED boards show for a counter: its sign ("9", or the label "T9"). */
-function ledCounterText(counter: Counter): string {
-  return counterSign(counter);
-}
-
-/** A line of the hall board: "H012 - 9" (CP1250 has no arrow; a dash reads the same). */
-function ledHallLine(ticketNumber: string, counter: Counter): string {
-  return `${ticketNumber} - ${ledCounterText(counter)}`;
-}
-
 /**
  * Keeps the LED boards in step with the queue: on every call the counter's board and the hall
  * board show the number (blinking), a recall blinks again, and a counter's board shows its
- * state when it closes or pauses. A dead board is reported to the monitor; it never blocks a
- * call (the bus keeps live boards first).
+ * state when it closes or pauses; when the last counter closes the hall board goes blank. At
+ * start, when the bus's port comes back and when a dead board answers again, the boards are
+ * shown the queue's present state (see ledBoardTexts), so a board never waits dark for the
+ * next call. A dead board is reported to the monitor; it never blocks a call (the bus keeps
+ * live boards first).
  */
 export function driveLedBoards(
   branch: Branch,
@@ -40,10 +40,23 @@ export function driveLedBoards(
 ): () => void {
   const addressOf = layout.counterAddress ?? ((c: Counter) => c.number);
   const watched = new Set([layout.hallAddress, ...(layout.boards ?? [])]);
-  const hall: string[] = [];
+  let hall: string[] = [];
   const send = (address: number | undefined, text: string[] | string, blink = false) => {
     if (address === undefined) return;
     bus.show(address, text, { blink }).then(() => watched.add(address), warn);
+  };
+
+  // Shows the queue's state on every board (or on `only`). With a configured list, only boards
+  // known to exist get it: a counter with no board would otherwise be probed from the start.
+  const showState = (only?: number) => {
+    const state = ledBoardTexts(branch.view(), addressOf);
+    const wanted = (a: number) =>
+      only === undefined ? !layout.boards || watched.has(a) : only === a;
+    for (const { address, text } of state.counters) if (wanted(address)) send(address, text);
+    if (!wanted(layout.hallAddress)) return;
+    // The hall board's lines become the ones the next call pushes onto.
+    hall = state.hall;
+    send(layout.hallAddress, [...hall]);
   };
 
   const listener = (e: BranchEvent) => {
@@ -54,12 +67,19 @@ export function driveLedBoards(
       send(addressOf(counter), t.number, true);
       const line = ledHallLine(t.number, counter);
       if (hall[0] !== line) hall.unshift(line);
-      hall.length = Math.min(hall.length, 2);
+      hall.length = Math.min(hall.length, LED_HALL_LINES);
       send(layout.hallAddress, [...hall], true);
     } else if (e.type === 'counter.closed' && e.counter) {
-      send(addressOf(e.counter), 'NIECZYNNE');
+      send(addressOf(e.counter), LED_CLOSED_TEXT);
+      // The last counter closed (the end of the day closes them all): the hall board forgets its
+      // calls, so the next morning's "H001 - 12" is never read as yesterday's.
+      const open = [...branch.view().counters.values()].some((c) => c.state !== 'closed');
+      if (!open && hall.length > 0) {
+        hall.length = 0;
+        send(layout.hallAddress, '');
+      }
     } else if (e.type === 'counter.paused' && e.counter) {
-      send(addressOf(e.counter), 'PRZERWA');
+      send(addressOf(e.counter), LED_PAUSED_TEXT);
     } else if (e.type === 'counter.opened' && e.counter) {
       send(addressOf(e.counter), '');
     }
@@ -75,10 +95,17 @@ export function driveLedBoards(
     );
   };
   const offDead = bus.on('board-dead', report(false));
-  const offAlive = bus.on('board-alive', report(true));
+  const offAlive = bus.on('board-alive', (address) => {
+    report(true)(address);
+    // A board back from the dead has usually lost power: it gets what it should show now.
+    showState(address);
+  });
+  const offReconnect = bus.onReconnect(() => showState());
+  showState();
   return () => {
     unsubscribe();
     offDead();
     offAlive();
+    offReconnect();
   };
 }

@@ -76,6 +76,8 @@ export function projections(db: Db, tickets = ticketRepo(db)) {
         return bookings.prune(c.before);
       case 'calendar-plan':
         return calendar.savePlan(c.plan);
+      case 'calendar-forget':
+        return calendar.forgetPersons(c.before);
       case 'setting':
         if (c.value === null) dropSetting.run(c.key);
         else putSetting.run(c.key, c.value);

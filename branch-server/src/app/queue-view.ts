@@ -7,6 +7,7 @@ import type {
   Ticket,
 } from '@skr/protocol';
 import { counterSign } from '@skr/protocol';
+import { zoneOffsetMinutes } from '@skr/protocol/time-zone';
 import { addMinutes, estimateWait, waitedMinutes, type QueueState } from '../domain';
 import type { BookingRepo } from '../store';
 
@@ -78,6 +79,12 @@ export function publicTicketStatus(state: QueueState, t: Ticket, now: Date) {
     counterName: atCounter ? (counter?.name ?? null) : null,
     // The same sign the voice, the LED boards and the screens give (issue 12).
     counterSign: atCounter && counter ? counterSign(counter) : null,
+    // A phone is in any zone with any clock: its "updated at" is the branch's (issue 12).
+    branchTime: {
+      now: nowIso,
+      timeZone: state.settings.timeZone,
+      offsetMinutes: zoneOffsetMinutes(now, state.settings.timeZone),
+    },
   };
 }
 

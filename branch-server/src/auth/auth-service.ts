@@ -19,7 +19,7 @@ function deviceTokenExpiresAt(now: Date, ttlMs = DEVICE_TOKEN_TTL_MS): string {
 }
 
 /** Lifetimes of credentials (defaults above; tests shorten them). */
-export interface AuthOptions {
+interface AuthOptions {
   deviceTokenTtlMs?: number;
   deviceTokenOverlapMs?: number;
 }

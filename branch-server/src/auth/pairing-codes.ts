@@ -9,7 +9,7 @@ export const PAIRING_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY234679';
 const PAIRING_CODE_LENGTH = 8;
 
 /** Bounds of the pairing desk. */
-export interface PairingOptions {
+interface PairingOptions {
   now: () => Date;
   /** A code is valid this long; 5 minutes by default. */
   ttlMs?: number;
@@ -22,7 +22,7 @@ export interface PairingOptions {
 }
 
 /** What a device gets when it asks to be paired. */
-export interface PairingTicket {
+interface PairingTicket {
   /** Shown on the device's screen, typed by the admin (no token in a URL). */
   code: string;
   /** Kept by the device, never shown: only it can collect the credential (the code is public). */
@@ -31,7 +31,7 @@ export interface PairingTicket {
 }
 
 /** A device as the admin paired it, with its credential. */
-export interface PairedCredential extends DeviceCredential {
+interface PairedCredential extends DeviceCredential {
   id: string;
   kind: DeviceKind;
   name: string;
@@ -144,5 +144,3 @@ export function pairingCodes(opts: PairingOptions) {
     },
   };
 }
-/** The branch's pairing desk. */
-export type PairingCodes = ReturnType<typeof pairingCodes>;

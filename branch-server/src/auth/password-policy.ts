@@ -14,7 +14,7 @@ const MAX_PASSWORD_LENGTH = 64;
 const MIN_PASSWORD_SCORE = 3;
 
 /** Why a staff password is refused. */
-export type PasswordProblem = 'too-short' | 'too-long' | 'contains-username' | 'too-weak';
+type PasswordProblem = 'too-short' | 'too-long' | 'contains-username' | 'too-weak';
 
 const MESSAGES: Record<PasswordProblem, Record<Lang, string>> = {
   'too-short': {

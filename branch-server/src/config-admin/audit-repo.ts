@@ -41,4 +41,3 @@ export function auditRepo(db: Db) {
     },
   };
 }
-export type AuditRepo = ReturnType<typeof auditRepo>;

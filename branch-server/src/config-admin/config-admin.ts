@@ -9,4 +9,3 @@ import type { AuthService } from '../auth';
 export function configAdmin(branch: Branch, _auth?: AuthService): AdminCommands {
   return branch.admin;
 }
-export type ConfigAdmin = AdminCommands;

@@ -33,6 +33,13 @@ describe('loadConfig', () => {
     expect(c.dbPath).toBe(join(process.cwd(), 'data', 'branch.sqlite'));
   });
 
+  it('reads relative paths from where npm was run (INIT_CWD), not the workspace folder', () => {
+    const name = file({ dataDir: 'branch-data' }).slice(dir.length + 1);
+    const c = loadConfig({ env: { INIT_CWD: dir, SKR_CONFIG: name } });
+    expect(c.configFile).toBe(join(dir, name));
+    expect(c.dbPath).toBe(join(dir, 'branch-data', 'branch.sqlite'));
+  });
+
   it('reads the default file when it exists, and env overrides win over it', () => {
     const path = file({
       dataDir: '/var/lib/skr',

@@ -58,10 +58,15 @@ function describeIssue(issue: z.core.$ZodIssue, sources: Map<string, string>): s
  */
 export function loadConfig(opts: LoadConfigOptions = {}): LoadedConfig {
   const env = opts.env ?? process.env;
+  // `npm run branch-server` runs in branch-server/ (a workspace); npm passes the directory the
+  // command was typed in as INIT_CWD, and a relative path there is what the technician meant.
+  const cwd = env.INIT_CWD || process.cwd();
   const named = env.SKR_CONFIG;
   const file =
     named !== undefined
-      ? named || undefined
+      ? named
+        ? resolve(cwd, named)
+        : undefined
       : opts.defaultFile && existsSync(opts.defaultFile)
         ? opts.defaultFile
         : undefined;
@@ -89,8 +94,8 @@ export function loadConfig(opts: LoadConfigOptions = {}): LoadedConfig {
       file,
     );
   const config = parsed.data;
-  // A relative data dir is relative to the working directory (systemd's is /: write absolute).
-  const dataDir = resolve(config.dataDir);
+  // A relative data dir is relative to that directory too (systemd's is /: write absolute).
+  const dataDir = resolve(cwd, config.dataDir);
   const problems: string[] = [];
   if (config.tls) {
     for (const key of ['cert', 'key'] as const)

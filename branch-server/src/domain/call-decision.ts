@@ -2,12 +2,13 @@ import type { Ticket, TicketState } from '@skr/protocol';
 import type { CallingPolicy } from './calling-policy';
 import { conflict, notFound, type DomainError } from './domain-error';
 import { counterOwnershipRefusal, stepInAudit, type CounterCaller } from './counter-ownership';
+import { lookAheadOf } from './look-ahead';
 import type { QueueState } from './queue-state';
 import type { Decision } from './records';
 import { callTicket, finishService } from './ticket-lifecycle';
 
 /** Call the next client to a counter. */
-export interface CallNextCommand {
+interface CallNextCommand {
   counterId: number;
   actor: string | null;
   /** Who calls (absent = the branch itself): a clerk calls only at the counter they hold. */
@@ -48,6 +49,13 @@ export function decideCallNext(
     counters: state.counters,
     settings: state.settings,
     regularSincePriority: state.regularSincePriority,
+    // Built only if the policy reads it (a booked visit is near): it scans the active tickets.
+    get lookAhead() {
+      const inHand = [...state.active.values()].filter(
+        (t) => t.state === 'called' || t.state === 'serving',
+      );
+      return lookAheadOf(inHand, state.durations, state.services.keys(), now);
+    },
   });
   const at = now.toISOString();
   const out: Decision = {

@@ -173,6 +173,42 @@ describe('default calling policy: bounds in minutes (issue 14)', () => {
   });
 });
 
+describe('default policy with the look-ahead', () => {
+  const c1 = counter(1, { [A.id]: 1 });
+  const c2 = counter(2, { [A.id]: 1 });
+  const counters = new Map([
+    [1, c1],
+    [2, c2],
+  ]);
+  // Counter 2 is serving until minute 11; a visit of A takes 12 minutes.
+  const lookAhead = {
+    freeAt: new Map([[2, at(11).toISOString()]]),
+    serviceMinutes: new Map([[A.id, 12]]),
+  };
+  const booked = () =>
+    ticket(A, at(0), { bookedFor: at(10).toISOString(), lineAt: at(10).toISOString() });
+
+  it('calls a checked-in booked visit early when no other counter frees by its time', () => {
+    const walkIn = ticket(A, at(0));
+    const b = booked();
+    expect(defaultPolicy(view(c1, [walkIn, b], at(2), { counters }))?.id).toBe(walkIn.id);
+    expect(defaultPolicy(view(c1, [walkIn, b], at(2), { counters, lookAhead }))?.id).toBe(b.id);
+  });
+
+  it('starts the walk-in when the other counter frees in time', () => {
+    const walkIn = ticket(A, at(0));
+    const soon = { ...lookAhead, freeAt: new Map([[2, at(9).toISOString()]]) };
+    const v = view(c1, [walkIn, booked()], at(2), { counters, lookAhead: soon });
+    expect(defaultPolicy(v)?.id).toBe(walkIn.id);
+  });
+
+  it('never puts off a starving walk-in for an early call', () => {
+    const old = ticket(A, at(-20));
+    const v = view(c1, [old, booked()], at(2), { counters, lookAhead });
+    expect(defaultPolicy(v)?.id).toBe(old.id);
+  });
+});
+
 describe('fifo policy', () => {
   it('calls strictly by line position', () => {
     const c = counter(1, { [A.id]: 1, [B.id]: 9 });

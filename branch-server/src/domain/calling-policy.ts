@@ -1,5 +1,8 @@
 import type { Counter, QueueSettings, Service, Ticket } from '@skr/protocol';
-import { minutesBetween } from './time';
+import { bookedToCallNow } from './booked-look-ahead';
+import { DEFAULT_SERVICE_MINUTES, MAX_SERVICE_MINUTES } from './estimate';
+import type { LookAhead } from './look-ahead';
+import { addMinutes, minutesBetween } from './time';
 
 /** What a calling policy sees: the waiting tickets, the branch, and the mixing memory. */
 export interface QueueView {
@@ -11,6 +14,8 @@ export interface QueueView {
   settings: QueueSettings;
   /** Regular tickets called since the last priority ticket, branch-wide. */
   regularSincePriority: number;
+  /** When busy counters free up and how long services take; absent: no look-ahead. */
+  lookAhead?: LookAhead;
 }
 
 /** Picks the next ticket for a counter, or undefined when it has nobody to call. Pure. */
@@ -20,7 +25,7 @@ export type CallingPolicy = (view: QueueView) => Ticket | undefined;
  * Whether `counter` may call `ticket`: it has the skill, and a ticket sent to one counter
  * waits for that counter while it is open.
  */
-export function eligible(ticket: Ticket, view: QueueView): boolean {
+export function eligible(ticket: Ticket, view: Pick<QueueView, 'counter' | 'counters'>): boolean {
   const { counter, counters } = view;
   if (ticket.targetCounterId !== null) {
     if (ticket.targetCounterId === counter.id) return true;
@@ -132,7 +137,11 @@ function compare(view: QueueView, pool: readonly Ticket[]) {
  *    visits due (by booked time), then everyone else by lateness against the service's target
  *    (at most 10 minutes), the skill weight breaking near-ties.
  * The bounds (1 and 3) count a priority client's minutes double.
- * Bookings not yet due are called only when nothing else waits for the counter.
+ * 6. look-ahead (when the view has one): before starting the walk-in step 4–5 chose, the counter
+ *    plans the checked-in booked visits due before it would be free again onto every counter's
+ *    expected free time; a visit no counter reaches by its time is called now, early if need be
+ *    ({@link bookedToCallNow}). Starving tickets (1, 3) are never put off for it.
+ * Bookings not yet due are otherwise called only when nothing else waits for the counter.
  */
 export const defaultPolicy: CallingPolicy = (view) => {
   const { now, settings } = view;
@@ -160,14 +169,44 @@ export const defaultPolicy: CallingPolicy = (view) => {
   const starving = due.filter((t) => over(t) >= 1).sort((a, b) => over(b) - over(a));
   if (starving.length > 0) return starving[0];
 
+  const pick = mixedPick(view, due);
+  return lookAheadPick(view, pick) ?? pick;
+};
+
+/** Priority mixing, then the class order: the pick when no bound applies. */
+function mixedPick(view: QueueView, due: readonly Ticket[]): Ticket | undefined {
   const priority = due.filter((t) => t.priority !== null);
   const regular = due.filter((t) => t.priority === null);
   const takePriority =
     priority.length > 0 &&
-    (regular.length === 0 || view.regularSincePriority >= settings.regularPerPriority);
+    (regular.length === 0 || view.regularSincePriority >= view.settings.regularPerPriority);
   const pool = takePriority ? priority : regular;
   return [...pool].sort(compare(view, pool))[0];
-};
+}
+
+/** The booked visit the look-ahead makes this counter call instead of `pick`, if any. */
+function lookAheadPick(view: QueueView, pick: Ticket | undefined): Ticket | undefined {
+  // Without a look-ahead (the wait estimate's dry run has none) nothing below can apply.
+  if (!pick || isBooked(pick) || !view.lookAhead) return undefined;
+  // No visit lasts longer than MAX_SERVICE_MINUTES, so later bookings cannot be at stake; the
+  // look-ahead (which scans the counters) is read only when one is near.
+  const near = addMinutes(view.now, MAX_SERVICE_MINUTES);
+  const booked = view.waiting.filter(
+    (t) => t.state === 'waiting' && isBooked(t) && t.lineAt <= near,
+  );
+  const lookAhead = booked.length > 0 ? view.lookAhead : undefined;
+  if (!lookAhead) return undefined;
+  return bookedToCallNow({
+    now: view.now,
+    counter: view.counter,
+    counters: view.counters.values(),
+    booked,
+    lookAhead,
+    canServe: (t, c) => eligible(t, { counter: c, counters: view.counters }),
+    otherMinutes: lookAhead.serviceMinutes.get(pick.serviceId) ?? DEFAULT_SERVICE_MINUTES,
+    graceMinutes: POLICY_BOUNDS.bookedGraceMinutes,
+  });
+}
 
 /** Plain first-come first-served by line position: the baseline the default is measured against. */
 export const fifoPolicy: CallingPolicy = (view) =>

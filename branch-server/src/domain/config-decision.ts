@@ -13,10 +13,10 @@ import type { QueueState } from './queue-state';
 import type { Decision, Device, FieldDiff, RowChange, User } from './records';
 
 /** A configuration decision: the audited diff (empty = nothing changed) and its rows. */
-export type ConfigDecision = Decision & { diff: FieldDiff };
+type ConfigDecision = Decision & { diff: FieldDiff };
 
 /** Who changes what, and when. */
-export interface ConfigContext {
+interface ConfigContext {
   actor: string;
   now: Date;
 }
@@ -140,7 +140,7 @@ export function decideSaveSettings(
 }
 
 /** Save a staff account; the password is hashed before deciding (hashing is slow and async). */
-export interface SaveUserCommand {
+interface SaveUserCommand {
   username: string;
   next: UserConfig;
   before: User | undefined;

@@ -13,7 +13,7 @@ export type CounterCaller =
   | { role: 'system' };
 
 /** What a caller does at a counter. */
-export type CounterAct = 'open' | 'close' | 'pause' | 'call';
+type CounterAct = 'open' | 'close' | 'pause' | 'call';
 
 /**
  * The clerk holding an open or paused counter, or null. A closed counter belongs to nobody.
@@ -42,6 +42,7 @@ export function counterOwnershipRefusal(
     if (holder !== null && holder !== me && holderSignedIn) {
       return forbidden(`counter ${c.name} is held by another clerk`, {
         counterId: c.id,
+        counterName: c.name,
         reason: 'held-by-other',
       });
     }
@@ -49,6 +50,7 @@ export function counterOwnershipRefusal(
     if (other) {
       return conflict(`you already hold counter ${other.name}; close it first`, {
         counterId: other.id,
+        counterName: other.name,
         reason: 'holds-other-counter',
       });
     }
@@ -58,6 +60,7 @@ export function counterOwnershipRefusal(
   if (c.state === 'closed' || holder === me) return undefined;
   return forbidden(`counter ${c.name} is held by another clerk`, {
     counterId: c.id,
+    counterName: c.name,
     reason: 'not-your-counter',
   });
 }

@@ -2,7 +2,7 @@ import type { DeviceStatus, DeviceStatusReport } from '@skr/protocol';
 import type { Decision } from './records';
 
 /** A device's health report. */
-export interface DeviceStatusCommand {
+interface DeviceStatusCommand {
   device: { id: string; name: string; kind: string };
   report: DeviceStatusReport;
   /** The last recorded status of this device component, if any. */

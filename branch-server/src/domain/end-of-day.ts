@@ -6,7 +6,7 @@ import type { Decision, DomainEvent, RowChange } from './records';
 export const END_OF_DAY_ACTOR = 'system:end-of-day';
 
 /** What the end of the day did: counters closed, leftovers resolved, booked visits left over. */
-export interface EndOfDay extends Decision {
+interface EndOfDay extends Decision {
   closedCounters: number;
   resolvedTickets: number;
   /** Booking codes of checked-in booked visits still open at the close (they expire). */

@@ -1,4 +1,10 @@
 import type { Counter, Ticket } from '@skr/protocol';
+import {
+  projectCall,
+  type BranchLoad,
+  type ProjectedTicket,
+  type ProjectionRules,
+} from './estimate-projection';
 
 /** Minutes assumed per client of a service before the branch has served anyone of it today. */
 export const DEFAULT_SERVICE_MINUTES = 8;
@@ -12,13 +18,27 @@ export interface EstimateInput {
   counters: readonly Counter[];
   /** Recent service durations of this service in minutes, newest last. */
   recentServiceMinutes: readonly number[];
+  /** The estimated ticket is a booked visit at its booked time (`now` is that time). */
+  booked?: boolean;
+  /**
+   * The whole branch now: when given, the wait is a dry run of the counters calling by the
+   * branch's policy (bookings due, priority mixing, shared counters); without it, or with no
+   * open counter for the service, people ahead × typical minutes ÷ capacity.
+   */
+  branch?: BranchLoad;
+  /** The dry run to use instead of {@link projectCall} (same answers; e.g. a kept one). */
+  project?: (
+    load: BranchLoad,
+    ticket: ProjectedTicket,
+    rules: ProjectionRules,
+  ) => number | undefined;
 }
 
 /**
  * A service longer than this is a ticket forgotten "in service" (overnight), not a client:
  * it is left out of the typical duration.
  */
-const MAX_SERVICE_MINUTES = 120;
+export const MAX_SERVICE_MINUTES = 120;
 
 /** No estimate promises more than this; a longer wait is shown as this many minutes. */
 export const MAX_ESTIMATE_MINUTES = 240;
@@ -66,7 +86,34 @@ export function estimateWait(input: EstimateInput): {
       (!input.priority || t.priority !== null),
   ).length;
   const perClient = typicalServiceMinutes(input.recentServiceMinutes);
-  const minutes = (ahead * perClient) / capacityFor(input.serviceId, input.counters);
+  const branch = input.branch;
+  // The dry run asks for a service's typical minutes at every call it makes.
+  const typical = new Map<string, number>();
+  const project = input.project ?? projectCall;
+  const projected = branch
+    ? project(
+        branch,
+        {
+          serviceId: input.serviceId,
+          priority: input.priority,
+          lineAt: input.now,
+          booked: input.booked ?? false,
+        },
+        {
+          typicalMinutes: (id) => {
+            let m = typical.get(id);
+            if (m === undefined) {
+              m = typicalServiceMinutes(branch.durations.get(id) ?? []);
+              typical.set(id, m);
+            }
+            return m;
+          },
+          stuckMinutes: MAX_SERVICE_MINUTES,
+          horizonMinutes: MAX_ESTIMATE_MINUTES,
+        },
+      )
+    : undefined;
+  const minutes = projected ?? (ahead * perClient) / capacityFor(input.serviceId, input.counters);
   return {
     peopleAhead: ahead,
     estimatedWaitMinutes: Math.min(Math.round(minutes), MAX_ESTIMATE_MINUTES),

@@ -1,10 +1,13 @@
 import type { Lang, PriorityReason, Ticket } from '@skr/protocol';
 import { conflict, notFound, refusalOf, type DomainError } from './domain-error';
+import { localDay } from '@skr/protocol/time-zone';
+import { polishHolidayOn } from './calendar/public-holidays';
 import { isOpen } from './opening-hours';
 import type { QueueState } from './queue-state';
 import type { Booking, Decision } from './records';
 import { endOfLine } from './line-position';
 import { issueTicket } from './ticket-lifecycle';
+import { lateRefusal } from './late-arrival';
 
 /** Issue a walk-in ticket, or check in a booked visit by its code. */
 export interface IssueCommand {
@@ -14,6 +17,8 @@ export interface IssueCommand {
   bookingCode?: string;
   /** The cached booking under `bookingCode`, read inside the change's transaction. */
   booking?: Booking;
+  /** The client took the late offer's walk-in: a visit of today past its window joins as one. */
+  acceptLate?: boolean;
   lang: Lang;
   priority: PriorityReason | null;
   actor: string | null;
@@ -22,7 +27,7 @@ export interface IssueCommand {
 }
 
 /** An issue decision: the new ticket, or the ticket a second check-in of a booking answers with. */
-export type IssueDecision = Decision & { created?: Ticket; reprintOf?: string };
+type IssueDecision = Decision & { created?: Ticket; reprintOf?: string };
 
 /**
  * The booking rules: an unknown code is NOT_FOUND, a cancelled booking is refused, and a
@@ -41,7 +46,7 @@ function bookingRefusal(
 
 /**
  * Decides an issue or check-in: booking rules, the service must be active, walk-ins only in
- * the service's opening hours, a booked visit not too early. Emits `ticket.issued` and, for a
+ * the service's opening hours, a booked visit neither too early nor past its late window. Emits `ticket.issued` and, for a
  * booking, its check-in.
  */
 export function decideIssue(
@@ -50,23 +55,43 @@ export function decideIssue(
   now: Date,
 ): IssueDecision | DomainError {
   const booking = cmd.bookingCode ? cmd.booking : undefined;
+  let lateWalkIn = false;
   if (cmd.bookingCode) {
     const r = bookingRefusal(cmd.bookingCode, booking);
     if (r && 'reprintOf' in r) return { events: [], rows: [], reprintOf: r.reprintOf };
     if (r) return r;
+    // Past the late window the visit is missed: the client is offered a walk-in ticket or a
+    // slot today instead of silently getting a walk-in (issue 14). Taking the walk-in, the
+    // ticket carries the visit's code (the clerk sees a booked client) and the visit is
+    // checked in, so the client who came is not also counted as a no-show.
+    const late = lateRefusal(booking!, now, state.settings);
+    const tz = state.settings.timeZone;
+    lateWalkIn =
+      late !== undefined &&
+      cmd.acceptLate === true &&
+      localDay(new Date(booking!.bookedFor), tz) === localDay(now, tz);
+    if (late && !lateWalkIn) return late;
   }
   const serviceId = cmd.serviceId ?? booking?.serviceId;
   const svc = serviceId === undefined ? undefined : state.services.get(serviceId);
   if (!svc || !svc.active) return notFound(`no service ${serviceId}`, { serviceId });
   const hours = state.hours.get(svc.id);
-  if (!booking && !isOpen(hours, now, state.settings.timeZone)) {
-    return conflict(`${svc.names.pl}: tickets are issued ${hours!.from}–${hours!.to}`, {
-      serviceId: svc.id,
-      reason: 'closed',
-      from: hours!.from,
-      to: hours!.to,
-      days: hours!.days,
-    });
+  if ((!booking || lateWalkIn) && !isOpen(hours, now, state.settings.timeZone)) {
+    // Within the hours on a statutory holiday: say so, or "issued 08:00–16:00" reads as a fault.
+    const holiday = polishHolidayOn(localDay(now, state.settings.timeZone));
+    return conflict(
+      holiday
+        ? `${svc.names.pl}: the branch is closed on a public holiday`
+        : `${svc.names.pl}: tickets are issued ${hours!.from}–${hours!.to}`,
+      {
+        serviceId: svc.id,
+        reason: 'closed',
+        from: hours!.from,
+        to: hours!.to,
+        days: hours!.days,
+        ...(holiday ? { holiday } : {}),
+      },
+    );
   }
   const created = refusalOf(() =>
     issueTicket(

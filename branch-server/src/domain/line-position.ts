@@ -23,17 +23,33 @@ function lineMs(t: Ticket): number {
 }
 
 /**
+ * The line position (ms) of a waiting walk-in, or undefined for any other ticket: what the
+ * end of the line is the maximum of. Exported so the working memory can keep that maximum.
+ */
+export function walkInLineMs(t: Ticket): number | undefined {
+  return t.state !== 'waiting' || atBookedTime(t) ? undefined : lineMs(t);
+}
+
+/** The latest line position of the waiting walk-ins, by scanning them (-Infinity if none). */
+export function scanWalkInLineEnd(active: Iterable<Ticket>): number {
+  let end = Number.NEGATIVE_INFINITY;
+  for (const t of active) {
+    const at = walkInLineMs(t);
+    if (at !== undefined && at > end) end = at;
+  }
+  return end;
+}
+
+/**
  * The line position for someone joining at the end now: `now`, but never before anyone who
  * joined earlier. Line order follows the order of the events, so a backward step of the
  * server's clock cannot put a later ticket ahead of an earlier one (booked visits keep their
  * booked time and are left out).
  */
 export function endOfLine(state: QueueState, now: Date): string {
-  let last = now.getTime();
-  for (const t of state.active.values()) {
-    if (t.state !== 'waiting' || atBookedTime(t)) continue;
-    const at = lineMs(t);
-    if (at >= last) last = at + 1;
-  }
-  return new Date(last).toISOString();
+  // The working memory keeps the latest position (every issue asks, twice with the walk-in
+  // gate, and a scan of a few hundred waiting tickets was ~10 % of an issue's CPU).
+  const end = state.walkInLineEnd?.() ?? scanWalkInLineEnd(state.active.values());
+  const last = now.getTime();
+  return new Date(end >= last ? end + 1 : last).toISOString();
 }

@@ -24,4 +24,12 @@ describe('opening hours', () => {
     expect(isOpen(hours, new Date('2026-11-21T10:00:00Z'), 'Europe/Warsaw')).toBe(false); // Saturday
     expect(isOpen(null, new Date('2026-11-21T10:00:00Z'), 'Europe/Warsaw')).toBe(true);
   });
+  it('is closed on a statutory holiday when the branch has hours', () => {
+    // Thursday 24 Dec 2026 (Wigilia, a day off since 2025), 10:00 in Warsaw; Wednesday 23 open.
+    expect(isOpen(hours, new Date('2026-12-24T09:00:00Z'), 'Europe/Warsaw')).toBe(false);
+    expect(isOpen(hours, new Date('2026-12-23T09:00:00Z'), 'Europe/Warsaw')).toBe(true);
+    // Easter Monday 2027 (29 March, summer time since the 28th).
+    expect(isOpen(hours, new Date('2027-03-29T08:00:00Z'), 'Europe/Warsaw')).toBe(false);
+    expect(isOpen(null, new Date('2026-12-24T09:00:00Z'), 'Europe/Warsaw')).toBe(true);
+  });
 });

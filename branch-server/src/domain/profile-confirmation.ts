@@ -52,7 +52,7 @@ export interface ProfileDecisionContext {
 }
 
 /** A decision on a registration: its audit row and the outbox message. */
-export type ProfileDecision = Decision & { record: ProfileConfirmationRecord };
+type ProfileDecision = Decision & { record: ProfileConfirmationRecord };
 
 /** Refuses a registration that can no longer be decided: decided already, or past 7 days. */
 function stateRefusal(reg: PueRegistration, ctx: ProfileDecisionContext): DomainError | null {

@@ -20,6 +20,11 @@ export interface QueueState {
   waitingIn(serviceId: string): Ticket[];
   /** The ticket a counter has in hand (called or being served). */
   inHand(counterId: number): Ticket | undefined;
+  /**
+   * The latest line position (ms) of the waiting walk-ins, -Infinity if none; when absent,
+   * `endOfLine` scans the active tickets (the same answer, slower).
+   */
+  walkInLineEnd?(): number;
 }
 
 /** Line position in front of everyone now waiting in `inLine`. */

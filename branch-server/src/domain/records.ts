@@ -78,6 +78,9 @@ export type RowChange =
   | { row: 'booking-cursor'; cursor: string; pulledAt: string }
   | { row: 'booking-prune'; before: string }
   | { row: 'calendar-plan'; plan: CalendarPlan }
+  // Retention: visits that started before `before` forget their person (PESEL hash), see
+  // docs/bookings.md "How long a visit keeps its person".
+  | { row: 'calendar-forget'; before: string }
   // A branch setting by key (walk-in pools, today's reopened services); null deletes it.
   | { row: 'setting'; key: string; value: string | null }
   | ProfileConfirmationRow;

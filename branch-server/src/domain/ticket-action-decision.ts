@@ -29,7 +29,7 @@ import {
 } from './ticket-lifecycle';
 
 /** A clerk's action on a ticket. */
-export interface TicketActionCommand {
+interface TicketActionCommand {
   /** The ticket as it is now (active, or read from the store). */
   ticket: Ticket;
   action: TicketAction;

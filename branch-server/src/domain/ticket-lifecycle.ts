@@ -13,7 +13,7 @@ import { localDay } from '@skr/protocol/time-zone';
 import { addMinutes, minutesBetween } from './time';
 
 /** What a new ticket needs; `sequence` is the next number of its service for the day. */
-export interface NewTicket {
+interface NewTicket {
   id: string;
   service: Service;
   sequence: number;
@@ -22,6 +22,17 @@ export interface NewTicket {
   priority?: PriorityReason | null;
   booking?: { code: string; bookedFor: string } | null;
 }
+
+/** The fields of a ticket nobody has called yet (a new ticket, or a dry run's stand-in). */
+export const NOT_CALLED_YET = {
+  targetCounterId: null,
+  counterId: null,
+  calledAt: null,
+  startedAt: null,
+  finishedAt: null,
+  recalls: 0,
+  transfers: 0,
+} as const satisfies Partial<Ticket>;
 
 /**
  * A fresh waiting ticket. A booked visit enters the line at its booked time when the client
@@ -53,13 +64,7 @@ export function issueTicket(t: NewTicket, settings: QueueSettings): Ticket {
     lang: t.lang,
     issuedAt,
     lineAt,
-    targetCounterId: null,
-    counterId: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recalls: 0,
-    transfers: 0,
+    ...NOT_CALLED_YET,
   };
 }
 

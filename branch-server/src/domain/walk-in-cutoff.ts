@@ -27,6 +27,9 @@ export interface WalkInCutoffInput extends Omit<EstimateInput, 'priority'> {
   joinsAt?: Date;
 }
 
+/** Closing instants by zone, day and time: the gate asks at every walk-in issue. */
+const closings = new Map<string, number>();
+
 /** When the service stops taking walk-ins on `now`'s local day, or null (no hours, closed today). */
 function closingInstant(
   hours: OpeningHours | null | undefined,
@@ -34,7 +37,16 @@ function closingInstant(
   zone: string,
 ): Date | null {
   if (!hours || !hours.days.includes(localClock(now, zone).day)) return null;
-  return wallClockToInstant(localDay(now, zone), hours.to, zone);
+  const day = localDay(now, zone);
+  const key = `${zone} ${day} ${hours.to}`;
+  let ms = closings.get(key);
+  if (ms === undefined) {
+    // A few services × one day: bounded anyway, so a long-running server does not collect days.
+    if (closings.size >= 256) closings.clear();
+    ms = wallClockToInstant(day, hours.to, zone).getTime();
+    closings.set(key, ms);
+  }
+  return new Date(ms);
 }
 
 /**

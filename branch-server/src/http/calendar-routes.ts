@@ -22,6 +22,7 @@ export async function calendarRoutes(app: FastifyInstance, ctx: ApiContext): Pro
   serve(app, 'getCalendarDay', branchApi.getCalendarDay, (req) => ({
     day: req.query.day,
     slots: calendarViews.day(req.query.day),
+    publicHoliday: calendarViews.publicHolidayOn(req.query.day),
   }));
   serve(app, 'findVisit', branchApi.findVisit, (req, _reply, caller) => ({
     visit: calendarViews.find(req.params.code, req.body, channelOf(caller.principal)),
@@ -37,6 +38,11 @@ export async function calendarRoutes(app: FastifyInstance, ctx: ApiContext): Pro
   serve(app, 'cancelVisit', branchApi.cancelVisit, (req, _reply, caller) => ({
     visit: calendar.cancel(req.params.code, req.body, channelOf(caller.principal), caller.subject),
   }));
+  serve(app, 'bookLateArrival', branchApi.bookLateArrival, (req, reply, caller) =>
+    reply.status(201).send({
+      visit: ctx.branch.lateArrivals.book(req.body, channelOf(caller.principal), caller.subject),
+    }),
+  );
   serve(app, 'rebookVisit', branchApi.rebookVisit, (req, _reply, caller) =>
     calendar.rebook(req.params.code, req.body, channelOf(caller.principal), caller.subject),
   );

@@ -43,7 +43,9 @@ export async function documentRoutes(app: FastifyInstance, ctx: PortalRouteConte
     const open = [...state.services.values()].some(
       (s) => s.active && isOpen(state.hours.get(s.id), at, timeZone),
     );
-    return { open, timeZone, at: at.toISOString() };
+    // The kiosk offers "Powiadom mnie" only for a channel the branch can send by.
+    const notifyChannels = [...(ctx.notifyChannels?.() ?? [])];
+    return { open, timeZone, at: at.toISOString(), notifyChannels };
   });
 
   /**

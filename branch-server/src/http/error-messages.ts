@@ -1,6 +1,7 @@
 import type { ErrorCode, Lang } from '@skr/protocol';
 import { BookingRefusal, bookingRefusalMessage } from '@skr/protocol/calendar';
 import { walkInCutoffMessages } from '@skr/protocol/walk-in-cutoff';
+import { lateArrivalMessages } from '@skr/protocol/late-arrival';
 import { counterRefusalText } from './counter-refusal';
 
 /** What a person is told for each failure code, in their language. */
@@ -57,10 +58,31 @@ export function userMessage(code: ErrorCode, lang: Lang, reason?: string): strin
   return reason ? `${base} (${reason})` : base;
 }
 
+// A walk-in ticket asked for outside the service's hours (the issue decision's 'closed' with the
+// hours in its details); a booking's 'closed' has no hours and keeps the booking catalogue's text.
+const walkInHours: Record<Lang, string> = {
+  pl: 'Bilety do tej sprawy wydajemy w godzinach {from}–{to}.',
+  en: 'Tickets for this service are issued {from}–{to}.',
+  uk: 'Талони для цієї справи видаємо з {from} до {to}.',
+};
+
+// The same refusal on a statutory holiday (details.holiday): the hours alone would read as a fault.
+const walkInHoliday: Record<Lang, string> = {
+  pl: 'Dziś jest dzień ustawowo wolny od pracy: oddział jest nieczynny.',
+  en: 'Today is a public holiday: the branch is closed.',
+  uk: 'Сьогодні державне свято: відділення не працює.',
+};
+
 /** A refusal's own message (details.reason of a booking or counter CONFLICT), or undefined. */
 export function refusalText(details: unknown, lang: Lang): string | undefined {
   const d = (details ?? {}) as Record<string, unknown>;
   if (d.reason === 'walk-in-cutoff') return walkInCutoffMessages[lang];
+  if (d.reason === 'late' && typeof d.lateArrivalMinutes === 'number')
+    return lateArrivalMessages[lang].replace('{n}', String(d.lateArrivalMinutes));
+  if (d.reason === 'closed' && typeof d.holiday === 'string') return walkInHoliday[lang];
+  if (d.reason === 'closed' && typeof d.from === 'string' && typeof d.to === 'string') {
+    return walkInHours[lang].replace('{from}', d.from).replace('{to}', d.to);
+  }
   const reason = BookingRefusal.safeParse(d.reason);
   return reason.success ? bookingRefusalMessage(reason.data, lang, d) : counterRefusalText(d, lang);
 }

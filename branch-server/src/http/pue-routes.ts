@@ -1,4 +1,5 @@
 import { PueSession, SkrError } from '@skr/protocol';
+import type { NotifyChannel } from '@skr/protocol/notify';
 import { branchApi, type BranchAccess, type RouteDef } from '@skr/protocol/routes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -10,6 +11,8 @@ import { createLoginLimiter } from './login-limit';
 /** What the portal routes need besides the common context. */
 export interface PortalRouteContext extends ApiContext {
   sync: Sync;
+  /** The channels client notifications can go by (none: notifications off). */
+  notifyChannels?: () => readonly NotifyChannel[];
 }
 
 /** The client's PUE session from `x-pue-session`; it is passed on, never stored or logged. */

@@ -1,9 +1,10 @@
 import { branchApi } from '@skr/protocol/routes';
 import type { FastifyInstance } from 'fastify';
-import { isPublicRole, publicCounter, publicEvent, publicSnapshot } from '../app';
+import { isPublicRole, publicCounter, publicEvent } from '../app';
 import type { CounterCaller } from '../domain';
 import { serve } from './api-route';
 import type { ApiContext } from './context';
+import { publicSnapshotCache } from './snapshot-cache';
 
 /** Services, counters, the queue, counter control and bookings. */
 export async function queueRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
@@ -22,10 +23,11 @@ export async function queueRoutes(app: FastifyInstance, ctx: ApiContext): Promis
     const counters = branch.counters();
     return { counters: isPublicRole(caller.principal) ? counters.map(publicCounter) : counters };
   });
-  serve(app, 'queueSnapshot', branchApi.queueSnapshot, (_req, _reply, caller) => {
-    const snapshot = branch.snapshot();
-    return isPublicRole(caller.principal) ? publicSnapshot(snapshot) : snapshot;
-  });
+  // Screens poll together: one public snapshot per event seq for them all (snapshot-cache.ts).
+  const publicSnap = publicSnapshotCache(branch);
+  serve(app, 'queueSnapshot', branchApi.queueSnapshot, (_req, _reply, caller) =>
+    isPublicRole(caller.principal) ? publicSnap() : branch.snapshot(),
+  );
   serve(app, 'openCounter', branchApi.openCounter, (req, _reply, caller) => ({
     counter: branch.openCounter(
       req.params.id,

@@ -7,7 +7,7 @@ import { announceCalls, createBranch, driveLedBoards, type Branch, type LedLayou
 import { authService, type AuthService } from '../auth';
 import type { CallingPolicy } from '../domain';
 import { seedDemo } from '../seed/seed';
-import { authRepo, keptAnswerRepo, openDatabase, type Db } from '../store';
+import { authRepo, keptAnswerRepo, openDatabase, startCheckpointer, type Db } from '../store';
 import { createSync, statusPusher, type Sync, type SyncOptions } from '../sync';
 import { createNotifier, type Notifier, type NotifyServerOptions, sendersOf } from '../notify';
 import { notifyRoutes } from '../notify/notify-routes';
@@ -83,6 +83,8 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
   const now = opts.now ?? (() => new Date());
   const db = openDatabase(opts.dbPath);
   const logger = typeof opts.logger === 'object' ? opts.logger : undefined;
+  // WAL checkpoints off the commit path (store/checkpointer.ts); stopped before db.close().
+  const checkpointer = startCheckpointer(db, { log: (msg, d) => logger?.warn(d, msg) });
   const auth = authService(authRepo(db), now);
   if (opts.demoPassword !== undefined) await seedDemo(db, auth, opts.demoPassword);
   const sync = createSync({ db, now, portal: opts.sync, log: logger });
@@ -139,7 +141,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
     await managerRoutes(scope, { ...ctx, io: () => sockets.io });
     await configRoutes(scope, ctx);
     await pueRoutes(scope, { ...ctx, sync });
-    await documentRoutes(scope, { ...ctx, sync });
+    await documentRoutes(scope, { ...ctx, sync, notifyChannels: () => [...notifier.channels] });
     await profileConfirmationRoutes(scope, { ...ctx, sync });
     await notifyRoutes(scope, { ...ctx, notifier });
     await calendarRoutes(scope, ctx);
@@ -213,6 +215,7 @@ export async function buildServer(opts: ServerOptions): Promise<BranchServer> {
       await redirect?.close();
       await sockets.close();
       await app.close();
+      await checkpointer.stop();
       db.close();
     },
   };

@@ -14,10 +14,12 @@ import type { BranchTime } from '@skr/protocol/branch-clock';
 import { zoneOffsetMinutes } from '@skr/protocol/time-zone';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace } from 'socket.io';
-import { isPublicRole, publicEvent, publicSnapshot, type Branch } from '../app';
+import { isPublicRole, publicEvent, type Branch } from '../app';
 import { allowed, requireRole, type AuthService, type Caller } from '../auth';
-import { deferredFanOut } from './fan-out';
+import { coalesceIssued } from './coalesce-issued';
+import { deferredFanOut, type FanOut } from './fan-out';
 import { replayEvents, type ReplayTarget } from './replay';
+import { publicSnapshotCache } from './snapshot-cache';
 
 /** Events beyond this many are not replayed; the client gets a fresh snapshot instead. */
 const MAX_REPLAY = 20_000;
@@ -110,6 +112,45 @@ function handshakeGuard(auth: AuthService, who: readonly Principal[]): Parameter
 }
 
 /**
+ * The fan-out of committed events to the namespaces' rooms: staff get every event as logged,
+ * public sockets its public view with issued tickets thinned (coalesce-issued.ts); each in
+ * `FAN_OUT_PARTS` groups, one per turn of the event loop (fan-out.ts).
+ */
+function roomFanOut(namespaces: readonly { nsp: Nsp }[]): FanOut {
+  // socket.io encodes a broadcast before it looks at the room, so an empty room still costs an
+  // encode per event (a third of an issue's time in bench core with no screen connected).
+  const occupied = (nsp: Nsp, room: string) => (nsp.adapter.rooms.get(room)?.size ?? 0) > 0;
+  // The public view of an event, made once for all its groups.
+  const pubViews = new WeakMap<BranchEvent, BranchEvent>();
+  const sendPublic = (e: BranchEvent, part: number) => {
+    const pubRoom = `${PUBLIC_ROOM}:${part}`;
+    for (const n of namespaces) {
+      if (!occupied(n.nsp, pubRoom)) continue;
+      let pub = pubViews.get(e);
+      if (!pub) pubViews.set(e, (pub = publicEvent(e)));
+      n.nsp.to(pubRoom).emit('event', pub);
+    }
+  };
+  const sendStaff = (e: BranchEvent, part: number) => {
+    const staffRoom = `${STAFF_ROOM}:${part}`;
+    for (const n of namespaces)
+      if (occupied(n.nsp, staffRoom)) n.nsp.to(staffRoom).emit('event', e);
+  };
+  const staffFanOut = deferredFanOut(sendStaff, FAN_OUT_PARTS);
+  const publicFanOut = coalesceIssued(deferredFanOut(sendPublic, FAN_OUT_PARTS));
+  return {
+    push(e) {
+      staffFanOut.push(e);
+      publicFanOut.push(e);
+    },
+    flush() {
+      staffFanOut.flush();
+      publicFanOut.flush();
+    },
+  };
+}
+
+/**
  * socket.io on the HTTP server: `/display`, `/counter`, `/kiosk`. A client authenticates in
  * the handshake (`auth.token`); with `auth.lastSeq` it gets every event it missed, in order,
  * then live ones — also across a server restart, since replay reads the event log.
@@ -137,6 +178,8 @@ export function attachSockets(
     const timeZone = branch.settings().timeZone;
     return { now: now.toISOString(), timeZone, offsetMinutes: zoneOffsetMinutes(now, timeZone) };
   };
+  // Screens ask together after each event: one public snapshot per event seq for them all.
+  const publicSnap = publicSnapshotCache(branch);
   const displayConfigOf = (subject: string) =>
     opts.displayConfig?.(subject) ?? defaultDisplayConfig;
   for (const [name, ch] of Object.entries(channels) as [
@@ -157,7 +200,7 @@ export function attachSockets(
       }
       const pub = isPublicRole(socket.data.caller.principal);
       const view = pub ? publicEvent : (e: BranchEvent) => e;
-      const snapshot = () => (pub ? publicSnapshot(branch.snapshot()) : branch.snapshot());
+      const snapshot = () => (pub ? publicSnap() : branch.snapshot());
       const room = nextRoom(pub);
       const head = branch.lastSeq();
       const subject = socket.data.caller.subject;
@@ -246,25 +289,7 @@ export function attachSockets(
     for (const { nsp } of namespaces) nsp.emit('branch:time', t);
   }, TIME_EVERY_MS);
   tick.unref();
-  // socket.io encodes a broadcast before it looks at the room, so an empty room still costs an
-  // encode per event (a third of an issue's time in bench core with no screen connected).
-  const occupied = (nsp: (typeof namespaces)[number]['nsp'], room: string) =>
-    (nsp.adapter.rooms.get(room)?.size ?? 0) > 0;
-  // The public view of an event, made once for all its groups.
-  const pubViews = new WeakMap<BranchEvent, BranchEvent>();
-  const send = (e: BranchEvent, part: number) => {
-    const pubRoom = `${PUBLIC_ROOM}:${part}`;
-    const staffRoom = `${STAFF_ROOM}:${part}`;
-    for (const n of namespaces) {
-      if (occupied(n.nsp, pubRoom)) {
-        let pub = pubViews.get(e);
-        if (!pub) pubViews.set(e, (pub = publicEvent(e)));
-        n.nsp.to(pubRoom).emit('event', pub);
-      }
-      if (occupied(n.nsp, staffRoom)) n.nsp.to(staffRoom).emit('event', e);
-    }
-  };
-  const fanOut = deferredFanOut(send, FAN_OUT_PARTS);
+  const fanOut = roomFanOut(namespaces);
   flushFanOut = fanOut.flush;
   const unsubscribe = branch.subscribe(fanOut.push);
   return {

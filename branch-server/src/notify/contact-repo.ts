@@ -3,7 +3,7 @@ import type { Db } from '../store';
 import type { Channel } from './types';
 
 /** A client's contact for one visit: `ref` is a ticket id or `booking:<code>`. */
-export interface Contact {
+interface Contact {
   ref: string;
   channel: Channel;
   address: string;
@@ -65,5 +65,3 @@ export function contactRepo(db: Db) {
     },
   };
 }
-/** Contact table access. */
-export type ContactRepo = ReturnType<typeof contactRepo>;

@@ -17,7 +17,7 @@ export interface ChannelHealth {
 }
 
 /** What the delivery loop needs. */
-export interface DeliveryOptions extends DrainTiming {
+interface DeliveryOptions extends DrainTiming {
   db: Db;
   senders: Partial<Record<Channel, Sender>>;
   settings: NotifySettings;
@@ -136,5 +136,3 @@ export function notifyDelivery(o: DeliveryOptions) {
     stop: loop.stop,
   };
 }
-/** The notification delivery loop. */
-export type NotifyDelivery = ReturnType<typeof notifyDelivery>;

@@ -2,7 +2,7 @@
 // VTIMEZONE block is needed; the UID is stable per booking so a calendar replaces, not adds.
 
 /** What the visit's calendar entry says. */
-export interface VisitEvent {
+interface VisitEvent {
   uid: string;
   start: Date;
   minutes: number;

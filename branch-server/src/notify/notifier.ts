@@ -28,7 +28,7 @@ export interface NotifierOptions {
 }
 
 /** What the notifier uses of the branch. */
-export type NotifiedBranch = BranchReader & Pick<Branch, 'subscribe' | 'reportDeviceStatus'>;
+type NotifiedBranch = BranchReader & Pick<Branch, 'subscribe' | 'reportDeviceStatus'>;
 
 /** What the manager sees: counts and channel states, never an address. */
 export interface NotifyStats extends NotifyCounts {

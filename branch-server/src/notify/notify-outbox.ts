@@ -115,5 +115,3 @@ export function notifyOutbox(db: Db) {
     },
   };
 }
-/** Notification outbox access. */
-export type NotifyOutbox = ReturnType<typeof notifyOutbox>;

@@ -177,5 +177,3 @@ export function notifyPlanner(o: {
     sweep: bookingSide.sweep,
   };
 }
-/** The notification planner. */
-export type NotifyPlanner = ReturnType<typeof notifyPlanner>;

@@ -40,5 +40,3 @@ export function rateLimiter(limits: RateLimits) {
     },
   };
 }
-/** A rate limiter. */
-export type RateLimiter = ReturnType<typeof rateLimiter>;

@@ -14,7 +14,7 @@ const basic = new Set(BASIC);
 const extended = new Set(EXTENDED);
 
 /** How a message will be encoded and what it costs. */
-export interface SmsCost {
+interface SmsCost {
   encoding: 'gsm7' | 'ucs2';
   /** Septets (GSM-7) or UTF-16 code units (UCS-2). */
   units: number;

@@ -7,3 +7,4 @@ export * from './simulate-day';
 export * from './quality';
 export * from './slot-places';
 export * from './goals';
+export * from './feasibility-bound';

@@ -4,10 +4,13 @@ import {
   estimateWait,
   finishService,
   issueTicket,
+  lookAheadOf,
   markNoShow,
   startService,
+  typicalCallMinutes,
   type CallingPolicy,
 } from '../domain';
+import { simCalendar } from './estimate-calendar';
 import { EventQueue } from './event-queue';
 import type { SimClient, SimDay } from './scenario';
 
@@ -61,14 +64,30 @@ export function simulateDay(
       queue.push(c.arrival, { kind: 'arrive', client: c });
   }
 
-  const estimate = (serviceId: string, priority: boolean, now: Date, list: readonly Ticket[]) =>
+  const walks: number[] = [];
+  const calendar = simCalendar(day);
+  const estimate = (id: string, priority: boolean, now: Date, clock: number, booked = false) =>
     estimateWait({
-      serviceId,
+      serviceId: id,
       priority,
       now,
-      waiting: list,
+      waiting,
       counters: counterList,
-      recentServiceMinutes: durations.get(serviceId) ?? [],
+      recentServiceMinutes: durations.get(id) ?? [],
+      booked,
+      branch: {
+        at: at(clock),
+        waiting,
+        inHand: [...inHand.values()].map((h) => h.ticket),
+        durations,
+        callMinutes: typicalCallMinutes(walks),
+        services,
+        counters,
+        settings,
+        regularSincePriority,
+        policy,
+        expectedBookings: calendar.expectedAt(clock),
+      },
     }).estimatedWaitMinutes;
 
   function arrive(c: SimClient, now: number): void {
@@ -91,9 +110,10 @@ export function simulateDay(
     // As the branch does: a walk-in is estimated now, a booking at its place in line.
     const lineAt = minuteOf(ticket.lineAt);
     const estimated = bookedFor
-      ? estimate(svc.id, false, at(lineAt), waiting)
-      : estimate(svc.id, c.priority !== null, at(now), waiting);
+      ? estimate(svc.id, false, at(lineAt), now, true)
+      : estimate(svc.id, c.priority !== null, at(now), now);
     waiting.push(ticket);
+    calendar.checkedIn(c.id);
     clients.set(ticket.id, c);
     records.set(ticket.id, {
       client: c,
@@ -118,6 +138,15 @@ export function simulateDay(
         counters,
         settings,
         regularSincePriority,
+        // Built only when the policy reads it: most calls find no booked visit near.
+        get lookAhead() {
+          return lookAheadOf(
+            [...inHand.values()].map((h) => h.ticket),
+            durations,
+            services.keys(),
+            at(now),
+          );
+        },
       });
       if (!next) {
         i += 1;
@@ -144,6 +173,8 @@ export function simulateDay(
     else if (e.kind === 'start') {
       const h = inHand.get(e.counterId)!;
       h.ticket = startService(h.ticket, at(now), e.counterId);
+      walks.push(minuteOf(h.ticket.startedAt!) - minuteOf(h.ticket.calledAt!));
+      if (walks.length > 50) walks.shift();
       queue.push(now + h.client.service, { kind: 'finish', counterId: e.counterId });
       continue;
     } else if (e.kind === 'finish' || e.kind === 'no-show') {

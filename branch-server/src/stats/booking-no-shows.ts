@@ -4,7 +4,7 @@ import type { Db } from '../store';
 import { addDays } from './period';
 
 /** Which days and services, and until when a still-open booking counts as missed. */
-export interface NoShowQuery {
+interface NoShowQuery {
   from: string;
   to: string;
   zone: string;

@@ -21,7 +21,7 @@ function targetLevel(waitMinutes: number, targetMinutes: number): TargetLevel {
 }
 
 /** What the monitor reads besides the branch. */
-export interface MonitorSources {
+interface MonitorSources {
   /** Paired devices (revoked ones are left out). */
   devices: () => Device[];
   /** Token subjects (`device:<id>`) with a socket connected now. */

@@ -4,7 +4,7 @@ import type { StatsPeriod } from '@skr/protocol/manager';
 // day, local hours) is @skr/protocol/time-zone's job.
 
 /** A span of local days, both ends included (YYYY-MM-DD). */
-export interface DayRange {
+interface DayRange {
   from: string;
   to: string;
 }

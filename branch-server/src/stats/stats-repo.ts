@@ -21,7 +21,7 @@ export interface DailySums {
 /** Histogram dimension: service, counter or clerk per day; upper case: per month (day = YYYY-MM). */
 export type HistDim = 's' | 'c' | 'k' | 'S' | 'C' | 'K';
 /** Histogram metric: wait until called, or service time. */
-export type HistMetric = 'w' | 's';
+type HistMetric = 'w' | 's';
 
 const cache = new WeakMap<Db, ReturnType<typeof makeRepo>>();
 
@@ -94,4 +94,3 @@ function makeRepo(db: Db) {
     },
   };
 }
-export type StatsRepo = ReturnType<typeof statsRepo>;

@@ -8,7 +8,7 @@ import { addDays, periodRange } from './period';
 import { statsRepo, type DailySums, type HistDim } from './stats-repo';
 
 /** What a report is about. */
-export interface StatsRequest {
+interface StatsRequest {
   period: StatsPeriod;
   date: string;
   now: Date;

@@ -19,6 +19,10 @@ export function bookingRepo(db: Db) {
     `SELECT service_id, COUNT(*) AS n FROM bookings WHERE status = 'booked' AND booked_for BETWEEN ? AND ?
      GROUP BY service_id`,
   );
+  const open = db.prepare(
+    `SELECT service_id AS serviceId, booked_for AS bookedFor FROM bookings
+     WHERE status = 'booked' AND booked_for BETWEEN ? AND ? ORDER BY booked_for`,
+  );
   const cachedOne = db.prepare(
     `SELECT code, service_id AS serviceId, booked_for AS bookedFor, status, ticket_id AS ticketId,
        portal_version AS portalVersion FROM bookings WHERE code = ?`,
@@ -87,6 +91,10 @@ export function bookingRepo(db: Db) {
           )
           .all(from, to) as { code: string }[]
       ).map((r) => r.code);
+    },
+    /** Bookings not yet checked in with a booked time in [from, to], by time (the estimate's). */
+    openBetween(from: string, to: string): { serviceId: string; bookedFor: string }[] {
+      return open.all(from, to) as { serviceId: string; bookedFor: string }[];
     },
     /** Bookings not yet checked in, per service, with a booked time in [from, to]. */
     dueBetween(from: string, to: string): Map<string, number> {

@@ -7,3 +7,4 @@ export * from './booking-repo';
 export * from './auth-repo';
 export * from './stats-buckets';
 export * from './kept-answer-repo';
+export * from './checkpointer';

@@ -53,5 +53,3 @@ export function bookingPuller(
   }
   return { pull };
 }
-/** The booking puller. */
-export type BookingPuller = ReturnType<typeof bookingPuller>;

@@ -124,5 +124,3 @@ export function calendarPublisher(
   }
   return { publish, build };
 }
-/** The calendar publisher. */
-export type CalendarPublisher = ReturnType<typeof calendarPublisher>;

@@ -73,5 +73,3 @@ export function documentReceipts(db: Db) {
     },
   };
 }
-/** The receipt numbering and lookup. */
-export type DocumentReceipts = ReturnType<typeof documentReceipts>;

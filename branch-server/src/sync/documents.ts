@@ -206,5 +206,3 @@ export function submitterMemory(max = 1000) {
     },
   };
 }
-/** The branch's memory of signed-in submitters. */
-export type SubmitterMemory = ReturnType<typeof submitterMemory>;

@@ -45,7 +45,7 @@ export interface DrainTiming {
 }
 
 /** What a drain loop runs. */
-export interface DrainLoopOptions {
+interface DrainLoopOptions {
   /** Delivers one round of due rows (aborted by `stop`); resolves to how many it tried. */
   round(signal: AbortSignal): Promise<number>;
   /** When the next pending row falls due (on `clockMs`), or undefined when none is pending. */
@@ -134,5 +134,3 @@ export function drainLoop(o: DrainLoopOptions) {
     },
   };
 }
-/** A running outbox drain loop. */
-export type DrainLoop = ReturnType<typeof drainLoop>;

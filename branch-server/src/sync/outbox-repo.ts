@@ -21,7 +21,7 @@ export type DeliveryResult =
   | { id: number; ok: false; retryAtMs: null; error: string };
 
 /** Backlog numbers for the manager. */
-export interface OutboxStats {
+interface OutboxStats {
   pending: number;
   failed: number;
   oldestAt: string | null;

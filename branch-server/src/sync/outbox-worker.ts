@@ -8,7 +8,7 @@ import type { DeliveryResult, OutboxItem, OutboxRepo } from './outbox-repo';
 import { isRetryable, type PortalClient } from './portal-client';
 
 /** What the delivery loop needs. */
-export interface OutboxWorkerOptions extends DrainTiming {
+interface OutboxWorkerOptions extends DrainTiming {
   outbox: OutboxRepo;
   documents: DocumentStore;
   portal: PortalClient;
@@ -129,5 +129,3 @@ export function outboxWorker(o: OutboxWorkerOptions) {
     stop: loop.stop,
   };
 }
-/** The outbox delivery loop. */
-export type OutboxWorker = ReturnType<typeof outboxWorker>;

@@ -5,7 +5,7 @@ import type { Db } from '../store';
 const PESEL_KEY_SETTING = 'pesel-hmac-key';
 
 /** Turns a PESEL into the branch's keyed hash of it (hex); the only form the branch stores. */
-export type PeselHasher = (pesel: string) => string;
+type PeselHasher = (pesel: string) => string;
 
 /**
  * The branch's PESEL hasher: HMAC-SHA256 under a random 32-byte secret made once per branch

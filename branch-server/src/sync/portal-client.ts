@@ -12,7 +12,7 @@ export interface PortalConfig {
 }
 
 /** An answer of the portal: status and parsed JSON body (undefined when empty). */
-export interface PortalAnswer {
+interface PortalAnswer {
   status: number;
   body: unknown;
 }

@@ -83,7 +83,9 @@ export function createSync(args: CreateSyncArgs) {
     const t = clockMs();
     if (outbox.stats().pending > 0 && t - lastScrubMs < 5000) return;
     lastScrubMs = t;
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    const [r] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    // The checkpoint worker was copying (busy, nothing truncated): again after the next round.
+    if (r?.busy) lastScrubMs = 0;
   }
   let aborter = new AbortController();
 

@@ -11,7 +11,7 @@ export interface CertFiles {
 }
 
 /** Options of a branch certificate authority. */
-export interface BranchCaOptions {
+interface BranchCaOptions {
   /** Folder for `ca.crt` and `ca.key` (created if missing). */
   dir: string;
   /** Shown on the certificate, e.g. "ZUS Oddział Warszawa-Wola". */
@@ -79,7 +79,7 @@ export async function makeBranchCa(opts: BranchCaOptions): Promise<CertFiles> {
 }
 
 /** Options of a server certificate signed by the branch CA. */
-export interface ServerCertOptions {
+interface ServerCertOptions {
   /** Folder for `server.crt` and `server.key`. */
   dir: string;
   ca: CertFiles;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { isIP, type AddressInfo } from 'node:net';
 
 /** Where the redirect listens and where it sends browsers. */
-export interface HttpsRedirectOptions {
+interface HttpsRedirectOptions {
   /** Plain HTTP port (80 in production, 0 in tests). */
   port: number;
   host?: string;

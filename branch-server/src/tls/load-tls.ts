@@ -10,7 +10,7 @@ export interface TlsMaterial {
 }
 
 /** Loaded TLS files plus what an operator needs to see at start. */
-export interface LoadedTls extends TlsMaterial {
+interface LoadedTls extends TlsMaterial {
   cert: Buffer;
   key: Buffer;
   /** End of the certificate's validity (ISO). */

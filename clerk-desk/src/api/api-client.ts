@@ -16,7 +16,7 @@ export type DeskTicketAction = 'recall' | 'start' | 'finish' | 'no-show' | 'park
 export type TransferTarget = Pick<TransferRequest, 'serviceId' | 'counterId' | 'position'>;
 
 /** A contact for a booking's confirmation as the desk takes it. */
-export type BookingContact = { channel: 'sms' | 'email'; address: string; lang: Lang };
+type BookingContact = { channel: 'sms' | 'email'; address: string; lang: Lang };
 
 /** Requests slower than this count as TIMEOUT: a clerk must not wait on a dead server. */
 const TIMEOUT_MS = 8000;

@@ -141,6 +141,13 @@ export const en: Catalogue = {
     restored: 'Connection restored.',
     expired: 'Your session has expired. Please sign in again.',
   },
+  slip: {
+    print: 'Print confirmation',
+    title: 'ZUS — visit booked',
+    code: 'Visit code',
+    qr: 'QR code with the visit code',
+    hint: 'On the day, scan the QR code at the ticket machine or type the visit code.',
+  },
   followUp: {
     open: 'Book a follow-up visit',
     heading: 'Book a follow-up visit',
@@ -256,5 +263,7 @@ export const en: Catalogue = {
     other: 'Unexpected error.',
     calledStill: 'First start the service, recall, or mark the ticket as no-show.',
     handFirst: 'First finish serving the current client.',
+    closedCounter:
+      'That counter is closed: a ticket cannot be transferred to it. Choose an open counter or transfer to a service.',
   },
 };

@@ -139,6 +139,13 @@ export const pl = {
     restored: 'Połączenie przywrócone.',
     expired: 'Sesja wygasła. Zaloguj się ponownie.',
   },
+  slip: {
+    print: 'Drukuj potwierdzenie',
+    title: 'ZUS — wizyta umówiona',
+    code: 'Kod wizyty',
+    qr: 'Kod QR z kodem wizyty',
+    hint: 'W dniu wizyty zeskanuj kod QR w biletomacie albo wpisz kod wizyty.',
+  },
   followUp: {
     open: 'Umów kolejną wizytę',
     heading: 'Umów kolejną wizytę',
@@ -254,6 +261,8 @@ export const pl = {
     other: 'Nieoczekiwany błąd.',
     calledStill: 'Najpierw rozpocznij obsługę, wezwij ponownie lub oznacz „nie podszedł”.',
     handFirst: 'Najpierw zakończ obsługę bieżącego klienta.',
+    closedCounter:
+      'To stanowisko jest zamknięte: nie można na nie przekierować. Wybierz otwarte stanowisko albo przekieruj do sprawy.',
   },
 };
 

@@ -13,7 +13,7 @@ import { applyCounter, applyEvent, applyTicket } from './queue-state';
 export type LinkStatus = 'connecting' | 'online' | 'offline' | 'unauthorized';
 
 /** What the connection reports to the page. */
-export interface QueueListener {
+interface QueueListener {
   snapshot(s: QueueSnapshot): void;
   status(s: LinkStatus): void;
 }

@@ -36,6 +36,8 @@ export function createManagerApi(origin: string, token: () => string | undefined
     walkInCutoffs: () => client.call('listWalkInCutoffs'),
     reopenWalkIns: (serviceId: string, open: boolean) =>
       client.call('reopenWalkIns', { params: { serviceId }, body: { open } }),
+    /** Ends the branch day now: counters close, leftover tickets expire (audited by the server). */
+    endDay: () => client.call('endDay'),
     /** Sets (null removes) a service's daily walk-in pool; audited at the branch. */
     setWalkInPool: (serviceId: string, dailyPool: number | null) =>
       client.call('setWalkInPool', { params: { serviceId }, body: { dailyPool } }),

@@ -3,7 +3,7 @@ import { TableHead, type Column } from '../ui/table-head';
 import { Card } from './card';
 
 /** Props of {@link TableCard}. */
-export interface TableCardProps {
+interface TableCardProps {
   id: string;
   title: string;
   testId?: string;

@@ -10,6 +10,8 @@ export function errorText(t: TFunction, e: unknown, ctx: FailureContext = 'other
   if (e.code === 'CONFLICT') {
     if (ctx === 'call-next' && e.details?.ticket !== undefined) return t('errors.calledStill');
     if (ctx === 'counter-state') return t('errors.handFirst');
+    // The server names the reason; "the state has changed" would not tell the clerk what to do.
+    if (e.details?.reason === 'closed-counter') return t('errors.closedCounter');
   }
   return t(`errors.${e.code}`, { defaultValue: t('errors.other') });
 }

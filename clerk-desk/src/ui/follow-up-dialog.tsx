@@ -11,6 +11,7 @@ import { PeselField } from './pesel-field';
 import { Modal } from './modal';
 import { RadioOption } from './radio-option';
 import { SelectField } from './select-field';
+import { PrintSlip } from './visit-slip';
 
 type ContactChoice = 'none' | 'sms' | 'email';
 const contactOk: Record<ContactChoice, (v: string) => boolean> = {
@@ -29,7 +30,8 @@ interface Booked {
  * "Umów kolejną wizytę": a follow-up visit for the client at the counter ("come back with the
  * papers on Tuesday at 10:00"). Service (the ticket's by default), a day of the next 30 with free
  * places, an hour, the client's PESEL (checked fully before sending) and optionally a phone or
- * e-mail for the confirmation and the reminder. The desk shows the code; nothing is printed.
+ * e-mail for the confirmation and the reminder. The desk shows the code and prints the slip
+ * (code, day, hour, service, check-in QR) on the office printer (visit-slip.tsx).
  */
 export function FollowUpDialog(props: {
   api: DeskApi;
@@ -77,6 +79,7 @@ export function FollowUpDialog(props: {
     }
   }
 
+  const serviceNameOf = (id: string) => props.services.find((s) => s.id === id)?.names[lang] ?? id;
   if (booked)
     return (
       <Modal title={t('followUp.booked')} onConfirm={props.onClose} onCancel={props.onClose}>
@@ -92,6 +95,12 @@ export function FollowUpDialog(props: {
         <p role="status" data-testid="follow-up-sent">
           {t(`followUp.sent.${booked.sent}`)}
         </p>
+        <PrintSlip
+          visit={booked.visit}
+          serviceName={serviceNameOf(booked.visit.serviceId)}
+          lang={lang}
+          testId="follow-up-print"
+        />
       </Modal>
     );
 

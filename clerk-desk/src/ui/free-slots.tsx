@@ -54,7 +54,7 @@ export function useFreeSlots(api: DeskApi, serviceId: string, onError: (e: unkno
   };
 }
 /** The state of {@link useFreeSlots}. */
-export type FreeSlots = ReturnType<typeof useFreeSlots>;
+type FreeSlots = ReturnType<typeof useFreeSlots>;
 
 /** The day and hour selects of a booking at the desk (`testId`-day, `testId`-hour). */
 export function SlotSelects({

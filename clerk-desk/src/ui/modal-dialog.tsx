@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** Props of {@link ModalDialog}. */
-export interface ModalDialogProps {
+interface ModalDialogProps {
   className: string;
   /** The id of the dialog's heading, its accessible name. */
   labelledBy: string;

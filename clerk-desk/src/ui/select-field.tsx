@@ -1,5 +1,5 @@
 /** Props of {@link SelectField}. */
-export interface SelectFieldProps<T extends string | number> {
+interface SelectFieldProps<T extends string | number> {
   label: string;
   value: T;
   /** Each option as `[value, text]`, in order (an empty first option is `['', '—']`). */

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes } from 'react';
 
 /** Props of {@link TextField}: the input's own attributes, a label and a value callback. */
-export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> & {
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> & {
   label: string;
   /** Called with the text in the field after each change. */
   onValue: (value: string) => void;

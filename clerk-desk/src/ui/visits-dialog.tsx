@@ -10,6 +10,7 @@ import { branchClock } from './branch-time';
 import { SlotSelects, useFreeSlots } from './free-slots';
 import { PeselField } from './pesel-field';
 import { Modal } from './modal';
+import { PrintSlip } from './visit-slip';
 import { RadioOption } from './radio-option';
 
 type Action = 'cancel' | 'move';
@@ -26,7 +27,7 @@ function when(visit: VisitSummary, lang: Lang, t: TFunction): string {
 /**
  * "Wizyty": the clerk finds a visit booked at the branch by its code and the client's PESEL
  * (checked fully first), then cancels it or moves it to a free day and hour of its service; a
- * moved visit gets a new code, shown like a follow-up's. Refusals in the clerk's language.
+ * moved visit gets a new code, shown and printed like a follow-up's. Refusals in the clerk's language.
  */
 export function VisitsDialog(props: { api: DeskApi; services: Service[]; onClose(): void }) {
   const { t, i18n } = useTranslation();
@@ -92,6 +93,14 @@ export function VisitsDialog(props: { api: DeskApi; services: Service[]; onClose
             code: done.visit.code,
           })}
         </p>
+        {done.kind === 'moved' && (
+          <PrintSlip
+            visit={done.visit}
+            serviceName={serviceName(done.visit.serviceId)}
+            lang={lang}
+            testId="visits-print"
+          />
+        )}
       </Modal>
     );
 

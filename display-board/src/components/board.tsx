@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { arrangeCalls } from '../arrange-calls';
 import { visibleCalls } from '../board-state';
@@ -15,6 +15,17 @@ import { WaitingLines } from './waiting-lines';
 export function Board({ client, lang }: { client: DisplayClient; lang: UiLang }) {
   const { t } = useTranslation();
   const view = useSyncExternalStore(client.subscribe, client.getState);
+  // Announcements played and failed, for tests and a technician: written to the element
+  // directly, so the end of each announcement is not a render of the whole board.
+  const audioState = useRef<HTMLDivElement>(null);
+  useEffect(
+    () =>
+      client.watchAudio((log) => {
+        audioState.current?.setAttribute('data-played', String(log.played.length));
+        audioState.current?.setAttribute('data-failed', String(log.failed));
+      }),
+    [client],
+  );
   const { board, config } = view;
   const { latest, history } = useMemo(
     () =>
@@ -62,12 +73,7 @@ export function Board({ client, lang }: { client: DisplayClient; lang: UiLang })
         lang={lang}
       />
       <MessageLine text={config.message} />
-      <div
-        hidden
-        data-testid="audio-state"
-        data-played={view.audioPlayed}
-        data-failed={view.audioFailed}
-      />
+      <div hidden data-testid="audio-state" ref={audioState} />
     </div>
   );
 }

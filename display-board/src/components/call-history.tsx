@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallEntry } from '../board-state';
 import type { ScreenCounter } from '../counter-sign';
@@ -14,6 +14,47 @@ export interface CallHistoryProps {
   counterOf: (counterId: number) => ScreenCounter;
 }
 
+/** The catalogue's words a row needs, looked up once per language rather than once per row. */
+interface RowWords {
+  to: string;
+  counter: string;
+}
+
+interface RowProps {
+  number: string;
+  seq: number;
+  sign: string;
+  unheard: boolean;
+  words: RowWords;
+}
+
+/**
+ * One earlier call. Memoised on plain values: a new call renders its own row, the rows below
+ * it are moved by React without being rendered again.
+ */
+const HistoryRow = memo(function HistoryRow({ number, seq, sign, unheard, words }: RowProps) {
+  return (
+    <li
+      className={unheard ? 'unheard' : undefined}
+      data-number={number}
+      data-seq={seq}
+      data-unheard={unheard || undefined}
+    >
+      <span className="history-number">{number}</span>
+      <span className="history-arrow" aria-label={words.to}>
+        →
+      </span>
+      <span
+        className="history-counter"
+        data-testid="history-counter"
+        aria-label={`${words.counter} ${sign}`}
+      >
+        {sign}
+      </span>
+    </li>
+  );
+});
+
 /** The calls before the latest one (ticket → counter), newest first. */
 export const CallHistory = memo(function CallHistory({
   calls,
@@ -22,48 +63,39 @@ export const CallHistory = memo(function CallHistory({
   counterOf,
 }: CallHistoryProps) {
   const { t } = useTranslation();
-  // Looked up once per render, not once per row: i18next's t() is a good part of a render.
-  const to = t('board.to');
-  const counterWord = t('board.counter');
+  // i18next's t() is a good part of a render: the words change only with the language.
+  const words = useMemo(
+    () => ({
+      history: t('board.history'),
+      ticket: t('board.ticket'),
+      row: { to: t('board.to'), counter: t('board.counter') },
+    }),
+    [t],
+  );
   return (
     <section className="history" data-testid="call-history" aria-labelledby="history-title">
       <h2 id="history-title" className="panel-title">
-        {t('board.history')}
+        {words.history}
       </h2>
       <div className="history-head" aria-hidden="true">
         {[0, 1].map((i) => (
           <span key={i}>
-            <span>{t('board.ticket')}</span>
-            <span>{t('board.counter')}</span>
+            <span>{words.ticket}</span>
+            <span>{words.row.counter}</span>
           </span>
         ))}
       </div>
       <ol className={calls.length > size ? 'history-list dense' : 'history-list'}>
-        {calls.map((c) => {
-          const counter = counterOf(c.counterId);
-          return (
-            <li
-              key={c.ticketId}
-              className={unheard.has(c.ticketId) ? 'unheard' : undefined}
-              data-number={c.number}
-              data-state={c.state}
-              data-seq={c.seq}
-              data-unheard={unheard.has(c.ticketId) || undefined}
-            >
-              <span className="history-number">{c.number}</span>
-              <span className="history-arrow" aria-label={to}>
-                →
-              </span>
-              <span
-                className="history-counter"
-                data-testid="history-counter"
-                aria-label={`${counterWord} ${counter.sign}`}
-              >
-                {counter.sign}
-              </span>
-            </li>
-          );
-        })}
+        {calls.map((c) => (
+          <HistoryRow
+            key={c.ticketId}
+            number={c.number}
+            seq={c.seq}
+            sign={counterOf(c.counterId).sign}
+            unheard={unheard.has(c.ticketId)}
+            words={words.row}
+          />
+        ))}
       </ol>
     </section>
   );

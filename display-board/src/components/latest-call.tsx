@@ -1,7 +1,8 @@
-import { memo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallEntry } from '../board-state';
 import type { ScreenCounter } from '../counter-sign';
+import { useBlink } from './use-blink';
 
 /** Props of the big "now calling" panel. */
 export interface LatestCallProps {
@@ -12,13 +13,25 @@ export interface LatestCallProps {
 
 /**
  * The latest call, large and highlighted. The outer element stays put (tests and the
- * benchmark observe it); the inner one is re-keyed on every flash so the CSS animation
- * restarts for a recall of the same ticket.
+ * benchmark observe it); so does the inner one, whose blinking restarts with every flash
+ * (a recall of the same ticket too) without being remounted.
  */
 export const LatestCall = memo(function LatestCall({ call, counter, flash }: LatestCallProps) {
   const { t } = useTranslation();
+  // Looked up once per language: i18next's t() is a good part of a call's render.
+  const words = useMemo(
+    () => ({
+      latest: t('board.latest'),
+      ticket: t('board.ticket'),
+      counter: t('board.counter'),
+      none: t('board.noCalls'),
+    }),
+    [t],
+  );
   const flashing = call !== undefined && flash.seq === call.seq;
   const sign = counter?.sign ?? '';
+  const box = useRef<HTMLDivElement>(null);
+  useBlink(box, flashing ? flash.count : null);
   return (
     <section
       className="latest"
@@ -31,14 +44,11 @@ export const LatestCall = memo(function LatestCall({ call, counter, flash }: Lat
       aria-labelledby="latest-title"
     >
       <h2 id="latest-title" className="panel-title">
-        {t('board.latest')}
+        {words.latest}
       </h2>
       {call ? (
-        <div
-          key={flashing ? `flash-${flash.count}` : `seq-${call.seq}`}
-          className={flashing ? 'latest-call flash' : 'latest-call'}
-        >
-          <span className="latest-number" aria-label={`${t('board.ticket')} ${call.number}`}>
+        <div ref={box} className={flashing ? 'latest-call flash' : 'latest-call'}>
+          <span className="latest-number" aria-label={`${words.ticket} ${call.number}`}>
             {call.number}
           </span>
           <span className="latest-arrow" aria-hidden="true">
@@ -47,10 +57,10 @@ export const LatestCall = memo(function LatestCall({ call, counter, flash }: Lat
           <span
             className="latest-counter"
             data-testid="latest-counter"
-            aria-label={`${t('board.counter')} ${sign}`}
+            aria-label={`${words.counter} ${sign}`}
           >
             <span className="counter-label" aria-hidden="true">
-              {t('board.counter')}
+              {words.counter}
             </span>
             <span className="counter-no" aria-hidden="true">
               {sign}
@@ -58,7 +68,7 @@ export const LatestCall = memo(function LatestCall({ call, counter, flash }: Lat
           </span>
         </div>
       ) : (
-        <p className="latest-empty">{t('board.noCalls')}</p>
+        <p className="latest-empty">{words.none}</p>
       )}
     </section>
   );

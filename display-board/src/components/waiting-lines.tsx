@@ -1,5 +1,5 @@
 import type { LineSummary, Service } from '@skr/protocol';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLang } from '../i18n';
 import { promisedWait } from '../promised-wait';
@@ -13,6 +13,29 @@ export interface WaitingLinesProps {
   lang: UiLang;
 }
 
+interface LineRowProps {
+  serviceId: string;
+  prefix: string | undefined;
+  name: string;
+  waiting: number;
+  /** The promised wait as drawn ("ok. 5 min", "bez czekania"). */
+  wait: string;
+}
+
+/** One service's row, memoised: a call changes one line's count, so one row renders. */
+const LineRow = memo(function LineRow({ serviceId, prefix, name, waiting, wait }: LineRowProps) {
+  return (
+    <tr data-service={serviceId} data-waiting={waiting}>
+      <th scope="row">
+        {prefix && <span className="prefix">{prefix}</span>}
+        {name}
+      </th>
+      <td className="num">{waiting}</td>
+      <td className="num">{wait}</td>
+    </tr>
+  );
+});
+
 /** People waiting per service with the estimated wait, in the catalogue's order. */
 export const WaitingLines = memo(function WaitingLines({
   lines,
@@ -21,7 +44,18 @@ export const WaitingLines = memo(function WaitingLines({
   lang,
 }: WaitingLinesProps) {
   const { t } = useTranslation();
-  const byId = new Map(services.map((s) => [s.id, s]));
+  const byId = useMemo(() => new Map(services.map((s) => [s.id, s])), [services]);
+  // The promised waits drawn so far, per language: a refresh asks for the same few again.
+  const waitText = useMemo(() => {
+    const seen = new Map<string, string>();
+    return (waiting: number, minutes: number): string => {
+      const [key, opts] = waiting === 0 ? (['board.noWait', {}] as const) : promisedWait(minutes);
+      const id = `${key}|${'count' in opts ? opts.count : ''}`;
+      let text = seen.get(id);
+      if (text === undefined) seen.set(id, (text = t(key, opts)));
+      return text;
+    };
+  }, [t]);
   // By ticket letter (A, B, C…): the order clients know from the kiosk and their tickets.
   const rank = (id: string) => {
     const s = byId.get(id);
@@ -51,16 +85,14 @@ export const WaitingLines = memo(function WaitingLines({
           {shown.map((l) => {
             const s = byId.get(l.serviceId);
             return (
-              <tr key={l.serviceId} data-service={l.serviceId} data-waiting={l.waiting}>
-                <th scope="row">
-                  {s && <span className="prefix">{s.prefix}</span>}
-                  {s?.names[lang] ?? l.serviceId}
-                </th>
-                <td className="num">{l.waiting}</td>
-                <td className="num">
-                  {l.waiting === 0 ? t('board.noWait') : t(...promisedWait(l.estimatedWaitMinutes))}
-                </td>
-              </tr>
+              <LineRow
+                key={l.serviceId}
+                serviceId={l.serviceId}
+                prefix={s?.prefix}
+                name={s?.names[lang] ?? l.serviceId}
+                waiting={l.waiting}
+                wait={waitText(l.waiting, l.estimatedWaitMinutes)}
+              />
             );
           })}
         </tbody>

@@ -1,7 +1,7 @@
 import { IdCardApp } from '@skr/protocol/card';
 
 /** One PIN of the card (login or signature): its block, its own try counter, its verified state. */
-export interface CardPin {
+interface CardPin {
   /** Answers VERIFY's data with a status word: 9000, 63Cx (x tries left), 6983 blocked, 6700. */
   verify(data: Buffer): number;
   readonly verified: boolean;

@@ -7,7 +7,7 @@ import type { PrintedTicket, TicketItem } from './ticket';
 // One character column is 8 px; QR modules are drawn at half the printer's dot size.
 
 /** Options of renderTicketPng. */
-export interface TicketPngOptions {
+interface TicketPngOptions {
   columns: number;
 }
 

@@ -1,5 +1,6 @@
 import { BookingRefusal } from '@skr/protocol/calendar';
 import { WalkInCutoffDetails } from '@skr/protocol/walk-in-cutoff';
+import { LateArrivalDetails } from '@skr/protocol/late-arrival';
 import {
   ErrorCode,
   isSkrError,
@@ -64,5 +65,8 @@ function pickSafe(d: Record<string, unknown>): Record<string, unknown> | undefin
   // A walk-in cut off for today: the service and the slot offered instead, nothing personal.
   const cutoff = WalkInCutoffDetails.safeParse(d);
   if (cutoff.success) Object.assign(out, cutoff.data);
+  // A booked visit missed past its late window: its service, time and the two ways on.
+  const late = LateArrivalDetails.safeParse(d);
+  if (late.success) Object.assign(out, late.data);
   return Object.keys(out).length ? out : undefined;
 }

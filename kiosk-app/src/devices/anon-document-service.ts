@@ -14,7 +14,7 @@ import type { FileService } from './file-service';
 import type { PrinterService } from './printer-service';
 
 /** Options of {@link createAnonDocumentService}. */
-export interface AnonDocumentServiceOptions {
+interface AnonDocumentServiceOptions {
   branch: BranchClient;
   files: FileService;
   printer: PrinterService;
@@ -29,7 +29,7 @@ export interface AnonDocumentServiceOptions {
  * Drop-off without login ("Złóż dokument (bez logowania)") and the lookup of its UPP by the
  * branch receipt's number and check code ("Sprawdź potwierdzenie (UPP)").
  */
-export interface AnonDocumentService {
+interface AnonDocumentService {
   submit(req: KioskAnonSubmitRequest): Promise<KioskAnonSubmitResult>;
   lookup(req: KioskReceiptLookupRequest): Promise<KioskReceiptLookupResult>;
 }

@@ -10,12 +10,12 @@ import type { BranchClient } from './branch-client';
 import type { PrinterService } from './printer-service';
 
 /** What the UPD needs of the ID-card signing service (signing-service.ts): a PAdES signature. */
-export interface UpdSigner {
+interface UpdSigner {
   signPdf(pdf: Buffer, pin6: Buffer, opts: { reason: string; location?: string }): Promise<Buffer>;
 }
 
 /** Options of {@link createAnswerService}. */
-export interface AnswerServiceOptions {
+interface AnswerServiceOptions {
   branch: BranchClient;
   printer: PrinterService;
   branchName: string;
@@ -25,7 +25,7 @@ export interface AnswerServiceOptions {
 }
 
 /** Answers from ZUS at the kiosk: the UPD signed with the ID card, and opening with a print. */
-export interface AnswerService {
+interface AnswerService {
   /** Fetches the answer (its UPD signed or not needed) and prints its summary. */
   open(req: KioskOpenAnswerRequest): Promise<KioskOpenAnswerResult>;
   /** Makes the UPD PDF, signs it with the card (PAdES) after the PIN and sends it. */

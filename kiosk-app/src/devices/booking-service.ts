@@ -2,6 +2,7 @@ import {
   isSkrError,
   type KioskBookRequest,
   type KioskBookResult,
+  type KioskLateBookRequest,
   type KioskRebookRequest,
   type KioskRebookResult,
   type Lang,
@@ -11,7 +12,7 @@ import type { BranchClient } from './branch-client';
 import type { PrinterService } from './printer-service';
 
 /** Options of {@link createBookingService}. */
-export interface BookingServiceOptions {
+interface BookingServiceOptions {
   branch: BranchClient;
   printer: PrinterService;
   branchName: string;
@@ -22,10 +23,12 @@ export interface BookingServiceOptions {
 }
 
 /** Books visits at the kiosk ("Umów wizytę") and prints their slips. */
-export interface BookingService {
+interface BookingService {
   book(req: KioskBookRequest): Promise<KioskBookResult>;
   /** Moves a visit (code + PESEL) to another slot and prints the new slip. */
   rebook(req: KioskRebookRequest): Promise<KioskRebookResult>;
+  /** Books a late client at the slot offered today (code or ID card) and prints the slip. */
+  bookLate(req: KioskLateBookRequest): Promise<KioskBookResult>;
 }
 
 /** Creates the booking service. */
@@ -64,6 +67,23 @@ export function createBookingService(opts: BookingServiceOptions): BookingServic
   }
 
   return {
+    async bookLate(req) {
+      let body: { bookingCode: string } | { bookingPesel: string };
+      if (req.card) {
+        if (!opts.readCardPesel) throw new Error('this kiosk has no card reader');
+        body = { bookingPesel: await opts.readCardPesel() };
+      } else body = { bookingCode: req.bookingCode! };
+      const { visit } = await branch.call('bookLateArrival', {
+        body: { ...body, start: req.start },
+      });
+      const out = await printSlip(visit, req.serviceName, req.lang);
+      return {
+        visit,
+        printed: out.printed,
+        ...(out.error ? { printError: out.error } : {}),
+        confirmation: 'none' as const,
+      };
+    },
     async rebook(req) {
       // The PESEL goes to the branch only (its keyed hash is compared), never back to the page.
       const { cancelled, visit } = await branch.call('rebookVisit', {

@@ -10,7 +10,7 @@ export type BranchClient = ApiClient<BranchApi> & {
 };
 
 /** Options of {@link createBranchClient}. */
-export interface BranchClientOptions {
+interface BranchClientOptions {
   origin: string;
   /** The device token, or a function asked before every call (it is renewed, issue 13). */
   token: string | (() => string | undefined);

@@ -55,7 +55,7 @@ function derSetOrder(items: Buffer[]): Buffer[] {
 }
 
 /** Signed attributes ready to be signed (`der`, tagged SET) and to go into the SignerInfo. */
-export interface SignedAttributes {
+interface SignedAttributes {
   attributes: Attribute[];
   /** DER of SET OF Attribute: its SHA-256 is what the card signs. */
   der: Buffer;

@@ -25,7 +25,7 @@ export interface CardService {
 }
 
 /** Options of {@link createCardService}. */
-export interface CardServiceOptions {
+interface CardServiceOptions {
   pcsc: PcscReaderService;
   reader: string;
   branch: BranchClient;

@@ -6,7 +6,7 @@ import type { PrinterService } from './printer-service';
 import type { SigningService } from './signing-service';
 
 /** Options of {@link createDocumentService}. */
-export interface DocumentServiceOptions {
+interface DocumentServiceOptions {
   branch: BranchClient;
   files: FileService;
   printer: PrinterService;
@@ -18,7 +18,7 @@ export interface DocumentServiceOptions {
 }
 
 /** Drops a document off at the branch (durable outbox) and prints the receipt. */
-export interface DocumentService {
+interface DocumentService {
   submit(req: KioskSubmitRequest): Promise<KioskSubmitResult>;
 }
 

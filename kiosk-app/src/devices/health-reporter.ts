@@ -2,7 +2,7 @@ import { isSkrError } from '@skr/protocol/errors';
 import type { BranchClient } from './branch-client';
 
 /** A component of the kiosk the branch is told about. */
-export type KioskComponent = 'printer' | 'card-reader';
+type KioskComponent = 'printer' | 'card-reader';
 
 /** One health report as the branch's `reportDeviceStatus` route takes it. */
 export interface HealthReport {

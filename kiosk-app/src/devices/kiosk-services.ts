@@ -31,7 +31,7 @@ export interface KioskServices {
 }
 
 /** What the services are built from; every device arrives ready (drivers get their transport). */
-export interface KioskServicesOptions {
+interface KioskServicesOptions {
   config: KioskConfig;
   branch: BranchClient;
   printer: PrinterService;
@@ -112,7 +112,7 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     checkInByCard: async (req) => {
       const pesel = await needCard().readPesel();
       // The PESEL goes only to the branch's booking lookup, never to the renderer.
-      return tickets.checkInWith({ bookingPesel: pesel }, req.lang);
+      return tickets.checkInWith({ bookingPesel: pesel, acceptLate: req.acceptLate }, req.lang);
     },
     cardLogin: (req) => needCard().login(req),
     // Every end of a self-service session (sign-out, idle, card pulled) lands here: the scanner
@@ -125,6 +125,7 @@ export function createKioskServices(opts: KioskServicesOptions): KioskServices {
     submitDocument: (req) => documents.submit(req),
     bookVisit: (req) => bookings.book(req),
     rebookVisit: (req) => bookings.rebook(req),
+    bookLateArrival: (req) => bookings.bookLate(req),
     openAnswer: (req) => answers.open(req),
     signUpdByCard: (req) => answers.signUpdByCard(req),
     // Only the holder's name and masked PESEL reach the page; the PESEL stays in the host.

@@ -15,7 +15,7 @@ import { SkrError } from '@skr/protocol';
 const CONTENTS_HEX = 8192;
 
 /** What the signature dictionary says besides the signature itself. */
-export interface SignatureFields {
+interface SignatureFields {
   reason: string;
   location?: string;
   name?: string;
@@ -23,7 +23,7 @@ export interface SignatureFields {
 }
 
 /** A PDF with its signature hole: what to hash, and where the CMS goes. */
-export interface PreparedPdf {
+interface PreparedPdf {
   pdf: Buffer;
   byteRange: [number, number, number, number];
   /** SHA-256 of the two byte ranges: the CMS messageDigest. */

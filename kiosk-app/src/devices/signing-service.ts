@@ -31,7 +31,7 @@ export interface SignatureCard {
 }
 
 /** Options of {@link createSigningService}. */
-export interface SigningServiceOptions {
+interface SigningServiceOptions {
   /** Opens a session on the card in the reader, one per signature. */
   openCard: () => Promise<SignatureCard>;
   now?: () => Date;

@@ -10,10 +10,10 @@ import type { BranchClient } from './branch-client';
 import type { KioskPrintJob, PrinterService } from './printer-service';
 
 /** How a booking is found at check-in: by its code or by the ID card's PESEL. */
-export type CheckInBody = Pick<IssueTicketRequest, 'bookingCode' | 'bookingPesel'>;
+type CheckInBody = Pick<IssueTicketRequest, 'bookingCode' | 'bookingPesel' | 'acceptLate'>;
 
 /** Options of {@link createTicketService}. */
-export interface TicketServiceOptions {
+interface TicketServiceOptions {
   branch: BranchClient;
   printer: PrinterService;
   branchName: string;
@@ -22,7 +22,7 @@ export interface TicketServiceOptions {
 }
 
 /** Issues tickets at the branch and prints them; the outcome always carries the number. */
-export interface TicketService {
+interface TicketService {
   issue(req: KioskIssueRequest): Promise<KioskTicketOutcome>;
   checkIn(req: KioskCheckInRequest): Promise<KioskTicketOutcome>;
   /** Check-in with a booking found by other means (the ID card): same printing. */
@@ -104,7 +104,8 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
         },
       }));
     },
-    checkIn: (req) => checkInWith({ bookingCode: req.bookingCode }, req.lang),
+    checkIn: (req) =>
+      checkInWith({ bookingCode: req.bookingCode, acceptLate: req.acceptLate }, req.lang),
     checkInWith,
   };
 }

@@ -17,7 +17,7 @@ import { createKioskSpeech, type KioskSpeech } from './speech-service';
 const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 /** Options of {@link startKioskHost}. */
-export interface KioskHostOptions {
+interface KioskHostOptions {
   services: KioskServices;
   branch: BranchClient;
   rendererDir?: string;

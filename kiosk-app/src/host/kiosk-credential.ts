@@ -9,7 +9,7 @@ import { branchApi } from '@skr/protocol/routes';
 import type { CredentialFile } from './credential-file';
 
 /** Options of {@link startKioskCredential}. */
-export interface KioskCredentialOptions {
+interface KioskCredentialOptions {
   branchUrl: string;
   /** The pinned fetch (branch CA only) when the branch speaks HTTPS. */
   fetch?: typeof fetch;
@@ -25,7 +25,7 @@ export interface KioskCredentialOptions {
 }
 
 /** The kiosk's live credential. */
-export interface KioskCredential {
+interface KioskCredential {
   /** The token to send now (changes when renewed). */
   token(): string;
   /** Stops renewing. */

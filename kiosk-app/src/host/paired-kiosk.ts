@@ -8,7 +8,7 @@ import { startPairingPage, type PairingPage } from './pairing-page';
 import { pinnedFetch } from './pinned-fetch';
 
 /** Options of {@link startPairedKiosk}. */
-export interface PairedKioskOptions {
+interface PairedKioskOptions {
   env?: NodeJS.ProcessEnv;
   /** The local port the kiosk's screen uses (the pairing page first, then the kiosk app). */
   port?: number;

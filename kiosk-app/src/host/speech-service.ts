@@ -14,7 +14,7 @@ import { fixedPhrases } from './speech-phrases';
 // so a phrase heard once (a screen title, a button) starts again at once.
 
 /** Options of {@link createKioskSpeech}. */
-export interface KioskSpeechOptions {
+interface KioskSpeechOptions {
   /** Defaults to espeak-ng, the announcer's engine. */
   engine?: SpeechEngine;
   /**

@@ -63,6 +63,16 @@ export const en: Catalogue = {
     done: 'Done',
     notify: 'Notify me by SMS / e-mail',
   },
+  late: {
+    missed: 'Your {{time}} visit has lapsed: check-in was possible up to {{n}} min after its time.',
+    choose: 'We can give you a queue ticket or book you a visit later today.',
+    nothingToday:
+      'No more queue tickets or free visits for this service today. Please book a visit for another day.',
+    walkIn: 'Queue ticket',
+    walkInWait: 'Waiting time about {{n}} min',
+    book: 'Book today at {{time}}',
+    bookHint: 'We will print a confirmation with a new code',
+  },
   checkIn: {
     title: 'Check in for your booking',
     codeLabel: 'Booking code',
@@ -300,7 +310,15 @@ export const en: Catalogue = {
       full: 'This time has just filled up. Please choose another time.',
       'too-late':
         'A visit can be booked at the latest {{n}} minutes before it starts. Please choose a later time.',
-      'daily-limit': 'One person can have at most {{n}} visits a day. Please choose another day.',
+      'daily-limit_one':
+        'One person can have at most {{n}} visit a day. Please choose another day.',
+      'daily-limit_other':
+        'One person can have at most {{n}} visits a day. Please choose another day.',
+      // English has no few/many forms; the catalogue keeps Polish's keys.
+      'daily-limit_few':
+        'One person can have at most {{n}} visits a day. Please choose another day.',
+      'daily-limit_many':
+        'One person can have at most {{n}} visits a day. Please choose another day.',
       gap: 'At least {{n}} minutes must pass between two visits of one person. Please choose another time.',
       closed: 'The branch takes no booked visits of this service then. Please choose another time.',
       past: 'This time has already passed. Please choose another.',

@@ -61,6 +61,16 @@ export const pl = {
     done: 'Gotowe',
     notify: 'Powiadom mnie SMS-em / e-mailem',
   },
+  late: {
+    missed: 'Wizyta o {{time}} przepadła: potwierdzić ją można było do {{n}} min po jej godzinie.',
+    choose: 'Możemy wydać bilet do kolejki albo umówić wizytę na dziś.',
+    nothingToday:
+      'Na dziś nie wydajemy już biletów do tej sprawy i nie ma wolnych wizyt. Umów wizytę na inny dzień.',
+    walkIn: 'Bilet do kolejki',
+    walkInWait: 'Czas oczekiwania ok. {{n}} min',
+    book: 'Umów na dziś, godz. {{time}}',
+    bookHint: 'Wydrukujemy potwierdzenie z nowym kodem',
+  },
   checkIn: {
     title: 'Potwierdź rezerwację',
     codeLabel: 'Kod rezerwacji',
@@ -298,7 +308,14 @@ export const pl = {
       full: 'Ten termin właśnie się zapełnił. Wybierz inną godzinę.',
       'too-late':
         'Wizytę można umówić najpóźniej {{n}} min przed jej początkiem. Wybierz późniejszą godzinę.',
-      'daily-limit':
+      // i18next picks the form by `count` (Intl.PluralRules): the limit is configuration.
+      'daily-limit_one':
+        'Jedna osoba może mieć najwyżej {{n}} wizytę jednego dnia. Wybierz inny dzień.',
+      'daily-limit_few':
+        'Jedna osoba może mieć najwyżej {{n}} wizyty jednego dnia. Wybierz inny dzień.',
+      'daily-limit_many':
+        'Jedna osoba może mieć najwyżej {{n}} wizyt jednego dnia. Wybierz inny dzień.',
+      'daily-limit_other':
         'Jedna osoba może mieć najwyżej {{n}} wizyty jednego dnia. Wybierz inny dzień.',
       gap: 'Między wizytami jednej osoby musi minąć co najmniej {{n}} min. Wybierz inną godzinę.',
       closed: 'Oddział nie przyjmuje wtedy umówionych wizyt w tej sprawie. Wybierz inny termin.',

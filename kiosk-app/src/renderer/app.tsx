@@ -252,13 +252,30 @@ export function App({ bridge }: { bridge: KioskBridge }) {
             {...issuing}
             onCode={(code) => void issue(() => bridge.call('checkIn', { bookingCode: code, lang }))}
             onCard={() => void issue(() => bridge.call('checkInByCard', { lang }))}
+            onLateWalkIn={(way) =>
+              void issue(() =>
+                way === 'card'
+                  ? bridge.call('checkInByCard', { lang, acceptLate: true })
+                  : bridge.call('checkIn', { bookingCode: way.code, lang, acceptLate: true }),
+              )
+            }
           />
         )}
         {view === 'ticket' && outcome && (
-          <TicketView outcome={outcome} onDone={home} onNotify={() => go('contact')} />
+          <TicketView
+            outcome={outcome}
+            onDone={home}
+            // Offered only when the branch can send: a number typed for nothing misleads.
+            onNotify={opening.notifyChannels.length > 0 ? () => go('contact') : undefined}
+          />
         )}
         {view === 'contact' && outcome && (
-          <TicketContact ticketId={outcome.ticket.id} lang={lang} onDone={home} />
+          <TicketContact
+            ticketId={outcome.ticket.id}
+            lang={lang}
+            channels={opening.notifyChannels}
+            onDone={home}
+          />
         )}
         {view === 'book' && <BookingFlow {...flow} start={bookingStart} />}
         {view === 'my-visit' && <MyVisit {...flow} />}

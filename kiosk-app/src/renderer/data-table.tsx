@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** One row of a {@link DataTable}: its cells and optional attributes for styling and tests. */
-export interface DataRow {
+interface DataRow {
   key: string;
   cells: ReactNode[];
   className?: string;

@@ -43,6 +43,27 @@ export function spokenText(el: Element, words: SpokenWords): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** A phrase and the language of the voice that reads it. */
+export type SpokenPart = [text: string, lang: string];
+
+/**
+ * The phrases for `el` and their voices: a control marked in another language than the
+ * client's (the language buttons: lang="uk") has its name read by that language's voice, since
+ * the Polish voice reading "Українська" is noise, and its state by the client's.
+ */
+export function spokenParts(el: Element, words: SpokenWords, lang: string): SpokenPart[] {
+  // `body [lang]`: the page's own <html lang> is not a part in another language.
+  const own = el.closest('body [lang]')?.getAttribute('lang');
+  if (!own || own === lang) return [[spokenText(el, words), lang]];
+  const nameOnly = spokenText(el, { ...words, selected: '' }).replace(/,$/, '');
+  return el.getAttribute('aria-pressed') === 'true'
+    ? [
+        [nameOnly, own],
+        [words.selected, lang],
+      ]
+    : [[nameOnly, own]];
+}
+
 /** Controls a keypad can reach, in document order (visible and enabled). */
 export function focusableControls(root: ParentNode = document): HTMLElement[] {
   return [

@@ -21,5 +21,22 @@ export function useBookingDays() {
     setDay(sameDay);
     return sameDay;
   };
-  return { days, setDays, day, setDay, load, reloadDay };
+  /**
+   * Books or moves a visit with `place`. When the branch refuses (the slot may have gone
+   * meanwhile) it shows the chosen day's hours as they are now, or the days if none are left,
+   * and rethrows for the screen to show why.
+   */
+  const placeOrRefresh = async <R>(
+    serviceId: string,
+    place: () => Promise<R>,
+    show: (step: 'hour' | 'day') => void,
+  ): Promise<R> => {
+    try {
+      return await place();
+    } catch (e) {
+      show((await reloadDay(serviceId)) ? 'hour' : 'day');
+      throw e;
+    }
+  };
+  return { days, setDays, day, setDay, load, placeOrRefresh };
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { focusableControls } from './spoken-text';
 
 /** What the kiosk keypad's function keys do on the current screen. */
-export interface KeypadActions {
+interface KeypadActions {
   back: () => void;
   help: () => void;
   toggleSpeech: () => void;

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { OpeningHours } from '@skr/protocol/manager';
-import { localClock } from '@skr/protocol/time-zone';
+import type { NotifyChannel } from '@skr/protocol/notify';
+import { localClock, zoneOffsetMinutes } from '@skr/protocol/time-zone';
 import { api } from './api';
+import { kioskClock } from './format';
 
 /** Whether the kiosk's own hours include `at`; `from` equal to `to` means round the clock. */
 export function withinKioskHours(hours: OpeningHours, at: Date, timeZone: string): boolean {
@@ -15,6 +17,8 @@ export interface Opening {
   /** True once the branch said it is closed now; unknown (branch unreachable) counts as open. */
   branchClosed: boolean;
   kioskClosed: boolean;
+  /** The channels the branch can notify by; none (or not known yet): no "Powiadom mnie". */
+  notifyChannels: readonly NotifyChannel[];
 }
 
 const CHECK_EVERY_MS = 60_000;
@@ -25,7 +29,11 @@ const CHECK_EVERY_MS = 60_000;
  * the ticket intake refuses a closed service itself.
  */
 export function useOpening(hours: OpeningHours | undefined): Opening {
-  const [state, setState] = useState<Opening>({ branchClosed: false, kioskClosed: false });
+  const [state, setState] = useState<Opening>({
+    branchClosed: false,
+    kioskClosed: false,
+    notifyChannels: [],
+  });
   useEffect(() => {
     let stopped = false;
     const check = () =>
@@ -33,8 +41,13 @@ export function useOpening(hours: OpeningHours | undefined): Opening {
         .call('branchOpening')
         .then((o) => {
           if (stopped) return;
-          const kioskClosed = hours ? !withinKioskHours(hours, new Date(), o.timeZone) : false;
-          setState({ branchClosed: !o.open, kioskClosed });
+          // Dates on every kiosk screen follow the branch's configured zone and clock.
+          const offsetMinutes = zoneOffsetMinutes(o.at, o.timeZone);
+          kioskClock.sync({ now: o.at, timeZone: o.timeZone, offsetMinutes });
+          const kioskClosed = hours
+            ? !withinKioskHours(hours, kioskClock.now(), o.timeZone)
+            : false;
+          setState({ branchClosed: !o.open, kioskClosed, notifyChannels: o.notifyChannels });
         })
         .catch(() => undefined);
     void check();

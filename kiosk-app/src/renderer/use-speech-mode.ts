@@ -2,10 +2,18 @@ import { useEffect, useRef } from 'react';
 import type { Speaker } from './speech';
 import { speechUrl } from './speech';
 import { speechChunks } from './speech-chunks';
-import { focusableControls, spell, spokenText, spokenValue, type SpokenWords } from './spoken-text';
+import {
+  focusableControls,
+  spell,
+  spokenParts,
+  spokenText,
+  spokenValue,
+  type SpokenPart,
+  type SpokenWords,
+} from './spoken-text';
 
 /** Texts in the client's language the speech mode needs besides what is on screen. */
-export interface SpeechWords extends SpokenWords {
+interface SpeechWords extends SpokenWords {
   on: string;
 }
 
@@ -44,6 +52,12 @@ export function useSpeechMode(
     const say = (text: string) => speaker.say(text, ctx.current.lang);
     const queue = (text: string) => speaker.queue(text, ctx.current.lang);
     const name = (el: Element) => spokenText(el, ctx.current.words);
+    const parts = (el: Element) => spokenParts(el, ctx.current.words, ctx.current.lang);
+    // The first phrase interrupts what is playing when asked to; the rest wait their turn.
+    const speak = (said: SpokenPart[], interrupt: boolean) =>
+      said.forEach(([text, l], i) =>
+        i === 0 && interrupt ? speaker.say(text, l) : speaker.queue(text, l),
+      );
 
     let warming = new AbortController();
     const warm = () => {
@@ -51,8 +65,9 @@ export function useSpeechMode(
       warming = new AbortController();
       void prefetch(
         focusableControls()
-          .flatMap((e) => speechChunks(name(e)))
-          .map((t) => `${speechUrl(t, ctx.current.lang)}&prefetch=1`),
+          .flatMap((e) => parts(e))
+          .flatMap(([text, lang]) => speechChunks(text).map((t) => speechUrl(t, lang)))
+          .map((u) => `${u}&prefetch=1`),
         warming.signal,
       );
     };
@@ -60,20 +75,21 @@ export function useSpeechMode(
     const announce = (el: Element | null, interrupt: boolean) => {
       const title = titleEl();
       const titleText = title ? name(title) : '';
-      const parts: string[] = [];
+      const said: SpokenPart[] = [];
+      const lang = ctx.current.lang;
       if (titleText && titleText !== lastTitle) {
-        parts.push(titleText);
+        said.push([titleText, lang]);
         lastTitle = titleText;
         // Alerts and statuses the new screen came with follow its title (the observer may
         // have queued them before the title, which interrupts).
         for (const f of document.querySelectorAll('main [role=alert], main [role=status]')) {
           seen.add(f);
-          parts.push(name(f));
+          said.push([name(f), lang]);
         }
         warm();
       }
-      if (el && el !== title && el !== document.body) parts.push(name(el));
-      parts.forEach((p, i) => (i === 0 && interrupt ? say(p) : queue(p)));
+      if (el && el !== title && el !== document.body) said.push(...parts(el));
+      speak(said, interrupt);
     };
 
     say(ctx.current.words.on);
@@ -85,7 +101,7 @@ export function useSpeechMode(
       if (!el) return;
       // After React has rendered the new state.
       setTimeout(() => {
-        if (el.hasAttribute('aria-pressed') && el.isConnected) say(name(el));
+        if (el.hasAttribute('aria-pressed') && el.isConnected) speak(parts(el), true);
         // A key of the on-screen keypad echoes itself (one character: cached, heard at once);
         // Backspace and OK say what the field holds; a hidden field only how much.
         const field = el.closest('.keypad')?.parentElement?.querySelector('input');

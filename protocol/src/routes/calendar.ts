@@ -16,6 +16,7 @@ import {
   SlotsQuery,
   SlotsResponse,
 } from '../calendar';
+import { LateArrivalBookRequest, LateArrivalBookResponse } from '../late-arrival';
 import { access } from './roles';
 import { branchRoute, type BranchAccess, type RouteDef } from './route';
 
@@ -114,5 +115,21 @@ export const calendarRoutes = {
     params: VisitCodeParams,
     body: RebookVisitRequest,
     responses: { 200: RebookVisitResponse },
+  }),
+  bookLateArrival: branchRoute({
+    method: 'POST',
+    path: '/api/v1/calendar/late-arrivals',
+    tag: 'calendar',
+    summary: 'Books a client who came past the late-arrival window at a free slot today',
+    description:
+      'The answer to a check-in refused with 409 reason late (its details offer a walk-in ' +
+      'ticket and the nearest slot today). The missed visit is named by its code or found by ' +
+      "the ID card's PESEL as at check-in (404 when there is no missed visit of today; 409 when " +
+      'it can still be checked in). The new visit (new code) is booked under the booking rules ' +
+      'with the missed one left out of them; the missed visit stays booked, so the end of the ' +
+      'day records it as a no-show. `start` must be today (400 otherwise).',
+    access: access.issueTicket,
+    body: LateArrivalBookRequest,
+    responses: { 201: LateArrivalBookResponse },
   }),
 } satisfies Record<string, RouteDef<BranchAccess>>;

@@ -35,7 +35,9 @@ export const ticketRoutes = {
       'booked time within the late-arrival window); a second check-in answers 200 with the same ' +
       "ticket. `bookingPesel` (ID card) checks in the holder's booking of today within the " +
       'check-in window, the nearest to now if several, found by a keyed hash (works with the ' +
-      'portal down; the PESEL is neither stored nor logged); none → 404.',
+      'portal down; the PESEL is neither stored nor logged); none → 404. A visit of today ' +
+      'past the late-arrival window is not checked in: 409 with details.reason late, the ' +
+      'estimated wait of a walk-in ticket and the nearest free slot today (see bookLateArrival).',
     access: access.issueTicket,
     body: IssueTicketRequest,
     responses: { 201: IssuedTicket, 200: IssuedTicket },

@@ -60,6 +60,59 @@ export function calendarCommands(ctx: UseCaseContext) {
     return plan;
   };
 
+  function bookAs(
+    personKey: string,
+    req: Pick<BookVisitRequest, 'serviceId' | 'start'>,
+    channel: BookingChannel,
+    actor: string | null,
+    leaveOut?: string,
+  ): VisitSummary {
+    let booked: CalendarVisit | undefined;
+    const decide = () => {
+      const now = ctx.now();
+      const day = localDay(req.start, zone());
+      const d = decideBooking(
+        view(planOrClosed(), day, day),
+        store.visitsOn(day).filter((v) => v.code !== leaveOut),
+        {
+          code: newCode(),
+          personKey,
+          serviceId: req.serviceId,
+          start: req.start,
+          side: 'branch',
+          channel,
+        },
+        now,
+      );
+      if (isRefusal(d)) return d;
+      booked = d.visit;
+      return {
+        events: [
+          {
+            at: now.toISOString(),
+            type: 'booking.created' as const,
+            actor,
+            booking: { code: d.visit.code, serviceId: d.visit.serviceId, start: d.visit.start },
+          },
+        ],
+        rows: [{ row: 'calendar-visit' as const, visit: d.visit, day }],
+      };
+    };
+    try {
+      ctx.uow.run(decide);
+    } catch (e) {
+      // Full here while the portal may hold spare places: ask for one (after the rollback).
+      if (
+        e instanceof SkrError &&
+        (e.details as { reason?: string } | undefined)?.reason === 'full'
+      )
+        wants.noteFull(req.start, req.serviceId);
+      throw e;
+    }
+    if (!booked) throw new SkrError('INTERNAL', 'booking committed without a visit');
+    return visitSummary(booked, zone());
+  }
+
   return {
     /** The saved plan, or null. */
     plan: (): CalendarPlan | null => store.plan(),
@@ -99,52 +152,14 @@ export function calendarCommands(ctx: UseCaseContext) {
 
     /** Books a visit on the branch's share; CONFLICT with details.reason when a rule refuses. */
     book(req: BookVisitRequest, channel: BookingChannel, actor: string | null): VisitSummary {
-      const personKey = ctx.hashPesel(req.pesel);
-      let booked: CalendarVisit | undefined;
-      const decide = () => {
-        const now = ctx.now();
-        const day = localDay(req.start, zone());
-        const d = decideBooking(
-          view(planOrClosed(), day, day),
-          store.visitsOn(day),
-          {
-            code: newCode(),
-            personKey,
-            serviceId: req.serviceId,
-            start: req.start,
-            side: 'branch',
-            channel,
-          },
-          now,
-        );
-        if (isRefusal(d)) return d;
-        booked = d.visit;
-        return {
-          events: [
-            {
-              at: now.toISOString(),
-              type: 'booking.created' as const,
-              actor,
-              booking: { code: d.visit.code, serviceId: d.visit.serviceId, start: d.visit.start },
-            },
-          ],
-          rows: [{ row: 'calendar-visit' as const, visit: d.visit, day }],
-        };
-      };
-      try {
-        ctx.uow.run(decide);
-      } catch (e) {
-        // Full here while the portal may hold spare places: ask for one (after the rollback).
-        if (
-          e instanceof SkrError &&
-          (e.details as { reason?: string } | undefined)?.reason === 'full'
-        )
-          wants.noteFull(req.start, req.serviceId);
-        throw e;
-      }
-      if (!booked) throw new SkrError('INTERNAL', 'booking committed without a visit');
-      return visitSummary(booked, zone());
+      return bookAs(ctx.hashPesel(req.pesel), req, channel, actor);
     },
+
+    /**
+     * Books for a person already known by their key (a late arrival's missed visit); the visit
+     * coded `leaveOut` is judged as if it were not there (it neither counts nor holds a place).
+     */
+    bookAs,
 
     ...visitChangeCommands(ctx, {
       store,

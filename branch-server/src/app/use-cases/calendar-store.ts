@@ -83,6 +83,15 @@ export function calendarStore(db: Db) {
   const ledgerRows = db.prepare(
     `SELECT unit_key, owner FROM calendar_ledger WHERE day BETWEEN ? AND ?`,
   );
+  // The person key is replaced, not nulled (the column is NOT NULL and the rules compare keys):
+  // `erased:<code>` is unique per visit, so an erased visit never counts as anyone's.
+  const forgetVisits = db.prepare(
+    `UPDATE calendar_visits SET person_key = 'erased:' || code
+     WHERE start < ? AND person_key NOT LIKE 'erased:%'`,
+  );
+  const forgetCache = db.prepare(
+    `UPDATE bookings SET pesel_hash = NULL WHERE pesel_hash IS NOT NULL AND booked_for < ?`,
+  );
   const changed = versions(db);
   // The plan is one JSON row read by every availability call; parsing it again only when its
   // text changed keeps the same object, which the slot builder's per-plan memory relies on.
@@ -130,8 +139,10 @@ export function calendarStore(db: Db) {
       changed.bump(day);
       putVisit.run({ ...visit, day });
       if (!mirrored) return;
-      // A portal visit without a PESEL has a made-up person key: no card can match it.
-      const peselHash = visit.personKey.startsWith('portal:') ? null : visit.personKey;
+      // A portal visit without a PESEL has a made-up person key, an erased one none: no card
+      // can match either.
+      const made = visit.personKey.startsWith('portal:') || visit.personKey.startsWith('erased:');
+      const peselHash = made ? null : visit.personKey;
       mirror.run({ ...visit, peselHash });
     },
     /** Records that the place of `counterId` in the slot at `start` is now `owner`'s. */
@@ -148,6 +159,15 @@ export function calendarStore(db: Db) {
     },
     /** True inside an open transaction: what is read then may still roll back. */
     inTransaction: (): boolean => db.inTransaction,
+    /**
+     * Erases the person of every visit that started before `before` (ISO): the visit's PESEL
+     * hash and its check-in cache row's. Service, time, side, channel and status stay for the
+     * statistics. No version bump: availability does not depend on who booked.
+     */
+    forgetPersons(before: string): void {
+      forgetVisits.run(before);
+      forgetCache.run(before);
+    },
     /** Replaces the plan. */
     savePlan(p: CalendarPlan): void {
       changed.plan += 1;

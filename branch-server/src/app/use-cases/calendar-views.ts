@@ -1,11 +1,12 @@
 import type {
   BookingChannel,
   DaySlot,
+  PublicHolidayId,
   VisitOwnerProof,
   VisitSummary,
 } from '@skr/protocol/calendar';
 import { isRefusal } from '../../domain';
-import { changeableVisit } from '../../domain/calendar';
+import { changeableVisit, planHolidayOn } from '../../domain/calendar';
 import { dayOverview } from '../../domain/calendar/day-overview';
 import { visitSummary } from './calendar-booking';
 import { calendarStore } from './calendar-store';
@@ -28,6 +29,12 @@ export function calendarViews(ctx: UseCaseContext) {
         store.visitsOn(day),
         day,
       );
+    },
+
+    /** The statutory holiday that closes `day` under the saved plan (none without a plan). */
+    publicHolidayOn(day: string): PublicHolidayId | null {
+      const plan = store.plan();
+      return plan ? planHolidayOn(plan, day) : null;
     },
 
     /**

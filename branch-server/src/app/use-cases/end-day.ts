@@ -1,5 +1,6 @@
 import { localDay, startOfLocalDay } from '@skr/protocol/time-zone';
 import { decideEndOfDay, decideMissedBookings, END_OF_DAY_ACTOR } from '../../domain';
+import { decideVisitRetention } from '../../domain/calendar';
 import type { UseCaseContext } from './context';
 import { staleReopenings } from './walk-in-cutoffs';
 
@@ -65,7 +66,10 @@ export function recordMissedBookings(ctx: UseCaseContext): string[] {
     const now = ctx.now();
     const today = localDay(now, ctx.state.settings.timeZone);
     const codes = unrecordedOpen(ctx, shiftDay(today, -MISSED_LOOKBACK_DAYS), today);
-    return { ...decideMissedBookings(now, codes), codes };
+    const missed = decideMissedBookings(now, codes);
+    // Days the branch was off for are over: their visits forget their persons now too.
+    const forget = decideVisitRetention(now, ctx.state.settings.timeZone);
+    return { ...missed, rows: [...missed.rows, forget], codes };
   });
   return decision.codes;
 }
@@ -82,7 +86,8 @@ export function endDay(ctx: UseCaseContext, actor: string = END_OF_DAY_ACTOR): E
     const ended = decideEndOfDay(ctx.state, now, actor, missedBookings(ctx, now));
     // The manager's reopenings were for their day only; earlier days' rows go with this close.
     const stale = staleReopenings(ctx, localDay(now, ctx.state.settings.timeZone));
-    return { ...ended, rows: [...ended.rows, ...stale] };
+    const forget = decideVisitRetention(now, ctx.state.settings.timeZone);
+    return { ...ended, rows: [...ended.rows, ...stale, forget] };
   });
   // Memory only: the calls stay in the log and the statistics; screens stop showing them.
   ctx.state.recentCalls = [];

@@ -6,3 +6,5 @@ export * from './availability';
 export * from './escrow';
 export * from './plan-change';
 export * from './branch-visit-change';
+export * from './visit-retention';
+export * from './public-holidays';

@@ -31,15 +31,30 @@ describe('calendar slots', () => {
     ]);
   });
 
+  it('has no slot on a Polish statutory holiday unless the plan switches them off', () => {
+    // Thu 24 (Wigilia, a day off since 2025), Fri 25 Dec 2026 closed; Mon 28 Dec open.
+    const days = (plan: CalendarPlan) => [
+      ...new Set(buildSlots(plan, '2026-12-24', '2026-12-28', ZONE).map((s) => s.day)),
+    ];
+    expect(days(morningPlan())).toEqual(['2026-12-28']);
+    // Easter Monday 2027 (29 March) and Corpus Christi 2027 (27 May) come from the computus.
+    expect(buildSlots(morningPlan(), '2027-03-29', '2027-03-29', ZONE)).toEqual([]);
+    expect(buildSlots(morningPlan(), '2027-05-27', '2027-05-27', ZONE)).toEqual([]);
+    const open = CalendarPlan.parse({ ...morningPlan(), publicHolidays: 'none' });
+    expect(days(open)).toEqual(['2026-12-24', '2026-12-25', '2026-12-28']);
+  });
+
   it('drops a holiday and a closed counter', () => {
+    // 2026-12-31 (Thursday) is no statutory holiday: only the manager's exception closes it.
     const plan = CalendarPlan.parse({
       ...morningPlan(),
       exceptions: [
-        { kind: 'holiday', day: '2026-12-24' },
+        { kind: 'holiday', day: '2026-12-31' },
         { kind: 'counter-closed', day: '2026-12-23', counterId: 'c3' },
       ],
     });
-    expect(buildSlots(plan, '2026-12-24', '2026-12-24', ZONE)).toEqual([]);
+    expect(buildSlots(morningPlan(), '2026-12-31', '2026-12-31', ZONE)).toHaveLength(8);
+    expect(buildSlots(plan, '2026-12-31', '2026-12-31', ZONE)).toEqual([]);
     const closed = buildSlots(plan, '2026-12-23', '2026-12-23', ZONE);
     expect(closed).toHaveLength(8);
     for (const s of closed) expect(s.units.map((u) => u.counterId)).toEqual(['c1', 'c2', 'c4']);

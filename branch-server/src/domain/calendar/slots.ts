@@ -1,5 +1,6 @@
 import type { CalendarPlan, Slot, SlotUnit, UnitOwner } from '@skr/protocol/calendar';
 import { localClock, wallClockToInstant, zoneOffsetMinutes } from '@skr/protocol/time-zone';
+import { planHolidayOn } from './public-holidays';
 
 // Slots come from the plan alone, in the branch's zone: the wall-clock times of each weekly
 // block stepped by the visit length, turned into instants for that day. On the spring DST day a
@@ -149,7 +150,10 @@ export function buildSlots(
   // Most days have no moved place: skip building a ledger key for each of their units.
   const moved = Object.keys(ledger).length > 0;
   for (const { day, weekday } of daysBetween(from, to)) {
+    // Closed: a day off the manager planned, or a statutory holiday (no exception can reopen
+    // one: a ZUS branch does not work on them; only a plan with publicHolidays 'none' does).
     if (plan.exceptions.some((e) => e.kind === 'holiday' && e.day === day)) continue;
+    if (planHolidayOn(plan, day)) continue;
     const closed = new Set(
       plan.exceptions.flatMap((e) =>
         e.kind === 'counter-closed' && e.day === day ? [e.counterId] : [],

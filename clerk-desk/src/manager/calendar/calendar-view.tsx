@@ -1,5 +1,5 @@
 import type { BranchConfig } from '@skr/protocol/manager';
-import { CalendarPlan, type DaySlot } from '@skr/protocol/calendar';
+import { CalendarPlan, type DaySlot, type PublicHolidayId } from '@skr/protocol/calendar';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { branchClock } from '../../ui/branch-time';
@@ -19,6 +19,7 @@ export function CalendarView({ api, canEdit }: { api: ManagerApi; canEdit: boole
   const [plan, setPlan] = useState<CalendarPlan | null>(null);
   const [day, setDay] = useState(() => branchClock.day());
   const [slots, setSlots] = useState<DaySlot[] | null>(null);
+  const [holiday, setHoliday] = useState<PublicHolidayId | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     Promise.all([api.config(), api.calendarPlan()]).then(([c, p]) => {
@@ -29,7 +30,10 @@ export function CalendarView({ api, canEdit }: { api: ManagerApi; canEdit: boole
   const loadDay = useCallback(
     (d: string) =>
       api.calendarDay(d).then(
-        (r) => setSlots(r.slots),
+        (r) => {
+          setSlots(r.slots);
+          setHoliday(r.publicHoliday);
+        },
         (e: unknown) => setError(e),
       ),
     [api],
@@ -45,7 +49,7 @@ export function CalendarView({ api, canEdit }: { api: ManagerApi; canEdit: boole
           {errorText(t, error)}
         </p>
       )}
-      <DayView day={day} onDay={setDay} slots={slots} names={names} />
+      <DayView day={day} onDay={setDay} slots={slots} holiday={holiday} names={names} />
       {config && plan && (
         <PlanEditor
           api={api}

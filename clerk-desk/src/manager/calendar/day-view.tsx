@@ -1,17 +1,19 @@
-import type { DaySlot } from '@skr/protocol/calendar';
+import type { DaySlot, PublicHolidayId } from '@skr/protocol/calendar';
 import { useTranslation } from 'react-i18next';
 import type { CalendarNames } from './names';
 
 /** Props of {@link DayView}. */
-export interface DayViewProps {
+interface DayViewProps {
   day: string;
   onDay: (day: string) => void;
   slots: DaySlot[] | null;
+  /** The statutory holiday that closes the day, or null. */
+  holiday: PublicHolidayId | null;
   names: CalendarNames;
 }
 
 /** One day's slots: counters kept for walk-ins, and per service the visits booked of its places. */
-export function DayView({ day, onDay, slots, names }: DayViewProps) {
+export function DayView({ day, onDay, slots, holiday, names }: DayViewProps) {
   const { t } = useTranslation();
   const serviceIds = [...new Set((slots ?? []).flatMap((s) => s.services.map((x) => x.serviceId)))];
   return (
@@ -27,7 +29,12 @@ export function DayView({ day, onDay, slots, names }: DayViewProps) {
           />
         </label>
       </div>
-      {slots !== null && slots.length === 0 && <p>{t('calendar.noSlots')}</p>}
+      {holiday !== null && (
+        <p className="cal-holiday" data-testid="calendar-holiday">
+          {t('calendar.publicHoliday', { name: t(`calendar.holidays.${holiday}`) })}
+        </p>
+      )}
+      {holiday === null && slots !== null && slots.length === 0 && <p>{t('calendar.noSlots')}</p>}
       {slots !== null && slots.length > 0 && (
         <div className="mgr-scroll">
           <table className="mgr-table">

@@ -2,12 +2,13 @@ import type { Counter, Service } from '@skr/protocol';
 import type { PlanBlock } from '@skr/protocol/calendar';
 import { useTranslation } from 'react-i18next';
 import type { CalendarNames } from './names';
+import { RemoveRowButton } from './remove-row-button';
 
 /** ISO weekdays, Monday first. */
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** Props of {@link PlanBlocks}. */
-export interface PlanBlocksProps {
+interface PlanBlocksProps {
   blocks: PlanBlock[];
   onChange: (blocks: PlanBlock[]) => void;
   services: readonly Service[];
@@ -119,13 +120,7 @@ export function PlanBlocks({
                   </div>
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    aria-label={`${t('calendar.remove')} (${row})`}
-                    onClick={() => onChange(blocks.filter((_, j) => j !== i))}
-                  >
-                    ✕
-                  </button>
+                  <RemoveRowButton rows={blocks} index={i} row={row} onChange={onChange} />
                 </td>
               </tr>
             );

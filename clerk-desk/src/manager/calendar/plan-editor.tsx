@@ -12,7 +12,7 @@ import { PlanExceptions } from './plan-exceptions';
 import { StrandedList, type StrandedVisit } from './stranded-list';
 
 /** Props of {@link PlanEditor}. */
-export interface PlanEditorProps {
+interface PlanEditorProps {
   api: ManagerApi;
   plan: CalendarPlan;
   services: readonly Service[];

@@ -2,9 +2,10 @@ import type { Counter } from '@skr/protocol';
 import type { CalendarException } from '@skr/protocol/calendar';
 import { useTranslation } from 'react-i18next';
 import type { CalendarNames } from './names';
+import { RemoveRowButton } from './remove-row-button';
 
 /** Props of {@link PlanExceptions}. */
-export interface PlanExceptionsProps {
+interface PlanExceptionsProps {
   exceptions: CalendarException[];
   onChange: (exceptions: CalendarException[]) => void;
   counters: readonly Counter[];
@@ -76,13 +77,7 @@ export function PlanExceptions(p: PlanExceptionsProps) {
                 maxLength={200}
                 onChange={(e) => set(i, { ...x, note: e.target.value || undefined })}
               />{' '}
-              <button
-                type="button"
-                aria-label={`${t('calendar.remove')} (${row})`}
-                onClick={() => onChange(exceptions.filter((_, j) => j !== i))}
-              >
-                ✕
-              </button>
+              <RemoveRowButton rows={exceptions} index={i} row={row} onChange={onChange} />
             </li>
           );
         })}

@@ -1,7 +1,7 @@
 import { TextField } from '../../ui/text-field';
 
 /** Props of {@link NumberField}. */
-export interface NumberFieldProps {
+interface NumberFieldProps {
   label: string;
   value: number;
   /** Called with the number in the field after each change. */

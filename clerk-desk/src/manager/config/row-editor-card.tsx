@@ -4,7 +4,7 @@ import { Card } from '../card';
 import type { EditorProps } from './editor-props';
 
 /** The form of one item of a {@link rowEditorCard}, or of a new one when `item` is null. */
-export type RowComponent<T> = ComponentType<EditorProps & { item: T | null }>;
+type RowComponent<T> = ComponentType<EditorProps & { item: T | null }>;
 
 /**
  * A configuration card (`cfg-<name>`, titled `config.<name>`) of one `Row` form per item and an

@@ -4,7 +4,7 @@ import type { EditorProps } from './editor-props';
 import { SaveStatus, useSave } from './use-save';
 
 /** Props of {@link RowForm}. */
-export interface RowFormProps {
+interface RowFormProps {
   /** Whether the user may change (otherwise every field is shown disabled) and the reload. */
   editor: Pick<EditorProps, 'canEdit' | 'reload'>;
   /** Sends the row to the server; a reload and the save status follow. */

@@ -6,6 +6,7 @@ import type { ManagerApi } from '../api';
 import { ErrorAlert } from '../error-alert';
 import { CountersPanel } from './counters-panel';
 import { DevicesPanel } from './devices-panel';
+import { EndDayPanel } from './end-day-panel';
 import { LinesTable } from './lines-table';
 import { NotificationsPanel } from './notifications-panel';
 import { WalkInCutoffPanel } from './walk-in-cutoff-panel';
@@ -120,6 +121,7 @@ export function MonitorView(props: {
           <LinesTable lines={snapshot.lines} />
           <WalkInCutoffPanel api={props.api} lines={snapshot.lines} at={snapshot.at} />
           <CountersPanel counters={snapshot.counters} />
+          <EndDayPanel api={props.api} />
           <div className="mgr-two">
             <DevicesPanel devices={snapshot.devices} />
             <Outbox sync={sync} />

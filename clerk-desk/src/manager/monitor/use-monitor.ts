@@ -9,7 +9,7 @@ import { isSkrError } from '@skr/protocol/errors';
 import type { ManagerApi } from '../api';
 
 /** What the monitor shows, and how fresh it is. */
-export interface MonitorState {
+interface MonitorState {
   snapshot: MonitorSnapshot | null;
   sync: SyncStatus | null;
   /** Client notifications' counts; null when this server does not answer them. */

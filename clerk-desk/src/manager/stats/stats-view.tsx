@@ -1,5 +1,6 @@
+import type { Service } from '@skr/protocol';
 import type { StatsPeriod, StatsReport } from '@skr/protocol/manager';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { branchClock } from '../../ui/branch-time';
 import { SelectField, optionsOf } from '../../ui/select-field';
@@ -18,10 +19,19 @@ const today = () => branchClock.day();
 
 /** Statistics of a day, week or month: summary, charts, tables with CSV export. */
 export function StatsView({ api }: { api: ManagerApi }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [period, setPeriod] = useState<StatsPeriod>('day');
   const [date, setDate] = useState(today);
-  const [report, setReport] = useState<StatsReport | null>(null);
+  const [loaded, setReport] = useState<StatsReport | null>(null);
+  const [services, setServices] = useState<readonly Service[]>([]);
+  // The report names services in Polish; the page shows them in its own language.
+  const report = useMemo(() => {
+    if (!loaded) return null;
+    const lang = i18n.language as keyof Service['names'];
+    const names = new Map(services.map((s) => [s.id, s.names[lang] ?? s.names.pl]));
+    const byService = loaded.byService.map((r) => ({ ...r, label: names.get(r.key) ?? r.label }));
+    return { ...loaded, byService };
+  }, [loaded, services, i18n.language]);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(
     async (p: StatsPeriod, d: string) => {
@@ -39,7 +49,10 @@ export function StatsView({ api }: { api: ManagerApi }) {
   useEffect(() => {
     void load('day', today());
     api.config().then(
-      (c) => setOpen(openWindow(c.services)),
+      (c) => {
+        setOpen(openWindow(c.services));
+        setServices(c.services);
+      },
       () => setOpen(undefined),
     );
   }, [load, api]);

@@ -28,7 +28,7 @@ export interface PensionInput {
 }
 
 /** The projection, in grosze, with the life expectancy used. */
-export interface PensionProjection {
+interface PensionProjection {
   accountGr: number;
   subAccountGr: number;
   initialCapitalGr: number;

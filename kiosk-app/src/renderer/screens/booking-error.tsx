@@ -27,7 +27,11 @@ export function BookingError({ error }: { error: unknown }) {
   );
   return (
     <p className="error" role="alert" data-code="CONFLICT" data-reason={reason.data}>
-      {t(`booking.refusal.${reason.data}`, { n: n ?? DEFAULT_N[reason.data] ?? '' })}
+      {t(`booking.refusal.${reason.data}`, {
+        n: n ?? DEFAULT_N[reason.data] ?? '',
+        // The daily limit's word agrees with its number (1 wizytę, 3 wizyty, 5 wizyt).
+        ...(reason.data === 'daily-limit' ? { count: n ?? DEFAULT_N['daily-limit'] } : {}),
+      })}
     </p>
   );
 }

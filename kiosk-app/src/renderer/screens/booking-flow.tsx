@@ -51,7 +51,7 @@ export function BookingFlow(props: {
   const [services, setServices] = useState<Service[] | null>(null);
   const [service, setService] = useState<Service | null>(props.start?.service ?? null);
   const slots = useBookingDays();
-  const { day, setDays, setDay, load, reloadDay } = slots;
+  const { day, setDays, setDay, load, placeOrRefresh } = slots;
   const [slot, setSlot] = useState<SlotAvailability | null>(props.start?.slot ?? null);
   const [result, setResult] = useState<KioskBookResult | null>(null);
   const { busy, error, setError, run } = useAction();
@@ -78,22 +78,20 @@ export function BookingFlow(props: {
   const book = (identity: KioskBookingIdentity) =>
     run(async () => {
       if (!service || !slot) return;
-      try {
-        setResult(
-          await props.bridge.call('bookVisit', {
+      const booked = await placeOrRefresh(
+        service.id,
+        () =>
+          props.bridge.call('bookVisit', {
             serviceId: service.id,
             start: slot.start,
             lang: props.lang,
             serviceName,
             identity,
           }),
-        );
-        go('done');
-      } catch (e) {
-        setError(e);
-        // The slot may have gone meanwhile: show the day's hours as they are now.
-        go((await reloadDay(service.id)) ? 'hour' : 'day');
-      }
+        go,
+      );
+      setResult(booked);
+      go('done');
     });
 
   if (step === 'done' && result)

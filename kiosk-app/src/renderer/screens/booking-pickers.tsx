@@ -5,9 +5,11 @@ import type { Lang } from '@skr/protocol/domain';
 import { formatDate } from '../format';
 import type { useBookingDays } from '../use-booking-days';
 
-/** One choice of a grid: a big line, a small line, its test id. */
+/** One choice of a grid: an optional first line, a big line, a small line, its test id. */
 interface Choice {
   key: string;
+  /** Above the big line (a day's weekday). */
+  lead?: string;
   main: string;
   sub: string;
   testId: string;
@@ -26,6 +28,7 @@ function ChoiceGrid({ label, choices }: { label: string; choices: Choice[] }) {
           onClick={c.pick}
           data-testid={c.testId}
         >
+          {c.lead && <span className="slot-lead">{c.lead}</span>}
           <span className="slot-main">{c.main}</span>
           <span className="slot-sub">{c.sub}</span>
         </button>
@@ -34,7 +37,10 @@ function ChoiceGrid({ label, choices }: { label: string; choices: Choice[] }) {
   );
 }
 
-/** The days with free places (weekday, date, free places), or why there are none. */
+/**
+ * The days with free places, or why there are none. Each tile reads in three lines — weekday,
+ * date, free places — so none of them has to share a line in a tile a pensioner can read.
+ */
 function BookingDays(props: { days: BookingDay[]; lang: Lang; onPick: (d: BookingDay) => void }) {
   const { t } = useTranslation();
   if (!props.days.length)
@@ -45,8 +51,9 @@ function BookingDays(props: { days: BookingDay[]; lang: Lang; onPick: (d: Bookin
     );
   const choices = props.days.map((d) => ({
     key: d.day,
+    lead: weekdayName(d.day, props.lang),
     main: formatDate(d.day),
-    sub: `${weekdayName(d.day, props.lang)} · ${t('booking.free', { count: d.free })}`,
+    sub: t('booking.free', { count: d.free }),
     testId: `booking-day-${d.day}`,
     pick: () => props.onPick(d),
   }));

@@ -44,7 +44,7 @@ export function MyVisit(props: {
   const [visit, setVisit] = useState<VisitSummary | null>(null);
   const [services, setServices] = useState<Service[]>([]);
   const slots = useBookingDays();
-  const { day, setDays, load, reloadDay } = slots;
+  const { day, setDays, load, placeOrRefresh } = slots;
   const [result, setResult] = useState<KioskRebookResult | null>(null);
   const { busy, error, setError, run } = useAction();
   useEffect(() => {
@@ -73,22 +73,20 @@ export function MyVisit(props: {
   const rebook = (start: string) =>
     run(async () => {
       if (!proof || !visit) return;
-      try {
-        setResult(
-          await props.bridge.call('rebookVisit', {
+      const moved = await placeOrRefresh(
+        visit.serviceId,
+        () =>
+          props.bridge.call('rebookVisit', {
             code: proof.code,
             pesel: proof.pesel,
             start,
             lang: props.lang,
             serviceName,
           }),
-        );
-        go('done');
-      } catch (e) {
-        // The hour may have gone meanwhile: show the day's hours as they are now.
-        go((await reloadDay(visit.serviceId)) ? 'hour' : 'day');
-        throw e;
-      }
+        go,
+      );
+      setResult(moved);
+      go('done');
     });
 
   if (step === 'done' && result)

@@ -46,11 +46,18 @@ const valid: Record<NotifyChannel, (v: string) => boolean> = {
 /**
  * "Powiadom mnie SMS-em / e-mailem" after a ticket or check-in: an optional phone or e-mail for
  * this ticket only, to hear when the turn is near and when called. The consent text says how
- * long it is kept; the address is never shown again nor read back.
+ * long it is kept; the address is never shown again nor read back. Only the channels the branch
+ * can send by are offered (the ticket screen offers none of this when it has none).
  */
-export function TicketContact(props: { ticketId: string; lang: Lang; onDone: () => void }) {
+export function TicketContact(props: {
+  ticketId: string;
+  lang: Lang;
+  channels: readonly NotifyChannel[];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
-  const [channel, setChannel] = useState<NotifyChannel>('sms');
+  const offered = (['sms', 'email'] as const).filter((c) => props.channels.includes(c));
+  const [channel, setChannel] = useState<NotifyChannel>(offered[0] ?? 'sms');
   const [value, setValue] = useState('');
   const { busy, error, run } = useAction();
   const [saved, setSaved] = useState(false);
@@ -81,7 +88,7 @@ export function TicketContact(props: { ticketId: string; lang: Lang; onDone: () 
             {t('contact.consent')}
           </p>
           <div className="tabs" role="group" aria-label={t('contact.how')}>
-            {(['sms', 'email'] as const).map((c) => (
+            {offered.map((c) => (
               <Toggle
                 key={c}
                 pressed={channel === c}
