@@ -75,29 +75,61 @@ function boundWait(t: Ticket, now: Date): number {
   return waitedMinutes(t, now) * (t.priority === null ? 1 : 2);
 }
 
+/**
+ * The first ticket in `order` (which must be total: every order below ends with the line
+ * position and the id), in one pass: the same ticket as sorting and taking the first, without
+ * the sort's copies and its keys computed once per comparison (the wait estimate's dry run
+ * asks the policy hundreds of times per ticket; issue 12).
+ */
+function firstBy<K>(
+  tickets: readonly Ticket[],
+  keyOf: (t: Ticket) => K,
+  before: (a: K, b: K) => number,
+): Ticket | undefined {
+  let best: Ticket | undefined;
+  let bestKey: K | undefined;
+  for (const t of tickets) {
+    const k = keyOf(t);
+    if (best === undefined || (before(k, bestKey!) || byLine(t, best)) < 0) {
+      best = t;
+      bestKey = k;
+    }
+  }
+  return best;
+}
+
+/** Line position, then id: the tie-break of every order below. */
+function byLine(a: Ticket, b: Ticket): number {
+  return a.lineAt.localeCompare(b.lineAt) || a.id.localeCompare(b.id);
+}
+
 /** The due ticket with the longest bound wait among those at `min` minutes or more. */
 function longestOver(due: readonly Ticket[], now: Date, min: number): Ticket | undefined {
-  return due
-    .filter((t) => boundWait(t, now) >= min)
-    .sort(
-      (a, b) =>
-        boundWait(b, now) - boundWait(a, now) ||
-        a.lineAt.localeCompare(b.lineAt) ||
-        a.id.localeCompare(b.id),
-    )[0];
+  let best: Ticket | undefined;
+  let bestWait = 0;
+  for (const t of due) {
+    const w = boundWait(t, now);
+    if (w < min) continue;
+    if (best === undefined || (bestWait - w || byLine(t, best)) < 0) {
+      best = t;
+      bestWait = w;
+    }
+  }
+  return best;
 }
 
 /**
  * Order within a class: tickets for this counter placed at the front, booked visits due, then
  * lateness. A ticket sent to this counter "at the end" (its line position is behind someone
- * else in the pool) queues by lateness like everyone else, so it is not served first.
+ * else in the pool) queues by lateness like everyone else, so it is not served first. Answers
+ * each ticket's key; keys compare by class, then value, then {@link byLine}.
  */
-function compare(view: QueueView, pool: readonly Ticket[]) {
+function classKey(view: QueueView, pool: readonly Ticket[]): (t: Ticket) => [number, number] {
   const { now, counter } = view;
-  const firstOther = pool
-    .filter((t) => t.targetCounterId !== counter.id)
-    .reduce((min, t) => (t.lineAt < min ? t.lineAt : min), '\uffff');
-  const key = (t: Ticket): [number, number] => {
+  let firstOther = '\uffff';
+  for (const t of pool)
+    if (t.targetCounterId !== counter.id && t.lineAt < firstOther) firstOther = t.lineAt;
+  return (t) => {
     if (t.targetCounterId === counter.id && t.lineAt <= firstOther) {
       return [0, new Date(t.lineAt).getTime()];
     }
@@ -113,14 +145,9 @@ function compare(view: QueueView, pool: readonly Ticket[]) {
     const lateness = (Math.max(waitedMinutes(t, now), 0) + 0.01) / scale;
     return [2, -weight * lateness];
   };
-  return (a: Ticket, b: Ticket): number => {
-    const ka = key(a);
-    const kb = key(b);
-    return (
-      ka[0] - kb[0] || ka[1] - kb[1] || a.lineAt.localeCompare(b.lineAt) || a.id.localeCompare(b.id)
-    );
-  };
 }
+
+const byClassKey = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
 
 /**
  * The default policy. In order:
@@ -145,29 +172,40 @@ function compare(view: QueueView, pool: readonly Ticket[]) {
  */
 export const defaultPolicy: CallingPolicy = (view) => {
   const { now, settings } = view;
-  const candidates = view.waiting.filter((t) => t.state === 'waiting' && eligible(t, view));
-  if (candidates.length === 0) return undefined;
-
   const nowIso = now.toISOString();
-  const due = candidates.filter((t) => t.lineAt <= nowIso);
-  if (due.length === 0) return [...candidates].sort((a, b) => a.lineAt.localeCompare(b.lineAt))[0];
+  const due: Ticket[] = [];
+  // The earliest line position among the candidates, the first of equals (as a stable sort).
+  let earliest: Ticket | undefined;
+  for (const t of view.waiting) {
+    if (t.state !== 'waiting' || !eligible(t, view)) continue;
+    if (t.lineAt <= nowIso) due.push(t);
+    else if (!earliest || t.lineAt.localeCompare(earliest.lineAt) < 0) earliest = t;
+  }
+  if (due.length === 0) return earliest;
 
   const overHard = longestOver(due, now, POLICY_BOUNDS.hardWaitMinutes);
   if (overHard) return overHard;
 
-  const bookedLate = due
-    .filter((t) => isBooked(t))
-    .filter((t) => {
-      const w = waitedMinutes(t, now);
-      return w >= POLICY_BOUNDS.bookedJumpAfterMinutes && w <= POLICY_BOUNDS.bookedGraceMinutes;
-    });
+  const bookedLate = due.filter((t) => {
+    if (!isBooked(t)) return false;
+    const w = waitedMinutes(t, now);
+    return w >= POLICY_BOUNDS.bookedJumpAfterMinutes && w <= POLICY_BOUNDS.bookedGraceMinutes;
+  });
   if (bookedLate.length > 0) return longestOver(bookedLate, now, 0);
 
-  const over = (t: Ticket) =>
-    boundWait(t, now) /
-    Math.min(settings.starvationFactor * target(t, view), POLICY_BOUNDS.starvationCapMinutes);
-  const starving = due.filter((t) => over(t) >= 1).sort((a, b) => over(b) - over(a));
-  if (starving.length > 0) return starving[0];
+  // Most overdue first; of equals the first in line (as the stable sort this replaced).
+  let starving: Ticket | undefined;
+  let mostOver = 1;
+  for (const t of due) {
+    const o =
+      boundWait(t, now) /
+      Math.min(settings.starvationFactor * target(t, view), POLICY_BOUNDS.starvationCapMinutes);
+    if (o > mostOver || (o >= 1 && starving === undefined)) {
+      starving = t;
+      mostOver = o;
+    }
+  }
+  if (starving) return starving;
 
   const pick = mixedPick(view, due);
   return lookAheadPick(view, pick) ?? pick;
@@ -175,13 +213,16 @@ export const defaultPolicy: CallingPolicy = (view) => {
 
 /** Priority mixing, then the class order: the pick when no bound applies. */
 function mixedPick(view: QueueView, due: readonly Ticket[]): Ticket | undefined {
-  const priority = due.filter((t) => t.priority !== null);
-  const regular = due.filter((t) => t.priority === null);
+  let priorities = 0;
+  for (const t of due) if (t.priority !== null) priorities += 1;
   const takePriority =
-    priority.length > 0 &&
-    (regular.length === 0 || view.regularSincePriority >= view.settings.regularPerPriority);
-  const pool = takePriority ? priority : regular;
-  return [...pool].sort(compare(view, pool))[0];
+    priorities > 0 &&
+    (priorities === due.length || view.regularSincePriority >= view.settings.regularPerPriority);
+  const pool =
+    priorities === 0 || priorities === due.length
+      ? due
+      : due.filter((t) => (t.priority !== null) === takePriority);
+  return firstBy(pool, classKey(view, pool), byClassKey);
 }
 
 /** The booked visit the look-ahead makes this counter call instead of `pick`, if any. */
@@ -209,7 +250,11 @@ function lookAheadPick(view: QueueView, pick: Ticket | undefined): Ticket | unde
 }
 
 /** Plain first-come first-served by line position: the baseline the default is measured against. */
-export const fifoPolicy: CallingPolicy = (view) =>
-  view.waiting
-    .filter((t) => t.state === 'waiting' && eligible(t, view) && t.lineAt <= view.now.toISOString())
-    .sort((a, b) => a.lineAt.localeCompare(b.lineAt) || a.id.localeCompare(b.id))[0];
+export const fifoPolicy: CallingPolicy = (view) => {
+  const nowIso = view.now.toISOString();
+  let first: Ticket | undefined;
+  for (const t of view.waiting)
+    if (t.state === 'waiting' && t.lineAt <= nowIso && eligible(t, view))
+      if (!first || byLine(t, first) < 0) first = t;
+  return first;
+};

@@ -35,6 +35,18 @@ export function virtualTicket(
   };
 }
 
+/**
+ * A step's moment: its ISO text is made only when asked (most runs have no visits expected). A
+ * class, not a closure: a closure per step showed in the dry run's profile (issue 12).
+ */
+class StepClock {
+  private text: string | undefined;
+  constructor(readonly date: Date) {}
+  get iso(): string {
+    return (this.text ??= this.date.toISOString());
+  }
+}
+
 function textOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -82,14 +94,11 @@ class Run {
     return this.peek() === undefined;
   }
 
-  /**
-   * The run's first ticket; a booked visit not checked in only once due (`now` gives the ISO
-   * instant, made only when asked: most runs have no visits expected).
-   */
-  front(now: () => string): Ticket | undefined {
+  /** The run's first ticket; a booked visit not checked in only once due. */
+  front(now: StepClock): Ticket | undefined {
     const a = this.peek();
     const e = this.expected[this.expectedHead];
-    if (!e || e.bookedFor > now() || (a && a.lineAt <= e.bookedFor)) return a;
+    if (!e || e.bookedFor > now.iso || (a && a.lineAt <= e.bookedFor)) return a;
     this.virtual ??= virtualTicket(
       `\u0000booking:${e.serviceId}:${this.expectedHead}`,
       e.serviceId,
@@ -119,11 +128,13 @@ class Run {
 
   sort(): void {
     // The lists usually come in order, so a check spares most sorts.
-    const byTime = (a: { bookedFor: string }, b: { bookedFor: string }) =>
-      textOrder(a.bookedFor, b.bookedFor);
     if (!sorted(this.items, byLine)) this.items.sort(byLine);
     if (!sorted(this.expected, byTime)) this.expected.sort(byTime);
   }
+}
+
+function byTime(a: { bookedFor: string }, b: { bookedFor: string }): number {
+  return textOrder(a.bookedFor, b.bookedFor);
 }
 
 function sorted<T>(list: readonly T[], order: (a: T, b: T) => number): boolean {
@@ -192,7 +203,7 @@ export class Fronts {
   }
 
   /** The front of each run a counter with these skills may serve, and the targeted tickets. */
-  offer(skills: Readonly<Record<string, number>>, now: () => string): Ticket[] {
+  offer(skills: Readonly<Record<string, number>>, now: StepClock): Ticket[] {
     const out = this.targeted.length === 0 ? [] : [...this.targeted];
     for (const serviceId of servicesOf(skills)) {
       for (const run of this.runs.get(serviceId) ?? []) {
@@ -304,13 +315,11 @@ export class DryRun {
     }
     const slot = free[i]!;
     if (slot.at > limit) return { kind: 'horizon' };
-    const now = new Date(slot.at);
-    let iso: string | undefined;
-    const nowIso = () => (iso ??= now.toISOString());
+    const clock = new StepClock(new Date(slot.at));
     const next = load.policy({
-      now,
+      now: clock.date,
       counter: slot.counter,
-      waiting: this.fronts.offer(slot.counter.skills, nowIso),
+      waiting: this.fronts.offer(slot.counter.skills, clock),
       services: load.services,
       counters: load.counters,
       settings: load.settings,
@@ -319,7 +328,7 @@ export class DryRun {
     if (!next) {
       // Nothing due for this counter: it waits for the next ticket it may serve to become due,
       // or leaves the dry run (walk-ins yet to come are not foreseen).
-      const wake = this.fronts.wake(slot.counter.skills, nowIso());
+      const wake = this.fronts.wake(slot.counter.skills, clock.iso);
       if (wake === Infinity) free.splice(i, 1);
       else slot.at = wake;
       return { kind: 'waited' };
