@@ -27,7 +27,8 @@ async function endDay(dir: string, port: number) {
 
 /** A stopped server's data folder `name` with one walk-in ticket left waiting: its id. */
 async function stoppedWithTicket(name: string): Promise<{ dir: string; id: string }> {
-  const dir = join(root, name);
+  // A folder per call: CI's retry of a test must not find the first attempt's database.
+  const dir = mkdtempSync(join(root, `${name}-`));
   const b = await startTestBranch({ dir });
   const left = await b.api('POST', '/api/v1/tickets', await b.device('kiosk'), {
     serviceId: 'ogolne',
@@ -43,7 +44,7 @@ function ticketStates(dir: string, id: string) {
 
 describe('skr-admin end-day', () => {
   it('ends the day through the running server: screens see it, its credential is revoked', async () => {
-    const dir = join(root, 'running');
+    const dir = mkdtempSync(join(root, 'running-'));
     const b = await startTestBranch({ dir });
     try {
       const kiosk = await b.device('kiosk');
@@ -111,7 +112,7 @@ describe('skr-admin end-day', () => {
   });
 
   it('finds the server by the file it writes next to its database, whatever port it took', async () => {
-    const dir = join(root, 'other-port');
+    const dir = mkdtempSync(join(root, 'other-port-'));
     const env = {
       SKR_CONFIG: '',
       SKR_DATA_DIR: dir,

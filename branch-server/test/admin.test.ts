@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { runAdmin } from '../src/admin/cli';
 import { codeSchemaVersion } from '../src/admin/schema-version';
 import { callApi, loginAt, startTestBranch, type TestBranch } from './harness';
@@ -58,12 +58,17 @@ afterAll(async () => {
 
 describe('skr-admin backup and restore', () => {
   it('backs up online, verifies, and a restore into a fresh data dir has the same tickets', async () => {
+    // A branch and folders per attempt: CI's retry would count the first attempt's tickets too.
+    const attempt = mkdtempSync(join(root, 'attempt-'));
+    const live = join(attempt, 'data');
+    const b = await startTestBranch({ dir: live });
+    onTestFinished(() => b.close());
     const kiosk = await b.device('kiosk');
     for (let i = 0; i < 5; i += 1)
       expect(
         (await b.api('POST', '/api/v1/tickets', kiosk, { serviceId: 'emerytury' })).status,
       ).toBe(201);
-    const backup = await admin(['backup']);
+    const backup = await admin(['backup'], { dir: live });
     expect(backup.code, backup.err).toBe(0);
     const file = /kopia: (\S+\.sqlite)/.exec(backup.out)![1]!;
     expect(backup.out).toContain('integrity_check ok');
@@ -72,13 +77,13 @@ describe('skr-admin backup and restore', () => {
       201,
     );
 
-    const fresh = join(root, 'fresh');
+    const fresh = join(attempt, 'fresh');
     const restored = await admin(['restore', file], { dir: fresh });
     expect(restored.code, restored.err).toBe(0);
     const rows = ticketRows(join(fresh, 'branch.sqlite'));
     expect(rows).toHaveLength(5);
     expect(rows).toEqual(ticketRows(file));
-    expect(ticketRows(join(dataDir, 'branch.sqlite'))).toHaveLength(6);
+    expect(ticketRows(join(live, 'branch.sqlite'))).toHaveLength(6);
   });
 
   it('keeps only the newest N backups', async () => {
@@ -119,19 +124,21 @@ describe('skr-admin backup and restore', () => {
 describe('skr-admin accounts, pairing, health', () => {
   it('creates a user, resets a password, pairs a screen', async () => {
     const login = (username: string, password: string) => loginAt(b.url, username, password);
-    const created = await admin(['user-add', 'jkowalska', 'clerk', '--password-stdin'], {
+    // A login per attempt: CI's retry would find the first attempt's account (user-add refuses).
+    const user = `jkowalska-${Math.random().toString(36).slice(2, 8)}`;
+    const created = await admin(['user-add', user, 'clerk', '--password-stdin'], {
       stdin: 'Pierwsze-Haslo-2026\n',
     });
     expect(created.code, created.err).toBe(0);
-    expect((await login('jkowalska', 'Pierwsze-Haslo-2026')).status).toBe(200);
-    expect((await admin(['user-add', 'jkowalska', 'clerk'])).code).toBe(1);
+    expect((await login(user, 'Pierwsze-Haslo-2026')).status).toBe(200);
+    expect((await admin(['user-add', user, 'clerk'])).code).toBe(1);
     expect((await admin(['user-add', 'xyz', 'boss'])).code).toBe(1);
 
-    const reset = await admin(['password', 'jkowalska']);
+    const reset = await admin(['password', user]);
     expect(reset.code, reset.err).toBe(0);
     const generated = /hasło \(pokazane tylko teraz\): (\S+)/.exec(reset.out)![1]!;
-    expect((await login('jkowalska', 'Pierwsze-Haslo-2026')).status).toBe(401);
-    expect((await login('jkowalska', generated)).status).toBe(200);
+    expect((await login(user, 'Pierwsze-Haslo-2026')).status).toBe(401);
+    expect((await login(user, generated)).status).toBe(200);
 
     const paired = await admin(['pair', 'display', 'Ekran', 'sali', 'A']);
     expect(paired.code, paired.err).toBe(0);
@@ -152,7 +159,8 @@ describe('skr-admin accounts, pairing, health', () => {
 
 describe('skr-admin migrate', () => {
   it('migrates an old database once, with a backup first', async () => {
-    const dir = join(root, 'old');
+    // A folder per attempt: CI's retry would otherwise fail on the first attempt's (EEXIST).
+    const dir = join(mkdtempSync(join(root, 'attempt-')), 'old');
     mkdirSync(dir);
     new Database(join(dir, 'branch.sqlite')).close(); // schema v0
     const first = await admin(['migrate'], { dir });
@@ -164,7 +172,7 @@ describe('skr-admin migrate', () => {
   });
 
   it('puts the previous database back when a migration fails', async () => {
-    const dir = join(root, 'broken');
+    const dir = join(mkdtempSync(join(root, 'attempt-')), 'broken');
     mkdirSync(dir);
     const path = join(dir, 'branch.sqlite');
     // A v0 database with a table in the way of migration 1: the migration must fail.

@@ -51,8 +51,12 @@ describe('device links under random bytes', () => {
   });
 
   it('the LED bus over a serial link answered with noise rejects with codes and recovers', async () => {
-    const a = join(dir, 'ttyA');
-    const b = join(dir, 'ttyB');
+    // A folder per attempt: on CI's retry the first attempt's pty links (and its socat) would
+    // still be there. The first attempt's socat goes.
+    socat?.kill('SIGTERM');
+    const attempt = mkdtempSync(join(dir, 'attempt-'));
+    const a = join(attempt, 'ttyA');
+    const b = join(attempt, 'ttyB');
     socat = spawn('socat', [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
       stdio: 'ignore',
     });

@@ -33,7 +33,9 @@ describe('idempotent writes across a restart', () => {
   }
 
   it('replays the first answer after a restart; another body with that key is refused', async () => {
-    b = await startTestBranch({ dir });
+    // A folder per attempt: CI's retry would find the first attempt's stored answer (a replay).
+    const data = mkdtempSync(join(dir, 'attempt-'));
+    b = await startTestBranch({ dir: data });
     const kiosk = await b.device('kiosk', 'kiosk 1');
     const first = await post(b, kiosk, 'ticket-across-restart-1', 'emerytury');
     expect(first.status).toBe(201);
@@ -41,7 +43,7 @@ describe('idempotent writes across a restart', () => {
     const before = b.branch.view().active.size;
     await b.close(true);
 
-    b = await startTestBranch({ dir });
+    b = await startTestBranch({ dir: data });
     expect(b.branch.view().active.size).toBe(before);
     const retry = await post(b, kiosk, 'ticket-across-restart-1', 'emerytury');
     expect(retry.status).toBe(201);

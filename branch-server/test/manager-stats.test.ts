@@ -1,20 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { generateHistory } from '../bench/stats-queries';
 import { statsReport } from '../src/stats/stats-report';
 import { catalogRepo, openDatabase } from '../src/store';
-import { sharedTestBranch } from './harness';
+import { sharedTestBranch, startTestBranch } from './harness';
 
 // A controllable clock: 2026-03-10 09:00 in Warsaw (UTC+1).
-let clock = Date.parse('2026-03-10T08:00:00Z');
+const START = Date.parse('2026-03-10T08:00:00Z');
+let clock = START;
 const advance = (minutes: number) => (clock += minutes * 60_000);
 
 const b = sharedTestBranch({ now: () => new Date(clock) });
 
 describe('statistics of a day kept by the triggers', () => {
   it('counts issued, served, no-shows, bookings and waits per service, counter, clerk and hour', async () => {
+    // A branch and a clock per attempt: CI's retry would count the first attempt's day as well.
+    clock = START;
+    const b = await startTestBranch({ now: () => new Date(clock) });
+    onTestFinished(() => b.close());
     const admin = await b.login('admin');
     const clerk = await b.login('urzednik1');
     const manager = await b.login('kierownik');
@@ -123,7 +128,8 @@ describe('statistics against the raw tickets of a generated history', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('has exact counts and means, and medians and 90th percentiles within one minute', () => {
-    const db = openDatabase(join(dir, 'h.sqlite'));
+    // A folder per attempt: CI's retry would generate the history a second time into one file.
+    const db = openDatabase(join(mkdtempSync(join(dir, 'attempt-')), 'h.sqlite'));
     try {
       db.pragma('synchronous = OFF');
       const days = generateHistory(db, 30_000, new Date('2026-03-02T12:00:00Z'));

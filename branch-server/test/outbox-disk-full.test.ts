@@ -18,7 +18,9 @@ const dir = mkdtempSync(join(tmpdir(), 'skr-outbox-full-'));
 const disk = smallDisk(dir);
 let db: Db | undefined;
 let portal: Server | undefined;
+let started: ReturnType<typeof createSync> | undefined;
 afterAll(async () => {
+  await started?.stop();
   await new Promise((r) => (portal ? portal.close(r) : r(undefined)));
   db?.close();
   disk.unmount();
@@ -27,6 +29,13 @@ afterAll(async () => {
 
 describe.runIf(disk.mounted)('outbox on a full disk', () => {
   it('backs off (not ~200 errors a minute), logs once per state change, delivers after', async () => {
+    // CI's retry: the first attempt's sync, portal and database go, the disk is freed, and the
+    // database is a new one (the first attempt's rows would count, and it may still be running).
+    await started?.stop();
+    await new Promise((r) => (portal ? portal.close(r) : r(undefined)));
+    db?.close();
+    disk.free();
+    const attempt = mkdtempSync(join(dir, 'attempt-'));
     let posts = 0;
     portal = createServer((req, res) => {
       req.resume();
@@ -49,7 +58,7 @@ describe.runIf(disk.mounted)('outbox on a full disk', () => {
     });
     await new Promise<void>((r) => portal!.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
-    db = openDatabase(join(dir, 'branch.sqlite'));
+    db = openDatabase(join(attempt, 'branch.sqlite'));
     const outbox = outboxRepo(db);
     for (const day of ['2026-11-27', '2026-11-28', '2026-11-29'])
       outbox.enqueue('daily-stats', `stats:${day}`, day, { day, services: [] }, new Date(), 0);
@@ -63,6 +72,7 @@ describe.runIf(disk.mounted)('outbox on a full disk', () => {
     });
     // After createSync: it writes its own keys when made.
     disk.fill();
+    started = sync;
     sync.start();
     // Back-off 1 s, 2 s, 4 s…: rounds at about 0, 1 and 3 s in the first 4.5 s.
     await new Promise((r) => setTimeout(r, 4500));

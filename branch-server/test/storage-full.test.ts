@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { smallDisk } from './full-disk';
 import { startTestBranch, type TestBranch } from './harness';
 
@@ -34,9 +34,17 @@ function freeDisk(): void {
   else b.server.db.pragma('max_page_count = 1073741823');
 }
 
-beforeAll(async () => {
-  disk = smallDisk(dir);
-  b = await startTestBranch({ dir });
+// Before each attempt, not once: CI's retry would find the first attempt's tickets (H003, not
+// H001) and maybe a disk still full. The first attempt's branch and disk go first.
+beforeEach(async () => {
+  if (b) {
+    freeDisk();
+    await b.close();
+    disk.unmount();
+  }
+  const attempt = mkdtempSync(join(dir, 'attempt-'));
+  disk = smallDisk(attempt);
+  b = await startTestBranch({ dir: attempt });
 }, 90_000);
 
 afterAll(async () => {

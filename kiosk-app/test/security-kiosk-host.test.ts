@@ -4,7 +4,7 @@
 // Idempotency-Key (one ticket, not two). A real branch over TLS with CAs made in the test.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSkrError } from '@skr/protocol/errors';
 import { TEST_PASSWORD, startTestBranch, type TestBranch } from '../../branch-server/test/harness';
@@ -86,7 +86,8 @@ describe('kiosk host trusts only the branch CA', () => {
 
 describe('kiosk credential', () => {
   it('pairs by code when it has none and keeps the credential in a 0600 file', async () => {
-    const file = credentialFile(join(dir, 'k1', 'credential.json'));
+    // A folder per attempt: CI's retry would find the first attempt's credential and not pair.
+    const file = credentialFile(join(mkdtempSync(join(dir, 'k1-')), 'credential.json'));
     const codes: string[] = [];
     const admin = await adminToken();
     const credential = await startKioskCredential({
@@ -131,8 +132,11 @@ describe('kiosk credential', () => {
   }, 30_000);
 
   it('renews the installer’s token at once, and forgets a refused credential', async () => {
-    const file = credentialFile(join(dir, 'k2', 'credential.json'));
-    const first = await device('k2');
+    // A folder and a device name per attempt: CI's retry would find the first attempt's file and
+    // revoke the first attempt's device "k2".
+    const k2 = basename(mkdtempSync(join(dir, 'k2-')));
+    const file = credentialFile(join(dir, k2, 'credential.json'));
+    const first = await device(k2);
     const credential = await startKioskCredential({
       branchUrl: b.url,
       fetch: pinnedFetch(branchCa),
@@ -151,7 +155,7 @@ describe('kiosk credential', () => {
     const { devices } = (await api('GET', '/api/v1/devices', admin)).body as {
       devices: { id: string; name: string }[];
     };
-    const id = devices.find((d) => d.name === 'k2')!.id;
+    const id = devices.find((d) => d.name === k2)!.id;
     expect((await api('POST', `/api/v1/devices/${id}/revoke`, admin)).status).toBe(204);
     await file.write({ token: credential.token(), refreshAfter: new Date(0).toISOString() });
     let refused = 0;

@@ -40,8 +40,10 @@ const until = async (cond: () => boolean) => {
 
 describe('kiosk session end', () => {
   it("empties the scanner folder at start and when a client's session ends, never the USB stick", async () => {
-    const usb = join(root, 'usb');
-    const scan = join(root, 'scan');
+    // A folder per attempt: CI's retry would otherwise meet the first attempt's folders (EEXIST).
+    const attempt = mkdtempSync(join(root, 'attempt-'));
+    const usb = join(attempt, 'usb');
+    const scan = join(attempt, 'scan');
     mkdirSync(usb);
     mkdirSync(scan);
     writeFileSync(join(usb, 'wniosek.pdf'), '%PDF /Type /Page');
