@@ -17,6 +17,10 @@ afterAll(async () => {
 
 describe('kill -9 of the branch server in the middle of a push', () => {
   it('loses no document and delivers none twice', async () => {
+    // A retry of this test: the first attempt's server and portal go, its data stays in its folder.
+    await proc?.kill();
+    await pue?.stop();
+    const data = mkdtempSync(join(dir, 'attempt-'));
     pue = await startPortal();
     // A slow portal keeps deliveries in flight when the branch dies.
     pue.faults.set({ slowMs: 300 });
@@ -24,7 +28,7 @@ describe('kill -9 of the branch server in the middle of a push', () => {
     process.env.SKR_PUE_URL = pue.url;
     process.env.SKR_PUE_BRANCH_ID = BRANCH_ID;
     process.env.SKR_PUE_BRANCH_KEY = BRANCH_KEY;
-    proc = await startServerProcess(dir, TEST_PASSWORD);
+    proc = await startServerProcess(data, TEST_PASSWORD);
     const login = async (username: string) =>
       (await loginAt(proc!.url, username)).body.token as string;
     const admin = await login('admin');
@@ -49,7 +53,7 @@ describe('kill -9 of the branch server in the middle of a push', () => {
     const atKill = pue.documents().count;
     expect(atKill).toBeLessThan(150);
 
-    proc = await startServerProcess(dir, TEST_PASSWORD);
+    proc = await startServerProcess(data, TEST_PASSWORD);
     const manager = await login('kierownik');
     const deadline = Date.now() + 30_000;
     let outbox: { pending: number; failed: number };
