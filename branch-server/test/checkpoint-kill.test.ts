@@ -80,7 +80,11 @@ async function killInCheckpoint(
 describe('kill -9 while the WAL checkpoint worker runs', () => {
   it('every acknowledged ticket survives, the files stay sound, the server starts again', async () => {
     const rng = createRng(SEED);
-    const dataDir = join(root, 'live');
+    // A folder per attempt (CI's retry would find the first attempt's database and copies), and
+    // the first attempt's server, if it still runs, goes.
+    await proc?.kill();
+    const attempt = mkdtempSync(join(root, 'attempt-'));
+    const dataDir = join(attempt, 'live');
     const dbPath = join(dataDir, 'branch.sqlite');
     const env = { SKR_WAL_CHECKPOINT: 'worker' };
     const acked = new Map<string, string>();
@@ -127,7 +131,7 @@ describe('kill -9 while the WAL checkpoint worker runs', () => {
       proc = undefined;
 
       // The files as the kill left them, checked on a copy (the next start must find them as is).
-      const copy = join(root, `kill-${kill}`);
+      const copy = join(attempt, `kill-${kill}`);
       mkdirSync(copy);
       for (const f of ['branch.sqlite', 'branch.sqlite-wal', 'branch.sqlite-shm'])
         if (existsSync(join(dataDir, f))) copyFileSync(join(dataDir, f), join(copy, f));
