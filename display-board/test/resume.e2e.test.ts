@@ -33,7 +33,9 @@ afterAll(async () => {
 
 describe('screen resumes from its last seq', () => {
   it('loses nothing and shows nothing twice across a server restart on the same port', async () => {
-    const first = await startTestBranch({ dir });
+    // A folder per attempt: CI's retry must not find the first attempt's database.
+    const data = mkdtempSync(join(dir, 'attempt-'));
+    const first = await startTestBranch({ dir: data });
     servers.push(first);
     const port = Number(new URL(first.url).port);
     const token = await first.device('display');
@@ -50,7 +52,7 @@ describe('screen resumes from its last seq', () => {
     await s.page.getByTestId('offline').waitFor({ timeout: 10_000 });
 
     // Same database, same address: the page keeps running and reconnects by itself.
-    const second = await startTestBranch({ dir, port });
+    const second = await startTestBranch({ dir: data, port });
     servers.push(second);
     clerk = await second.login('urzednik1');
     const c2 = await openCounter(second, 2);
