@@ -173,7 +173,11 @@ describe('late arrival past the check-in window', () => {
       expect(row(t.body.id as string)).toMatchObject({ booking_code: code, booked_for: ten });
       expect(row(t.body.id as string).line_at > beforeRow.line_at).toBe(true);
       expect(t.body.peopleAhead).toBeGreaterThanOrEqual(1);
+      // The kiosk prints a walk-in's slip for it, not the lapsed visit's hour.
+      expect([t.body.lateArrival, t.body.bookedFor]).toEqual([true, ten]);
     }
+    // A walk-in and an on-time check-in carry no such mark.
+    expect(before.body.lateArrival).toBeUndefined();
     // Without acceptLate the same offer is refused as before; a second acceptLate reprints.
     const third = await b.api('POST', '/api/v1/tickets', kiosk, { bookingCode: never });
     expect(third.status).toBe(409);
@@ -181,7 +185,11 @@ describe('late arrival past the check-in window', () => {
       bookingCode: byCode,
       acceptLate: true,
     });
-    expect([again.status, again.body.id]).toEqual([200, late.body.id]);
+    expect([again.status, again.body.id, again.body.lateArrival]).toEqual([
+      200,
+      late.body.id,
+      true,
+    ]);
     const status = (code: string) =>
       (
         b.server.db.prepare(`SELECT status FROM bookings WHERE code = ?`).get(code) as {

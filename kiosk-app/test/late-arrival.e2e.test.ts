@@ -108,7 +108,18 @@ describe('late arrival at the kiosk', () => {
     await p.getByTestId('late-walk-in').click();
     await p.getByTestId('ticket').waitFor({ timeout: 15_000 });
     const number = (await p.getByTestId('ticket-number').textContent())!;
-    expect((await slip).lines.join('\n')).toContain(number);
+    // A walk-in's slip and screen: the wait in line, not the lapsed visit's hour as if it held.
+    const lines = (await slip).lines.join('\n');
+    expect(lines).toContain(number);
+    expect(lines).toContain('Орієнтовний час очікування');
+    expect(lines).not.toContain('Час візиту');
+    if (process.env.SKR_SCREENSHOTS_DIR)
+      await p.screenshot({
+        path: `${process.env.SKR_SCREENSHOTS_DIR}/kiosk-late-walk-in-ticket-uk.png`,
+      });
+    expect(await p.getByTestId('late-walk-in-note').textContent()).toBe(
+      'Візит було заброньовано на 10:00Обслуговування в порядку черги',
+    );
     // A ticket at the end of the line that keeps the visit's code (the clerk sees a booked
     // client); the visit is checked in, so the close does not count a no-show as well.
     expect(status(codes.card)).toBe('checked-in');

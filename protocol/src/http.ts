@@ -75,6 +75,11 @@ export const IssuedTicket = z.object({
   estimatedWaitMinutes: z.number().int().min(0),
   bookedFor: z.string().nullable(),
   followUrl: z.string(),
+  /**
+   * True for a booked client past the check-in window who took a ticket instead: the visit's
+   * code is kept, but the place is at the end of the line, as a walk-in's (absent otherwise).
+   */
+  lateArrival: z.boolean().optional(),
 });
 export type IssuedTicket = z.infer<typeof IssuedTicket>;
 

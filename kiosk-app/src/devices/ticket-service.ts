@@ -60,11 +60,39 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
     };
   }
 
+  /** The walk-in ticket's slip: number, wait and the QR to follow the line. */
+  function queueJob(
+    ticket: KioskTicketOutcome['ticket'],
+    followUrl: string,
+    serviceName: string,
+    lang: Lang,
+    priority = false,
+  ): KioskPrintJob {
+    return {
+      kind: 'queue',
+      doc: {
+        branchName: opts.branchName,
+        number: ticket.number,
+        serviceName,
+        issuedAt: ticket.issuedAt,
+        peopleAhead: ticket.peopleAhead,
+        estimatedWaitMinutes: ticket.estimatedWaitMinutes,
+        followUrl,
+        lang,
+        priority,
+      },
+    };
+  }
+
   async function checkInWith(body: CheckInBody, lang: Lang) {
     // The number exists once the branch committed it; the client gets it on screen even if
     // the printer fails below.
     const ticket = await branch.call('issueTicket', { body: { ...body, lang } });
     const serviceName = await nameOf(ticket.serviceId, lang);
+    // Past the check-in window the client waits in line as a walk-in: the slip says so (the
+    // wait, not a booked hour that no longer holds).
+    if (ticket.lateArrival)
+      return printFor(ticket, (followUrl) => queueJob(ticket, followUrl, serviceName, lang));
     return printFor(ticket, (followUrl) => ({
       kind: 'check-in',
       doc: {
@@ -89,20 +117,9 @@ export function createTicketService(opts: TicketServiceOptions): TicketService {
           ...(req.priority ? { priority: req.priority } : {}),
         },
       });
-      return printFor(ticket, (followUrl) => ({
-        kind: 'queue',
-        doc: {
-          branchName: opts.branchName,
-          number: ticket.number,
-          serviceName: req.serviceName,
-          issuedAt: ticket.issuedAt,
-          peopleAhead: ticket.peopleAhead,
-          estimatedWaitMinutes: ticket.estimatedWaitMinutes,
-          followUrl,
-          lang: req.lang,
-          priority: req.priority !== undefined,
-        },
-      }));
+      return printFor(ticket, (followUrl) =>
+        queueJob(ticket, followUrl, req.serviceName, req.lang, req.priority !== undefined),
+      );
     },
     checkIn: (req) =>
       checkInWith({ bookingCode: req.bookingCode, acceptLate: req.acceptLate }, req.lang),

@@ -60,6 +60,8 @@ export const en: Catalogue = {
       'The ticket could not be printed. Remember your number or scan the QR code. Staff have been notified.',
     follow: 'Scan the code to follow the queue on your phone',
     bookedFor: 'Visit booked for',
+    lateArrival: 'Your visit was booked for {{time}}',
+    lateInLine: 'Served in turn',
     done: 'Done',
     notify: 'Notify me by SMS / e-mail',
   },

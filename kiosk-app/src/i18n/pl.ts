@@ -58,6 +58,8 @@ export const pl = {
       'Nie udało się wydrukować biletu. Zapamiętaj numer lub zeskanuj kod QR. Obsługa została powiadomiona.',
     follow: 'Zeskanuj kod, aby śledzić kolejkę w telefonie',
     bookedFor: 'Wizyta umówiona na',
+    lateArrival: 'Wizyta była umówiona na {{time}}',
+    lateInLine: 'Obsługa w kolejności',
     done: 'Gotowe',
     notify: 'Powiadom mnie SMS-em / e-mailem',
   },

@@ -97,6 +97,8 @@ function issued(
     estimatedWaitMinutes: ahead.estimatedWaitMinutes,
     bookedFor: t.bookedFor,
     followUrl: `${ctx.publicBaseUrl}/q/${t.id}`,
+    // A late client's walk-in keeps the visit's time, not its place (its line position).
+    ...(t.bookedFor !== null && t.lineAt !== t.bookedFor ? { lateArrival: true } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskTicketOutcome } from '@skr/protocol/kiosk-bridge';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatTime } from '../format';
 
 /** The issued number, always on screen, with the QR to follow the line and the print result. */
 export function TicketView(props: {
@@ -32,9 +32,14 @@ export function TicketView(props: {
         tabIndex={-1}
         data-speak={[
           `${t('ticket.yourNumber')}: ${ticket.number}.`,
+          ticket.bookedFor && ticket.lateArrival
+            ? `${t('ticket.lateArrival', { time: formatTime(ticket.bookedFor) })}. ${t('ticket.lateInLine')}.`
+            : '',
           `${t('ticket.peopleAhead')}: ${ticket.peopleAhead}.`,
           `${t('ticket.wait')}: ${t('ticket.minutes', { count: ticket.estimatedWaitMinutes })}.`,
-        ].join(' ')}
+        ]
+          .filter(Boolean)
+          .join(' ')}
       >
         {t('ticket.yourNumber')}
       </h1>
@@ -42,7 +47,12 @@ export function TicketView(props: {
         {ticket.number}
       </p>
       <dl className="facts">
-        {ticket.bookedFor ? (
+        {ticket.bookedFor && ticket.lateArrival ? (
+          <div data-testid="late-walk-in-note">
+            <dt>{t('ticket.lateArrival', { time: formatTime(ticket.bookedFor) })}</dt>
+            <dd>{t('ticket.lateInLine')}</dd>
+          </div>
+        ) : ticket.bookedFor ? (
           <div>
             <dt>{t('ticket.bookedFor')}</dt>
             <dd>{formatDateTime(ticket.bookedFor)}</dd>
