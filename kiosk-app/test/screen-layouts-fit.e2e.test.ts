@@ -138,6 +138,13 @@ function dayTiles(p: Page): Promise<{ count: number; minFontPx: number; minSideP
   });
 }
 
+/** The test ids of the day tiles on the page shown. */
+function dayIds(p: Page): Promise<string[]> {
+  return p
+    .locator('[data-testid^=booking-day-]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+}
+
 describe("the booking screen's day tiles on a portrait panel", () => {
   it('are readable and easy to hit in every language, in large text too', async () => {
     const p = rig.page;
@@ -152,8 +159,8 @@ describe("the booking screen's day tiles on a portrait panel", () => {
         await p.locator('[data-testid^=booking-day-]').first().waitFor();
         const where = `${lang}${largeText ? ' large' : ''}`;
         const tiles = await dayTiles(p);
-        // A month of days with free places (the plan books every day).
-        expect(tiles.count, where).toBeGreaterThanOrEqual(28);
+        // A month of days with free places (the plan books every day), twelve to a page.
+        expect(tiles.count, where).toBe(12);
         // A pensioner reads every line at arm's length and hits a tile with a finger.
         if (tiles.minFontPx < 24) misfits.push(`${where}: text ${tiles.minFontPx} px`);
         if (tiles.minSidePx < 48) misfits.push(`${where}: tile side ${tiles.minSidePx} px`);
@@ -165,13 +172,21 @@ describe("the booking screen's day tiles on a portrait panel", () => {
           return d.documentElement.scrollWidth > d.documentElement.clientWidth;
         });
         if (sideways) misfits.push(`${where}: scrolls sideways`);
-        // In normal text the whole month and "Back" are on the panel; large text may scroll down.
-        if (!largeText && f.overflowY > 0) misfits.push(`${where}: scrolls ${f.overflowY} px`);
+        // A page of days, its "Later days" and "Back" are on the panel, in large text too.
+        if (f.overflowY > 0) misfits.push(`${where}: scrolls ${f.overflowY} px`);
+        if (f.below.length) misfits.push(`${where}: below the edge ${f.below.join(', ')}`);
         if (SHOTS && lang === 'pl')
           await p.screenshot({
             path: join(SHOTS, `kiosk-booking-days${largeText ? '-large' : ''}-1080x1920.png`),
             fullPage: true,
           });
+        // The month is all there, page by page.
+        const days = new Set(await dayIds(p));
+        while (await p.getByTestId('booking-days-later').count()) {
+          await p.getByTestId('booking-days-later').click();
+          for (const d of await dayIds(p)) days.add(d);
+        }
+        expect(days.size, where).toBeGreaterThanOrEqual(28);
         await p.locator('[data-keypad-back]').click();
         await p.getByTestId('booking-service-emerytury').waitFor();
         await p.locator('[data-keypad-back]').click();

@@ -284,6 +284,9 @@ export const en: Catalogue = {
     noDays:
       'There are no free times for this service in the next 30 days. Take a ticket or ask at the information desk.',
     free: 'free places: {{count}}',
+    earlierDays: 'Earlier days',
+    laterDays: 'Later days',
+    page: 'Page {{page}} of {{pages}}',
     byCard: 'Use your ID card',
     byCardHint: 'Put your ID card in the reader. No PIN needed.',
     byPesel: 'Type your PESEL and phone number',

@@ -282,6 +282,9 @@ export const pl = {
     noDays:
       'W najbliższych 30 dniach nie ma wolnych terminów w tej sprawie. Pobierz bilet albo zapytaj w informacji.',
     free: 'wolne miejsca: {{count}}',
+    earlierDays: 'Wcześniejsze dni',
+    laterDays: 'Dalsze dni',
+    page: 'Strona {{page}} z {{pages}}',
     byCard: 'Użyj dowodu osobistego',
     byCardHint: 'Włóż dowód do czytnika. PIN nie jest potrzebny.',
     byPesel: 'Wpisz PESEL i numer telefonu',

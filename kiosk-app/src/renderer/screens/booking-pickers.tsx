@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { weekdayName, type BookingDay } from '@skr/protocol/booking-days';
 import type { SlotAvailability } from '@skr/protocol/calendar';
@@ -38,18 +39,62 @@ function ChoiceGrid({ label, choices }: { label: string; choices: Choice[] }) {
 }
 
 /**
+ * Day tiles per page: 12 fit a portrait panel in large text (two columns of six) and every
+ * other mode; a month of tiles ran 1,200 px below the panel's edge in large text, and a kiosk
+ * shows no scroll bar. Two weeks of weekdays, the days most clients book, are the first page.
+ */
+const DAYS_PER_PAGE = 12;
+
+/** "Earlier days" / "Later days" under a paged grid, and which page is shown. */
+function PageNav(props: { page: number; pages: number; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
+  const { page, pages } = props;
+  return (
+    <div className="page-nav">
+      {page > 0 && (
+        <button
+          type="button"
+          className="small"
+          onClick={() => props.onPage(page - 1)}
+          data-testid="booking-days-earlier"
+        >
+          {t('booking.earlierDays')}
+        </button>
+      )}
+      <p role="status" data-testid="booking-days-page">
+        {t('booking.page', { page: page + 1, pages })}
+      </p>
+      {page < pages - 1 && (
+        <button
+          type="button"
+          className="small"
+          onClick={() => props.onPage(page + 1)}
+          data-testid="booking-days-later"
+        >
+          {t('booking.laterDays')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
  * The days with free places, or why there are none. Each tile reads in three lines — weekday,
  * date, free places — so none of them has to share a line in a tile a pensioner can read.
  */
 function BookingDays(props: { days: BookingDay[]; lang: Lang; onPick: (d: BookingDay) => void }) {
   const { t } = useTranslation();
+  const [page, setPage] = useState(0);
   if (!props.days.length)
     return (
       <p className="status warn" role="status" data-testid="booking-no-days">
         {t('booking.noDays')}
       </p>
     );
-  const choices = props.days.map((d) => ({
+  const pages = Math.ceil(props.days.length / DAYS_PER_PAGE);
+  const shown = Math.min(page, pages - 1);
+  const onPage = props.days.slice(shown * DAYS_PER_PAGE, (shown + 1) * DAYS_PER_PAGE);
+  const choices = onPage.map((d) => ({
     key: d.day,
     lead: weekdayName(d.day, props.lang),
     main: formatDate(d.day),
@@ -57,7 +102,12 @@ function BookingDays(props: { days: BookingDay[]; lang: Lang; onPick: (d: Bookin
     testId: `booking-day-${d.day}`,
     pick: () => props.onPick(d),
   }));
-  return <ChoiceGrid label={t('booking.dayTitle')} choices={choices} />;
+  return (
+    <>
+      <ChoiceGrid label={t('booking.dayTitle')} choices={choices} />
+      {pages > 1 && <PageNav page={shown} pages={pages} onPage={setPage} />}
+    </>
+  );
 }
 
 /** The free hours of one day. */
