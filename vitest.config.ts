@@ -17,7 +17,10 @@ export default defineConfig({
     maxWorkers: 2,
     // In CI (CI=true) a failed test is tried once more: browser and pcscd tests share two cores
     // with everything else and a rare timing miss should not block a landing. Local runs do
-    // not retry, so a flaky test stays visible where it can be fixed.
+    // not retry, so a flaky test stays visible where it can be fixed. A retry runs the `it`
+    // again in the same module (beforeAll state, module variables and folders are still there):
+    // what a test makes — files, databases, servers, logins — gets a folder or name per attempt
+    // (sessions 6–8 did not land because a retry met its first attempt's rows).
     retry: process.env.CI ? 1 : 0,
     // A kiosk host renders ~210 fixed phrases at start for its first client; forty kiosk rigs
     // doing that would only load the two cores. Tests that measure it pass warmUp themselves.
