@@ -140,9 +140,11 @@ function dayTiles(p: Page): Promise<{ count: number; minFontPx: number; minSideP
 
 /** The test ids of the day tiles on the page shown. */
 function dayIds(p: Page): Promise<string[]> {
-  return p
-    .locator('[data-testid^=booking-day-]')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  return p.evaluate(() =>
+    [...(globalThis as any).document.querySelectorAll('[data-testid^=booking-day-]')].map(
+      (e: any) => String(e.getAttribute('data-testid')),
+    ),
+  );
 }
 
 describe("the booking screen's day tiles on a portrait panel", () => {
