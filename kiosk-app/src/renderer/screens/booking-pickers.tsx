@@ -41,7 +41,7 @@ function ChoiceGrid({ label, choices }: { label: string; choices: Choice[] }) {
 /**
  * Day tiles per page: 12 fit a portrait panel in large text (two columns of six) and every
  * other mode; a month of tiles ran 1,200 px below the panel's edge in large text, and a kiosk
- * shows no scroll bar. Two weeks of weekdays, the days most clients book, are the first page.
+ * shows no scroll bar. A weekday plan's first page is its next two and a half weeks.
  */
 const DAYS_PER_PAGE = 12;
 
@@ -54,7 +54,7 @@ function PageNav(props: { page: number; pages: number; onPage: (page: number) =>
       {page > 0 && (
         <button
           type="button"
-          className="small"
+          className="small earlier"
           onClick={() => props.onPage(page - 1)}
           data-testid="booking-days-earlier"
         >
@@ -67,7 +67,7 @@ function PageNav(props: { page: number; pages: number; onPage: (page: number) =>
       {page < pages - 1 && (
         <button
           type="button"
-          className="small"
+          className="small later"
           onClick={() => props.onPage(page + 1)}
           data-testid="booking-days-later"
         >

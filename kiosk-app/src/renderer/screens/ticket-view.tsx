@@ -13,6 +13,14 @@ export function TicketView(props: {
 }) {
   const { t } = useTranslation();
   const { ticket, followUrl, printed } = props.outcome;
+  // A late client's walk-in: the visit's hour, said as past, and its place in line.
+  const late =
+    ticket.bookedFor && ticket.lateArrival
+      ? {
+          when: t('ticket.lateArrival', { time: formatTime(ticket.bookedFor) }),
+          place: t('ticket.lateInLine'),
+        }
+      : undefined;
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     void QRCode.toDataURL(followUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' }).then(
@@ -32,9 +40,7 @@ export function TicketView(props: {
         tabIndex={-1}
         data-speak={[
           `${t('ticket.yourNumber')}: ${ticket.number}.`,
-          ticket.bookedFor && ticket.lateArrival
-            ? `${t('ticket.lateArrival', { time: formatTime(ticket.bookedFor) })}. ${t('ticket.lateInLine')}.`
-            : '',
+          late ? `${late.when}. ${late.place}.` : '',
           `${t('ticket.peopleAhead')}: ${ticket.peopleAhead}.`,
           `${t('ticket.wait')}: ${t('ticket.minutes', { count: ticket.estimatedWaitMinutes })}.`,
         ]
@@ -47,10 +53,10 @@ export function TicketView(props: {
         {ticket.number}
       </p>
       <dl className="facts">
-        {ticket.bookedFor && ticket.lateArrival ? (
+        {late ? (
           <div data-testid="late-walk-in-note">
-            <dt>{t('ticket.lateArrival', { time: formatTime(ticket.bookedFor) })}</dt>
-            <dd>{t('ticket.lateInLine')}</dd>
+            <dt>{late.when}</dt>
+            <dd>{late.place}</dd>
           </div>
         ) : ticket.bookedFor ? (
           <div>
