@@ -1,18 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLedBus, serialLedTransport, type LedBus } from '@skr/led-board-driver';
 import { startLedBoardEmulator, type LedBoardEmulator } from '@skr/hardware-mocks/led-board/index';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBranch, until, type TestBranch } from './harness';
 
 // A board in the hall shows the queue as it stands the moment the server starts, and again when
 // the serial bus comes back (an emulator restarted on the same pty path: blank boards), not only
 // after the next call. Real server, real bus over a socat pty to the board emulator.
-const dir = mkdtempSync(join(tmpdir(), 'skr-led-start-'));
-const ptyPath = join(dir, 'ttyLED');
+const root = mkdtempSync(join(tmpdir(), 'skr-led-start-'));
+// The day so far, made once with no boards attached; every attempt of every test starts its
+// server on a copy of it, with its own boards and bus, so a retry never meets what its first
+// attempt called, finished or drew.
+const dayDir = join(root, 'day');
 const HALL = 200;
-let emu: LedBoardEmulator;
+let attempts = 0;
+let ptyPath = '';
+let emu: LedBoardEmulator | undefined;
 let bus: LedBus | undefined;
 let b: TestBranch | undefined;
 const numbers: string[] = [];
@@ -20,7 +25,7 @@ const numbers: string[] = [];
 beforeAll(async () => {
   // Day so far, with no boards attached: counter 1 has a client in hand, counter 2 served one
   // and went on a break, counter 3 never opened.
-  const first = await startTestBranch({ dir });
+  const first = await startTestBranch({ dir: dayDir });
   const kiosk = await first.device('kiosk');
   for (const counter of [1, 2]) {
     const clerk = await first.login(`urzednik${counter}`);
@@ -36,54 +41,57 @@ beforeAll(async () => {
   const paused = await first.api('POST', '/api/v1/counters/2/pause', clerk2, { reason: 'przerwa' });
   expect(paused.status).toBe(200);
   await first.close(true);
-  emu = await startLedBoardEmulator({ addresses: [1, 2, 3, HALL], ptyPath });
 }, 60_000);
-afterAll(async () => {
+beforeEach(async () => {
+  const dir = join(root, `attempt-${++attempts}`);
+  cpSync(dayDir, dir, { recursive: true });
+  ptyPath = join(dir, 'ttyLED');
+  emu = await startLedBoardEmulator({ addresses: [1, 2, 3, HALL], ptyPath });
+  bus = createLedBus({
+    transport: serialLedTransport({ path: ptyPath, reopenIntervalMs: 200 }),
+    probeIntervalMs: 500,
+  });
+  b = await startTestBranch({
+    dir,
+    led: { bus, layout: { hallAddress: HALL, boards: [1, 2, 3] } },
+  });
+}, 30_000);
+afterEach(async () => {
   await b?.close(true);
   await bus?.close();
   await emu?.close();
-  rmSync(dir, { recursive: true, force: true });
+  [b, bus, emu] = [undefined, undefined, undefined];
 });
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Every board shows the day as it stood at start: two clients in hand, a break, a closed one. */
+function showsStart(): boolean {
+  const [t1, t2] = numbers as [string, string];
+  return (
+    emu!.boards.get(1)!.text === t1 &&
+    emu!.boards.get(2)!.text === 'PRZERWA' &&
+    emu!.boards.get(3)!.text === 'NIECZYNNE' &&
+    emu!.boards.get(HALL)!.lines.join('|') === `${t2} - 2|${t1} - 1`
+  );
+}
 
 describe('LED boards at server start and after the bus comes back', () => {
   it('shows every board the present state at start, before any call', async () => {
-    if (b) {
-      // CI's retry: the first attempt's server and bus go, and the boards start blank again, or
-      // what the first attempt drew (or drew late) would pass for this attempt's start.
-      await b.close(true);
-      await bus?.close();
-      [b, bus] = [undefined, undefined];
-      await emu.close();
-      emu = await startLedBoardEmulator({ addresses: [1, 2, 3, HALL], ptyPath });
-    }
-    bus = createLedBus({
-      transport: serialLedTransport({ path: ptyPath, reopenIntervalMs: 200 }),
-      probeIntervalMs: 500,
-    });
-    b = await startTestBranch({
-      dir,
-      led: { bus, layout: { hallAddress: HALL, boards: [1, 2, 3] } },
-    });
-    const [t1, t2] = numbers as [string, string];
-    await until(
-      () =>
-        emu.boards.get(1)!.text === t1 &&
-        emu.boards.get(2)!.text === 'PRZERWA' &&
-        emu.boards.get(3)!.text === 'NIECZYNNE' &&
-        emu.boards.get(HALL)!.lines.join('|') === `${t2} - 2|${t1} - 1`,
-      10_000,
-    );
+    await until(showsStart, 10_000);
     // Not new calls: nothing blinks.
-    expect(emu.boards.get(1)!.blinking).toBe(false);
-    expect(emu.boards.get(HALL)!.blinking).toBe(false);
+    expect(emu!.boards.get(1)!.blinking).toBe(false);
+    expect(emu!.boards.get(HALL)!.blinking).toBe(false);
   });
 
   it('shows every board the state again when the bus comes back with blank boards', async () => {
     const [t1, t2] = numbers as [string, string];
+    // This attempt's server has drawn the start on its boards (the test above checks it).
+    await until(showsStart, 10_000);
     // The bus is lost (socat and the boards gone) and comes back on the same path, blank.
-    await emu.close();
-    emu = await startLedBoardEmulator({ addresses: [1, 2, 3, HALL], ptyPath });
-    expect(emu.boards.get(2)!.text).toBe('');
+    await emu!.close();
+    const back = await startLedBoardEmulator({ addresses: [1, 2, 3, HALL], ptyPath });
+    emu = back;
+    expect(back.boards.get(2)!.text).toBe('');
     // The next call finds the old port dead (its write fails), the transport reopens the path,
     // and the boards get the whole present state, not only the call's two.
     const kiosk = await b!.device('kiosk');
@@ -95,10 +103,10 @@ describe('LED boards at server start and after the bus comes back', () => {
     expect((await b!.api('POST', '/api/v1/counters/1/call-next', clerk)).status).toBe(200);
     await until(
       () =>
-        emu.boards.get(1)!.text === t3.number &&
-        emu.boards.get(2)!.text === 'PRZERWA' &&
-        emu.boards.get(3)!.text === 'NIECZYNNE' &&
-        emu.boards.get(HALL)!.lines.join('|') === `${t3.number} - 1|${t2} - 2`,
+        back.boards.get(1)!.text === t3.number &&
+        back.boards.get(2)!.text === 'PRZERWA' &&
+        back.boards.get(3)!.text === 'NIECZYNNE' &&
+        back.boards.get(HALL)!.lines.join('|') === `${t3.number} - 1|${t2} - 2`,
       15_000,
     );
   });
