@@ -1,6 +1,7 @@
 import type { Counter, QueueSettings, Service, Ticket } from '@skr/protocol';
 import { bookedToCallNow } from './booked-look-ahead';
 import { DEFAULT_SERVICE_MINUTES, MAX_SERVICE_MINUTES } from './estimate';
+import { byLine } from './line-order';
 import type { LookAhead } from './look-ahead';
 import { addMinutes, minutesBetween } from './time';
 
@@ -98,11 +99,6 @@ function firstBy<K>(
   return best;
 }
 
-/** Line position, then id: the tie-break of every order below. */
-function byLine(a: Ticket, b: Ticket): number {
-  return a.lineAt.localeCompare(b.lineAt) || a.id.localeCompare(b.id);
-}
-
 /** The due ticket with the longest bound wait among those at `min` minutes or more. */
 function longestOver(due: readonly Ticket[], now: Date, min: number): Ticket | undefined {
   let best: Ticket | undefined;
@@ -179,7 +175,7 @@ export const defaultPolicy: CallingPolicy = (view) => {
   for (const t of view.waiting) {
     if (t.state !== 'waiting' || !eligible(t, view)) continue;
     if (t.lineAt <= nowIso) due.push(t);
-    else if (!earliest || t.lineAt.localeCompare(earliest.lineAt) < 0) earliest = t;
+    else if (!earliest || t.lineAt < earliest.lineAt) earliest = t;
   }
   if (due.length === 0) return earliest;
 

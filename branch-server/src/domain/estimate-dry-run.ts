@@ -1,5 +1,6 @@
 import type { Counter, Ticket } from '@skr/protocol';
 import type { BranchLoad, ProjectionRules } from './estimate-projection';
+import { byLine, textOrder } from './line-order';
 import { NOT_CALLED_YET } from './ticket-lifecycle';
 
 // The machinery of the wait estimate's dry run (estimate-projection.ts): the waiting tickets in
@@ -45,15 +46,6 @@ class StepClock {
   get iso(): string {
     return (this.text ??= this.date.toISOString());
   }
-}
-
-function textOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Line order within a run: line position, then id (ISO instants and ids compare as text). */
-export function byLine(a: Ticket, b: Ticket): number {
-  return textOrder(a.lineAt, b.lineAt) || textOrder(a.id, b.id);
 }
 
 /**

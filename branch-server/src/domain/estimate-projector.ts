@@ -1,5 +1,6 @@
 import type { Counter, Ticket } from '@skr/protocol';
-import { byLine, DryRun, freeSlots, runIndex } from './estimate-dry-run';
+import { DryRun, freeSlots, runIndex } from './estimate-dry-run';
+import { byLine } from './line-order';
 import {
   callOf,
   ownTicket,
