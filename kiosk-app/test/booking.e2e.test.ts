@@ -79,7 +79,9 @@ describe('kiosk booking', () => {
     await shot('day');
     await p.getByTestId(`booking-day-${warsawDay(2)}`).click();
     await p.getByTestId('booking-hour-10:00').waitFor();
-    expect(await p.locator('[data-testid^=booking-hour-]').count()).toBe(16);
+    // 08:00–16:00 in half hours, eight to a page: the morning first, the afternoon after it.
+    expect(await p.locator('[data-testid^=booking-hour-]').count()).toBe(8);
+    expect(await p.getByTestId('booking-hours-page').textContent()).toBe('Strona 1 z 2');
     await shot('hour');
     await p.getByTestId('booking-hour-10:00').click();
 
@@ -194,12 +196,16 @@ describe('kiosk booking', () => {
       ).toBe(201);
     await p.getByRole('button', { name: 'Back', exact: true }).click();
     await p.getByTestId(`booking-day-${warsawDay(3)}`).click();
+    await p.getByTestId('booking-hours-later').click();
     await p.getByTestId('booking-hour-15:00').click();
     await p.getByTestId('booking-pesel').fill(pesel(4));
     await p.getByTestId('booking-phone').fill('600300400');
     await p.getByTestId('booking-submit').click();
     await expect.poll(() => alert.getAttribute('data-reason')).toBe('daily-limit');
     expect(await alert.textContent()).toContain('at most 3 visits a day');
+    // Back at the day's hours on the page of the refused one, not the morning's.
+    await p.getByTestId('booking-hour-15:00').waitFor();
+    expect(await p.getByTestId('booking-hours-page').textContent()).toBe('Page 2 of 2');
     await p.getByTestId('lang-uk').click();
     expect(await alert.textContent()).toContain('щонайбільше 3 візити');
     await p.getByTestId('lang-pl').click();

@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
+import { weeklyPlan } from '../../branch-server/test/booking-plan';
 import { KIOSK_PANELS } from './kiosk-panels';
 import { sharedKioskRig } from './kiosk-rig';
 import { tapThrough } from './self-service-steps';
 
 // What a pensioner sees first must fit the panel in every accessibility mode and language:
 // the start screen in large text and high contrast on 1080×1920, 1920×1080 and 1280×1024 (session 7
-// measured 7 px and ~430 px below the edge), and the booking screen's day tiles on a portrait
-// panel (text ≥ 24 px, targets ≥ 48 px). Screenshots go to SKR_SCREENSHOTS_DIR when it is set.
+// measured 7 px and ~430 px below the edge), the booking screen's day tiles on a portrait
+// panel (text ≥ 24 px, targets ≥ 48 px) and its hour tiles on every panel, page by page.
+// Screenshots go to SKR_SCREENSHOTS_DIR when it is set.
 
 const SHOTS = process.env.SKR_SCREENSHOTS_DIR;
 const SIZES = KIOSK_PANELS;
@@ -22,8 +23,20 @@ const MODES = [
   { largeText: true, highContrast: true },
 ] as const;
 
+/** Visits a day in the plan below: 08:00–16:00 in quarter hours, four pages of hours. */
+const HOURS_A_DAY = 32;
+
+// A branch's own plan, as the screenshots show it: weekdays only, statutory holidays closed, one
+// counter 08:00–16:00 in quarter-hour visits. Whatever the date, the next 30 days hold ≥ 15 such
+// days (more than a page of tiles) and every day after today a full set of hours.
 const rig = sharedKioskRig({ ticketIdleSeconds: 600 }, async (r) => {
-  await putEveryDayPlan(r.branch, ['emerytury']);
+  const manager = await r.branch.login('kierownik');
+  const plan = {
+    ...weeklyPlan({ weekdays: [1, 2, 3, 4, 5], from: '08:00', to: '16:00', counters: ['c1'] }),
+    rules: { visitMinutes: 15 },
+  };
+  const put = await r.branch.api('PUT', '/api/v1/manager/calendar/plan', manager, { plan });
+  if (put.status !== 200) throw new Error(`plan: ${put.status} ${JSON.stringify(put.body)}`);
 });
 
 /** How a screen fits: document overflow, buttons past the edge, words split, text past its tile. */
@@ -121,12 +134,15 @@ describe('the start screen fits every panel, mode and language', () => {
   });
 });
 
-/** The day tiles' smallest text and smallest side, and how many there are. */
-function dayTiles(p: Page): Promise<{ count: number; minFontPx: number; minSidePx: number }> {
-  return p.evaluate(() => {
+/** The tiles' (`booking-day-`, `booking-hour-`) smallest text and side, and how many there are. */
+function tileSizes(
+  p: Page,
+  prefix: string,
+): Promise<{ count: number; minFontPx: number; minSidePx: number }> {
+  return p.evaluate((prefix) => {
     const d = (globalThis as any).document;
     const w = globalThis as any;
-    const tiles = [...d.querySelectorAll('[data-testid^=booking-day-]')];
+    const tiles = [...d.querySelectorAll(`[data-testid^=${prefix}]`)];
     const fonts = tiles.flatMap((t: any) =>
       [...t.querySelectorAll('span')].map((s: any) => parseFloat(w.getComputedStyle(s).fontSize)),
     );
@@ -135,15 +151,17 @@ function dayTiles(p: Page): Promise<{ count: number; minFontPx: number; minSideP
       return [r.width, r.height];
     });
     return { count: tiles.length, minFontPx: Math.min(...fonts), minSidePx: Math.min(...sides) };
-  });
+  }, prefix);
 }
 
-/** The test ids of the day tiles on the page shown. */
-function dayIds(p: Page): Promise<string[]> {
-  return p.evaluate(() =>
-    [...(globalThis as any).document.querySelectorAll('[data-testid^=booking-day-]')].map(
-      (e: any) => String(e.getAttribute('data-testid')),
-    ),
+/** The test ids of the tiles (`booking-day-`, `booking-hour-`) on the page shown. */
+function tileIds(p: Page, prefix: string): Promise<string[]> {
+  return p.evaluate(
+    (prefix) =>
+      [...(globalThis as any).document.querySelectorAll(`[data-testid^=${prefix}]`)].map((e: any) =>
+        String(e.getAttribute('data-testid')),
+      ),
+    prefix,
   );
 }
 
@@ -160,8 +178,8 @@ describe("the booking screen's day tiles on a portrait panel", () => {
         await tapThrough(p, 'go-book', 'booking-service-emerytury');
         await p.locator('[data-testid^=booking-day-]').first().waitFor();
         const where = `${lang}${largeText ? ' large' : ''}`;
-        const tiles = await dayTiles(p);
-        // A month of days with free places (the plan books every day), twelve to a page.
+        const tiles = await tileSizes(p, 'booking-day-');
+        // A month of weekdays with free places, twelve to a page.
         expect(tiles.count, where).toBe(12);
         // A pensioner reads every line at arm's length and hits a tile with a finger.
         if (tiles.minFontPx < 24) misfits.push(`${where}: text ${tiles.minFontPx} px`);
@@ -182,13 +200,18 @@ describe("the booking screen's day tiles on a portrait panel", () => {
             path: join(SHOTS, `kiosk-booking-days${largeText ? '-large' : ''}-1080x1920.png`),
             fullPage: true,
           });
-        // The month is all there, page by page.
-        const days = new Set(await dayIds(p));
+        // The month is all there, page by page: its weekdays, never a Saturday or Sunday.
+        const days = new Set(await tileIds(p, 'booking-day-'));
         while (await p.getByTestId('booking-days-later').count()) {
           await p.getByTestId('booking-days-later').click();
-          for (const d of await dayIds(p)) days.add(d);
+          for (const d of await tileIds(p, 'booking-day-')) days.add(d);
         }
-        expect(days.size, where).toBeGreaterThanOrEqual(28);
+        expect(days.size, where).toBeGreaterThanOrEqual(15);
+        const weekend = [...days].filter((id) => {
+          const weekday = new Date(`${id.replace('booking-day-', '')}T12:00:00Z`).getUTCDay();
+          return weekday === 0 || weekday === 6;
+        });
+        expect(weekend, where).toEqual([]);
         await p.locator('[data-keypad-back]').click();
         await p.getByTestId('booking-service-emerytury').waitFor();
         await p.locator('[data-keypad-back]').click();
@@ -196,6 +219,65 @@ describe("the booking screen's day tiles on a portrait panel", () => {
       }
     }
     expect(misfits).toEqual([]);
+    await setToggle(p, 'lang-pl', true);
+    await setToggle(p, 'large-text', false);
+  });
+});
+
+describe("the booking screen's hour tiles on every panel", () => {
+  it('fit page by page in every language, in large text too: no scrolling, all hours reachable', async () => {
+    const p = rig.page;
+    await p.getByTestId('home').waitFor();
+    const misfits: string[] = [];
+    for (const largeText of [false, true]) {
+      await setToggle(p, 'large-text', largeText);
+      for (const lang of LANGS) {
+        await setToggle(p, `lang-${lang}`, true);
+        for (const size of SIZES) {
+          await p.setViewportSize({ width: size.width, height: size.height });
+          await tapThrough(p, 'go-book', 'booking-service-emerytury');
+          // The second day: a whole day of hours even when today's are running out.
+          await p.locator('[data-testid^=booking-day-]').nth(1).click();
+          await p.locator('[data-testid^=booking-hour-]').first().waitFor();
+          const hours: string[] = [];
+          for (let page = 1; ; page++) {
+            // "Strona 2 z 4": the page's first number.
+            const pageLine = new RegExp(`^\\D*${page}\\D`);
+            await p.getByTestId('booking-hours-page').filter({ hasText: pageLine }).waitFor();
+            const where = `${size.name} ${lang}${largeText ? ' large' : ''} page ${page}`;
+            const tiles = await tileSizes(p, 'booking-hour-');
+            expect(tiles.count, where).toBeLessThanOrEqual(8);
+            if (tiles.minFontPx < 24) misfits.push(`${where}: text ${tiles.minFontPx} px`);
+            if (tiles.minSidePx < 48) misfits.push(`${where}: tile side ${tiles.minSidePx} px`);
+            // The page's hours, its "Earlier" and "Later times" and "Back" are on the panel.
+            const f = await fit(p);
+            if (f.overflowY > 0) misfits.push(`${where}: scrolls ${f.overflowY} px`);
+            if (f.below.length) misfits.push(`${where}: below the edge ${f.below.join(', ')}`);
+            if (f.brokenWords.length) misfits.push(`${where}: split ${f.brokenWords.join(', ')}`);
+            if (f.wideTiles.length) misfits.push(`${where}: too wide ${f.wideTiles.join(', ')}`);
+            if (SHOTS && lang === 'pl' && largeText && size.name === 'portrait' && page === 1)
+              await p.screenshot({
+                path: join(SHOTS, 'kiosk-booking-hours-large-1080x1920.png'),
+                fullPage: true,
+              });
+            hours.push(...(await tileIds(p, 'booking-hour-')));
+            if (!(await p.getByTestId('booking-hours-later').count())) break;
+            await p.getByTestId('booking-hours-later').click();
+          }
+          // Every hour of the day, once, in order: 08:00, 08:15, … 15:45.
+          const times = hours.map((id) => id.replace('booking-hour-', ''));
+          expect(times.length, `${size.name} ${lang}`).toBe(HOURS_A_DAY);
+          expect(times[0]).toBe('08:00');
+          expect(times.at(-1)).toBe('15:45');
+          expect([...times].sort()).toEqual(times);
+          expect(new Set(times).size).toBe(times.length);
+          for (let i = 0; i < 3; i++) await p.locator('[data-keypad-back]').click();
+          await p.getByTestId('home').waitFor();
+        }
+      }
+    }
+    expect(misfits).toEqual([]);
+    await p.setViewportSize({ width: 1280, height: 1024 });
     await setToggle(p, 'lang-pl', true);
     await setToggle(p, 'large-text', false);
   });

@@ -2,11 +2,12 @@ import { peselCheckDigit } from '@skr/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
 import { startKioskRig, type KioskRig } from './kiosk-rig';
-import { focusKept, hears, mark, moveTo, spokenLog } from './speech-keypad-steps';
+import { focused, focusKept, hears, mark, moveTo, spokenLog } from './speech-keypad-steps';
 
 // Issue 17: booking a visit (issue 14) with the kiosk keypad alone in speech mode — the service,
 // a day, an hour, PESEL and phone typed on the keypad's digits, Enter to book — hearing each
-// screen and the booked visit, the focus never lost. Real branch, host, printer emulator.
+// screen and the booked visit, the focus never lost; the days' and hours' pages turned with the
+// keypad too. Real branch, host, printer emulator.
 
 let rig: KioskRig;
 beforeAll(async () => {
@@ -16,6 +17,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.close();
 });
+
+/** "YYYY-MM-DD" in Warsaw, `n` days from now. */
+function warsawDay(n: number): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Warsaw',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() + n * 86_400_000));
+}
 
 const pesel = () => {
   const first10 = '7203150123';
@@ -37,11 +48,34 @@ describe('booking a visit with the keypad in speech mode', () => {
     await p.keyboard.press('5');
     await hears(p, /^Wybierz dzień wizyty$/);
     await focusKept(p);
-    const day = await moveTo(p, 'booking-day-*', 'ArrowDown');
+    // Days and hours come a page at a time: "Dalsze dni" with the keypad's 5 puts the focus on
+    // the next page's first day and says the page; "Wcześniejsze dni" comes back to the first.
+    const firstDay = await moveTo(p, 'booking-day-*', 'ArrowDown');
+    let since = await mark(p);
+    await moveTo(p, 'booking-days-later', 'ArrowDown');
+    await p.keyboard.press('5');
+    await hears(p, /^Strona 2 z \d$/, since);
+    expect(await focused(p)).toMatch(/^booking-day-/);
+    expect(await focused(p)).not.toBe(firstDay);
+    await focusKept(p);
+    await moveTo(p, 'booking-days-earlier', 'ArrowDown');
+    await p.keyboard.press('Enter');
+    await expect.poll(() => focused(p)).toBe(firstDay);
+    // Tomorrow: a whole day of hours (today's may be running out), two pages of eight.
+    const day = await moveTo(p, `booking-day-${warsawDay(1)}`, 'ArrowDown');
     await p.keyboard.press('Enter');
     await hears(p, /^Wybierz godzinę$/);
     await focusKept(p);
+    expect(await moveTo(p, 'booking-hour-*', 'ArrowDown')).toBe('booking-hour-08:00');
+    since = await mark(p);
+    await moveTo(p, 'booking-hours-later', 'ArrowDown');
+    await p.keyboard.press('5');
+    // The first hour of the afternoon page is heard, then the page.
+    await hears(p, /^12:00 wolne miejsca: 1$/, since);
+    await hears(p, /^Strona 2 z 2$/, since);
+    await focusKept(p);
     const hour = await moveTo(p, 'booking-hour-*', 'ArrowDown');
+    expect(hour).toBe('booking-hour-12:00');
     await p.keyboard.press('Enter');
     await p.getByTestId('booking-identity').waitFor();
     await hears(p, /^Kto przyjdzie na wizytę\?$/);
@@ -49,7 +83,7 @@ describe('booking a visit with the keypad in speech mode', () => {
     await p.keyboard.type(pesel());
     await moveTo(p, 'booking-phone', 'ArrowDown');
     await p.keyboard.type('600100200');
-    const since = await mark(p);
+    since = await mark(p);
     await moveTo(p, 'booking-submit', 'ArrowDown');
     const slip = rig.printer.nextTicket(15_000);
     await p.keyboard.press('Enter');

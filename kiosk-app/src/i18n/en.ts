@@ -286,6 +286,8 @@ export const en: Catalogue = {
     free: 'free places: {{count}}',
     earlierDays: 'Earlier days',
     laterDays: 'Later days',
+    earlierHours: 'Earlier times',
+    laterHours: 'Later times',
     page: 'Page {{page}} of {{pages}}',
     byCard: 'Use your ID card',
     byCardHint: 'Put your ID card in the reader. No PIN needed.',

@@ -284,6 +284,8 @@ export const pl = {
     free: 'wolne miejsca: {{count}}',
     earlierDays: 'Wcześniejsze dni',
     laterDays: 'Dalsze dni',
+    earlierHours: 'Wcześniejsze godziny',
+    laterHours: 'Dalsze godziny',
     page: 'Strona {{page}} z {{pages}}',
     byCard: 'Użyj dowodu osobistego',
     byCardHint: 'Włóż dowód do czytnika. PIN nie jest potrzebny.',

@@ -289,6 +289,8 @@ export const uk: Catalogue = {
     free: 'вільних місць: {{count}}',
     earlierDays: 'Раніші дні',
     laterDays: 'Пізніші дні',
+    earlierHours: 'Раніші години',
+    laterHours: 'Пізніші години',
     page: 'Сторінка {{page}} з {{pages}}',
     byCard: 'Використати посвідчення особи',
     byCardHint: 'Вставте посвідчення (dowód osobisty) у зчитувач. PIN не потрібен.',

@@ -130,6 +130,7 @@ export function BookingFlow(props: {
         step={step}
         slots={slots}
         lang={props.lang}
+        chosen={slot}
         onDay={() => (setError(null), go('hour'))}
         onSlot={(s) => {
           setSlot(s);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { weekdayName, type BookingDay } from '@skr/protocol/booking-days';
 import type { SlotAvailability } from '@skr/protocol/calendar';
@@ -18,10 +18,10 @@ interface Choice {
 }
 
 /** A grid of small choices (days or hours), each a button the keypad can reach. */
-function ChoiceGrid({ label, choices }: { label: string; choices: Choice[] }) {
+function ChoiceGrid(props: { label: string; choices: Choice[]; ref?: Ref<HTMLDivElement> }) {
   return (
-    <div className="slot-grid" role="group" aria-label={label}>
-      {choices.map((c) => (
+    <div className="slot-grid" role="group" aria-label={props.label} ref={props.ref}>
+      {props.choices.map((c) => (
         <button
           key={c.key}
           type="button"
@@ -45,33 +45,59 @@ function ChoiceGrid({ label, choices }: { label: string; choices: Choice[] }) {
  */
 const DAYS_PER_PAGE = 12;
 
-/** "Earlier days" / "Later days" under a paged grid, and which page is shown. */
-function PageNav(props: { page: number; pages: number; onPage: (page: number) => void }) {
+/**
+ * Hour tiles per page: 8, four rows of two in large text on a 1280×1024 panel, the tightest
+ * (measured: 476 px under the day's line and above the page line and "Back", rows 115 px apart;
+ * portrait takes 20, landscape 16). A day of half-hour visits 08:00–16:00 is two pages, a
+ * morning and an afternoon. Unpaged, its 32 quarter hours ran ~450 px below a portrait panel in
+ * large text and ~1,270 px below a 1280×1024 one.
+ */
+const HOURS_PER_PAGE = 8;
+
+/** What a paged grid's page line says and which test ids it carries (days or hours). */
+interface PageWords {
+  earlier: string;
+  later: string;
+  /** Prefix of the test ids: `<prefix>-earlier`, `<prefix>-page`, `<prefix>-later`. */
+  testId: string;
+}
+
+/**
+ * "Earlier days" / "Later days" (or times) under a paged grid, and which page is shown. `byKeypad` says
+ * the button was pressed with the keypad (Enter or 5: a click without a pointer).
+ */
+function PageNav(props: {
+  page: number;
+  pages: number;
+  words: PageWords;
+  onPage: (page: number, byKeypad: boolean) => void;
+}) {
   const { t } = useTranslation();
-  const { page, pages } = props;
+  const { page, pages, words } = props;
   return (
     <div className="page-nav">
       {page > 0 && (
         <button
           type="button"
           className="small earlier"
-          onClick={() => props.onPage(page - 1)}
-          data-testid="booking-days-earlier"
+          onClick={(e) => props.onPage(page - 1, e.detail === 0)}
+          data-testid={`${words.testId}-earlier`}
         >
-          {t('booking.earlierDays')}
+          {words.earlier}
         </button>
       )}
-      <p role="status" data-testid="booking-days-page">
+      {/* A new node per page: speech mode reads a status when it appears, not when it changes. */}
+      <p role="status" key={page} data-testid={`${words.testId}-page`}>
         {t('booking.page', { page: page + 1, pages })}
       </p>
       {page < pages - 1 && (
         <button
           type="button"
           className="small later"
-          onClick={() => props.onPage(page + 1)}
-          data-testid="booking-days-later"
+          onClick={(e) => props.onPage(page + 1, e.detail === 0)}
+          data-testid={`${words.testId}-later`}
         >
-          {t('booking.laterDays')}
+          {words.later}
         </button>
       )}
     </div>
@@ -79,22 +105,72 @@ function PageNav(props: { page: number; pages: number; onPage: (page: number) =>
 }
 
 /**
+ * `choices` a page at a time, opening on the page of choice `startAt` (the day or hour chosen
+ * before, so "Back" and a refusal return to it). Turned with the keypad, the page puts the
+ * focus on its first choice, which speech mode reads, then the new page line; a keypad client
+ * was left on "Later", with the new tiles behind them, or on nothing once "Later" was gone.
+ * A touch turns the page and leaves the focus where the finger was.
+ */
+function PagedChoices(props: {
+  label: string;
+  choices: Choice[];
+  perPage: number;
+  startAt: number;
+  words: PageWords;
+}) {
+  const { perPage } = props;
+  const [page, setPage] = useState(() => Math.floor(Math.max(0, props.startAt) / perPage));
+  const grid = useRef<HTMLDivElement>(null);
+  const focusFirst = useRef(false);
+  const pages = Math.ceil(props.choices.length / perPage);
+  const shown = Math.min(page, pages - 1);
+  useLayoutEffect(() => {
+    if (!focusFirst.current) return;
+    focusFirst.current = false;
+    grid.current?.querySelector('button')?.focus();
+  }, [shown]);
+  const turn = (to: number, byKeypad: boolean) => {
+    focusFirst.current = byKeypad;
+    setPage(to);
+  };
+  return (
+    <>
+      <ChoiceGrid
+        label={props.label}
+        choices={props.choices.slice(shown * perPage, (shown + 1) * perPage)}
+        ref={grid}
+      />
+      {pages > 1 && <PageNav page={shown} pages={pages} words={props.words} onPage={turn} />}
+    </>
+  );
+}
+
+/** The index of the first of `sorted` at or after `chosen` (the last one when all are before). */
+function indexFrom(sorted: string[], chosen: string | undefined): number {
+  if (chosen === undefined) return 0;
+  const i = sorted.findIndex((k) => k >= chosen);
+  return i === -1 ? sorted.length - 1 : i;
+}
+
+/**
  * The days with free places, or why there are none. Each tile reads in three lines — weekday,
  * date, free places — so none of them has to share a line in a tile a pensioner can read.
  */
-function BookingDays(props: { days: BookingDay[]; lang: Lang; onPick: (d: BookingDay) => void }) {
+function BookingDays(props: {
+  days: BookingDay[];
+  lang: Lang;
+  /** The day chosen before ("2026-12-03"). */
+  chosen?: string;
+  onPick: (d: BookingDay) => void;
+}) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(0);
   if (!props.days.length)
     return (
       <p className="status warn" role="status" data-testid="booking-no-days">
         {t('booking.noDays')}
       </p>
     );
-  const pages = Math.ceil(props.days.length / DAYS_PER_PAGE);
-  const shown = Math.min(page, pages - 1);
-  const onPage = props.days.slice(shown * DAYS_PER_PAGE, (shown + 1) * DAYS_PER_PAGE);
-  const choices = onPage.map((d) => ({
+  const choices = props.days.map((d) => ({
     key: d.day,
     lead: weekdayName(d.day, props.lang),
     main: formatDate(d.day),
@@ -103,15 +179,30 @@ function BookingDays(props: { days: BookingDay[]; lang: Lang; onPick: (d: Bookin
     pick: () => props.onPick(d),
   }));
   return (
-    <>
-      <ChoiceGrid label={t('booking.dayTitle')} choices={choices} />
-      {pages > 1 && <PageNav page={shown} pages={pages} onPage={setPage} />}
-    </>
+    <PagedChoices
+      label={t('booking.dayTitle')}
+      choices={choices}
+      perPage={DAYS_PER_PAGE}
+      startAt={indexFrom(
+        props.days.map((d) => d.day),
+        props.chosen,
+      )}
+      words={{
+        earlier: t('booking.earlierDays'),
+        later: t('booking.laterDays'),
+        testId: 'booking-days',
+      }}
+    />
   );
 }
 
-/** The free hours of one day. */
-function BookingHours(props: { slots: SlotAvailability[]; onPick: (s: SlotAvailability) => void }) {
+/** The free hours of one day, a page at a time. */
+function BookingHours(props: {
+  slots: SlotAvailability[];
+  /** The time chosen before ("10:30"). */
+  chosen?: string;
+  onPick: (s: SlotAvailability) => void;
+}) {
   const { t } = useTranslation();
   const choices = props.slots.map((s) => ({
     key: s.start,
@@ -120,7 +211,22 @@ function BookingHours(props: { slots: SlotAvailability[]; onPick: (s: SlotAvaila
     testId: `booking-hour-${s.time}`,
     pick: () => props.onPick(s),
   }));
-  return <ChoiceGrid label={t('booking.hourTitle')} choices={choices} />;
+  return (
+    <PagedChoices
+      label={t('booking.hourTitle')}
+      choices={choices}
+      perPage={HOURS_PER_PAGE}
+      startAt={indexFrom(
+        props.slots.map((s) => s.time),
+        props.chosen,
+      )}
+      words={{
+        earlier: t('booking.earlierHours'),
+        later: t('booking.laterHours'),
+        testId: 'booking-hours',
+      }}
+    />
+  );
 }
 
 /** The day step, then the hour step, of choosing a slot (booking, and moving a visit). */
@@ -129,6 +235,8 @@ export function SlotSteps(props: {
   /** The days loaded and the day chosen ({@link useBookingDays}); a pick sets the day. */
   slots: Pick<ReturnType<typeof useBookingDays>, 'days' | 'day' | 'setDay'>;
   lang: Lang;
+  /** The slot chosen before: its day's hours open on its page (or where it was, if gone). */
+  chosen?: SlotAvailability | null;
   /** After a day is picked: the screen moves on to its hours. */
   onDay: () => void;
   onSlot: (s: SlotAvailability) => void;
@@ -139,7 +247,14 @@ export function SlotSteps(props: {
     props.onDay();
   };
   if (props.step === 'day' && days)
-    return <BookingDays days={days} lang={props.lang} onPick={pickDay} />;
-  if (props.step === 'hour' && day) return <BookingHours slots={day.slots} onPick={props.onSlot} />;
+    return <BookingDays days={days} lang={props.lang} chosen={day?.day} onPick={pickDay} />;
+  if (props.step === 'hour' && day)
+    return (
+      <BookingHours
+        slots={day.slots}
+        chosen={props.chosen?.day === day.day ? props.chosen.time : undefined}
+        onPick={props.onSlot}
+      />
+    );
   return null;
 }
