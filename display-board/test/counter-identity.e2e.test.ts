@@ -4,8 +4,13 @@ import { join } from 'node:path';
 import { createLedBus, serialLedTransport, type LedBus } from '@skr/led-board-driver';
 import { startLedBoardEmulator, type LedBoardEmulator } from '@skr/hardware-mocks/led-board/index';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnnouncer, pickEngine, type SpeechEngine } from '../../branch-server/src/announcer';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createAnnouncer,
+  pickEngine,
+  type Announcer,
+  type SpeechEngine,
+} from '../../branch-server/src/announcer';
 import { launchBrowser } from '../../branch-server/test/browser';
 import { startTestBranch, until, type TestBranch } from '../../branch-server/test/harness';
 import { chooseCounter, issue, openDesk, signIn } from '../../clerk-desk/test/desk-page';
@@ -17,22 +22,26 @@ import { openScreen, waitLatest, type ScreenPage } from './helpers';
 // text the speech engine was asked to say, the SHOW_TEXT frames on the emulated RS-485 bus, the
 // screen's DOM in Chromium and the desk's header.
 const HALL = 200;
-let emu: LedBoardEmulator;
-let bus: LedBus;
+// Each attempt gets its own boards, bus, speech cache, branch and screen (only Chromium is
+// shared): a retry meets the demo's counters again, blank boards and nothing spoken yet.
+let emu: LedBoardEmulator | undefined;
+let bus: LedBus | undefined;
 let b: TestBranch;
 let browser: Browser;
-let screen: ScreenPage;
-const spoken: string[] = [];
-const cacheDir = mkdtempSync(join(tmpdir(), 'skr-identity-audio-'));
+let screen: ScreenPage | undefined;
+let announcer: Announcer | undefined;
+let cacheDir: string | undefined;
+/** What this attempt's engine was asked to say. */
+let spoken: string[] = [];
 
-/** The real engine, recording each text it is asked to say (the cache is empty: all are new). */
-function recording(engine: SpeechEngine): SpeechEngine {
+/** The real engine, noting in `said` each text it is asked to say (a new cache: all are new). */
+function recording(engine: SpeechEngine, said: string[]): SpeechEngine {
   return {
     id: engine.id,
     langs: engine.langs,
     available: () => engine.available(),
     synthesize: (text, lang) => {
-      spoken.push(text);
+      said.push(text);
       return engine.synthesize(text, lang);
     },
   };
@@ -40,7 +49,7 @@ function recording(engine: SpeechEngine): SpeechEngine {
 
 /** The first line of the last SHOW_TEXT frame a board received, decoded from its bytes. */
 function lastShown(address: number): string {
-  const frames = emu.boards.get(address)!.frames.filter((f) => f.command === 'SHOW_TEXT');
+  const frames = emu!.boards.get(address)!.frames.filter((f) => f.command === 'SHOW_TEXT');
   const payload = frames.at(-1)?.payload ?? new Uint8Array();
   // Byte 0 is the flags (blink); the text is CP1250, ASCII here, lines split by LF.
   return Buffer.from(payload.subarray(1)).toString('latin1').split('\n')[0]!;
@@ -56,32 +65,43 @@ async function screenCounter(page: Page): Promise<{ sign: string; label: string 
 }
 
 beforeAll(async () => {
+  browser = await launchBrowser();
+}, 90_000);
+beforeEach(async () => {
+  spoken = [];
+  cacheDir = mkdtempSync(join(tmpdir(), 'skr-identity-audio-'));
   emu = await startLedBoardEmulator({ addresses: [9, 13, HALL] });
   bus = createLedBus({
     transport: serialLedTransport({ path: emu.devicePath, baudRate: 9600 }),
     probeIntervalMs: 500,
   });
-  const announcer = createAnnouncer({
-    engine: recording(await pickEngine()),
+  announcer = createAnnouncer({
+    engine: recording(await pickEngine(), spoken),
     cacheDir,
     langs: ['pl'],
   });
-  [b, browser] = await Promise.all([
-    startTestBranch({ announcer, led: { bus, layout: { hallAddress: HALL } } }),
-    launchBrowser(),
-  ]);
+  b = await startTestBranch({ announcer, led: { bus, layout: { hallAddress: HALL } } });
   screen = await openScreen(browser, b.url, await b.device('display', 'Sala'));
 }, 90_000);
-afterAll(async () => {
-  await browser?.close();
+afterEach(async () => {
+  await screen?.context.close();
   await b?.close();
+  await announcer?.close();
   await bus?.close();
   await emu?.close();
-  rmSync(cacheDir, { recursive: true, force: true });
+  if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
+  [screen, announcer, bus, emu, cacheDir] = [undefined, undefined, undefined, undefined, undefined];
+});
+afterAll(async () => {
+  await browser?.close();
 });
 
 describe('one counter identity across voice, LED boards, screen and desk', () => {
-  it('"Okienko T9" is counter 9 everywhere, then "T9" once labelled', async () => {
+  it('"Okienko T9" is counter 9 everywhere, then "T9" once labelled', async ({
+    onTestFinished,
+  }) => {
+    const { page } = screen!;
+    const boards = emu!.boards;
     const admin = await b.login('admin');
     const skills = { emerytury: 1 };
     // The demo's "Stanowisko 9" holds number 9: a second 9 is refused, in Polish.
@@ -109,6 +129,7 @@ describe('one counter identity across voice, LED boards, screen and desk', () =>
     expect(counter).toMatchObject({ id: 13, number: 9, label: null });
 
     const desk = await openDesk(browser, b.url);
+    onTestFinished(() => desk.context().close());
     desk.setDefaultTimeout(10_000);
     await signIn(desk, 'urzednik1');
     await chooseCounter(desk, 'Okienko T9');
@@ -116,14 +137,14 @@ describe('one counter identity across voice, LED boards, screen and desk', () =>
 
     const t = await issue(b, { serviceId: 'emerytury' });
     await desk.getByTestId('do-call-next').click();
-    await waitLatest(screen.page, t.number);
-    expect(await screenCounter(screen.page)).toEqual({ sign: '9', label: 'Stanowisko 9' });
+    await waitLatest(page, t.number);
+    expect(await screenCounter(page)).toEqual({ sign: '9', label: 'Stanowisko 9' });
     await until(() => lastShown(HALL) === `${t.number} - 9` && lastShown(9) === t.number, 10_000);
     // The internal id's board never heard of it.
-    expect(emu.boards.get(13)!.frames).toHaveLength(0);
+    expect(boards.get(13)!.frames).toHaveLength(0);
     await until(() => spoken.includes('zaprasza stanowisko dziewiąte.'), 20_000);
     // The screen played the call's audio (named by the internal id, spoken by the number).
-    await screen.page
+    await page
       .locator('[data-testid=audio-state][data-played="1"]')
       .waitFor({ state: 'attached', timeout: 20_000 });
 
@@ -136,10 +157,8 @@ describe('one counter identity across voice, LED boards, screen and desk', () =>
     expect(labelled.body.counter).toMatchObject({ number: 9, label: 'T9' });
     await desk.locator('[data-testid=counter-sign]', { hasText: 'nr T9' }).waitFor();
     await desk.getByTestId('do-recall').click();
-    await screen.page
-      .locator('[data-testid=latest-counter] .counter-no', { hasText: 'T9' })
-      .waitFor();
-    expect(await screenCounter(screen.page)).toEqual({ sign: 'T9', label: 'Stanowisko T9' });
+    await page.locator('[data-testid=latest-counter] .counter-no', { hasText: 'T9' }).waitFor();
+    expect(await screenCounter(page)).toEqual({ sign: 'T9', label: 'Stanowisko T9' });
     await until(() => lastShown(HALL) === `${t.number} - T9`, 10_000);
     await until(() => spoken.includes('zaprasza stanowisko Te dziewięć.'), 20_000);
     // Nothing ever said the id.
