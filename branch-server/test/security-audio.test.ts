@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnnouncer } from '../src/announcer/announcer';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAnnouncer, type Announcer } from '../src/announcer/announcer';
 import type { SpeechEngine } from '../src/announcer/types';
 import { encodeWav, silence } from '../src/announcer/wav';
 import { startTestBranch, type TestBranch } from './harness';
@@ -10,18 +10,13 @@ import { startTestBranch, type TestBranch } from './harness';
 // Issue 13: the audio route rendered and cached any id for any device token (300 requests
 // wrote 75 MB in 13 s). Now only a call that exists is rendered; a flood of made-up ids makes
 // no speech and writes nothing to the segment cache.
-const cacheDir = mkdtempSync(join(tmpdir(), 'skr-audio-'));
-let syntheses = 0;
-const engine: SpeechEngine = {
-  id: 'counting-test-engine',
-  langs: ['pl', 'en', 'uk'],
-  available: async () => true,
-  synthesize: async () => {
-    syntheses++;
-    return encodeWav(silence(50, 22050));
-  },
-};
-const announcer = createAnnouncer({ engine, cacheDir, langs: ['pl', 'en', 'uk'] });
+//
+// Each attempt gets its own engine count, speech cache, announcer and branch: a retry neither
+// meets its first attempt's call at the counter nor finds that call's audio already rendered.
+let cacheDir = '';
+/** How many texts this attempt's engine was asked to render. */
+let synth = { count: 0 };
+let announcer: Announcer | undefined;
 let b: TestBranch;
 let display = '';
 
@@ -32,13 +27,25 @@ function files(dir: string): string[] {
     .map((d) => d.name);
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
+  const counted = (synth = { count: 0 });
+  const engine: SpeechEngine = {
+    id: 'counting-test-engine',
+    langs: ['pl', 'en', 'uk'],
+    available: async () => true,
+    synthesize: async () => {
+      counted.count++;
+      return encodeWav(silence(50, 22050));
+    },
+  };
+  cacheDir = mkdtempSync(join(tmpdir(), 'skr-audio-'));
+  announcer = createAnnouncer({ engine, cacheDir, langs: ['pl', 'en', 'uk'] });
   b = await startTestBranch({ announcer });
   display = await b.device('display');
 }, 30_000);
-afterAll(async () => {
+afterEach(async () => {
   await b?.close();
-  await announcer.close();
+  await announcer?.close();
   rmSync(cacheDir, { recursive: true, force: true });
 });
 
@@ -59,9 +66,9 @@ describe('announcement audio (issue 13)', () => {
       }),
     );
     expect(new Set(statuses)).toEqual(new Set([404]));
-    expect(syntheses).toBe(0);
+    expect(synth.count).toBe(0);
     expect(files(cacheDir).length).toBe(before);
-    expect(announcer.stats().rendered).toBe(0);
+    expect(announcer!.stats().rendered).toBe(0);
   });
 
   it('a real call is served (rendered at the call, or on demand in another language)', async () => {
@@ -78,7 +85,7 @@ describe('announcement audio (issue 13)', () => {
     expect(pl.headers.get('content-type')).toContain('audio/wav');
     const uk = await get(`uk-${number}-1`);
     expect(uk.status).toBe(200);
-    expect(syntheses).toBeGreaterThan(0);
+    expect(synth.count).toBeGreaterThan(0);
     // The same number at a counter it was never called to is not a call.
     expect((await get(`pl-${number}-2`)).status).toBe(404);
   });
