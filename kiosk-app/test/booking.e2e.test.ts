@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSmsGateway, type SmsGatewayEmulator } from '@skr/hardware-mocks/sms-gateway/index';
 import { renderTicketPng } from '@skr/hardware-mocks/printer/index';
 import { peselCheckDigit } from '@skr/protocol';
@@ -40,7 +40,9 @@ async function shot(name: string) {
   if (SHOTS) await rig.page.screenshot({ path: join(SHOTS, `kiosk-booking-${name}.png`) });
 }
 
-beforeAll(async () => {
+// Each test, and each attempt of it, gets its own rig and SMS gateway (~6 s each): a retry does
+// not meet the visits, slips, texts, language or card its first attempt left behind.
+beforeEach(async () => {
   sms = await startSmsGateway({ token: 'test-token' });
   rig = await startKioskRig({
     card: true,
@@ -50,7 +52,7 @@ beforeAll(async () => {
   });
   manager = await putEveryDayPlan(rig.branch, ['emerytury']);
 }, 120_000);
-afterAll(async () => {
+afterEach(async () => {
   await rig?.close();
   await sms?.close();
 });
@@ -155,6 +157,15 @@ describe('kiosk booking', () => {
 
   it('tells a refusal in the client’s language: gap, a slot taken meanwhile, 3 a day', async () => {
     const p = rig.page;
+    // Where the test above leaves the day: this person's visit at 10:00, booked at the kiosk.
+    const kiosk = await rig.branch.device('kiosk');
+    const ten = await rig.branch.api('POST', '/api/v1/calendar/visits', kiosk, {
+      serviceId: 'emerytury',
+      start: (await slotStart(2, '10:00'))!,
+      pesel: pesel(1),
+    });
+    expect(ten.status).toBe(201);
+    await p.getByTestId('home').waitFor();
     await p.getByTestId('lang-en').click();
     // Same person, 10:30 the same day: less than 30 minutes after the 10:00 visit ends.
     await pickSlot(2, '10:30');
