@@ -8,6 +8,7 @@ import { DEMO_LOGINS } from '@skr/pue-emulator';
 import { startKioskRig, type KioskRig } from './kiosk-rig';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
 import { endAtHome, tapThrough } from './self-service-steps';
+import { localDay } from '@skr/protocol/time-zone';
 
 // "Umów wizytę" at the kiosk, end to end (issue 14): a real branch with a calendar plan, the
 // kiosk host, the printer emulator over TCP, pcscd with the virtual ID card, the SMS gateway
@@ -27,14 +28,7 @@ function pesel(i: number): string {
 }
 
 /** "YYYY-MM-DD" in Warsaw, `n` days from now. */
-function warsawDay(n: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Warsaw',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() + n * 86_400_000));
-}
+const warsawDay = (n: number) => localDay(Date.now() + n * 86_400_000, 'Europe/Warsaw');
 
 async function shot(name: string) {
   if (SHOTS) await rig.page.screenshot({ path: join(SHOTS, `kiosk-booking-${name}.png`) });
@@ -159,12 +153,7 @@ describe('kiosk booking', () => {
     const p = rig.page;
     // Where the test above leaves the day: this person's visit at 10:00, booked at the kiosk.
     const kiosk = await rig.branch.device('kiosk');
-    const ten = await rig.branch.api('POST', '/api/v1/calendar/visits', kiosk, {
-      serviceId: 'emerytury',
-      start: (await slotStart(2, '10:00'))!,
-      pesel: pesel(1),
-    });
-    expect(ten.status).toBe(201);
+    expect(await bookVisit(kiosk, 2, '10:00', 1)).toBe(201);
     await p.getByTestId('home').waitFor();
     await p.getByTestId('lang-en').click();
     // Same person, 10:30 the same day: less than 30 minutes after the 10:00 visit ends.
@@ -181,12 +170,7 @@ describe('kiosk booking', () => {
     // Someone at the desk takes 11:00 while this client types: "full", and 11:00 is gone.
     await p.getByTestId('booking-hour-11:00').click();
     const clerk = await rig.branch.login('urzednik1');
-    const taken = await rig.branch.api('POST', '/api/v1/calendar/visits', clerk, {
-      serviceId: 'emerytury',
-      start: (await slotStart(2, '11:00'))!,
-      pesel: pesel(2),
-    });
-    expect(taken.status).toBe(201);
+    expect(await bookVisit(clerk, 2, '11:00', 2)).toBe(201);
     await p.getByTestId('booking-pesel').fill(pesel(3));
     await p.getByTestId('booking-phone').fill('600300400');
     await p.getByTestId('booking-submit').click();
@@ -196,15 +180,7 @@ describe('kiosk booking', () => {
 
     // Three visits that day already (booked at the desk): a fourth is refused.
     for (const time of ['12:00', '13:00', '14:00'])
-      expect(
-        (
-          await rig.branch.api('POST', '/api/v1/calendar/visits', clerk, {
-            serviceId: 'emerytury',
-            start: (await slotStart(3, time))!,
-            pesel: pesel(4),
-          })
-        ).status,
-      ).toBe(201);
+      expect(await bookVisit(clerk, 3, time, 4)).toBe(201);
     await p.getByRole('button', { name: 'Back', exact: true }).click();
     await p.getByTestId(`booking-day-${warsawDay(3)}`).click();
     await p.getByTestId('booking-hours-later').click();
@@ -285,6 +261,16 @@ describe('notify me after a ticket (issue 15)', () => {
     await endAtHome(p, p.getByTestId('contact-done'));
   }, 60_000);
 });
+
+/** Books person `who`'s visit at `time`, `n` days ahead, through the API; answers the status. */
+async function bookVisit(token: string, n: number, time: string, who: number): Promise<number> {
+  const r = await rig.branch.api('POST', '/api/v1/calendar/visits', token, {
+    serviceId: 'emerytury',
+    start: (await slotStart(n, time))!,
+    pesel: pesel(who),
+  });
+  return r.status;
+}
 
 /** The start instant of the slot at `time` on the day `n` days ahead. */
 async function slotStart(n: number, time: string): Promise<string | undefined> {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
 import { startKioskRig, type KioskRig } from './kiosk-rig';
 import { focused, focusKept, hears, mark, moveTo, spokenLog } from './speech-keypad-steps';
+import { localDay } from '@skr/protocol/time-zone';
 
 // Issue 17: booking a visit (issue 14) with the kiosk keypad alone in speech mode — the service,
 // a day, an hour, PESEL and phone typed on the keypad's digits, Enter to book — hearing each
@@ -19,14 +20,7 @@ afterAll(async () => {
 });
 
 /** "YYYY-MM-DD" in Warsaw, `n` days from now. */
-function warsawDay(n: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Warsaw',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() + n * 86_400_000));
-}
+const warsawDay = (n: number) => localDay(Date.now() + n * 86_400_000, 'Europe/Warsaw');
 
 const pesel = () => {
   const first10 = '7203150123';
