@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { peselCheckDigit } from '@skr/protocol';
 import { weeklyPlan } from '../../branch-server/test/booking-plan';
 import { KIOSK_PANELS } from './kiosk-panels';
 import { sharedKioskRig } from './kiosk-rig';
@@ -8,8 +9,9 @@ import { tapThrough } from './self-service-steps';
 
 // What a pensioner sees first must fit the panel in every accessibility mode and language:
 // the start screen in large text and high contrast on 1080×1920, 1920×1080 and 1280×1024 (session 7
-// measured 7 px and ~430 px below the edge), the booking screen's day tiles on a portrait
-// panel (text ≥ 24 px, targets ≥ 48 px) and its hour tiles on every panel, page by page.
+// measured 7 px and ~430 px below the edge), the booking screen's day tiles and hour tiles on
+// every panel, page by page (text ≥ 24 px, targets ≥ 48 px; a page holds what fits: twelve days
+// ran ~470 px below 1280×1024 in large text), and its hours under a refusal.
 // Screenshots go to SKR_SCREENSHOTS_DIR when it is set.
 
 const SHOTS = process.env.SKR_SCREENSHOTS_DIR;
@@ -51,8 +53,23 @@ interface Fit {
   wideTiles: string[];
 }
 
+/**
+ * Waits two frames: a page of tiles follows the panel's size and large text a frame after they
+ * change (its resize handlers and observers run then), and `setViewportSize` does not wait for it.
+ */
+function settled(p: Page): Promise<void> {
+  return p.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const w = globalThis as any;
+        w.requestAnimationFrame(() => w.requestAnimationFrame(() => done()));
+      }),
+  );
+}
+
 /** Measures the fit of the current screen (typed without the DOM lib, hence globalThis). */
-function fit(p: Page): Promise<Fit> {
+async function fit(p: Page): Promise<Fit> {
+  await settled(p);
   return p.evaluate(() => {
     const d = (globalThis as any).document;
     const w = globalThis as any;
@@ -165,60 +182,75 @@ function tileIds(p: Page, prefix: string): Promise<string[]> {
   );
 }
 
-describe("the booking screen's day tiles on a portrait panel", () => {
-  it('are readable and easy to hit in every language, in large text too', async () => {
+describe("the booking screen's day tiles on every panel", () => {
+  it('are readable, easy to hit and fit in every language, in large text too', async () => {
     const p = rig.page;
-    await p.setViewportSize({ width: 1080, height: 1920 });
     await p.getByTestId('home').waitFor();
     const misfits: string[] = [];
     for (const largeText of [false, true]) {
       await setToggle(p, 'large-text', largeText);
       for (const lang of LANGS) {
         await setToggle(p, `lang-${lang}`, true);
-        await tapThrough(p, 'go-book', 'booking-service-emerytury');
-        await p.locator('[data-testid^=booking-day-]').first().waitFor();
-        const where = `${lang}${largeText ? ' large' : ''}`;
-        const tiles = await tileSizes(p, 'booking-day-');
-        // A month of weekdays with free places, twelve to a page.
-        expect(tiles.count, where).toBe(12);
-        // A pensioner reads every line at arm's length and hits a tile with a finger.
-        if (tiles.minFontPx < 24) misfits.push(`${where}: text ${tiles.minFontPx} px`);
-        if (tiles.minSidePx < 48) misfits.push(`${where}: tile side ${tiles.minSidePx} px`);
-        const f = await fit(p);
-        if (f.brokenWords.length) misfits.push(`${where}: split ${f.brokenWords.join(', ')}`);
-        if (f.wideTiles.length) misfits.push(`${where}: too wide ${f.wideTiles.join(', ')}`);
-        const sideways = await p.evaluate(() => {
-          const d = (globalThis as any).document;
-          return d.documentElement.scrollWidth > d.documentElement.clientWidth;
-        });
-        if (sideways) misfits.push(`${where}: scrolls sideways`);
-        // A page of days, its "Later days" and "Back" are on the panel, in large text too.
-        if (f.overflowY > 0) misfits.push(`${where}: scrolls ${f.overflowY} px`);
-        if (f.below.length) misfits.push(`${where}: below the edge ${f.below.join(', ')}`);
-        if (SHOTS && lang === 'pl')
-          await p.screenshot({
-            path: join(SHOTS, `kiosk-booking-days${largeText ? '-large' : ''}-1080x1920.png`),
-            fullPage: true,
+        for (const size of SIZES) {
+          await p.setViewportSize({ width: size.width, height: size.height });
+          await tapThrough(p, 'go-book', 'booking-service-emerytury');
+          await p.locator('[data-testid^=booking-day-]').first().waitFor();
+          const where = `${size.name} ${lang}${largeText ? ' large' : ''}`;
+          const tiles = await tileSizes(p, 'booking-day-');
+          // A month of weekdays with free places, twelve to a page where twelve fit (portrait in
+          // large text too), never fewer than two.
+          if (size.name === 'portrait') expect(tiles.count, where).toBe(12);
+          expect(tiles.count, where).toBeLessThanOrEqual(12);
+          expect(tiles.count, where).toBeGreaterThanOrEqual(2);
+          // A pensioner reads every line at arm's length and hits a tile with a finger.
+          if (tiles.minFontPx < 24) misfits.push(`${where}: text ${tiles.minFontPx} px`);
+          if (tiles.minSidePx < 48) misfits.push(`${where}: tile side ${tiles.minSidePx} px`);
+          const f = await fit(p);
+          if (f.brokenWords.length) misfits.push(`${where}: split ${f.brokenWords.join(', ')}`);
+          if (f.wideTiles.length) misfits.push(`${where}: too wide ${f.wideTiles.join(', ')}`);
+          const sideways = await p.evaluate(() => {
+            const d = (globalThis as any).document;
+            return d.documentElement.scrollWidth > d.documentElement.clientWidth;
           });
-        // The month is all there, page by page: its weekdays, never a Saturday or Sunday.
-        const days = new Set(await tileIds(p, 'booking-day-'));
-        while (await p.getByTestId('booking-days-later').count()) {
-          await p.getByTestId('booking-days-later').click();
-          for (const d of await tileIds(p, 'booking-day-')) days.add(d);
+          if (sideways) misfits.push(`${where}: scrolls sideways`);
+          // A page of days, its "Later days" and "Back" are on the panel, in large text too.
+          if (f.overflowY > 0) misfits.push(`${where}: scrolls ${f.overflowY} px`);
+          if (f.below.length) misfits.push(`${where}: below the edge ${f.below.join(', ')}`);
+          if (SHOTS && lang === 'pl')
+            await p.screenshot({
+              path: join(
+                SHOTS,
+                `kiosk-booking-days${largeText ? '-large' : ''}-${size.width}x${size.height}.png`,
+              ),
+              fullPage: true,
+            });
+          // The month is all there, page by page: its weekdays, never a Saturday or Sunday; every
+          // page fits.
+          const days = new Set(await tileIds(p, 'booking-day-'));
+          for (let page = 2; await p.getByTestId('booking-days-later').count(); page++) {
+            await p.getByTestId('booking-days-later').click();
+            const pageLine = new RegExp(`^\\D*${page}\\D`);
+            await p.getByTestId('booking-days-page').filter({ hasText: pageLine }).waitFor();
+            for (const d of await tileIds(p, 'booking-day-')) days.add(d);
+            const f = await fit(p);
+            if (f.overflowY > 0) misfits.push(`${where} page ${page}: scrolls ${f.overflowY} px`);
+            if (f.below.length) misfits.push(`${where} page ${page}: below ${f.below.join(', ')}`);
+          }
+          expect(days.size, where).toBeGreaterThanOrEqual(15);
+          const weekend = [...days].filter((id) => {
+            const weekday = new Date(`${id.replace('booking-day-', '')}T12:00:00Z`).getUTCDay();
+            return weekday === 0 || weekday === 6;
+          });
+          expect(weekend, where).toEqual([]);
+          await p.locator('[data-keypad-back]').click();
+          await p.getByTestId('booking-service-emerytury').waitFor();
+          await p.locator('[data-keypad-back]').click();
+          await p.getByTestId('home').waitFor();
         }
-        expect(days.size, where).toBeGreaterThanOrEqual(15);
-        const weekend = [...days].filter((id) => {
-          const weekday = new Date(`${id.replace('booking-day-', '')}T12:00:00Z`).getUTCDay();
-          return weekday === 0 || weekday === 6;
-        });
-        expect(weekend, where).toEqual([]);
-        await p.locator('[data-keypad-back]').click();
-        await p.getByTestId('booking-service-emerytury').waitFor();
-        await p.locator('[data-keypad-back]').click();
-        await p.getByTestId('home').waitFor();
       }
     }
     expect(misfits).toEqual([]);
+    await p.setViewportSize({ width: 1280, height: 1024 });
     await setToggle(p, 'lang-pl', true);
     await setToggle(p, 'large-text', false);
   });
@@ -282,3 +314,100 @@ describe("the booking screen's hour tiles on every panel", () => {
     await setToggle(p, 'large-text', false);
   });
 });
+
+describe("the booking screen's hours under a refusal", () => {
+  // The refusal stands above the hours: on 1280×1024 in large text it pushed the page line and
+  // "Back" 30–175 px below the edge. 08:30, on a full first page, refused by the gap rule (this
+  // person's visit at 09:00 starts 15 minutes after 08:30's ends) and by the daily limit (three
+  // visits that day already, in the afternoon).
+  it('fit every panel, language and text size, the refused hour shown', async () => {
+    const p = rig.page;
+    await p.setViewportSize({ width: 1280, height: 1024 });
+    await p.getByTestId('home').waitFor();
+    await setToggle(p, 'large-text', true);
+    await setToggle(p, 'lang-pl', true);
+    await tapThrough(p, 'go-book', 'booking-service-emerytury');
+    // The second day: its hours untouched by the tests above, all free.
+    const dayId = (await p
+      .locator('[data-testid^=booking-day-]')
+      .nth(1)
+      .getAttribute('data-testid'))!;
+    const day = dayId.replace('booking-day-', '');
+    const manager = await rig.branch.login('kierownik');
+    const slots = await rig.branch.api(
+      'GET',
+      `/api/v1/calendar/slots?serviceId=emerytury&from=${day}&to=${day}`,
+      manager,
+    );
+    const start = (time: string) =>
+      (slots.body.slots as { time: string; start: string }[]).find((s) => s.time === time)!.start;
+    const kiosk = await rig.branch.device('kiosk');
+    const visit = async (time: string, pesel: string) => {
+      const r = await rig.branch.api('POST', '/api/v1/calendar/visits', kiosk, {
+        serviceId: 'emerytury',
+        start: start(time),
+        pesel,
+      });
+      expect(r.status, `${time} ${r.status} ${JSON.stringify(r.body)}`).toBe(201);
+    };
+    const gapPesel = withCheckDigit('7203150123');
+    const limitPesel = withCheckDigit('6805120456');
+    await visit('09:00', gapPesel);
+    for (const time of ['13:00', '14:00', '15:00']) await visit(time, limitPesel);
+    for (let i = 0; i < 2; i++) await p.locator('[data-keypad-back]').click();
+    await p.getByTestId('home').waitFor();
+    const misfits: string[] = [];
+    for (const [reason, pesel] of [
+      ['gap', gapPesel],
+      ['daily-limit', limitPesel],
+    ] as const) {
+      await tapThrough(p, 'go-book', 'booking-service-emerytury');
+      await p.getByTestId(dayId).click();
+      await p.locator('[data-testid^=booking-hour-]').first().waitFor();
+      while (!(await p.getByTestId('booking-hour-08:30').count()))
+        await p.getByTestId('booking-hours-later').click();
+      await p.getByTestId('booking-hour-08:30').click();
+      await p.getByTestId('booking-pesel').fill(pesel);
+      await p.getByTestId('booking-phone').fill('600100200');
+      await p.getByTestId('booking-submit').click();
+      const alert = p.locator('.error[data-reason]');
+      await expect.poll(() => alert.getAttribute('data-reason')).toBe(reason);
+      await p.getByTestId('booking-hour-08:30').waitFor();
+      for (const largeText of [true, false]) {
+        await setToggle(p, 'large-text', largeText);
+        for (const lang of LANGS) {
+          await setToggle(p, `lang-${lang}`, true);
+          for (const size of SIZES) {
+            await p.setViewportSize({ width: size.width, height: size.height });
+            await settled(p);
+            const where = `${reason} ${size.name} ${lang}${largeText ? ' large' : ''}`;
+            // Still on the page of the refused hour, whatever fits the panel now.
+            await p.getByTestId('booking-hour-08:30').waitFor();
+            const tiles = await tileSizes(p, 'booking-hour-');
+            expect(tiles.count, where).toBeGreaterThanOrEqual(2);
+            if (tiles.minFontPx < 24) misfits.push(`${where}: text ${tiles.minFontPx} px`);
+            const f = await fit(p);
+            if (f.overflowY > 0) misfits.push(`${where}: scrolls ${f.overflowY} px`);
+            if (f.below.length) misfits.push(`${where}: below the edge ${f.below.join(', ')}`);
+            if (SHOTS && lang === 'pl' && largeText && size.name === '1280x1024')
+              await p.screenshot({
+                path: join(SHOTS, `kiosk-booking-refused-${reason}-large-1280x1024.png`),
+              });
+          }
+        }
+      }
+      await p.setViewportSize({ width: 1280, height: 1024 });
+      await setToggle(p, 'large-text', true);
+      await setToggle(p, 'lang-pl', true);
+      for (let i = 0; i < 3; i++) await p.locator('[data-keypad-back]').click();
+      await p.getByTestId('home').waitFor();
+    }
+    expect(misfits).toEqual([]);
+    await setToggle(p, 'large-text', false);
+  });
+});
+
+/** A PESEL of its first ten digits. */
+function withCheckDigit(first10: string): string {
+  return first10 + String(peselCheckDigit(first10));
+}

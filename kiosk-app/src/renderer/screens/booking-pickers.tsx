@@ -5,6 +5,7 @@ import type { SlotAvailability } from '@skr/protocol/calendar';
 import type { Lang } from '@skr/protocol/domain';
 import { formatDate } from '../format';
 import type { useBookingDays } from '../use-booking-days';
+import { useTilesThatFit } from '../use-tiles-that-fit';
 
 /** One choice of a grid: an optional first line, a big line, a small line, its test id. */
 interface Choice {
@@ -39,14 +40,15 @@ function ChoiceGrid(props: { label: string; choices: Choice[]; ref?: Ref<HTMLDiv
 }
 
 /**
- * Day tiles per page: 12 fit a portrait panel in large text (two columns of six) and every
- * other mode; a month of tiles ran 1,200 px below the panel's edge in large text, and a kiosk
- * shows no scroll bar. A weekday plan's first page is its next two and a half weeks.
+ * Day tiles per page at most: 12 fit a portrait panel in large text (two columns of six); a month
+ * of tiles ran 1,200 px below the panel's edge in large text, and a kiosk shows no scroll bar. A
+ * weekday plan's first page is its next two and a half weeks. Fewer where fewer fit
+ * (1280×1024 in large text: 12 ran ~470 px below the edge).
  */
 const DAYS_PER_PAGE = 12;
 
 /**
- * Hour tiles per page: 8, four rows of two in large text on a 1280×1024 panel, the tightest
+ * Hour tiles per page at most (fewer where fewer fit, e.g. under a refusal): 8, four rows of two in large text on a 1280×1024 panel, the tightest
  * (measured: 476 px under the day's line and above the page line and "Back", rows 115 px apart;
  * portrait takes 20, landscape 16). A day of half-hour visits 08:00–16:00 is two pages, a
  * morning and an afternoon. Unpaged, its 32 quarter hours ran ~450 px below a portrait panel in
@@ -106,8 +108,10 @@ function PageNav(props: {
 
 /**
  * `choices` a page at a time, opening on the page of choice `startAt` (the day or hour chosen
- * before, so "Back" and a refusal return to it). Turned with the keypad, the page puts the
- * focus on its first choice, which speech mode reads, then the new page line; a keypad client
+ * before, so "Back" and a refusal return to it). A page holds what fits the panel, at most
+ * `perPage` ({@link useTilesThatFit}); as that changes (large text, a refusal above the grid)
+ * the page shown is still the one holding its first tile. Turned with the keypad, the page puts
+ * the focus on its first choice, which speech mode reads, then the new page line; a keypad client
  * was left on "Later", with the new tiles behind them, or on nothing once "Later" was gone.
  * A touch turns the page and leaves the focus where the finger was.
  */
@@ -118,12 +122,13 @@ function PagedChoices(props: {
   startAt: number;
   words: PageWords;
 }) {
-  const { perPage } = props;
-  const [page, setPage] = useState(() => Math.floor(Math.max(0, props.startAt) / perPage));
   const grid = useRef<HTMLDivElement>(null);
+  const perPage = useTilesThatFit(grid, props.perPage);
+  // The page is kept as a tile, not a number: a page number means other tiles once fewer fit.
+  const [first, setFirst] = useState(() => Math.max(0, props.startAt));
   const focusFirst = useRef(false);
   const pages = Math.ceil(props.choices.length / perPage);
-  const shown = Math.min(page, pages - 1);
+  const shown = Math.min(Math.floor(first / perPage), pages - 1);
   useLayoutEffect(() => {
     if (!focusFirst.current) return;
     focusFirst.current = false;
@@ -131,7 +136,7 @@ function PagedChoices(props: {
   }, [shown]);
   const turn = (to: number, byKeypad: boolean) => {
     focusFirst.current = byKeypad;
-    setPage(to);
+    setFirst(to * perPage);
   };
   return (
     <>
