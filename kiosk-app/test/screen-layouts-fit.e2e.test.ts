@@ -107,6 +107,23 @@ async function fit(p: Page): Promise<Fit> {
   });
 }
 
+/**
+ * What keeps a page of tiles from being read and hit by a pensioner: small text or tiles, a
+ * scroll, a button below the edge, a split word, text wider than its tile.
+ */
+async function tileMisfits(p: Page, where: string, prefix: string): Promise<string[]> {
+  const tiles = await tileSizes(p, prefix);
+  const f = await fit(p);
+  return [
+    ...(tiles.minFontPx < 24 ? [`${where}: text ${tiles.minFontPx} px`] : []),
+    ...(tiles.minSidePx < 48 ? [`${where}: tile side ${tiles.minSidePx} px`] : []),
+    ...(f.overflowY > 0 ? [`${where}: scrolls ${f.overflowY} px`] : []),
+    ...(f.below.length ? [`${where}: below the edge ${f.below.join(', ')}`] : []),
+    ...(f.brokenWords.length ? [`${where}: split ${f.brokenWords.join(', ')}`] : []),
+    ...(f.wideTiles.length ? [`${where}: too wide ${f.wideTiles.join(', ')}`] : []),
+  ];
+}
+
 /** Sets a toggle of the header to `on`. */
 async function setToggle(p: Page, testId: string, on: boolean): Promise<void> {
   const toggle = p.getByTestId(testId);
@@ -279,14 +296,8 @@ describe("the booking screen's hour tiles on every panel", () => {
             const where = `${size.name} ${lang}${largeText ? ' large' : ''} page ${page}`;
             const tiles = await tileSizes(p, 'booking-hour-');
             expect(tiles.count, where).toBeLessThanOrEqual(8);
-            if (tiles.minFontPx < 24) misfits.push(`${where}: text ${tiles.minFontPx} px`);
-            if (tiles.minSidePx < 48) misfits.push(`${where}: tile side ${tiles.minSidePx} px`);
             // The page's hours, its "Earlier" and "Later times" and "Back" are on the panel.
-            const f = await fit(p);
-            if (f.overflowY > 0) misfits.push(`${where}: scrolls ${f.overflowY} px`);
-            if (f.below.length) misfits.push(`${where}: below the edge ${f.below.join(', ')}`);
-            if (f.brokenWords.length) misfits.push(`${where}: split ${f.brokenWords.join(', ')}`);
-            if (f.wideTiles.length) misfits.push(`${where}: too wide ${f.wideTiles.join(', ')}`);
+            misfits.push(...(await tileMisfits(p, where, 'booking-hour-')));
             if (SHOTS && lang === 'pl' && largeText && size.name === 'portrait' && page === 1)
               await p.screenshot({
                 path: join(SHOTS, 'kiosk-booking-hours-large-1080x1920.png'),
@@ -385,10 +396,7 @@ describe("the booking screen's hours under a refusal", () => {
             await p.getByTestId('booking-hour-08:30').waitFor();
             const tiles = await tileSizes(p, 'booking-hour-');
             expect(tiles.count, where).toBeGreaterThanOrEqual(2);
-            if (tiles.minFontPx < 24) misfits.push(`${where}: text ${tiles.minFontPx} px`);
-            const f = await fit(p);
-            if (f.overflowY > 0) misfits.push(`${where}: scrolls ${f.overflowY} px`);
-            if (f.below.length) misfits.push(`${where}: below the edge ${f.below.join(', ')}`);
+            misfits.push(...(await tileMisfits(p, where, 'booking-hour-')));
             if (SHOTS && lang === 'pl' && largeText && size.name === '1280x1024')
               await p.screenshot({
                 path: join(SHOTS, `kiosk-booking-refused-${reason}-large-1280x1024.png`),
