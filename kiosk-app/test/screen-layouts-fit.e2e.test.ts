@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { peselCheckDigit } from '@skr/protocol';
 import { weeklyPlan } from '../../branch-server/test/booking-plan';
 import { KIOSK_PANELS } from './kiosk-panels';
@@ -39,6 +39,14 @@ const rig = sharedKioskRig({ ticketIdleSeconds: 600 }, async (r) => {
   };
   const put = await r.branch.api('PUT', '/api/v1/manager/calendar/plan', manager, { plan });
   if (put.status !== 200) throw new Error(`plan: ${put.status} ${JSON.stringify(put.body)}`);
+});
+
+// Each test leaves the kiosk as the next one starts it, passed or not: 1280×1024, Polish, normal
+// text.
+afterEach(async () => {
+  await rig.page.setViewportSize({ width: 1280, height: 1024 });
+  await setToggle(rig.page, 'lang-pl', true);
+  await setToggle(rig.page, 'large-text', false);
 });
 
 /** How a screen fits: document overflow, buttons past the edge, words split, text past its tile. */
@@ -267,9 +275,6 @@ describe("the booking screen's day tiles on every panel", () => {
       }
     }
     expect(misfits).toEqual([]);
-    await p.setViewportSize({ width: 1280, height: 1024 });
-    await setToggle(p, 'lang-pl', true);
-    await setToggle(p, 'large-text', false);
   });
 });
 
@@ -320,9 +325,6 @@ describe("the booking screen's hour tiles on every panel", () => {
       }
     }
     expect(misfits).toEqual([]);
-    await p.setViewportSize({ width: 1280, height: 1024 });
-    await setToggle(p, 'lang-pl', true);
-    await setToggle(p, 'large-text', false);
   });
 });
 
@@ -411,7 +413,6 @@ describe("the booking screen's hours under a refusal", () => {
       await p.getByTestId('home').waitFor();
     }
     expect(misfits).toEqual([]);
-    await setToggle(p, 'large-text', false);
   });
 });
 
