@@ -14,8 +14,9 @@ const MIN_TILES = 2;
  * would have to guess them (a refusal put eight hours 149 px below 1280×1024 in large text).
  * The count depends on where the grid starts and how tall a row is, not on how many tiles are
  * shown, so measuring again gives the same count: re-rendered with fewer tiles (a page line
- * appearing), it settles in a pass or two, before the panel is painted. It is measured after every render (a refusal or a language above
- * the grid), when the grid's size changes (large text) and when the panel does.
+ * appearing), it settles in a pass or two, before the panel is painted. It is measured after
+ * every render (a refusal or a language above the grid), when the grid's size changes (large
+ * text) and when the panel does.
  */
 export function useTilesThatFit(grid: RefObject<HTMLElement | null>, max: number): number {
   const [fit, setFit] = useState(max);

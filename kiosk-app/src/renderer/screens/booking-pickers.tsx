@@ -48,11 +48,11 @@ function ChoiceGrid(props: { label: string; choices: Choice[]; ref?: Ref<HTMLDiv
 const DAYS_PER_PAGE = 12;
 
 /**
- * Hour tiles per page at most (fewer where fewer fit, e.g. under a refusal): 8, four rows of two in large text on a 1280×1024 panel, the tightest
- * (measured: 476 px under the day's line and above the page line and "Back", rows 115 px apart;
- * portrait takes 20, landscape 16). A day of half-hour visits 08:00–16:00 is two pages, a
- * morning and an afternoon. Unpaged, its 32 quarter hours ran ~450 px below a portrait panel in
- * large text and ~1,270 px below a 1280×1024 one.
+ * Hour tiles per page at most (fewer where fewer fit, e.g. under a refusal): 8, four rows of two
+ * in large text on a 1280×1024 panel, the tightest (measured: 476 px under the day's line and
+ * above the page line and "Back", rows 115 px apart; portrait takes 20, landscape 16). A day of
+ * half-hour visits 08:00–16:00 is two pages, a morning and an afternoon. Unpaged, its 32 quarter
+ * hours ran ~450 px below a portrait panel in large text and ~1,270 px below a 1280×1024 one.
  */
 const HOURS_PER_PAGE = 8;
 
@@ -65,8 +65,8 @@ interface PageWords {
 }
 
 /**
- * "Earlier days" / "Later days" (or times) under a paged grid, and which page is shown. `byKeypad` says
- * the button was pressed with the keypad (Enter or 5: a click without a pointer).
+ * "Earlier days" / "Later days" (or times) under a paged grid, and which page is shown.
+ * `byKeypad` says the button was pressed with the keypad (Enter or 5: a click without a pointer).
  */
 function PageNav(props: {
   page: number;
