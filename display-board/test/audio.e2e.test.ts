@@ -11,7 +11,7 @@ import {
 } from './helpers';
 import { screenBed } from './screen-bed';
 
-const { browser, b } = screenBed({ langs: ['pl'] });
+const { browser, b } = screenBed({ langs: ['pl'], branchPerTest: true });
 
 describe('announcements on the screen', () => {
   it('fetches chime then phrase with the device token and plays a recall again', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Lang } from '@skr/protocol/domain';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createAnnouncer, pickEngine } from '../../branch-server/src/announcer';
 import { launchBrowser } from '../../branch-server/test/browser';
 import { startTestBranch, type TestBranch } from '../../branch-server/test/harness';
@@ -23,28 +23,48 @@ function late<T extends object>(current: () => T | undefined, what: string): T {
 /**
  * A Chromium and a test branch shared by the file's tests, started in `beforeAll` and stopped in
  * `afterAll`. With `langs` the branch speaks through a real announcer with its own audio cache.
+ * With `branchPerTest` each test (and each retry of one) gets a branch of its own, so a retry
+ * never meets its first attempt's tickets; Chromium stays shared.
  */
-export function screenBed(opts: { langs?: Lang[]; now?: () => Date } = {}): {
+export function screenBed(
+  opts: { langs?: Lang[]; now?: () => Date; branchPerTest?: boolean } = {},
+): {
   browser: Browser;
   b: TestBranch;
 } {
   let browser: Browser | undefined;
   let b: TestBranch | undefined;
   const cacheDir = opts.langs ? mkdtempSync(join(tmpdir(), 'skr-display-audio-')) : undefined;
-  beforeAll(async () => {
+  async function startBranch(): Promise<TestBranch> {
     const announcer =
       cacheDir && opts.langs
         ? createAnnouncer({ engine: await pickEngine(), cacheDir, langs: opts.langs })
         : undefined;
-    const branchOpts = {
+    return startTestBranch({
       ...(announcer ? { announcer } : {}),
       ...(opts.now ? { now: opts.now } : {}),
-    };
-    [browser, b] = await Promise.all([launchBrowser(), startTestBranch(branchOpts)]);
-  });
+    });
+  }
+  async function stopBranch(): Promise<void> {
+    await b?.close();
+    b = undefined;
+  }
+  if (opts.branchPerTest) {
+    beforeAll(async () => {
+      browser = await launchBrowser();
+    });
+    beforeEach(async () => {
+      b = await startBranch();
+    });
+    afterEach(stopBranch);
+  } else {
+    beforeAll(async () => {
+      [browser, b] = await Promise.all([launchBrowser(), startBranch()]);
+    });
+  }
   afterAll(async () => {
     await browser?.close();
-    await b?.close();
+    await stopBranch();
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
   });
   return { browser: late(() => browser, 'the browser'), b: late(() => b, 'the test branch') };
