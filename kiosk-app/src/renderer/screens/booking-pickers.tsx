@@ -9,6 +9,7 @@ import { useTilesThatFit } from '../use-tiles-that-fit';
 
 /** One choice of a grid: an optional first line, a big line, a small line, its test id. */
 interface Choice {
+  /** Names the choice, in the grid's order (a day "2026-12-03", a time "10:30"). */
   key: string;
   /** Above the big line (a day's weekday). */
   lead?: string;
@@ -56,13 +57,36 @@ const DAYS_PER_PAGE = 12;
  */
 const HOURS_PER_PAGE = 8;
 
-/** What a paged grid's page line says and which test ids it carries (days or hours). */
-interface PageWords {
+/**
+ * A paged grid of days or of hours: its label and the page line's words (i18n keys), the prefix
+ * of the page line's test ids (`<prefix>-earlier`, `<prefix>-page`, `<prefix>-later`), and its
+ * tiles per page at most.
+ */
+interface Paging {
+  label: string;
   earlier: string;
   later: string;
-  /** Prefix of the test ids: `<prefix>-earlier`, `<prefix>-page`, `<prefix>-later`. */
   testId: string;
+  perPage: number;
 }
+
+/** The day grid and the hour grid, which differ only in these. */
+const PAGING = {
+  days: {
+    label: 'booking.dayTitle',
+    earlier: 'booking.earlierDays',
+    later: 'booking.laterDays',
+    testId: 'booking-days',
+    perPage: DAYS_PER_PAGE,
+  },
+  hours: {
+    label: 'booking.hourTitle',
+    earlier: 'booking.earlierHours',
+    later: 'booking.laterHours',
+    testId: 'booking-hours',
+    perPage: HOURS_PER_PAGE,
+  },
+} as const satisfies Record<string, Paging>;
 
 /**
  * "Earlier days" / "Later days" (or times) under a paged grid, and which page is shown.
@@ -71,11 +95,11 @@ interface PageWords {
 function PageNav(props: {
   page: number;
   pages: number;
-  words: PageWords;
+  paging: Paging;
   onPage: (page: number, byKeypad: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const { page, pages, words } = props;
+  const { page, pages, paging } = props;
   return (
     <div className="page-nav">
       {page > 0 && (
@@ -83,13 +107,13 @@ function PageNav(props: {
           type="button"
           className="small earlier"
           onClick={(e) => props.onPage(page - 1, e.detail === 0)}
-          data-testid={`${words.testId}-earlier`}
+          data-testid={`${paging.testId}-earlier`}
         >
-          {words.earlier}
+          {t(paging.earlier)}
         </button>
       )}
       {/* A new node per page: speech mode reads a status when it appears, not when it changes. */}
-      <p role="status" key={page} data-testid={`${words.testId}-page`}>
+      <p role="status" key={page} data-testid={`${paging.testId}-page`}>
         {t('booking.page', { page: page + 1, pages })}
       </p>
       {page < pages - 1 && (
@@ -97,9 +121,9 @@ function PageNav(props: {
           type="button"
           className="small later"
           onClick={(e) => props.onPage(page + 1, e.detail === 0)}
-          data-testid={`${words.testId}-later`}
+          data-testid={`${paging.testId}-later`}
         >
-          {words.later}
+          {t(paging.later)}
         </button>
       )}
     </div>
@@ -107,25 +131,22 @@ function PageNav(props: {
 }
 
 /**
- * `choices` a page at a time, opening on the page of choice `startAt` (the day or hour chosen
- * before, so "Back" and a refusal return to it). A page holds what fits the panel, at most
- * `perPage` ({@link useTilesThatFit}); as that changes (large text, a refusal above the grid)
- * the page shown is still the one holding its first tile. Turned with the keypad, the page puts
- * the focus on its first choice, which speech mode reads, then the new page line; a keypad client
- * was left on "Later", with the new tiles behind them, or on nothing once "Later" was gone.
- * A touch turns the page and leaves the focus where the finger was.
+ * `choices` a page at a time, opening on the page of the choice whose key is `chosen` (the day or
+ * hour chosen before, so "Back" and a refusal return to it; the next one if it is gone). A page
+ * holds what fits the panel, at most `paging.perPage` ({@link useTilesThatFit}); as that changes
+ * (large text, a refusal above the grid) the page shown is still the one holding its first tile.
+ * Turned with the keypad, the page puts the focus on its first choice, which speech mode reads,
+ * then the new page line; a keypad client was left on "Later", with the new tiles behind them, or
+ * on nothing once "Later" was gone. A touch turns the page and leaves the focus where the finger
+ * was.
  */
-function PagedChoices(props: {
-  label: string;
-  choices: Choice[];
-  perPage: number;
-  startAt: number;
-  words: PageWords;
-}) {
+function PagedChoices(props: { paging: Paging; choices: Choice[]; chosen?: string }) {
+  const { t } = useTranslation();
+  const { paging } = props;
   const grid = useRef<HTMLDivElement>(null);
-  const perPage = useTilesThatFit(grid, props.perPage);
+  const perPage = useTilesThatFit(grid, paging.perPage);
   // The page is kept as a tile, not a number: a page number means other tiles once fewer fit.
-  const [first, setFirst] = useState(() => Math.max(0, props.startAt));
+  const [first, setFirst] = useState(() => Math.max(0, indexFrom(props.choices, props.chosen)));
   const focusFirst = useRef(false);
   const pages = Math.ceil(props.choices.length / perPage);
   const shown = Math.min(Math.floor(first / perPage), pages - 1);
@@ -141,19 +162,19 @@ function PagedChoices(props: {
   return (
     <>
       <ChoiceGrid
-        label={props.label}
+        label={t(paging.label)}
         choices={props.choices.slice(shown * perPage, (shown + 1) * perPage)}
         ref={grid}
       />
-      {pages > 1 && <PageNav page={shown} pages={pages} words={props.words} onPage={turn} />}
+      {pages > 1 && <PageNav page={shown} pages={pages} paging={paging} onPage={turn} />}
     </>
   );
 }
 
-/** The index of the first of `sorted` at or after `chosen` (the last one when all are before). */
-function indexFrom(sorted: string[], chosen: string | undefined): number {
+/** The index of the first of `sorted` at or after key `chosen` (the last one when all are before). */
+function indexFrom(sorted: Choice[], chosen: string | undefined): number {
   if (chosen === undefined) return 0;
-  const i = sorted.findIndex((k) => k >= chosen);
+  const i = sorted.findIndex((c) => c.key >= chosen);
   return i === -1 ? sorted.length - 1 : i;
 }
 
@@ -183,22 +204,7 @@ function BookingDays(props: {
     testId: `booking-day-${d.day}`,
     pick: () => props.onPick(d),
   }));
-  return (
-    <PagedChoices
-      label={t('booking.dayTitle')}
-      choices={choices}
-      perPage={DAYS_PER_PAGE}
-      startAt={indexFrom(
-        props.days.map((d) => d.day),
-        props.chosen,
-      )}
-      words={{
-        earlier: t('booking.earlierDays'),
-        later: t('booking.laterDays'),
-        testId: 'booking-days',
-      }}
-    />
-  );
+  return <PagedChoices paging={PAGING.days} choices={choices} chosen={props.chosen} />;
 }
 
 /** The free hours of one day, a page at a time. */
@@ -210,28 +216,13 @@ function BookingHours(props: {
 }) {
   const { t } = useTranslation();
   const choices = props.slots.map((s) => ({
-    key: s.start,
+    key: s.time,
     main: s.time,
     sub: t('booking.free', { count: s.free }),
     testId: `booking-hour-${s.time}`,
     pick: () => props.onPick(s),
   }));
-  return (
-    <PagedChoices
-      label={t('booking.hourTitle')}
-      choices={choices}
-      perPage={HOURS_PER_PAGE}
-      startAt={indexFrom(
-        props.slots.map((s) => s.time),
-        props.chosen,
-      )}
-      words={{
-        earlier: t('booking.earlierHours'),
-        later: t('booking.laterHours'),
-        testId: 'booking-hours',
-      }}
-    />
-  );
+  return <PagedChoices paging={PAGING.hours} choices={choices} chosen={props.chosen} />;
 }
 
 /** The day step, then the hour step, of choosing a slot (booking, and moving a visit). */
