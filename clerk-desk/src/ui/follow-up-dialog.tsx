@@ -4,14 +4,13 @@ import type { VisitSummary } from '@skr/protocol/calendar';
 import type { Lang, Service } from '@skr/protocol/domain';
 import { peselProblem } from '@skr/protocol/pesel';
 import type { DeskApi } from '../api/api-client';
-import { branchClock } from './branch-time';
 import { bookingErrorText } from './booking-error-text';
 import { SlotSelects, useFreeSlots } from './free-slots';
 import { PeselField } from './pesel-field';
 import { Modal } from './modal';
 import { RadioOption } from './radio-option';
 import { SelectField } from './select-field';
-import { PrintSlip } from './visit-slip';
+import { VisitDone } from './visit-done';
 
 type ContactChoice = 'none' | 'sms' | 'email';
 const contactOk: Record<ContactChoice, (v: string) => boolean> = {
@@ -82,26 +81,17 @@ export function FollowUpDialog(props: {
   const serviceNameOf = (id: string) => props.services.find((s) => s.id === id)?.names[lang] ?? id;
   if (booked)
     return (
-      <Modal title={t('followUp.booked')} onConfirm={props.onClose} onCancel={props.onClose}>
-        <p className="follow-up-code" data-testid="follow-up-code">
-          {booked.visit.code}
-        </p>
-        <p data-testid="follow-up-when">
-          {t('followUp.when', {
-            day: branchClock.format(booked.visit.start, lang, { dateStyle: 'full' }),
-            time: booked.visit.time,
-          })}
-        </p>
-        <p role="status" data-testid="follow-up-sent">
-          {t(`followUp.sent.${booked.sent}`)}
-        </p>
-        <PrintSlip
-          visit={booked.visit}
-          serviceName={serviceNameOf(booked.visit.serviceId)}
-          lang={lang}
-          testId="follow-up-print"
-        />
-      </Modal>
+      <VisitDone
+        title={t('followUp.booked')}
+        visit={booked.visit}
+        serviceName={serviceNameOf(booked.visit.serviceId)}
+        fresh
+        lang={lang}
+        testIds={['follow-up-code', 'follow-up-when', 'follow-up-sent', 'follow-up-print']}
+        onClose={props.onClose}
+      >
+        {t(`followUp.sent.${booked.sent}`)}
+      </VisitDone>
     );
 
   return (

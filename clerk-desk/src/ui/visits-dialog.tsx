@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitSummary } from '@skr/protocol/calendar';
@@ -6,23 +5,14 @@ import type { Lang, Service } from '@skr/protocol/domain';
 import { peselProblem } from '@skr/protocol/pesel';
 import type { DeskApi } from '../api/api-client';
 import { bookingErrorText } from './booking-error-text';
-import { branchClock } from './branch-time';
 import { SlotSelects, useFreeSlots } from './free-slots';
 import { PeselField } from './pesel-field';
 import { Modal } from './modal';
-import { PrintSlip } from './visit-slip';
 import { RadioOption } from './radio-option';
+import { VisitDone, visitWhen } from './visit-done';
 
 type Action = 'cancel' | 'move';
 type Done = { kind: 'cancelled'; visit: VisitSummary } | { kind: 'moved'; visit: VisitSummary };
-
-/** A visit's day and hour in the clerk's language, on the branch's calendar. */
-function when(visit: VisitSummary, lang: Lang, t: TFunction): string {
-  return t('followUp.when', {
-    day: branchClock.format(visit.start, lang, { dateStyle: 'full' }),
-    time: visit.time,
-  });
-}
 
 /**
  * "Wizyty": the clerk finds a visit booked at the branch by its code and the client's PESEL
@@ -77,31 +67,19 @@ export function VisitsDialog(props: { api: DeskApi; services: Service[]; onClose
 
   if (done)
     return (
-      <Modal
+      <VisitDone
         title={t(done.kind === 'moved' ? 'visits.moved' : 'visits.cancelled')}
-        onConfirm={props.onClose}
-        onCancel={props.onClose}
+        visit={done.visit}
+        serviceName={serviceName(done.visit.serviceId)}
+        fresh={done.kind === 'moved'}
+        lang={lang}
+        testIds={['visits-new-code', 'visits-done-when', 'visits-done', 'visits-print']}
+        onClose={props.onClose}
       >
-        {done.kind === 'moved' && (
-          <p className="follow-up-code" data-testid="visits-new-code">
-            {done.visit.code}
-          </p>
-        )}
-        <p data-testid="visits-done-when">{when(done.visit, lang, t)}</p>
-        <p role="status" data-testid="visits-done">
-          {t(done.kind === 'moved' ? 'visits.tellNewCode' : 'visits.cancelledText', {
-            code: done.visit.code,
-          })}
-        </p>
-        {done.kind === 'moved' && (
-          <PrintSlip
-            visit={done.visit}
-            serviceName={serviceName(done.visit.serviceId)}
-            lang={lang}
-            testId="visits-print"
-          />
-        )}
-      </Modal>
+        {t(done.kind === 'moved' ? 'visits.tellNewCode' : 'visits.cancelledText', {
+          code: done.visit.code,
+        })}
+      </VisitDone>
     );
 
   return (
@@ -141,7 +119,7 @@ export function VisitsDialog(props: { api: DeskApi; services: Service[]; onClose
             <dt>{t('followUp.service')}</dt>
             <dd>{serviceName(visit.serviceId)}</dd>
             <dt>{t('visits.when')}</dt>
-            <dd data-testid="visits-when">{when(visit, lang, t)}</dd>
+            <dd data-testid="visits-when">{visitWhen(visit, lang, t)}</dd>
           </dl>
           <fieldset>
             <legend>{t('visits.action')}</legend>
