@@ -17,13 +17,20 @@ import { tapThrough } from './self-service-steps';
 const SHOTS = process.env.SKR_SCREENSHOTS_DIR;
 const SIZES = KIOSK_PANELS;
 const LANGS = ['pl', 'en', 'uk'] as const;
+/** A display mode: large text, and high contrast where set (left as it is where not). */
+interface Mode {
+  largeText: boolean;
+  highContrast?: boolean;
+}
 /** Display modes: large text and high contrast, off and on. */
-const MODES = [
+const MODES: readonly Mode[] = [
   { largeText: false, highContrast: false },
   { largeText: true, highContrast: false },
   { largeText: false, highContrast: true },
   { largeText: true, highContrast: true },
-] as const;
+];
+/** Normal text, then large. */
+const TEXT_SIZES: readonly Mode[] = [{ largeText: false }, { largeText: true }];
 
 /** Visits a day in the plan below: 08:00–16:00 in quarter hours, four pages of hours. */
 const HOURS_A_DAY = 32;
@@ -139,36 +146,60 @@ async function setToggle(p: Page, testId: string, on: boolean): Promise<void> {
   await p.locator(`[data-testid=${testId}][aria-pressed="${on}"]`).waitFor();
 }
 
+/** Where {@link onEveryPanel} has the kiosk; `where` names it for a misfit ("portrait uk large"). */
+interface Panel {
+  size: (typeof SIZES)[number];
+  lang: (typeof LANGS)[number];
+  mode: Mode;
+  where: string;
+}
+
+/**
+ * Runs `check` on every panel, in every language, in each of `modes` in turn (normal text, then
+ * large, unless told), set on the kiosk; returns the misfits it reported.
+ */
+async function onEveryPanel(
+  p: Page,
+  check: (at: Panel, misfit: (...found: string[]) => void) => Promise<void>,
+  modes: readonly Mode[] = TEXT_SIZES,
+): Promise<string[]> {
+  const misfits: string[] = [];
+  for (const mode of modes) {
+    await setToggle(p, 'large-text', mode.largeText);
+    if (mode.highContrast !== undefined) await setToggle(p, 'high-contrast', mode.highContrast);
+    for (const lang of LANGS) {
+      await setToggle(p, `lang-${lang}`, true);
+      for (const size of SIZES) {
+        await p.setViewportSize({ width: size.width, height: size.height });
+        const where = `${size.name} ${lang}${mode.largeText ? ' large' : ''}${mode.highContrast ? ' contrast' : ''}`;
+        await check({ size, lang, mode, where }, (...found) => misfits.push(...found));
+      }
+    }
+  }
+  return misfits;
+}
+
 describe('the start screen fits every panel, mode and language', () => {
   it('no scrolling, every way in on the panel, no word split, no text past its tile', async () => {
     const p = rig.page;
     await p.getByTestId('home').waitFor();
-    const misfits: string[] = [];
-    for (const mode of MODES) {
-      await setToggle(p, 'large-text', mode.largeText);
-      await setToggle(p, 'high-contrast', mode.highContrast);
-      for (const lang of LANGS) {
-        await setToggle(p, `lang-${lang}`, true);
-        for (const size of SIZES) {
-          await p.setViewportSize({ width: size.width, height: size.height });
-          const f = await fit(p);
-          const where = `${size.name} ${lang}${mode.largeText ? ' large' : ''}${mode.highContrast ? ' contrast' : ''}`;
-          if (f.overflowY > 0) misfits.push(`${where}: scrolls ${f.overflowY} px`);
-          if (f.below.length) misfits.push(`${where}: below the panel ${f.below.join(', ')}`);
-          if (f.brokenWords.length) misfits.push(`${where}: split ${f.brokenWords.join(', ')}`);
-          if (f.wideTiles.length) misfits.push(`${where}: too wide ${f.wideTiles.join(', ')}`);
-          // Photographed: Polish on every panel, and every language on the tightest one.
-          const photo = lang === 'pl' || size.name === '1280x1024';
-          if (SHOTS && mode.largeText && mode.highContrast && photo)
-            await p.screenshot({
-              path: join(
-                SHOTS,
-                `kiosk-home-large-contrast-${lang}-${size.width}x${size.height}.png`,
-              ),
-            });
-        }
-      }
-    }
+    const misfits = await onEveryPanel(
+      p,
+      async ({ size, lang, mode, where }, misfit) => {
+        const f = await fit(p);
+        if (f.overflowY > 0) misfit(`${where}: scrolls ${f.overflowY} px`);
+        if (f.below.length) misfit(`${where}: below the panel ${f.below.join(', ')}`);
+        if (f.brokenWords.length) misfit(`${where}: split ${f.brokenWords.join(', ')}`);
+        if (f.wideTiles.length) misfit(`${where}: too wide ${f.wideTiles.join(', ')}`);
+        // Photographed: Polish on every panel, and every language on the tightest one.
+        const photo = lang === 'pl' || size.name === '1280x1024';
+        if (SHOTS && mode.largeText && mode.highContrast && photo)
+          await p.screenshot({
+            path: join(SHOTS, `kiosk-home-large-contrast-${lang}-${size.width}x${size.height}.png`),
+          });
+      },
+      MODES,
+    );
     expect(misfits).toEqual([]);
     await setToggle(p, 'lang-pl', true);
     await setToggle(p, 'large-text', false);
@@ -211,69 +242,60 @@ describe("the booking screen's day tiles on every panel", () => {
   it('are readable, easy to hit and fit in every language, in large text too', async () => {
     const p = rig.page;
     await p.getByTestId('home').waitFor();
-    const misfits: string[] = [];
-    for (const largeText of [false, true]) {
-      await setToggle(p, 'large-text', largeText);
-      for (const lang of LANGS) {
-        await setToggle(p, `lang-${lang}`, true);
-        for (const size of SIZES) {
-          await p.setViewportSize({ width: size.width, height: size.height });
-          await tapThrough(p, 'go-book', 'booking-service-emerytury');
-          await p.locator('[data-testid^=booking-day-]').first().waitFor();
-          const where = `${size.name} ${lang}${largeText ? ' large' : ''}`;
-          const tiles = await tileSizes(p, 'booking-day-');
-          // A month of weekdays with free places, twelve to a page where twelve fit (portrait in
-          // large text too), never fewer than two.
-          if (size.name === 'portrait') expect(tiles.count, where).toBe(12);
-          expect(tiles.count, where).toBeLessThanOrEqual(12);
-          expect(tiles.count, where).toBeGreaterThanOrEqual(2);
-          // A pensioner reads every line at arm's length and hits a tile with a finger.
-          if (tiles.minFontPx < 24) misfits.push(`${where}: text ${tiles.minFontPx} px`);
-          if (tiles.minSidePx < 48) misfits.push(`${where}: tile side ${tiles.minSidePx} px`);
-          const f = await fit(p);
-          if (f.brokenWords.length) misfits.push(`${where}: split ${f.brokenWords.join(', ')}`);
-          if (f.wideTiles.length) misfits.push(`${where}: too wide ${f.wideTiles.join(', ')}`);
-          const sideways = await p.evaluate(() => {
-            const d = (globalThis as any).document;
-            return d.documentElement.scrollWidth > d.documentElement.clientWidth;
-          });
-          if (sideways) misfits.push(`${where}: scrolls sideways`);
-          // A page of days, its "Later days" and "Back" are on the panel, in large text too.
-          if (f.overflowY > 0) misfits.push(`${where}: scrolls ${f.overflowY} px`);
-          if (f.below.length) misfits.push(`${where}: below the edge ${f.below.join(', ')}`);
-          if (SHOTS && lang === 'pl')
-            await p.screenshot({
-              path: join(
-                SHOTS,
-                `kiosk-booking-days${largeText ? '-large' : ''}-${size.width}x${size.height}.png`,
-              ),
-              fullPage: true,
-            });
-          // The month is all there, page by page: its weekdays, never a Saturday or Sunday; every
-          // page fits.
-          const days = new Set(await tileIds(p, 'booking-day-'));
-          for (let page = 2; await p.getByTestId('booking-days-later').count(); page++) {
-            await p.getByTestId('booking-days-later').click();
-            const pageLine = new RegExp(`^\\D*${page}\\D`);
-            await p.getByTestId('booking-days-page').filter({ hasText: pageLine }).waitFor();
-            for (const d of await tileIds(p, 'booking-day-')) days.add(d);
-            const f = await fit(p);
-            if (f.overflowY > 0) misfits.push(`${where} page ${page}: scrolls ${f.overflowY} px`);
-            if (f.below.length) misfits.push(`${where} page ${page}: below ${f.below.join(', ')}`);
-          }
-          expect(days.size, where).toBeGreaterThanOrEqual(15);
-          const weekend = [...days].filter((id) => {
-            const weekday = new Date(`${id.replace('booking-day-', '')}T12:00:00Z`).getUTCDay();
-            return weekday === 0 || weekday === 6;
-          });
-          expect(weekend, where).toEqual([]);
-          await p.locator('[data-keypad-back]').click();
-          await p.getByTestId('booking-service-emerytury').waitFor();
-          await p.locator('[data-keypad-back]').click();
-          await p.getByTestId('home').waitFor();
-        }
+    const misfits = await onEveryPanel(p, async ({ size, lang, mode, where }, misfit) => {
+      await tapThrough(p, 'go-book', 'booking-service-emerytury');
+      await p.locator('[data-testid^=booking-day-]').first().waitFor();
+      const tiles = await tileSizes(p, 'booking-day-');
+      // A month of weekdays with free places, twelve to a page where twelve fit (portrait in
+      // large text too), never fewer than two.
+      if (size.name === 'portrait') expect(tiles.count, where).toBe(12);
+      expect(tiles.count, where).toBeLessThanOrEqual(12);
+      expect(tiles.count, where).toBeGreaterThanOrEqual(2);
+      // A pensioner reads every line at arm's length and hits a tile with a finger.
+      if (tiles.minFontPx < 24) misfit(`${where}: text ${tiles.minFontPx} px`);
+      if (tiles.minSidePx < 48) misfit(`${where}: tile side ${tiles.minSidePx} px`);
+      const f = await fit(p);
+      if (f.brokenWords.length) misfit(`${where}: split ${f.brokenWords.join(', ')}`);
+      if (f.wideTiles.length) misfit(`${where}: too wide ${f.wideTiles.join(', ')}`);
+      const sideways = await p.evaluate(() => {
+        const d = (globalThis as any).document;
+        return d.documentElement.scrollWidth > d.documentElement.clientWidth;
+      });
+      if (sideways) misfit(`${where}: scrolls sideways`);
+      // A page of days, its "Later days" and "Back" are on the panel, in large text too.
+      if (f.overflowY > 0) misfit(`${where}: scrolls ${f.overflowY} px`);
+      if (f.below.length) misfit(`${where}: below the edge ${f.below.join(', ')}`);
+      if (SHOTS && lang === 'pl')
+        await p.screenshot({
+          path: join(
+            SHOTS,
+            `kiosk-booking-days${mode.largeText ? '-large' : ''}-${size.width}x${size.height}.png`,
+          ),
+          fullPage: true,
+        });
+      // The month is all there, page by page: its weekdays, never a Saturday or Sunday; every
+      // page fits.
+      const days = new Set(await tileIds(p, 'booking-day-'));
+      for (let page = 2; await p.getByTestId('booking-days-later').count(); page++) {
+        await p.getByTestId('booking-days-later').click();
+        const pageLine = new RegExp(`^\\D*${page}\\D`);
+        await p.getByTestId('booking-days-page').filter({ hasText: pageLine }).waitFor();
+        for (const d of await tileIds(p, 'booking-day-')) days.add(d);
+        const f = await fit(p);
+        if (f.overflowY > 0) misfit(`${where} page ${page}: scrolls ${f.overflowY} px`);
+        if (f.below.length) misfit(`${where} page ${page}: below ${f.below.join(', ')}`);
       }
-    }
+      expect(days.size, where).toBeGreaterThanOrEqual(15);
+      const weekend = [...days].filter((id) => {
+        const weekday = new Date(`${id.replace('booking-day-', '')}T12:00:00Z`).getUTCDay();
+        return weekday === 0 || weekday === 6;
+      });
+      expect(weekend, where).toEqual([]);
+      await p.locator('[data-keypad-back]').click();
+      await p.getByTestId('booking-service-emerytury').waitFor();
+      await p.locator('[data-keypad-back]').click();
+      await p.getByTestId('home').waitFor();
+    });
     expect(misfits).toEqual([]);
   });
 });
@@ -282,48 +304,40 @@ describe("the booking screen's hour tiles on every panel", () => {
   it('fit page by page in every language, in large text too: no scrolling, all hours reachable', async () => {
     const p = rig.page;
     await p.getByTestId('home').waitFor();
-    const misfits: string[] = [];
-    for (const largeText of [false, true]) {
-      await setToggle(p, 'large-text', largeText);
-      for (const lang of LANGS) {
-        await setToggle(p, `lang-${lang}`, true);
-        for (const size of SIZES) {
-          await p.setViewportSize({ width: size.width, height: size.height });
-          await tapThrough(p, 'go-book', 'booking-service-emerytury');
-          // The second day: a whole day of hours even when today's are running out.
-          await p.locator('[data-testid^=booking-day-]').nth(1).click();
-          await p.locator('[data-testid^=booking-hour-]').first().waitFor();
-          const hours: string[] = [];
-          for (let page = 1; ; page++) {
-            // "Strona 2 z 4": the page's first number.
-            const pageLine = new RegExp(`^\\D*${page}\\D`);
-            await p.getByTestId('booking-hours-page').filter({ hasText: pageLine }).waitFor();
-            const where = `${size.name} ${lang}${largeText ? ' large' : ''} page ${page}`;
-            const tiles = await tileSizes(p, 'booking-hour-');
-            expect(tiles.count, where).toBeLessThanOrEqual(8);
-            // The page's hours, its "Earlier" and "Later times" and "Back" are on the panel.
-            misfits.push(...(await tileMisfits(p, where, 'booking-hour-')));
-            if (SHOTS && lang === 'pl' && largeText && size.name === 'portrait' && page === 1)
-              await p.screenshot({
-                path: join(SHOTS, 'kiosk-booking-hours-large-1080x1920.png'),
-                fullPage: true,
-              });
-            hours.push(...(await tileIds(p, 'booking-hour-')));
-            if (!(await p.getByTestId('booking-hours-later').count())) break;
-            await p.getByTestId('booking-hours-later').click();
-          }
-          // Every hour of the day, once, in order: 08:00, 08:15, … 15:45.
-          const times = hours.map((id) => id.replace('booking-hour-', ''));
-          expect(times.length, `${size.name} ${lang}`).toBe(HOURS_A_DAY);
-          expect(times[0]).toBe('08:00');
-          expect(times.at(-1)).toBe('15:45');
-          expect([...times].sort()).toEqual(times);
-          expect(new Set(times).size).toBe(times.length);
-          for (let i = 0; i < 3; i++) await p.locator('[data-keypad-back]').click();
-          await p.getByTestId('home').waitFor();
-        }
+    const misfits = await onEveryPanel(p, async ({ size, lang, mode, where: panel }, misfit) => {
+      await tapThrough(p, 'go-book', 'booking-service-emerytury');
+      // The second day: a whole day of hours even when today's are running out.
+      await p.locator('[data-testid^=booking-day-]').nth(1).click();
+      await p.locator('[data-testid^=booking-hour-]').first().waitFor();
+      const hours: string[] = [];
+      for (let page = 1; ; page++) {
+        // "Strona 2 z 4": the page's first number.
+        const pageLine = new RegExp(`^\\D*${page}\\D`);
+        await p.getByTestId('booking-hours-page').filter({ hasText: pageLine }).waitFor();
+        const where = `${panel} page ${page}`;
+        const tiles = await tileSizes(p, 'booking-hour-');
+        expect(tiles.count, where).toBeLessThanOrEqual(8);
+        // The page's hours, its "Earlier" and "Later times" and "Back" are on the panel.
+        misfit(...(await tileMisfits(p, where, 'booking-hour-')));
+        if (SHOTS && lang === 'pl' && mode.largeText && size.name === 'portrait' && page === 1)
+          await p.screenshot({
+            path: join(SHOTS, 'kiosk-booking-hours-large-1080x1920.png'),
+            fullPage: true,
+          });
+        hours.push(...(await tileIds(p, 'booking-hour-')));
+        if (!(await p.getByTestId('booking-hours-later').count())) break;
+        await p.getByTestId('booking-hours-later').click();
       }
-    }
+      // Every hour of the day, once, in order: 08:00, 08:15, … 15:45.
+      const times = hours.map((id) => id.replace('booking-hour-', ''));
+      expect(times.length, `${size.name} ${lang}`).toBe(HOURS_A_DAY);
+      expect(times[0]).toBe('08:00');
+      expect(times.at(-1)).toBe('15:45');
+      expect([...times].sort()).toEqual(times);
+      expect(new Set(times).size).toBe(times.length);
+      for (let i = 0; i < 3; i++) await p.locator('[data-keypad-back]').click();
+      await p.getByTestId('home').waitFor();
+    });
     expect(misfits).toEqual([]);
   });
 });
@@ -386,26 +400,24 @@ describe("the booking screen's hours under a refusal", () => {
       const alert = p.locator('.error[data-reason]');
       await expect.poll(() => alert.getAttribute('data-reason')).toBe(reason);
       await p.getByTestId('booking-hour-08:30').waitFor();
-      for (const largeText of [true, false]) {
-        await setToggle(p, 'large-text', largeText);
-        for (const lang of LANGS) {
-          await setToggle(p, `lang-${lang}`, true);
-          for (const size of SIZES) {
-            await p.setViewportSize({ width: size.width, height: size.height });
-            await settled(p);
-            const where = `${reason} ${size.name} ${lang}${largeText ? ' large' : ''}`;
-            // Still on the page of the refused hour, whatever fits the panel now.
-            await p.getByTestId('booking-hour-08:30').waitFor();
-            const tiles = await tileSizes(p, 'booking-hour-');
-            expect(tiles.count, where).toBeGreaterThanOrEqual(2);
-            misfits.push(...(await tileMisfits(p, where, 'booking-hour-')));
-            if (SHOTS && lang === 'pl' && largeText && size.name === '1280x1024')
-              await p.screenshot({
-                path: join(SHOTS, `kiosk-booking-refused-${reason}-large-1280x1024.png`),
-              });
-          }
-        }
-      }
+      const refused = await onEveryPanel(
+        p,
+        async ({ size, lang, mode, where: panel }, misfit) => {
+          await settled(p);
+          const where = `${reason} ${panel}`;
+          // Still on the page of the refused hour, whatever fits the panel now.
+          await p.getByTestId('booking-hour-08:30').waitFor();
+          const tiles = await tileSizes(p, 'booking-hour-');
+          expect(tiles.count, where).toBeGreaterThanOrEqual(2);
+          misfit(...(await tileMisfits(p, where, 'booking-hour-')));
+          if (SHOTS && lang === 'pl' && mode.largeText && size.name === '1280x1024')
+            await p.screenshot({
+              path: join(SHOTS, `kiosk-booking-refused-${reason}-large-1280x1024.png`),
+            });
+        },
+        [...TEXT_SIZES].reverse(),
+      );
+      misfits.push(...refused);
       await p.setViewportSize({ width: 1280, height: 1024 });
       await setToggle(p, 'large-text', true);
       await setToggle(p, 'lang-pl', true);
