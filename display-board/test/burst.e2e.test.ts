@@ -7,7 +7,7 @@ import { screenBed } from './screen-bed';
 // The opening burst: twelve counters call at the same moment. Every call must be shown and
 // announced, in call order, on a screen with real sound (WAVs fetched from the branch); the
 // calls queued behind the first are read in the short form, under one chime.
-const { browser, b } = screenBed({ langs: ['pl'] });
+const { browser, b } = screenBed({ langs: ['pl'], branchPerTest: true });
 
 /** Records every number the big panel shows, in order (a MutationObserver, no polling). */
 async function recordLatest(page: Page): Promise<void> {

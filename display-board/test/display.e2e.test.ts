@@ -15,7 +15,7 @@ import {
 import { startTestBranch } from '../../branch-server/test/harness';
 import { screenBed } from './screen-bed';
 
-const { browser, b } = screenBed();
+const { browser, b } = screenBed({ branchPerTest: true });
 
 describe('waiting-room screen in Chromium', () => {
   it('shows a call on two open screens at once and keeps the token out of the address bar', async () => {
@@ -161,6 +161,9 @@ describe('waiting-room screen in Chromium', () => {
   });
 
   it('fits landscape 1920×1080 and portrait 1080×1920 without overflow', async () => {
+    // A call on the board, so the latest-call panel holds a number.
+    await issue(b, await b.device('kiosk'), 'emerytury');
+    await callNext(b, await openCounter(b, 1), 1);
     for (const viewport of [
       { width: 1920, height: 1080 },
       { width: 1080, height: 1920 },

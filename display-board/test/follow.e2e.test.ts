@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, callNext, issue, openCounter } from './helpers';
 import { screenBed } from './screen-bed';
 
-const { browser, b } = screenBed();
+const { browser, b } = screenBed({ branchPerTest: true });
 
 async function phone(locale: string) {
   const context = await browser.newContext({ locale, viewport: { width: 390, height: 780 } });

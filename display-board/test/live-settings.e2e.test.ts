@@ -10,6 +10,7 @@ const AHEAD_MS = (2 * 60 + 17) * 60_000;
 const { browser, b } = screenBed({
   langs: ['pl', 'uk'],
   now: () => new Date(Date.now() + AHEAD_MS),
+  branchPerTest: true,
 });
 
 const warsaw = (ms: number) =>

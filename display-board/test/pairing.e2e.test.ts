@@ -15,7 +15,7 @@ import { screenBed } from './screen-bed';
 // view; the screen collects its own credential (no token in any URL), renews it before it
 // expires and keeps running across the rotation.
 let offset = 0;
-const { browser, b } = screenBed({ now: () => new Date(Date.now() + offset) });
+const { browser, b } = screenBed({ now: () => new Date(Date.now() + offset), branchPerTest: true });
 
 const stored = async (page: Page) =>
   JSON.parse(

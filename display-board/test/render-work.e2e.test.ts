@@ -9,7 +9,7 @@ import { screenBed } from './screen-bed';
 // The screens' work per call (issue 12), counted rather than timed: React commits on a real
 // screen in Chromium over the real server. A call drew twice (the call, then the waiting count
 // from the snapshot asked ~300 ms later); a refresh that changed nothing drawn drew anyway.
-const { browser, b } = screenBed();
+const { browser, b } = screenBed({ branchPerTest: true });
 
 describe('render work on a waiting-room screen', () => {
   it('draws a call and its lower waiting count in one commit; the refresh after it draws nothing', async () => {
