@@ -70,12 +70,17 @@ const pue = await startPueEmulator({
 });
 stops.push(() => pue.close());
 
-const publicBaseUrl = config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`;
+// The address on tickets' QR codes. With SKR_PORT=0 (any free port) it is known only once the
+// server listens: tickets then carry a relative link and the kiosk puts the real origin before
+// it (a configured port would otherwise print "http://127.0.0.1:0/q/…").
+const fixedOrigin =
+  config.http.publicUrl ??
+  (config.http.port === 0 ? undefined : `http://${config.http.host}:${config.http.port}`);
 // The production wiring, with the emulators' ports and the portal stand-in put into its config.
 const branch = await startBranch(
   {
     ...config,
-    http: { ...config.http, publicUrl: publicBaseUrl },
+    http: { ...config.http, ...(fixedOrigin ? { publicUrl: fixedOrigin } : {}) },
     announcer: { ...config.announcer, prerender: true },
     led: {
       serial: emulators.led.devicePath,
@@ -121,7 +126,7 @@ const kioskRuntime = await startKioskRuntime({
   branchUrl: url,
   deviceToken: devices.kiosk,
   branchName: 'ZUS Oddział (demo)',
-  publicOrigin: publicBaseUrl,
+  publicOrigin: fixedOrigin ?? url,
   printer: `tcp:127.0.0.1:${emulators.printer.tcpPort}`,
   cardReader: emulators.card ? 'Virtual PCD 00 00' : undefined,
   usbDir,
