@@ -29,6 +29,11 @@ describe('the branch day (real server, moved clock)', () => {
     expect(ended.status).toBe(200);
     expect(ended.body).toMatchObject({ closedCounters: 1, resolvedTickets: 3 });
 
+    // The day is over: a walk-in is refused (nobody would call it), with the nearest visit.
+    const late = await issue();
+    expect(late.status).toBe(409);
+    expect(late.body.details).toMatchObject({ reason: 'walk-in-cutoff', cutoff: 'ended' });
+
     const snap1 = (await b.api('GET', '/api/v1/queue', manager)).body;
     expect(snap1.recentCalls).toEqual([]);
     expect(snap1.counters.every((c: { state: string }) => c.state === 'closed')).toBe(true);
@@ -74,6 +79,9 @@ describe('the branch day (real server, moved clock)', () => {
     const t = b.branch.ticket(left.body.id);
     expect(t.state).toBe('expired');
     expect(b.branch.counters().every((x) => x.state === 'closed')).toBe(true);
+    // It ended the 2nd, not today: today's walk-ins are not refused as after an ended day.
+    const ended = b.query<{ value: string }>(`SELECT value FROM settings WHERE key = 'day-ended'`);
+    expect(ended).toEqual([{ value: '2026-12-01' }]);
   });
 
   it('a visit booked for a day the branch was off for is recorded as missed at start; today stays open', async () => {

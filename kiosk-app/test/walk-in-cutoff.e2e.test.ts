@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
+import { localDay } from '@skr/protocol/time-zone';
 import { sharedKioskRig } from './kiosk-rig';
 
 // Walk-ins when the day is full (issue 14), in Chromium: the manager sets the pensions' daily
 // walk-in pool to 0, so a touch on "Emerytury" gets no ticket; the kiosk says so and offers the
-// nearest free visit, and "Umów" opens the booking flow at that slot (the identity step).
+// nearest free visit, and "Umów" opens the booking flow at that slot (the identity step). Once
+// the manager has ended the day, every walk-in is refused so, with a visit from tomorrow.
 
 const rig = sharedKioskRig({}, async (r) => {
   const manager = await putEveryDayPlan(r.branch, ['emerytury']);
@@ -41,5 +43,24 @@ describe('walk-in cut-off at the kiosk', () => {
     // Back shows that day's hours, the offered one among them.
     await p.locator('[data-keypad-back]').click();
     await p.getByTestId(`booking-hour-${time}`).waitFor({ timeout: 15_000 });
+  });
+
+  it('after the manager ended the day says the branch is done for today, offering tomorrow', async () => {
+    const manager = await rig.branch.login('kierownik');
+    expect((await rig.branch.api('POST', '/api/v1/manager/end-day', manager)).status).toBe(200);
+    const p = rig.page;
+    await p.goto(p.url().split('#')[0]!);
+    await p.getByTestId('go-ticket').click();
+    // The ended day is the reason given first (before the pool of 0 set above).
+    await p.getByTestId('service-emerytury').click();
+    const offer = p.getByTestId('walk-in-cutoff');
+    await offer.waitFor({ timeout: 15_000 });
+    expect(await offer.getAttribute('data-cutoff')).toBe('ended');
+    const text = (await offer.textContent()) ?? '';
+    expect(text).toContain('Oddział zakończył już dziś obsługę klientów');
+    // Today's slots went with the day: the offer is tomorrow's or later (Warsaw days).
+    const today = localDay(new Date(), 'Europe/Warsaw').split('-').reverse().join('.');
+    expect(text).toMatch(/najbliższa wolna wizyta: .+ \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
+    expect(text).not.toContain(today);
   });
 });

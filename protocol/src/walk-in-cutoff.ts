@@ -1,12 +1,18 @@
 // Walk-ins when the day is full (issue 14): per service, when the current walk-in line would be
 // served; past the service's closing time, or with the day's walk-in pool used up, the kiosk
 // issues no more tickets for it and offers the nearest bookable slot. The manager sees the
-// cut-off and may open the service again for today (audited).
+// cut-off and may open the service again for today (audited). Once the branch day has been
+// ended (the scheduled close or the manager's "end the day now"), walk-ins stop until a counter
+// opens again: nobody would call them.
 import { z } from 'zod';
 import { SlotAvailability } from './calendar';
 
 /** Why walk-ins of a service stop today. */
-export const WalkInCutoffReason = z.enum(['closing', 'pool']);
+export const WalkInCutoffReason = z
+  .enum(['closing', 'pool', 'ended'])
+  .describe(
+    "closing: the line would outlast the service's hours; pool: the day's walk-in pool is used up; ended: the branch day was ended today and no counter is open",
+  );
 /** Why walk-ins stop. */
 export type WalkInCutoffReason = z.infer<typeof WalkInCutoffReason>;
 
@@ -62,4 +68,11 @@ export const walkInCutoffMessages = {
   pl: 'Na dziś brak miejsc w kolejce do tej sprawy',
   en: 'No more places in the queue for this service today',
   uk: 'На сьогодні немає місць у черзі для цієї справи',
+} as const;
+
+/** The refusal once the branch day has been ended (cut-off reason `ended`). */
+export const dayEndedMessages = {
+  pl: 'Oddział zakończył już dziś obsługę klientów',
+  en: 'The branch has finished serving clients for today',
+  uk: 'Відділення вже завершило обслуговування клієнтів на сьогодні',
 } as const;

@@ -23,10 +23,11 @@ export function scheduleEndOfDay(
     const zone = ctx.state.settings.timeZone;
     const today = localDay(now, zone);
     const missed = missedClose(ctx.state, today);
-    if (!missed && !closeIsDue(ctx.state.hours, now, zone, endedDay)) return;
-    const r = endDay(ctx);
+    const due = closeIsDue(ctx.state.hours, now, zone, endedDay);
+    if (!missed && !due) return;
     // A missed close of an earlier day does not end today; a scheduled one does.
-    if (!missed || closeIsDue(ctx.state.hours, now, zone, endedDay)) endedDay = today;
+    const r = endDay(ctx, undefined, { today: due });
+    if (due) endedDay = today;
     opts.onEnded?.(r);
   };
   // Visits of days the branch was off for are reported first; today stays as it is.

@@ -64,6 +64,25 @@ describe('walk-in cut-off', () => {
     expect(c).toMatchObject({ cut: false, reason: 'closing', reopened: true });
   });
 
+  it('cuts after the branch day was ended until a counter opens again', () => {
+    const closed = (id: number) => ({ ...counter(id, { emerytury: 1 }), state: 'closed' as const });
+    const ended = { dayEnded: true, counters: [closed(1), closed(2)] };
+    // Any time of day, any line: nobody would call the ticket.
+    expect(walkInCutoff(input(at('11:00'), 0, ended))).toMatchObject({
+      cut: true,
+      reason: 'ended',
+    });
+    // A counter opened after the end takes walk-ins again; the manager's reopening does too.
+    const oneOpen = { dayEnded: true, counters: [closed(1), counter(2, { emerytury: 1 })] };
+    expect(walkInCutoff(input(at('11:00'), 0, oneOpen))).toMatchObject({
+      cut: false,
+      reason: null,
+    });
+    expect(walkInCutoff(input(at('11:00'), 0, { ...ended, reopened: true })).cut).toBe(false);
+    // Not ended (before opening in the morning): no counter open is no reason to refuse.
+    expect(walkInCutoff(input(at('07:30'), 0, { counters: ended.counters })).cut).toBe(false);
+  });
+
   it('never cuts by time a service without hours or on a day it is closed', () => {
     expect(walkInCutoff(input(at('15:00'), 100, { hours: null }))).toMatchObject({
       cut: false,

@@ -20,6 +20,8 @@ export interface WalkInCutoffInput extends Omit<EstimateInput, 'priority'> {
   dailyPool: number | null;
   /** The manager opened the service again for today. */
   reopened: boolean;
+  /** The branch day was ended today (scheduled close or the manager's "end the day now"). */
+  dayEnded?: boolean;
   /**
    * Where a walk-in issued now joins the line (`endOfLine`): the people counted ahead are
    * those in line before it, as the ticket's own estimate counts them. Defaults to `now`.
@@ -51,7 +53,8 @@ function closingInstant(
 
 /**
  * The cut-off of one service now: the predicted call of a walk-in issued now, the closing
- * time, and whether the kiosk must refuse (past closing or pool used up, unless reopened).
+ * time, and whether the kiosk must refuse (past closing, pool used up, or the day ended with no
+ * counter open; unless reopened).
  */
 export function walkInCutoff(input: WalkInCutoffInput): WalkInCutoff {
   const { now } = input;
@@ -61,7 +64,10 @@ export function walkInCutoff(input: WalkInCutoffInput): WalkInCutoff {
   const poolUsed = input.dailyPool !== null && input.walkInsToday >= input.dailyPool;
   // A line served exactly at closing is still served; only a later prediction cuts.
   const late = closesAt !== null && servedAt.getTime() > closesAt.getTime();
-  const reason = poolUsed ? 'pool' : late ? 'closing' : null;
+  // After the day was ended nobody calls a walk-in, unless a counter opened again since (open
+  // or paused: its clerk is there).
+  const ended = input.dayEnded === true && input.counters.every((c) => c.state === 'closed');
+  const reason = ended ? 'ended' : poolUsed ? 'pool' : late ? 'closing' : null;
   return {
     serviceId: input.serviceId,
     predictedServedAt: servedAt.toISOString(),

@@ -1,6 +1,6 @@
 import type { ErrorCode, Lang } from '@skr/protocol';
 import { BookingRefusal, bookingRefusalMessage } from '@skr/protocol/calendar';
-import { walkInCutoffMessages } from '@skr/protocol/walk-in-cutoff';
+import { dayEndedMessages, walkInCutoffMessages } from '@skr/protocol/walk-in-cutoff';
 import { lateArrivalMessages } from '@skr/protocol/late-arrival';
 import { counterRefusalText } from './counter-refusal';
 
@@ -76,7 +76,8 @@ const walkInHoliday: Record<Lang, string> = {
 /** A refusal's own message (details.reason of a booking or counter CONFLICT), or undefined. */
 export function refusalText(details: unknown, lang: Lang): string | undefined {
   const d = (details ?? {}) as Record<string, unknown>;
-  if (d.reason === 'walk-in-cutoff') return walkInCutoffMessages[lang];
+  if (d.reason === 'walk-in-cutoff')
+    return (d.cutoff === 'ended' ? dayEndedMessages : walkInCutoffMessages)[lang];
   if (d.reason === 'late' && typeof d.lateArrivalMinutes === 'number')
     return lateArrivalMessages[lang].replace('{n}', String(d.lateArrivalMinutes));
   if (d.reason === 'closed' && typeof d.holiday === 'string') return walkInHoliday[lang];

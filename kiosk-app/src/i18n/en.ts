@@ -39,6 +39,7 @@ export const en: Catalogue = {
     priorityReason: 'Grounds for priority',
     priorityOff: 'No priority',
     cutoff: 'No more places in the queue today',
+    cutoffEnded: 'The branch has finished serving clients for today',
     cutoffSlot: 'next free visit: {{when}}',
     cutoffNoSlot: 'There are no free visits in the coming days.',
     cutoffBook: 'Book',

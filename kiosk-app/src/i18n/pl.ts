@@ -37,6 +37,7 @@ export const pl = {
     priorityReason: 'Podstawa pierwszeństwa',
     priorityOff: 'Bez pierwszeństwa',
     cutoff: 'Na dziś brak miejsc w kolejce',
+    cutoffEnded: 'Oddział zakończył już dziś obsługę klientów',
     cutoffSlot: 'najbliższa wolna wizyta: {{when}}',
     cutoffNoSlot: 'W najbliższych dniach nie ma wolnych wizyt.',
     cutoffBook: 'Umów',

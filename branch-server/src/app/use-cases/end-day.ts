@@ -2,7 +2,7 @@ import { localDay, startOfLocalDay } from '@skr/protocol/time-zone';
 import { decideEndOfDay, decideMissedBookings, END_OF_DAY_ACTOR } from '../../domain';
 import { decideVisitRetention } from '../../domain/calendar';
 import type { UseCaseContext } from './context';
-import { staleReopenings } from './walk-in-cutoffs';
+import { DAY_ENDED_KEY, staleReopenings } from './walk-in-cutoffs';
 
 /** What ending the day did (the manager's answer). */
 export interface EndDayResult {
@@ -78,16 +78,25 @@ export function recordMissedBookings(ctx: UseCaseContext): string[] {
  * Ends the branch day now: counters closed, clerks signed out of them, leftovers expired, booked
  * visits that never came recorded as no-shows (one transaction; the sync reports them to the
  * portal from the same commit). Screens' recent calls are emptied, so nothing of this day stays
- * showable when numbering restarts tomorrow.
+ * showable when numbering restarts tomorrow. Today is marked ended (walk-ins then stop until a
+ * counter opens again) unless `today` is false: a close of an earlier day missed while the
+ * server was off, run at start, ends that day, not this one.
  */
-export function endDay(ctx: UseCaseContext, actor: string = END_OF_DAY_ACTOR): EndDayResult {
+export function endDay(
+  ctx: UseCaseContext,
+  actor: string = END_OF_DAY_ACTOR,
+  opts: { today?: boolean } = {},
+): EndDayResult {
   const { decision } = ctx.uow.run(() => {
     const now = ctx.now();
+    const day = localDay(now, ctx.state.settings.timeZone);
     const ended = decideEndOfDay(ctx.state, now, actor, missedBookings(ctx, now));
     // The manager's reopenings were for their day only; earlier days' rows go with this close.
-    const stale = staleReopenings(ctx, localDay(now, ctx.state.settings.timeZone));
+    const stale = staleReopenings(ctx, day);
     const forget = decideVisitRetention(now, ctx.state.settings.timeZone);
-    return { ...ended, rows: [...ended.rows, ...stale, forget] };
+    const mark =
+      opts.today === false ? [] : [{ row: 'setting' as const, key: DAY_ENDED_KEY, value: day }];
+    return { ...ended, rows: [...ended.rows, ...stale, forget, ...mark] };
   });
   // Memory only: the calls stay in the log and the statistics; screens stop showing them.
   ctx.state.recentCalls = [];

@@ -1,6 +1,7 @@
 import type { SlotAvailability, SlotsQuery } from '@skr/protocol/calendar';
 import { localDay } from '@skr/protocol/time-zone';
 import {
+  dayEndedMessages,
   walkInCutoffMessages,
   type WalkInCutoff,
   type WalkInCutoffDetails,
@@ -19,6 +20,8 @@ import type { UseCaseContext } from './context';
 const OFFER_DAYS = 14;
 
 const poolKey = (serviceId: string) => `walkin-pool:${serviceId}`;
+/** The last local day the branch day was ended (its value), written by the end of the day. */
+export const DAY_ENDED_KEY = 'day-ended';
 const REOPEN_PREFIX = 'walkin-reopened:';
 const reopenKey = (day: string, serviceId: string) => `${REOPEN_PREFIX}${day}:${serviceId}`;
 
@@ -70,14 +73,19 @@ export function walkInCutoffCommands(
         counted || pool !== undefined ? (countToday.get(day, serviceId) as { n: number }).n : 0,
       dailyPool: pool === undefined ? null : Number(pool),
       reopened: read(reopenKey(day, serviceId)) === 'true',
+      dayEnded: read(DAY_ENDED_KEY) === day,
       joinsAt: new Date(endOfLine(state, now)),
     });
   }
 
-  /** The nearest slot the branch can still book for the service, or null. */
-  function nextSlot(serviceId: string, now: Date): SlotAvailability | null {
+  /** The nearest slot the branch can still book for the service (from `fromDay`), or null. */
+  function nextSlot(serviceId: string, now: Date, fromDay = 0): SlotAvailability | null {
     const today = localDay(now, ctx.state.settings.timeZone);
-    const found = slots({ serviceId, from: today, to: plusDays(today, OFFER_DAYS) });
+    const found = slots({
+      serviceId,
+      from: plusDays(today, fromDay),
+      to: plusDays(today, OFFER_DAYS),
+    });
     return found.find((s) => s.free > 0) ?? null;
   }
 
@@ -137,9 +145,11 @@ export function walkInCutoffCommands(
         reason: 'walk-in-cutoff',
         serviceId,
         cutoff: c.reason,
-        nextSlot: nextSlot(serviceId, at),
+        // Once the day has ended, none of today's slots would be kept either: from tomorrow.
+        nextSlot: nextSlot(serviceId, at, c.reason === 'ended' ? 1 : 0),
       };
-      return conflict(walkInCutoffMessages.pl, details);
+      const message = c.reason === 'ended' ? dayEndedMessages : walkInCutoffMessages;
+      return conflict(message.pl, details);
     },
 
     /** Opens a cut-off service again for today (`open: false` withdraws it); audited. */

@@ -83,6 +83,7 @@ export const en: Catalogue = {
       open: 'open · served about {{time}}',
       closing: 'cut off: the line would not be served before closing ({{time}})',
       pool: 'cut off: the daily pool is used up ({{count}})',
+      ended: 'cut off: the branch day was ended and no counter is open',
       reopened: 'reopened for today',
       reopen: 'Open again for today',
       undo: 'Withdraw reopening',

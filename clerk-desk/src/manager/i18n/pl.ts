@@ -76,6 +76,7 @@ export const pl = {
       open: 'przyjmuje · obsłużony ok. {{time}}',
       closing: 'odcięta: kolejka nie zostanie obsłużona przed zamknięciem ({{time}})',
       pool: 'odcięta: wyczerpana dzienna pula ({{count}})',
+      ended: 'odcięta: dzień pracy zakończony, żadne stanowisko nie jest otwarte',
       reopened: 'otwarta ponownie na dziś',
       reopen: 'Otwórz ponownie na dziś',
       undo: 'Cofnij otwarcie',

@@ -63,9 +63,11 @@ export function WalkInCutoffPanel(props: {
             data-cut={String(c.cut)}
           >
             <strong>{name(c.serviceId)}</strong>:{' '}
-            {c.reason === 'pool'
-              ? t('monitor.cutoff.pool', { count: c.dailyPool ?? 0 })
-              : t('monitor.cutoff.closing', { time: c.closesAt ? time(c.closesAt) : '' })}
+            {c.reason === 'ended'
+              ? t('monitor.cutoff.ended')
+              : c.reason === 'pool'
+                ? t('monitor.cutoff.pool', { count: c.dailyPool ?? 0 })
+                : t('monitor.cutoff.closing', { time: c.closesAt ? time(c.closesAt) : '' })}
             {c.reopened && ` · ${t('monitor.cutoff.reopened')}`}{' '}
             <button
               type="button"

@@ -21,8 +21,9 @@ function when(slot: SlotAvailability, lang: Lang): string {
 }
 
 /**
- * Instead of a ticket for a service whose line would outlast the day: the nearest bookable
- * slot and "Umów", which opens the booking flow at that slot (issue 14).
+ * Instead of a ticket for a service whose line would outlast the day (or once the branch day has
+ * been ended): the nearest bookable slot and "Umów", which opens the booking flow at that slot
+ * (issue 14).
  */
 export function WalkInCutoffOffer(props: {
   details: WalkInCutoffDetails;
@@ -39,7 +40,7 @@ export function WalkInCutoffOffer(props: {
       data-cutoff={props.details.cutoff}
     >
       <p>
-        {t('services.cutoff')}
+        {t(props.details.cutoff === 'ended' ? 'services.cutoffEnded' : 'services.cutoff')}
         {slot ? ` — ${t('services.cutoffSlot', { when: when(slot, props.lang) })}` : ''}
       </p>
       {slot ? (
