@@ -3,7 +3,7 @@ import { bookedToCallNow } from './booked-look-ahead';
 import { DEFAULT_SERVICE_MINUTES, MAX_SERVICE_MINUTES } from './estimate';
 import { byLine } from './line-order';
 import type { LookAhead } from './look-ahead';
-import { addMinutes, minutesBetween } from './time';
+import { addMinutes, minutesBetween, msOf } from './time';
 
 /** What a calling policy sees: the waiting tickets, the branch, and the mixing memory. */
 export interface QueueView {
@@ -17,6 +17,11 @@ export interface QueueView {
   regularSincePriority: number;
   /** When busy counters free up and how long services take; absent: no look-ahead. */
   lookAhead?: LookAhead;
+  /**
+   * `now.toISOString()`, when the caller has it already (the wait estimate's dry run: formatting
+   * it at each of its calls showed in issue 12's profile). Absent: the policy formats it.
+   */
+  nowIso?: string;
 }
 
 /** Picks the next ticket for a counter, or undefined when it has nobody to call. Pure. */
@@ -68,44 +73,52 @@ function isBooked(t: Ticket): boolean {
 }
 
 /**
+ * The due tickets of one policy call with the numbers the steps below read, each computed once
+ * per ticket (issue 12: the hard bound, the bookings on time, the starvation bound and the class
+ * order each parsed the line position and read the target again, hundreds of times per issued
+ * ticket in the wait estimate's dry run). Parallel lists, so a call allocates no object per ticket.
+ */
+interface Due {
+  tickets: Ticket[];
+  /** Each ticket's line position in milliseconds. */
+  lineMs: number[];
+  /** Minutes each has waited (as {@link waitedMinutes}). */
+  waited: number[];
+}
+
+/**
  * Minutes waited as the bounds count them: a priority client's count double, so the bounds
  * reach them at half the wait (at a peak many wait past a bound, and among them priority
  * clients would otherwise wait as long as everyone).
  */
-function boundWait(t: Ticket, now: Date): number {
-  return waitedMinutes(t, now) * (t.priority === null ? 1 : 2);
+function boundWait(t: Ticket, waited: number): number {
+  return waited * (t.priority === null ? 1 : 2);
 }
+
+/** The hard bound's test: a bound wait of {@link POLICY_BOUNDS}.hardWaitMinutes or more. */
+const overHardBound = (_t: Ticket, _waited: number, bound: number): boolean =>
+  bound >= POLICY_BOUNDS.hardWaitMinutes;
+
+/** A booked visit due for 1–5 minutes (the bookings-on-time step). */
+const bookedOnTime = (t: Ticket, waited: number): boolean =>
+  isBooked(t) &&
+  waited >= POLICY_BOUNDS.bookedJumpAfterMinutes &&
+  waited <= POLICY_BOUNDS.bookedGraceMinutes;
 
 /**
- * The first ticket in `order` (which must be total: every order below ends with the line
- * position and the id), in one pass: the same ticket as sorting and taking the first, without
- * the sort's copies and its keys computed once per comparison (the wait estimate's dry run
- * asks the policy hundreds of times per ticket; issue 12).
+ * The due ticket with the longest bound wait among those `counts` accepts; of equals the first
+ * in line.
  */
-function firstBy<K>(
-  tickets: readonly Ticket[],
-  keyOf: (t: Ticket) => K,
-  before: (a: K, b: K) => number,
+function longestWhere(
+  due: Due,
+  counts: (t: Ticket, waited: number, bound: number) => boolean,
 ): Ticket | undefined {
   let best: Ticket | undefined;
-  let bestKey: K | undefined;
-  for (const t of tickets) {
-    const k = keyOf(t);
-    if (best === undefined || (before(k, bestKey!) || byLine(t, best)) < 0) {
-      best = t;
-      bestKey = k;
-    }
-  }
-  return best;
-}
-
-/** The due ticket with the longest bound wait among those at `min` minutes or more. */
-function longestOver(due: readonly Ticket[], now: Date, min: number): Ticket | undefined {
-  let best: Ticket | undefined;
   let bestWait = 0;
-  for (const t of due) {
-    const w = boundWait(t, now);
-    if (w < min) continue;
+  for (let i = 0; i < due.tickets.length; i += 1) {
+    const t = due.tickets[i]!;
+    const w = boundWait(t, due.waited[i]!);
+    if (!counts(t, due.waited[i]!, w)) continue;
     if (best === undefined || (bestWait - w || byLine(t, best)) < 0) {
       best = t;
       bestWait = w;
@@ -113,37 +126,6 @@ function longestOver(due: readonly Ticket[], now: Date, min: number): Ticket | u
   }
   return best;
 }
-
-/**
- * Order within a class: tickets for this counter placed at the front, booked visits due, then
- * lateness. A ticket sent to this counter "at the end" (its line position is behind someone
- * else in the pool) queues by lateness like everyone else, so it is not served first. Answers
- * each ticket's key; keys compare by class, then value, then {@link byLine}.
- */
-function classKey(view: QueueView, pool: readonly Ticket[]): (t: Ticket) => [number, number] {
-  const { now, counter } = view;
-  let firstOther = '\uffff';
-  for (const t of pool)
-    if (t.targetCounterId !== counter.id && t.lineAt < firstOther) firstOther = t.lineAt;
-  return (t) => {
-    if (t.targetCounterId === counter.id && t.lineAt <= firstOther) {
-      return [0, new Date(t.lineAt).getTime()];
-    }
-    if (isBooked(t) && new Date(t.bookedFor!) <= now) {
-      return [1, new Date(t.bookedFor!).getTime()];
-    }
-    // Lateness against the service's target, but a long target counts as the scale: minutes
-    // waited rank tickets almost as FIFO does (which bounds the tail), a short target ranks
-    // its tickets earlier. The skill weight only breaks near-ties (a weight of 3 is worth 12 %
-    // more lateness): as a factor of 3 it kept secondary skills' tickets waiting for minutes.
-    const weight = (counter.skills[t.serviceId] ?? 1) ** 0.1;
-    const scale = Math.min(target(t, view), POLICY_BOUNDS.latenessScaleMinutes);
-    const lateness = (Math.max(waitedMinutes(t, now), 0) + 0.01) / scale;
-    return [2, -weight * lateness];
-  };
-}
-
-const byClassKey = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
 
 /**
  * The default policy. In order:
@@ -168,34 +150,40 @@ const byClassKey = (a: [number, number], b: [number, number]) => a[0] - b[0] || 
  */
 export const defaultPolicy: CallingPolicy = (view) => {
   const { now, settings } = view;
-  const nowIso = now.toISOString();
-  const due: Ticket[] = [];
+  const nowMs = now.getTime();
+  const nowIso = view.nowIso ?? now.toISOString();
+  const due: Due = { tickets: [], lineMs: [], waited: [] };
   // The earliest line position among the candidates, the first of equals (as a stable sort).
   let earliest: Ticket | undefined;
   for (const t of view.waiting) {
     if (t.state !== 'waiting' || !eligible(t, view)) continue;
-    if (t.lineAt <= nowIso) due.push(t);
-    else if (!earliest || t.lineAt < earliest.lineAt) earliest = t;
+    if (t.lineAt <= nowIso) {
+      const lineMs = msOf(t.lineAt);
+      due.tickets.push(t);
+      due.lineMs.push(lineMs);
+      // As minutesBetween(t.lineAt, now), without reading either instant again.
+      due.waited.push((nowMs - lineMs) / 60_000);
+    } else if (!earliest || t.lineAt < earliest.lineAt) earliest = t;
   }
-  if (due.length === 0) return earliest;
+  if (due.tickets.length === 0) return earliest;
 
-  const overHard = longestOver(due, now, POLICY_BOUNDS.hardWaitMinutes);
+  const overHard = longestWhere(due, overHardBound);
   if (overHard) return overHard;
 
-  const bookedLate = due.filter((t) => {
-    if (!isBooked(t)) return false;
-    const w = waitedMinutes(t, now);
-    return w >= POLICY_BOUNDS.bookedJumpAfterMinutes && w <= POLICY_BOUNDS.bookedGraceMinutes;
-  });
-  if (bookedLate.length > 0) return longestOver(bookedLate, now, 0);
+  const bookedLate = longestWhere(due, bookedOnTime);
+  if (bookedLate) return bookedLate;
 
+  // Each due ticket's target, read once for the starvation bound and the lateness order.
+  const targets: number[] = [];
+  for (const t of due.tickets) targets.push(target(t, view));
   // Most overdue first; of equals the first in line (as the stable sort this replaced).
   let starving: Ticket | undefined;
   let mostOver = 1;
-  for (const t of due) {
+  for (let i = 0; i < due.tickets.length; i += 1) {
+    const t = due.tickets[i]!;
     const o =
-      boundWait(t, now) /
-      Math.min(settings.starvationFactor * target(t, view), POLICY_BOUNDS.starvationCapMinutes);
+      boundWait(t, due.waited[i]!) /
+      Math.min(settings.starvationFactor * targets[i]!, POLICY_BOUNDS.starvationCapMinutes);
     if (o > mostOver || (o >= 1 && starving === undefined)) {
       starving = t;
       mostOver = o;
@@ -203,22 +191,90 @@ export const defaultPolicy: CallingPolicy = (view) => {
   }
   if (starving) return starving;
 
-  const pick = mixedPick(view, due);
+  const pick = mixedPick(view, nowMs, due, targets);
   return lookAheadPick(view, pick) ?? pick;
 };
 
-/** Priority mixing, then the class order: the pick when no bound applies. */
-function mixedPick(view: QueueView, due: readonly Ticket[]): Ticket | undefined {
+/**
+ * A skill's weight in the lateness order (its 0.1th power), kept: the same few weights recur and
+ * the power cost four times the lookup in the dry run's profile (issue 12).
+ */
+const skillWeights = new Map<number, number>();
+function skillWeight(skill: number): number {
+  let w = skillWeights.get(skill);
+  if (w === undefined) skillWeights.set(skill, (w = skill ** 0.1));
+  return w;
+}
+
+/**
+ * Priority mixing, then the class order: the pick when no bound applies.
+ *
+ * Order within a class: tickets for this counter placed at the front, booked visits due, then
+ * lateness. A ticket sent to this counter "at the end" (its line position is behind someone
+ * else in the pool) queues by lateness like everyone else, so it is not served first. Each
+ * ticket's key is a class and a value; keys compare by class, then value, then {@link byLine}
+ * (a total order, so the first in one pass is the first of a sort; issue 12).
+ */
+function mixedPick(
+  view: QueueView,
+  nowMs: number,
+  due: Due,
+  targets: readonly number[],
+): Ticket | undefined {
+  const { tickets, lineMs, waited } = due;
+  const { counter } = view;
   let priorities = 0;
-  for (const t of due) if (t.priority !== null) priorities += 1;
+  for (const t of tickets) if (t.priority !== null) priorities += 1;
   const takePriority =
     priorities > 0 &&
-    (priorities === due.length || view.regularSincePriority >= view.settings.regularPerPriority);
-  const pool =
-    priorities === 0 || priorities === due.length
-      ? due
-      : due.filter((t) => (t.priority !== null) === takePriority);
-  return firstBy(pool, classKey(view, pool), byClassKey);
+    (priorities === tickets.length ||
+      view.regularSincePriority >= view.settings.regularPerPriority);
+  // The pool: every due ticket, or only the priority or only the regular ones. (A test, not
+  // a closure: tsx names each closure made, which showed in the profile.)
+  const mixed = priorities !== 0 && priorities !== tickets.length;
+
+  let firstOther = '\uffff';
+  for (const t of tickets)
+    if (
+      (!mixed || (t.priority !== null) === takePriority) &&
+      t.targetCounterId !== counter.id &&
+      t.lineAt < firstOther
+    )
+      firstOther = t.lineAt;
+
+  let best: Ticket | undefined;
+  let bestClass = 0;
+  let bestValue = 0;
+  for (let i = 0; i < tickets.length; i += 1) {
+    const t = tickets[i]!;
+    if (mixed && (t.priority !== null) !== takePriority) continue;
+    let cls: number;
+    let value: number;
+    if (t.targetCounterId === counter.id && t.lineAt <= firstOther) {
+      cls = 0;
+      value = lineMs[i]!;
+    } else if (isBooked(t) && lineMs[i]! <= nowMs) {
+      // A booked visit's line position is its booked time.
+      cls = 1;
+      value = lineMs[i]!;
+    } else {
+      // Lateness against the service's target, but a long target counts as the scale: minutes
+      // waited rank tickets almost as FIFO does (which bounds the tail), a short target ranks
+      // its tickets earlier. The skill weight only breaks near-ties (a weight of 3 is worth 12 %
+      // more lateness): as a factor of 3 it kept secondary skills' tickets waiting for minutes.
+      const weight = skillWeight(counter.skills[t.serviceId] ?? 1);
+      const scale = Math.min(targets[i]!, POLICY_BOUNDS.latenessScaleMinutes);
+      const lateness = (Math.max(waited[i]!, 0) + 0.01) / scale;
+      cls = 2;
+      value = -weight * lateness;
+    }
+    if (best === undefined || (cls - bestClass || value - bestValue || byLine(t, best)) < 0) {
+      best = t;
+      bestClass = cls;
+      bestValue = value;
+    }
+  }
+  return best;
 }
 
 /** The booked visit the look-ahead makes this counter call instead of `pick`, if any. */
@@ -247,7 +303,7 @@ function lookAheadPick(view: QueueView, pick: Ticket | undefined): Ticket | unde
 
 /** Plain first-come first-served by line position: the baseline the default is measured against. */
 export const fifoPolicy: CallingPolicy = (view) => {
-  const nowIso = view.now.toISOString();
+  const nowIso = view.nowIso ?? view.now.toISOString();
   let first: Ticket | undefined;
   for (const t of view.waiting)
     if (t.state === 'waiting' && t.lineAt <= nowIso && eligible(t, view))

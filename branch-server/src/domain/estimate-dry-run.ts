@@ -2,6 +2,7 @@ import type { Counter, Ticket } from '@skr/protocol';
 import type { BranchLoad, ProjectionRules } from './estimate-projection';
 import { byLine, textOrder } from './line-order';
 import { NOT_CALLED_YET } from './ticket-lifecycle';
+import { isoOf } from './time';
 
 // The machinery of the wait estimate's dry run (estimate-projection.ts): the waiting tickets in
 // runs, the counters' expected free times, and one call at a time by the branch's policy. A run
@@ -34,18 +35,6 @@ export function virtualTicket(
     lineAt,
     ...NOT_CALLED_YET,
   };
-}
-
-/**
- * A step's moment: its ISO text is made only when asked (most runs have no visits expected). A
- * class, not a closure: a closure per step showed in the dry run's profile (issue 12).
- */
-class StepClock {
-  private text: string | undefined;
-  constructor(readonly date: Date) {}
-  get iso(): string {
-    return (this.text ??= this.date.toISOString());
-  }
 }
 
 /**
@@ -87,10 +76,10 @@ class Run {
   }
 
   /** The run's first ticket; a booked visit not checked in only once due. */
-  front(now: StepClock): Ticket | undefined {
+  front(now: string): Ticket | undefined {
     const a = this.peek();
     const e = this.expected[this.expectedHead];
-    if (!e || e.bookedFor > now.iso || (a && a.lineAt <= e.bookedFor)) return a;
+    if (!e || e.bookedFor > now || (a && a.lineAt <= e.bookedFor)) return a;
     this.virtual ??= virtualTicket(
       `\u0000booking:${e.serviceId}:${this.expectedHead}`,
       e.serviceId,
@@ -195,7 +184,7 @@ export class Fronts {
   }
 
   /** The front of each run a counter with these skills may serve, and the targeted tickets. */
-  offer(skills: Readonly<Record<string, number>>, now: StepClock): Ticket[] {
+  offer(skills: Readonly<Record<string, number>>, now: string): Ticket[] {
     const out = this.targeted.length === 0 ? [] : [...this.targeted];
     for (const serviceId of servicesOf(skills)) {
       for (const run of this.runs.get(serviceId) ?? []) {
@@ -307,11 +296,16 @@ export class DryRun {
     }
     const slot = free[i]!;
     if (slot.at > limit) return { kind: 'horizon' };
-    const clock = new StepClock(new Date(slot.at));
+    // The step's instant as text once, for the runs' fronts and the policy alike (formatting it
+    // with toISOString at each policy call was a large part of a step; issue 12). From the Date,
+    // which drops the fraction of a millisecond that `slot.at` may have.
+    const now = new Date(slot.at);
+    const nowIso = isoOf(now.getTime());
     const next = load.policy({
-      now: clock.date,
+      now,
+      nowIso,
       counter: slot.counter,
-      waiting: this.fronts.offer(slot.counter.skills, clock),
+      waiting: this.fronts.offer(slot.counter.skills, nowIso),
       services: load.services,
       counters: load.counters,
       settings: load.settings,
@@ -320,7 +314,7 @@ export class DryRun {
     if (!next) {
       // Nothing due for this counter: it waits for the next ticket it may serve to become due,
       // or leaves the dry run (walk-ins yet to come are not foreseen).
-      const wake = this.fronts.wake(slot.counter.skills, clock.iso);
+      const wake = this.fronts.wake(slot.counter.skills, nowIso);
       if (wake === Infinity) free.splice(i, 1);
       else slot.at = wake;
       return { kind: 'waited' };
