@@ -19,6 +19,19 @@ const rig = sharedKioskRig({}, async (r) => {
   if (pool.status !== 200) throw new Error(`pool: ${pool.status}`);
 });
 
+/** Takes a pensions ticket from the start screen: the refusal's reason and text. */
+async function refusedPensions(): Promise<{ cutoff: string | null; text: string }> {
+  const p = rig.page;
+  await p.getByTestId('go-ticket').click();
+  await p.getByTestId('service-emerytury').click();
+  const offer = p.getByTestId('walk-in-cutoff');
+  await offer.waitFor({ timeout: 15_000 });
+  return {
+    cutoff: await offer.getAttribute('data-cutoff'),
+    text: (await offer.textContent()) ?? '',
+  };
+}
+
 describe('walk-in cut-off at the kiosk', () => {
   it('offers the nearest slot instead of a ticket and leads into the booking', async () => {
     const p = rig.page;
@@ -26,12 +39,8 @@ describe('walk-in cut-off at the kiosk', () => {
       () => true,
       () => false,
     );
-    await p.getByTestId('go-ticket').click();
-    await p.getByTestId('service-emerytury').click();
-    const offer = p.getByTestId('walk-in-cutoff');
-    await offer.waitFor({ timeout: 15_000 });
-    expect(await offer.getAttribute('data-cutoff')).toBe('pool');
-    const text = (await offer.textContent()) ?? '';
+    const { cutoff, text } = await refusedPensions();
+    expect(cutoff).toBe('pool');
     expect(text).toContain('Na dziś brak miejsc w kolejce — najbliższa wolna wizyta:');
     expect(text).toMatch(/\d{2}:\d{2}/);
     // No ticket came out of the printer.
@@ -50,13 +59,9 @@ describe('walk-in cut-off at the kiosk', () => {
     expect((await rig.branch.api('POST', '/api/v1/manager/end-day', manager)).status).toBe(200);
     const p = rig.page;
     await p.goto(p.url().split('#')[0]!);
-    await p.getByTestId('go-ticket').click();
+    const { cutoff, text } = await refusedPensions();
     // The ended day is the reason given first (before the pool of 0 set above).
-    await p.getByTestId('service-emerytury').click();
-    const offer = p.getByTestId('walk-in-cutoff');
-    await offer.waitFor({ timeout: 15_000 });
-    expect(await offer.getAttribute('data-cutoff')).toBe('ended');
-    const text = (await offer.textContent()) ?? '';
+    expect(cutoff).toBe('ended');
     expect(text).toContain('Oddział zakończył już dziś obsługę klientów');
     // Today's slots went with the day: the offer is tomorrow's or later (Warsaw days).
     const today = localDay(new Date(), 'Europe/Warsaw').split('-').reverse().join('.');
