@@ -19,10 +19,10 @@ const rig = sharedKioskRig({}, async (r) => {
   if (pool.status !== 200) throw new Error(`pool: ${pool.status}`);
 });
 
-/** Takes a pensions ticket from the start screen: the refusal's reason and text. */
-async function refusedPensions(): Promise<{ cutoff: string | null; text: string }> {
+/** Takes a pensions ticket (from the start screen, or the matters shown): the refusal. */
+async function refusedPensions(fromHome = true): Promise<{ cutoff: string | null; text: string }> {
   const p = rig.page;
-  await p.getByTestId('go-ticket').click();
+  if (fromHome) await p.getByTestId('go-ticket').click();
   await p.getByTestId('service-emerytury').click();
   const offer = p.getByTestId('walk-in-cutoff');
   await offer.waitFor({ timeout: 15_000 });
@@ -54,12 +54,15 @@ describe('walk-in cut-off at the kiosk', () => {
     await p.getByTestId(`booking-hour-${time}`).waitFor({ timeout: 15_000 });
   });
 
-  it('after the manager ended the day says the branch is done for today, offering tomorrow', async () => {
-    const manager = await rig.branch.login('kierownik');
-    expect((await rig.branch.api('POST', '/api/v1/manager/end-day', manager)).status).toBe(200);
+  it('after the manager ended the day: a tap says the branch is done (a visit from tomorrow); the home hides tickets', async () => {
     const p = rig.page;
     await p.goto(p.url().split('#')[0]!);
-    const { cutoff, text } = await refusedPensions();
+    await p.getByTestId('go-ticket').click();
+    await p.getByTestId('service-emerytury').waitFor();
+    // Ended while a client stands at the matters: the tap is refused.
+    const manager = await rig.branch.login('kierownik');
+    expect((await rig.branch.api('POST', '/api/v1/manager/end-day', manager)).status).toBe(200);
+    const { cutoff, text } = await refusedPensions(false);
     // The ended day is the reason given first (before the pool of 0 set above).
     expect(cutoff).toBe('ended');
     expect(text).toContain('Oddział zakończył już dziś obsługę klientów');
@@ -67,5 +70,9 @@ describe('walk-in cut-off at the kiosk', () => {
     const today = localDay(new Date(), 'Europe/Warsaw').split('-').reverse().join('.');
     expect(text).toMatch(/najbliższa wolna wizyta: .+ \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/);
     expect(text).not.toContain(today);
+    // The home, asked afresh, says the branch is closed and offers no ticket.
+    await p.goto(p.url().split('#')[0]!);
+    await p.getByTestId('branch-closed').waitFor({ timeout: 15_000 });
+    expect(await p.getByTestId('go-ticket').count()).toBe(0);
   });
 });

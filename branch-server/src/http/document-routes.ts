@@ -35,13 +35,20 @@ export async function documentRoutes(app: FastifyInstance, ctx: PortalRouteConte
     sync.documentByReceipt(req.body.receiptNo, req.body.code),
   );
   // After hours the kiosk takes documents but hides tickets: it asks whether any counter
-  // service is within its hours now (the same rule the ticket intake applies).
+  // service is within its hours now (the same rule the ticket intake applies), and not cut off
+  // because the branch day has ended (as the walk-in gate refuses it then).
   serve(app, 'branchOpening', branchApi.branchOpening, () => {
     const state = ctx.branch.view();
     const at = ctx.branch.now();
     const timeZone = state.settings.timeZone;
+    const ended = new Set(
+      ctx.branch.walkIns
+        .list()
+        .services.filter((c) => c.cut && c.reason === 'ended')
+        .map((c) => c.serviceId),
+    );
     const open = [...state.services.values()].some(
-      (s) => s.active && isOpen(state.hours.get(s.id), at, timeZone),
+      (s) => s.active && !ended.has(s.id) && isOpen(state.hours.get(s.id), at, timeZone),
     );
     // The kiosk offers "Powiadom mnie" only for a channel the branch can send by.
     const notifyChannels = [...(ctx.notifyChannels?.() ?? [])];
