@@ -64,15 +64,23 @@ export const WalkInCutoffDetails = z.object({
 export type WalkInCutoffDetails = z.infer<typeof WalkInCutoffDetails>;
 
 /** The refusal in each language, for logs, the branch's message and clients without a catalogue. */
-export const walkInCutoffMessages = {
+const walkInCutoffMessages = {
   pl: 'Na dziś brak miejsc w kolejce do tej sprawy',
   en: 'No more places in the queue for this service today',
   uk: 'На сьогодні немає місць у черзі для цієї справи',
 } as const;
 
 /** The refusal once the branch day has been ended (cut-off reason `ended`). */
-export const dayEndedMessages = {
+const dayEndedMessages = {
   pl: 'Oddział zakończył już dziś obsługę klientów',
   en: 'The branch has finished serving clients for today',
   uk: 'Відділення вже завершило обслуговування клієнтів на сьогодні',
 } as const;
+
+/** A refused walk-in's message for its cut-off reason, in `lang`. */
+export function walkInRefusalMessage(
+  cutoff: WalkInCutoffReason,
+  lang: keyof typeof walkInCutoffMessages,
+): string {
+  return (cutoff === 'ended' ? dayEndedMessages : walkInCutoffMessages)[lang];
+}

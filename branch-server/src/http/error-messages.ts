@@ -1,6 +1,6 @@
 import type { ErrorCode, Lang } from '@skr/protocol';
 import { BookingRefusal, bookingRefusalMessage } from '@skr/protocol/calendar';
-import { dayEndedMessages, walkInCutoffMessages } from '@skr/protocol/walk-in-cutoff';
+import { WalkInCutoffReason, walkInRefusalMessage } from '@skr/protocol/walk-in-cutoff';
 import { lateArrivalMessages } from '@skr/protocol/late-arrival';
 import { counterRefusalText } from './counter-refusal';
 
@@ -76,8 +76,10 @@ const walkInHoliday: Record<Lang, string> = {
 /** A refusal's own message (details.reason of a booking or counter CONFLICT), or undefined. */
 export function refusalText(details: unknown, lang: Lang): string | undefined {
   const d = (details ?? {}) as Record<string, unknown>;
-  if (d.reason === 'walk-in-cutoff')
-    return (d.cutoff === 'ended' ? dayEndedMessages : walkInCutoffMessages)[lang];
+  if (d.reason === 'walk-in-cutoff') {
+    const cutoff = WalkInCutoffReason.safeParse(d.cutoff);
+    return walkInRefusalMessage(cutoff.success ? cutoff.data : 'closing', lang);
+  }
   if (d.reason === 'late' && typeof d.lateArrivalMinutes === 'number')
     return lateArrivalMessages[lang].replace('{n}', String(d.lateArrivalMinutes));
   if (d.reason === 'closed' && typeof d.holiday === 'string') return walkInHoliday[lang];

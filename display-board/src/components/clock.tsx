@@ -1,5 +1,5 @@
 import type { BranchClock } from '@skr/protocol/branch-clock';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The minute on the branch's clock and its zone: what the clock draws. */
@@ -14,20 +14,20 @@ function shownMinute(clock: BranchClock): string {
  */
 export const Clock = memo(function Clock({ clock }: { clock: BranchClock }) {
   const { t, i18n } = useTranslation();
-  // Hours and minutes are drawn: the state is the minute (and zone) shown, set only when it
-  // changes, so the second's tick renders nothing 59 times a minute and a screen's main thread,
-  // busy with calls, does not redraw the header every second. (Setting the same state is not
-  // always free: right after a change React renders and commits the root once more to find it
-  // unchanged, a commit no call caused.)
-  const [, setShown] = useState(() => shownMinute(clock));
+  // Hours and minutes are drawn: the minute (and zone) shown is kept here and a render is asked
+  // only when it changes, so the second's tick renders nothing 59 times a minute and a screen's
+  // main thread, busy with calls, does not redraw the header every second. (Setting an unchanged
+  // state is not free: right after a change React renders and commits the root once more to
+  // find it unchanged, a commit no call caused.)
   const shown = useRef(shownMinute(clock));
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
   const now = clock.now();
   useEffect(() => {
     const tick = () => {
       const minute = shownMinute(clock);
       if (minute === shown.current) return;
       shown.current = minute;
-      setShown(minute);
+      redraw();
     };
     const id = setInterval(tick, 1000);
     // Redraw at once when the server's time and zone arrive.

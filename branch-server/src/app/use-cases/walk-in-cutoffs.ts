@@ -1,8 +1,7 @@
 import type { SlotAvailability, SlotsQuery } from '@skr/protocol/calendar';
 import { localDay } from '@skr/protocol/time-zone';
 import {
-  dayEndedMessages,
-  walkInCutoffMessages,
+  walkInRefusalMessage,
   type WalkInCutoff,
   type WalkInCutoffDetails,
   type WalkInCutoffList,
@@ -148,8 +147,7 @@ export function walkInCutoffCommands(
         // Once the day has ended, none of today's slots would be kept either: from tomorrow.
         nextSlot: nextSlot(serviceId, at, c.reason === 'ended' ? 1 : 0),
       };
-      const message = c.reason === 'ended' ? dayEndedMessages : walkInCutoffMessages;
-      return conflict(message.pl, details);
+      return conflict(walkInRefusalMessage(c.reason, 'pl'), details);
     },
 
     /** Opens a cut-off service again for today (`open: false` withdraws it); audited. */
