@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { pageShell } from '../scripts/vite-page-shell';
+import { pageShell } from '../scripts/vite-page-shell.ts';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 

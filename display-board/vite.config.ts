@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { pageShell } from '../scripts/vite-page-shell';
+import { pageShell } from '../scripts/vite-page-shell.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
