@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { putEveryDayPlan } from '../../branch-server/test/booking-plan';
 import { localDay } from '@skr/protocol/time-zone';
 import { sharedKioskRig } from './kiosk-rig';
+import { hears, mark, moveTo } from './speech-keypad-steps';
 
 // Walk-ins when the day is full (issue 14), in Chromium: the manager sets the pensions' daily
 // walk-in pool to 0, so a touch on "Emerytury" gets no ticket; the kiosk says so and offers the
 // nearest free visit, and "Umów" opens the booking flow at that slot (the identity step). Once
-// the manager has ended the day, every walk-in is refused so, with a visit from tomorrow.
+// the manager has ended the day, every walk-in is refused so, with a visit from tomorrow. A blind
+// client in speech mode hears the refusal and, after the end of the day, the closed branch.
 
 const rig = sharedKioskRig({}, async (r) => {
   const manager = await putEveryDayPlan(r.branch, ['emerytury']);
@@ -54,6 +56,23 @@ describe('walk-in cut-off at the kiosk', () => {
     await p.getByTestId(`booking-hour-${time}`).waitFor({ timeout: 15_000 });
   });
 
+  it('in speech mode the refusal is heard, with the offered visit', async () => {
+    const p = rig.page;
+    await p.goto(p.url().split('#')[0]!);
+    await p.getByTestId('home').waitFor();
+    await p.keyboard.press('F2');
+    await hears(p, /^Tryb głosowy włączony\.$/);
+    await moveTo(p, 'go-ticket');
+    await p.keyboard.press('Enter');
+    await p.getByTestId('services').waitFor();
+    await moveTo(p, 'service-emerytury');
+    const since = await mark(p);
+    await p.keyboard.press('5');
+    await p.getByTestId('walk-in-cutoff').waitFor({ timeout: 15_000 });
+    await hears(p, /Na dziś brak miejsc w kolejce — najbliższa wolna wizyta: .*\d{2}:\d{2}/, since);
+    await p.keyboard.press('Escape');
+  });
+
   it('after the manager ended the day: a tap says the branch is done (a visit from tomorrow); the home hides tickets', async () => {
     const p = rig.page;
     await p.goto(p.url().split('#')[0]!);
@@ -74,5 +93,8 @@ describe('walk-in cut-off at the kiosk', () => {
     await p.goto(p.url().split('#')[0]!);
     await p.getByTestId('branch-closed').waitFor({ timeout: 15_000 });
     expect(await p.getByTestId('go-ticket').count()).toBe(0);
+    // In speech mode the closed branch is said, not only shown.
+    await p.keyboard.press('F2');
+    await hears(p, /^Oddział jest zamknięty — możesz złożyć dokument/);
   });
 });
