@@ -22,6 +22,15 @@ export interface QueueView {
    * it at each of its calls showed in issue 12's profile). Absent: the policy formats it.
    */
   nowIso?: string;
+  /** `now.getTime()`, when the caller has it without the Date (the dry run again). */
+  nowMs?: number;
+  /**
+   * Each waiting ticket's line position in ms (`msOf(lineAt)`), in the order of `waiting`, given
+   * only when every `lineAt` and the instant now are in toISOString's short form, where numbers
+   * order as the texts do: due is then a test of numbers (issue 12's second round: the dry run
+   * reads each ticket once, the policy read and compared texts at each of its calls).
+   */
+  lineMs?: readonly number[];
 }
 
 /** Picks the next ticket for a counter, or undefined when it has nobody to call. Pure. */
@@ -79,12 +88,23 @@ function isBooked(t: Ticket): boolean {
  * ticket in the wait estimate's dry run). Parallel lists, so a call allocates no object per ticket.
  */
 interface Due {
+  /** How many of the lists' entries are this call's (the rest are an earlier call's). */
+  count: number;
   tickets: Ticket[];
   /** Each ticket's line position in milliseconds. */
   lineMs: number[];
   /** Minutes each has waited (as {@link waitedMinutes}). */
   waited: number[];
+  /** Each one's target wait in minutes (read once the bounds before it have not applied). */
+  targets: number[];
 }
+
+/**
+ * The lists every call fills from the start, so a call allocates none (issue 12's second round:
+ * the wait estimate's dry run calls the policy ~200 times per issued ticket with two tickets or
+ * so, and making the lists was much of a call). A call never runs inside another.
+ */
+const due: Due = { count: 0, tickets: [], lineMs: [], waited: [], targets: [] };
 
 /**
  * Minutes waited as the bounds count them: a priority client's count double, so the bounds
@@ -95,36 +115,43 @@ function boundWait(t: Ticket, waited: number): number {
   return waited * (t.priority === null ? 1 : 2);
 }
 
-/** The hard bound's test: a bound wait of {@link POLICY_BOUNDS}.hardWaitMinutes or more. */
-const overHardBound = (_t: Ticket, _waited: number, bound: number): boolean =>
-  bound >= POLICY_BOUNDS.hardWaitMinutes;
-
 /** A booked visit due for 1–5 minutes (the bookings-on-time step). */
-const bookedOnTime = (t: Ticket, waited: number): boolean =>
-  isBooked(t) &&
-  waited >= POLICY_BOUNDS.bookedJumpAfterMinutes &&
-  waited <= POLICY_BOUNDS.bookedGraceMinutes;
+function bookedOnTime(t: Ticket, waited: number): boolean {
+  return (
+    isBooked(t) &&
+    waited >= POLICY_BOUNDS.bookedJumpAfterMinutes &&
+    waited <= POLICY_BOUNDS.bookedGraceMinutes
+  );
+}
 
 /**
- * The due ticket with the longest bound wait among those `counts` accepts; of equals the first
- * in line.
+ * The first two steps: the due ticket with the longest bound wait of those at the hard bound,
+ * else of the bookings on time; of equals the first in line. One pass for both (issue 12's
+ * second round: a pass per step, each calling its test as a closure, showed in the profile).
  */
-function longestWhere(
-  due: Due,
-  counts: (t: Ticket, waited: number, bound: number) => boolean,
-): Ticket | undefined {
-  let best: Ticket | undefined;
-  let bestWait = 0;
-  for (let i = 0; i < due.tickets.length; i += 1) {
+function boundPick(due: Due): Ticket | undefined {
+  let hard: Ticket | undefined;
+  let hardWait = 0;
+  let booked: Ticket | undefined;
+  let bookedWait = 0;
+  for (let i = 0; i < due.count; i += 1) {
     const t = due.tickets[i]!;
-    const w = boundWait(t, due.waited[i]!);
-    if (!counts(t, due.waited[i]!, w)) continue;
-    if (best === undefined || (bestWait - w || byLine(t, best)) < 0) {
-      best = t;
-      bestWait = w;
+    const waited = due.waited[i]!;
+    const w = boundWait(t, waited);
+    if (w >= POLICY_BOUNDS.hardWaitMinutes) {
+      if (hard === undefined || (hardWait - w || byLine(t, hard)) < 0) {
+        hard = t;
+        hardWait = w;
+      }
+    }
+    if (bookedOnTime(t, waited)) {
+      if (booked === undefined || (bookedWait - w || byLine(t, booked)) < 0) {
+        booked = t;
+        bookedWait = w;
+      }
     }
   }
-  return best;
+  return hard ?? booked;
 }
 
 /**
@@ -149,37 +176,41 @@ function longestWhere(
  * Bookings not yet due are otherwise called only when nothing else waits for the counter.
  */
 export const defaultPolicy: CallingPolicy = (view) => {
-  const { now, settings } = view;
-  const nowMs = now.getTime();
-  const nowIso = view.nowIso ?? now.toISOString();
-  const due: Due = { tickets: [], lineMs: [], waited: [] };
+  const { settings, waiting, lineMs: known } = view;
+  const nowMs = view.nowMs ?? view.now.getTime();
+  // The text of now only when due is a test of texts (see QueueView.lineMs).
+  const nowIso = known ? '' : (view.nowIso ?? view.now.toISOString());
   // The earliest line position among the candidates, the first of equals (as a stable sort).
   let earliest: Ticket | undefined;
-  for (const t of view.waiting) {
+  let n = 0;
+  for (let i = 0; i < waiting.length; i += 1) {
+    const t = waiting[i]!;
     if (t.state !== 'waiting' || !eligible(t, view)) continue;
-    if (t.lineAt <= nowIso) {
-      const lineMs = msOf(t.lineAt);
-      due.tickets.push(t);
-      due.lineMs.push(lineMs);
+    if (known ? known[i]! <= nowMs : t.lineAt <= nowIso) {
+      const lineMs = known ? known[i]! : msOf(t.lineAt);
+      due.tickets[n] = t;
+      due.lineMs[n] = lineMs;
       // As minutesBetween(t.lineAt, now), without reading either instant again.
-      due.waited.push((nowMs - lineMs) / 60_000);
+      due.waited[n] = (nowMs - lineMs) / 60_000;
+      n += 1;
     } else if (!earliest || t.lineAt < earliest.lineAt) earliest = t;
   }
-  if (due.tickets.length === 0) return earliest;
+  due.count = n;
+  if (n === 0) return earliest;
+  // A sole due ticket is what every step below picks, the look-ahead aside (the dry run's
+  // counters are offered one ticket at a quarter of their calls).
+  if (n === 1 && !view.lookAhead) return due.tickets[0];
 
-  const overHard = longestWhere(due, overHardBound);
-  if (overHard) return overHard;
-
-  const bookedLate = longestWhere(due, bookedOnTime);
-  if (bookedLate) return bookedLate;
+  const bound = boundPick(due);
+  if (bound) return bound;
 
   // Each due ticket's target, read once for the starvation bound and the lateness order.
-  const targets: number[] = [];
-  for (const t of due.tickets) targets.push(target(t, view));
+  const targets = due.targets;
+  for (let i = 0; i < n; i += 1) targets[i] = target(due.tickets[i]!, view);
   // Most overdue first; of equals the first in line (as the stable sort this replaced).
   let starving: Ticket | undefined;
   let mostOver = 1;
-  for (let i = 0; i < due.tickets.length; i += 1) {
+  for (let i = 0; i < n; i += 1) {
     const t = due.tickets[i]!;
     const o =
       boundWait(t, due.waited[i]!) /
@@ -191,7 +222,7 @@ export const defaultPolicy: CallingPolicy = (view) => {
   }
   if (starving) return starving;
 
-  const pick = mixedPick(view, nowMs, due, targets);
+  const pick = mixedPick(view, nowMs, due);
   return lookAheadPick(view, pick) ?? pick;
 };
 
@@ -215,37 +246,33 @@ function skillWeight(skill: number): number {
  * ticket's key is a class and a value; keys compare by class, then value, then {@link byLine}
  * (a total order, so the first in one pass is the first of a sort; issue 12).
  */
-function mixedPick(
-  view: QueueView,
-  nowMs: number,
-  due: Due,
-  targets: readonly number[],
-): Ticket | undefined {
-  const { tickets, lineMs, waited } = due;
+function mixedPick(view: QueueView, nowMs: number, due: Due): Ticket | undefined {
+  const { count, tickets, lineMs, waited, targets } = due;
   const { counter } = view;
   let priorities = 0;
-  for (const t of tickets) if (t.priority !== null) priorities += 1;
+  for (let i = 0; i < count; i += 1) if (tickets[i]!.priority !== null) priorities += 1;
   const takePriority =
     priorities > 0 &&
-    (priorities === tickets.length ||
-      view.regularSincePriority >= view.settings.regularPerPriority);
+    (priorities === count || view.regularSincePriority >= view.settings.regularPerPriority);
   // The pool: every due ticket, or only the priority or only the regular ones. (A test, not
   // a closure: tsx names each closure made, which showed in the profile.)
-  const mixed = priorities !== 0 && priorities !== tickets.length;
+  const mixed = priorities !== 0 && priorities !== count;
 
   let firstOther = '\uffff';
-  for (const t of tickets)
+  for (let i = 0; i < count; i += 1) {
+    const t = tickets[i]!;
     if (
       (!mixed || (t.priority !== null) === takePriority) &&
       t.targetCounterId !== counter.id &&
       t.lineAt < firstOther
     )
       firstOther = t.lineAt;
+  }
 
   let best: Ticket | undefined;
   let bestClass = 0;
   let bestValue = 0;
-  for (let i = 0; i < tickets.length; i += 1) {
+  for (let i = 0; i < count; i += 1) {
     const t = tickets[i]!;
     if (mixed && (t.priority !== null) !== takePriority) continue;
     let cls: number;

@@ -1,7 +1,9 @@
 import type { Counter, QueueSettings, Service, Ticket } from '@skr/protocol';
 import type { CallingPolicy } from './calling-policy';
-import { DryRun, virtualTicket } from './estimate-dry-run';
+import { DryRun } from './estimate-dry-run';
+import { virtualTicket } from './estimate-fronts';
 import type { QueueState } from './queue-state';
+import { msOf } from './time';
 
 // The wait estimate as a dry run of the branch (issue 14): the counters free up at their
 // expected times and each calls what the branch's own calling policy would call, until the new
@@ -129,7 +131,8 @@ export function branchLoadOf(
     if (t.state === 'called' || t.state === 'serving') inHand.push(t);
   const walks = state.recentCalls
     .filter((t) => t.calledAt !== null && t.startedAt !== null)
-    .map((t) => (Date.parse(t.startedAt!) - Date.parse(t.calledAt!)) / 60_000)
+    // msOf: the same instants at every issue, parsed once (issue 12's second round).
+    .map((t) => (msOf(t.startedAt!) - msOf(t.calledAt!)) / 60_000)
     .reverse(); // recentCalls is newest first; the mean takes the newest last
   return {
     at,

@@ -1,5 +1,6 @@
 import type { Counter, Ticket } from '@skr/protocol';
-import { DryRun, freeSlots, runIndex } from './estimate-dry-run';
+import { DryRun, freeSlots } from './estimate-dry-run';
+import { runIndex } from './estimate-fronts';
 import { byLine } from './line-order';
 import {
   callOf,
@@ -87,11 +88,13 @@ export class EstimateProjector {
     // The shortcut holds only for a ticket behind everyone in its run (ties sort by id, and
     // the estimated ticket's id sorts first), of a service the saved runs know.
     if (!run || (last && last.lineAt >= own.lineAt)) return projectCall(load, ticket, rules);
-    const moment = run.empty() ? { step: 0, run: base.start } : this.advance(base, key, horizon);
+    const moment = base.start.fronts.empty(run)
+      ? { step: 0, run: base.start }
+      : this.advance(base, key, horizon);
     if (moment === 'horizon') return rules.horizonMinutes;
     if (moment === 'done') return undefined;
     const fork = moment.run.copy();
-    fork.fronts.run(own.serviceId, runIndex(own)).tail = own;
+    fork.fronts.setTail(fork.fronts.run(own.serviceId, runIndex(own)), own);
     return callOf(fork, own, at, rules);
   }
 
@@ -111,10 +114,11 @@ export class EstimateProjector {
     if (!run || (last && byLine(last, ticket) >= 0)) return;
     const key = runKey(ticket.serviceId, index);
     const emptied =
-      base.emptied.get(key) ?? (run.empty() ? { step: 0, run: base.start } : undefined);
+      base.emptied.get(key) ??
+      (base.start.fronts.empty(run) ? { step: 0, run: base.start } : undefined);
     // Every saved moment shares the run's list: the ticket is behind them all, unseen until its
     // run empties, so only the moments after that are wrong now.
-    run.items.push(ticket);
+    run.push(ticket);
     if (emptied) {
       for (const [k, m] of base.emptied)
         if (m.step >= emptied.step && m !== emptied) base.emptied.delete(k);
@@ -129,7 +133,8 @@ export class EstimateProjector {
   /** The saved dry run if it is of this state and moment, else a new one. */
   private baseFor(load: BranchLoad, rules: ProjectionRules, version: number): Base {
     const counters = [...load.counters.values()];
-    const slots = freeSlots(load, rules).map((s) => ({ id: s.counter.id, at: s.at }));
+    const free = freeSlots(load, rules);
+    const slots = free.map((s) => ({ id: s.counter.id, at: s.at }));
     const expected = load.expectedBookings ?? [];
     const at = load.at.getTime();
     const b = this.base;
@@ -149,7 +154,8 @@ export class EstimateProjector {
       )
     )
       return b;
-    const start = DryRun.start(load, rules);
+    // The free times just read, not read again (the dry run moves them on; `slots` is a copy).
+    const start = DryRun.start(load, rules, [], free);
     this.base = {
       version,
       at,
@@ -184,7 +190,7 @@ export class EstimateProjector {
       if (s.kind !== 'called') continue;
       f.step += 1;
       const t = s.ticket;
-      if (s.run?.empty() && t.targetCounterId === null && runIndex(t) <= 1)
+      if (s.run && f.run.fronts.empty(s.run) && t.targetCounterId === null && runIndex(t) <= 1)
         base.emptied.set(runKey(t.serviceId, runIndex(t)), { step: f.step, run: f.run.copy() });
     }
   }

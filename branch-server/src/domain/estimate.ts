@@ -48,11 +48,23 @@ export const MAX_ESTIMATE_MINUTES = 240;
  * out), or the default when there are none.
  */
 export function typicalServiceMinutes(recent: readonly number[]): number {
-  const last = recent
-    .filter((m) => Number.isFinite(m) && m > 0 && m <= MAX_SERVICE_MINUTES)
-    .slice(-20);
-  if (last.length === 0) return DEFAULT_SERVICE_MINUTES;
-  return last.reduce((a, b) => a + b, 0) / last.length;
+  // The list grows all day and each estimate reads it for every service: the last 20 are
+  // found from the newest back, then summed oldest first as before (the same sum to the bit).
+  let from = recent.length;
+  let count = 0;
+  while (from > 0 && count < 20) {
+    from -= 1;
+    if (plausibleMinutes(recent[from])) count += 1;
+  }
+  if (count === 0) return DEFAULT_SERVICE_MINUTES;
+  let sum = 0;
+  for (let i = from; i < recent.length; i += 1) if (plausibleMinutes(recent[i])) sum += recent[i]!;
+  return sum / count;
+}
+
+/** A service duration that counts: not forgotten "in service" (see MAX_SERVICE_MINUTES). */
+function plausibleMinutes(m: number | undefined): m is number {
+  return m !== undefined && Number.isFinite(m) && m > 0 && m <= MAX_SERVICE_MINUTES;
 }
 
 /**

@@ -62,3 +62,29 @@ export function isoOf(ms: number): string {
   const milliText = milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : `${milli}`;
   return `${isoDayText}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${milliText}Z`;
 }
+
+/** Texts read by {@link shortIsoMs}, kept as {@link msOf} keeps its own. */
+const shortForms = new Map<string, number>();
+
+/**
+ * Milliseconds of ISO text in toISOString's short form (24 characters, years 0–9999), or NaN for
+ * any other text. Such texts order as their instants do, so where both sides are in that form a
+ * comparison of the numbers answers what the comparison of the texts did: the wait estimate's
+ * dry run compares numbers (issue 12's second round: formatting and comparing the step's text
+ * was a large part of a step).
+ */
+export function shortIsoMs(x: string): number {
+  let ms = shortForms.get(x);
+  if (ms === undefined) {
+    const read = msOf(x);
+    ms = x.length === 24 && isShortFormMs(read) && isoOf(read) === x ? read : NaN;
+    if (shortForms.size >= PARSED_MAX) shortForms.clear();
+    shortForms.set(x, ms);
+  }
+  return ms;
+}
+
+/** Whether {@link isoOf} writes this instant in the short form. */
+export function isShortFormMs(ms: number): boolean {
+  return ms >= 0 && ms < SHORT_FORM_END && Number.isInteger(ms);
+}
