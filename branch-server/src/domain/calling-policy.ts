@@ -1,7 +1,7 @@
 import type { Counter, QueueSettings, Service, Ticket } from '@skr/protocol';
 import { bookedToCallNow } from './booked-look-ahead';
 import { DEFAULT_SERVICE_MINUTES, MAX_SERVICE_MINUTES } from './estimate';
-import { byLine } from './line-order';
+import { byLine, isBooked } from './line-order';
 import type { LookAhead } from './look-ahead';
 import { addMinutes, minutesBetween, msOf } from './time';
 
@@ -76,10 +76,6 @@ export const POLICY_BOUNDS = {
   /** A due booked visit jumps starving and priority tickets once it has waited this long. */
   bookedJumpAfterMinutes: 1,
 } as const;
-
-function isBooked(t: Ticket): boolean {
-  return t.bookedFor !== null && t.lineAt === t.bookedFor;
-}
 
 /**
  * The due tickets of one policy call with the numbers the steps below read, each computed once

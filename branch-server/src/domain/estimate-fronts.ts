@@ -1,5 +1,5 @@
 import type { Ticket } from '@skr/protocol';
-import { byLine, textOrder } from './line-order';
+import { byLine, isBooked, textOrder } from './line-order';
 import type { StepView } from './estimate-step-view';
 import { NOT_CALLED_YET } from './ticket-lifecycle';
 import { shortIsoMs } from './time';
@@ -9,11 +9,6 @@ import { shortIsoMs } from './time';
 // issued ticket at a peak: the runs (their lists, their order, which counter reads which) are
 // shared by every copy, and a copy's own part is three flat lists with two entries per run
 // (issue 12's second round: a copy used to make an object per run, 32 for 8 services).
-
-/** Whether a ticket holds its place by a booked time (the calling policies' own test). */
-function isBooked(t: Ticket): boolean {
-  return t.bookedFor !== null && t.lineAt === t.bookedFor;
-}
 
 /** A waiting ticket that is not in the store: the new one, or a booking not checked in yet. */
 export function virtualTicket(

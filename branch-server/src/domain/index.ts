@@ -21,6 +21,7 @@ export * from './device-decision';
 export * from './config-decision';
 export * from './counter-ownership';
 export * from './line-position';
+export { isBooked } from './line-order';
 export * from './end-of-day';
 export * from './branch-close';
 export * from './identity-document';

@@ -14,3 +14,11 @@ export function textOrder(a: string, b: string): number {
 export function byLine(a: Ticket, b: Ticket): number {
   return textOrder(a.lineAt, b.lineAt) || textOrder(a.id, b.id);
 }
+
+/**
+ * Whether a ticket holds its place in line by a booked time (a checked-in visit on time) rather
+ * than by when it joined: the test of the calling policies, the dry run and the end of the line.
+ */
+export function isBooked(t: Ticket): boolean {
+  return t.bookedFor !== null && t.lineAt === t.bookedFor;
+}

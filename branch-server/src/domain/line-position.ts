@@ -1,10 +1,6 @@
 import type { Ticket } from '@skr/protocol';
+import { isBooked } from './line-order';
 import type { QueueState } from './queue-state';
-
-/** Whether a ticket holds its place by a booked time rather than by when it joined. */
-function atBookedTime(t: Ticket): boolean {
-  return t.bookedFor !== null && t.lineAt === t.bookedFor;
-}
 
 /**
  * Parsed line positions by ticket object: every issue asks for the end of the line (twice,
@@ -27,7 +23,7 @@ function lineMs(t: Ticket): number {
  * end of the line is the maximum of. Exported so the working memory can keep that maximum.
  */
 export function walkInLineMs(t: Ticket): number | undefined {
-  return t.state !== 'waiting' || atBookedTime(t) ? undefined : lineMs(t);
+  return t.state !== 'waiting' || isBooked(t) ? undefined : lineMs(t);
 }
 
 /** The latest line position of the waiting walk-ins, by scanning them (-Infinity if none). */

@@ -6,6 +6,7 @@ import {
   cardCheckInWindow,
   decideIssue,
   estimateWait,
+  isBooked,
   EstimateProjector,
   MAX_ESTIMATE_MINUTES,
 } from '../../domain';
@@ -164,7 +165,7 @@ export async function issueTicket(
       const t = d.created!;
       // Everyone ahead in line order (the ticket's own line position, which never goes back
       // with the wall clock), as it was before this ticket joined.
-      const booked = t.bookedFor !== null && t.lineAt === t.bookedFor;
+      const booked = isBooked(t);
       const est = t.bookingCode
         ? estimateFor(ctx, t.serviceId, false, new Date(t.lineAt), at, booked)
         : estimateFor(ctx, t.serviceId, req.priority !== undefined, new Date(t.lineAt), at);
