@@ -3,6 +3,7 @@ import type { OpeningHours } from '@skr/protocol/manager';
 import { localDay } from '@skr/protocol/time-zone';
 import { scanWalkInLineEnd, walkInLineMs, type QueueState } from '../domain';
 import type { CatalogRepo, TicketRepo } from '../store';
+import { DAY_ENDED_KEY, isWalkInKey, WALK_IN_PREFIX } from './walk-in-settings';
 
 const FINAL = new Set<Ticket['state']>(['done', 'no-show', 'cancelled', 'expired']);
 const RECENT_CALLS = 10;
@@ -18,6 +19,11 @@ export class BranchState implements QueueState {
   hours = new Map<string, OpeningHours>();
   counters = new Map<number, Counter>();
   settings!: QueueSettings;
+  /**
+   * The walk-in cut-off's settings rows (walk-in-settings.ts), key → value: the gate reads them
+   * at every issued ticket (issue 11: three reads of SQLite were ~50 µs of each issue).
+   */
+  walkInSettings = new Map<string, string>();
   active = new Map<string, Ticket>();
   /** Waiting tickets per service, so a line's estimate does not scan the whole branch. */
   private lines = new Map<string, Map<string, Ticket>>();
@@ -43,6 +49,7 @@ export class BranchState implements QueueState {
   load(now: Date): void {
     this.version += 1;
     this.settings = this.catalog.settings();
+    this.walkInSettings = new Map(this.catalog.settingRows(WALK_IN_PREFIX, DAY_ENDED_KEY));
     this.services = new Map(this.catalog.services().map((s) => [s.id, s]));
     this.hours = new Map();
     for (const id of this.services.keys()) {
@@ -60,6 +67,13 @@ export class BranchState implements QueueState {
     this.recentCalls = this.tickets.recentCalls(this.day, RECENT_CALLS);
     const firstPriority = this.recentCalls.findIndex((t) => t.priority !== null);
     this.regularSincePriority = firstPriority === -1 ? this.recentCalls.length : firstPriority;
+  }
+
+  /** Records a committed settings row (`value` null: removed); only walk-in rows are kept. */
+  applySetting(key: string, value: string | null): void {
+    if (!isWalkInKey(key)) return;
+    if (value === null) this.walkInSettings.delete(key);
+    else this.walkInSettings.set(key, value);
   }
 
   /** Starts a new day's statistics when the local date changes. */

@@ -129,6 +129,7 @@ export class UnitOfWork {
     for (const r of decision.rows) {
       if (r.row === 'ticket') state.applyTicket(r.ticket, r.ticket.id === decision.calledId);
       else if (r.row === 'counter') state.counters.set(r.counter.id, r.counter);
+      else if (r.row === 'setting') state.applySetting(r.key, r.value);
     }
     for (const e of events) if (e.device) health.apply(e.device);
     // Configuration changes reload services, counters and settings: tickets in hand stay untouched.

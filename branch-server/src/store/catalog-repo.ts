@@ -98,6 +98,14 @@ export function catalogRepo(db: Db) {
       const r = getSetting.get('queue') as { value: string } | undefined;
       return { ...defaultQueueSettings, ...(r ? JSON.parse(r.value) : {}) };
     },
+    /** The settings rows whose keys are `key` or start with `prefix`, as key–value pairs. */
+    settingRows(prefix: string, key: string): [string, string][] {
+      return (
+        db
+          .prepare(`SELECT key, value FROM settings WHERE (key >= ? AND key < ?) OR key = ?`)
+          .all(prefix, `${prefix}\uffff`, key) as { key: string; value: string }[]
+      ).map((r) => [r.key, r.value]);
+    },
     saveSettings(s: QueueSettings): void {
       putSetting.run('queue', JSON.stringify(s));
     },

@@ -2,7 +2,8 @@ import { localDay, startOfLocalDay } from '@skr/protocol/time-zone';
 import { decideEndOfDay, decideMissedBookings, END_OF_DAY_ACTOR } from '../../domain';
 import { decideVisitRetention } from '../../domain/calendar';
 import type { UseCaseContext } from './context';
-import { DAY_ENDED_KEY, staleReopenings } from './walk-in-cutoffs';
+import { DAY_ENDED_KEY } from '../walk-in-settings';
+import { staleReopenings } from './walk-in-cutoffs';
 
 /** What ending the day did (the manager's answer). */
 export interface EndDayResult {

@@ -8,32 +8,28 @@ import {
 } from '@skr/protocol/walk-in-cutoff';
 import { conflict, endOfLine, notFound, type DomainError, type RowChange } from '../../domain';
 import { walkInCutoff } from '../../domain/walk-in-cutoff';
+import { DAY_ENDED_KEY, poolKey, REOPEN_PREFIX, reopenKey } from '../walk-in-settings';
 import type { UseCaseContext } from './context';
 
 // The walk-in cut-off per service (issue 14): the prediction reads the live line, counters and
-// service times from memory; the day's walk-in count, the pool and the manager's reopening for
-// today are rows (settings). Reopening and the pool are written through the unit of work with
-// an audit entry, so who opened what, when, is on record.
+// service times from memory, and so the pool, the manager's reopening for today and the day's
+// end (settings rows kept in memory, walk-in-settings.ts); the day's walk-in count is read from
+// the tickets when a pool is set. Reopening and the pool are written through the unit of work
+// with an audit entry, so who opened what, when, is on record.
 
 /** How far ahead the refusal looks for a slot to offer instead. */
 const OFFER_DAYS = 14;
 
-const poolKey = (serviceId: string) => `walkin-pool:${serviceId}`;
-/** The last local day the branch day was ended (its value), written by the end of the day. */
-export const DAY_ENDED_KEY = 'day-ended';
-const REOPEN_PREFIX = 'walkin-reopened:';
-const reopenKey = (day: string, serviceId: string) => `${REOPEN_PREFIX}${day}:${serviceId}`;
-
 /**
  * The rows that drop the manager's "open again for today" of days before `today` (ISO local
- * day): the key holds its day, so an ISO day compares as text and the primary key's range
- * serves the read. Run by the end of the day, so the overrides never pile up.
+ * day): the key holds its day, so an ISO day compares as text. Run by the end of the day, so
+ * the overrides never pile up.
  */
-export function staleReopenings(ctx: Pick<UseCaseContext, 'db'>, today: string): RowChange[] {
-  const keys = ctx.db
-    .prepare(`SELECT key FROM settings WHERE key >= ? AND key < ?`)
-    .all(REOPEN_PREFIX, `${REOPEN_PREFIX}${today}`) as { key: string }[];
-  return keys.map(({ key }) => ({ row: 'setting', key, value: null }));
+export function staleReopenings(ctx: Pick<UseCaseContext, 'state'>, today: string): RowChange[] {
+  const before = `${REOPEN_PREFIX}${today}`;
+  return [...ctx.state.walkInSettings.keys()]
+    .filter((key) => key.startsWith(REOPEN_PREFIX) && key < before)
+    .map((key) => ({ row: 'setting', key, value: null }));
 }
 
 const plusDays = (day: string, n: number) =>
@@ -47,8 +43,7 @@ export function walkInCutoffCommands(
   const countToday = ctx.db.prepare(
     `SELECT count(*) AS n FROM tickets WHERE day = ? AND service_id = ? AND booking_code IS NULL`,
   );
-  const setting = ctx.db.prepare(`SELECT value FROM settings WHERE key = ?`);
-  const read = (key: string) => (setting.get(key) as { value: string } | undefined)?.value;
+  const read = (key: string) => ctx.state.walkInSettings.get(key);
 
   /**
    * The cut-off of one service now. `counted`: count today's walk-ins even without a pool (the
