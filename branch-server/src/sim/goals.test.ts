@@ -29,6 +29,15 @@ describe('issue 14 goals line', () => {
     expect(formatGoals(check)).toBe('goals: mean ✓ p90 ✗ longest ✗ booked ✓ mae ✓');
   });
 
+  it('counts only FIFO and Novo-SGA-like as baselines, not a reference row', () => {
+    const check = checkGoals([
+      row('default', { longestWait: 29 }),
+      row('fifo', {}),
+      row('booked-fifo', { longestWait: 20 }),
+    ]);
+    expect(check.longest).toBe(true);
+  });
+
   it('counts a zero that every policy shares as met, and misses the booked share and MAE below their goals', () => {
     const check = checkGoals([
       row('default', { p90Wait: 0, bookedWithin5MinShare: 0.989, estimateMae: 3.1 }),

@@ -3,6 +3,7 @@ export * from './stats';
 export * from './event-queue';
 export * from './scenario';
 export * from './novo-sga-policy';
+export * from './booked-fifo-policy';
 export * from './simulate-day';
 export * from './quality';
 export * from './slot-places';

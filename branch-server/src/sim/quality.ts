@@ -1,4 +1,5 @@
 import { defaultPolicy, fifoPolicy, type CallingPolicy } from '../domain';
+import { bookedFifoPolicy } from './booked-fifo-policy';
 import { novoSgaPolicy } from './novo-sga-policy';
 import { generateDay, type ScenarioOptions } from './scenario';
 import { simulateDay, type SimRecord } from './simulate-day';
@@ -30,6 +31,8 @@ const comparedPolicies: Record<string, CallingPolicy> = {
   default: defaultPolicy,
   fifo: fifoPolicy,
   'novo-sga-like': novoSgaPolicy,
+  // A reference point, not a goal (goals.ts GOAL_BASELINES): FIFO that calls bookings on time.
+  'booked-fifo': bookedFifoPolicy,
 };
 
 /** Sums up one policy's records (of one or more days). */
