@@ -85,8 +85,8 @@ describe('late arrival at the kiosk', () => {
     ])
       expect(lines).toContain(line);
     expect(printed.qr).toEqual([code]);
-    // The missed visit stays open (the close records it as a no-show); the new one is booked.
-    expect([status(codes.typed), status(code)]).toEqual(['booked', 'booked']);
+    // The client came: the missed visit is kept (no no-show at the close); the new one is booked.
+    expect([status(codes.typed), status(code)]).toEqual(['checked-in', 'booked']);
     await p.getByTestId('booking-finish').click();
     await p.getByTestId('home').waitFor();
   });

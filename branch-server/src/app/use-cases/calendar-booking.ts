@@ -10,7 +10,7 @@ import type {
   VisitSummary,
 } from '@skr/protocol/calendar';
 import { localClock, localDay } from '@skr/protocol/time-zone';
-import { isRefusal } from '../../domain';
+import { conflict, isRefusal, type Booking, type RowChange } from '../../domain';
 import { decideBooking, decidePlanChange, refusal, type CalendarView } from '../../domain/calendar';
 import { availabilityCache } from './calendar-availability';
 import { calendarStore } from './calendar-store';
@@ -65,15 +65,20 @@ export function calendarCommands(ctx: UseCaseContext) {
     req: Pick<BookVisitRequest, 'serviceId' | 'start'>,
     channel: BookingChannel,
     actor: string | null,
-    leaveOut?: string,
+    replaces?: Booking,
   ): VisitSummary {
     let booked: CalendarVisit | undefined;
     const decide = () => {
       const now = ctx.now();
       const day = localDay(req.start, zone());
+      // The missed visit the new one replaces is read again in the change's transaction: a
+      // second request for it (another kiosk, a retry) finds it kept and is refused.
+      const missed = replaces && ctx.bookings.get(replaces.code);
+      if (replaces && missed?.status !== 'booked')
+        return conflict('this booking is already checked in', { bookingCode: replaces.code });
       const d = decideBooking(
         view(planOrClosed(), day, day),
-        store.visitsOn(day).filter((v) => v.code !== leaveOut),
+        store.visitsOn(day).filter((v) => v.code !== replaces?.code),
         {
           code: newCode(),
           personKey,
@@ -95,7 +100,24 @@ export function calendarCommands(ctx: UseCaseContext) {
             booking: { code: d.visit.code, serviceId: d.visit.serviceId, start: d.visit.start },
           },
         ],
-        rows: [{ row: 'calendar-visit' as const, visit: d.visit, day }],
+        rows: [
+          { row: 'calendar-visit' as const, visit: d.visit, day },
+          // The client came: the missed visit is kept (checked in without a ticket), so the end
+          // of the day does not record it as a no-show too.
+          ...(missed
+            ? [
+                {
+                  row: 'booking',
+                  booking: {
+                    ...missed,
+                    status: 'checked-in',
+                    ticketId: null,
+                    updatedAt: now.toISOString(),
+                  },
+                } satisfies RowChange,
+              ]
+            : []),
+        ],
       };
     };
     try {
@@ -156,8 +178,9 @@ export function calendarCommands(ctx: UseCaseContext) {
     },
 
     /**
-     * Books for a person already known by their key (a late arrival's missed visit); the visit
-     * coded `leaveOut` is judged as if it were not there (it neither counts nor holds a place).
+     * Books for a person already known by their key (a late arrival's missed visit, `replaces`):
+     * the missed visit is judged as if it were not there (it neither counts nor holds a place)
+     * and, in the same change, recorded as kept (checked in without a ticket), not a no-show.
      */
     bookAs,
 

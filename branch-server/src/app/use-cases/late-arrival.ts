@@ -15,8 +15,9 @@ import type { UseCaseContext } from './context';
 
 // A booked client past the late-arrival window (issue 14): the check-in's `late` refusal gets
 // the offer (a walk-in ticket's estimated wait, the nearest free slot today), and the client who
-// takes the slot is booked there. The missed visit stays booked: the end of the day records it as
-// a no-show and reports it to the portal, and the no-show rate counts it from now on.
+// takes the slot is booked there. The client came, so the missed visit is recorded as kept
+// (checked in without a ticket) in the same change: neither a no-show at the end of the day nor
+// in the no-show rate; the new visit counts on its own.
 
 /** What the late arrivals need of the branch's other use cases. */
 interface LateArrivalDeps {
@@ -24,13 +25,13 @@ interface LateArrivalDeps {
   slots: (q: SlotsQuery) => SlotAvailability[];
   /** Every service's walk-in cut-off now. */
   cutoffs: () => WalkInCutoffList;
-  /** Books for a person key, leaving the missed visit out of the rules. */
+  /** Books for a person key in place of the missed visit (out of the rules, then kept). */
   bookAs: (
     personKey: string,
     req: { serviceId: string; start: string },
     channel: BookingChannel,
     actor: string | null,
-    leaveOut?: string,
+    replaces?: Booking,
   ) => VisitSummary;
 }
 
@@ -100,7 +101,7 @@ export function lateArrivalCommands(ctx: UseCaseContext, deps: LateArrivalDeps) 
 
     /**
      * Books the late client at `start` today (the missed visit's service and person); the
-     * missed visit is left out of the per-person rules and stays recorded as missed.
+     * missed visit is left out of the per-person rules and recorded as kept.
      */
     book(req: LateArrivalBookRequest, channel: BookingChannel, actor: string | null): VisitSummary {
       const now = ctx.now();
@@ -118,7 +119,7 @@ export function lateArrivalCommands(ctx: UseCaseContext, deps: LateArrivalDeps) 
         { serviceId: missed.serviceId, start: req.start },
         channel,
         actor,
-        missed.code,
+        missed,
       );
     },
   };
