@@ -117,13 +117,30 @@ describe('configuration without restart', () => {
       earlyArrivalMinutes: 60,
       regularPerPriority: 3,
       starvationFactor: 2,
+      hardWaitMinutes: 60,
     });
     expect(s.body.diff).toEqual({
       maxRecalls: { before: 2, after: 3 },
       lateArrivalMinutes: { before: 15, after: 20 },
       regularPerPriority: { before: 2, after: 3 },
+      hardWaitMinutes: { before: 35, after: 60 },
     });
-    expect(b.branch.settings()).toMatchObject({ maxRecalls: 3, timeZone: 'Europe/Warsaw' });
+    expect(b.branch.settings()).toMatchObject({
+      maxRecalls: 3,
+      hardWaitMinutes: 60,
+      timeZone: 'Europe/Warsaw',
+    });
+    // Out of its range: a clear 400, nothing saved.
+    const bad = await b.api('PUT', '/api/v1/config/settings', admin, {
+      maxRecalls: 3,
+      lateArrivalMinutes: 20,
+      earlyArrivalMinutes: 60,
+      regularPerPriority: 3,
+      starvationFactor: 2,
+      hardWaitMinutes: 5,
+    });
+    expect(bad.status).toBe(400);
+    expect(b.branch.settings().hardWaitMinutes).toBe(60);
   });
 
   it('manages users: new accounts log in, a role change ends sessions, the last admin stays', async () => {

@@ -138,10 +138,13 @@ describe('manager page in Chromium: monitor, statistics, configuration', () => {
     expect(b.branch.view().services.get('emerytury')!.targetWaitMinutes).toBe(30);
     // The recall limit.
     await page.getByLabel('Limit ponownych wezwań').fill('4');
+    // And the wait limit that goes before booked visits (a branch past capacity raises it).
+    await page.getByLabel('Limit oczekiwania (min)').fill('60');
     await page.getByRole('button', { name: 'Zapisz' }).first().waitFor();
     await page.locator('#cfg-settings-h + form').getByRole('button', { name: 'Zapisz' }).click();
     await page.getByTestId('audit').getByText('maxRecalls: 2 → 4').waitFor();
-    expect(b.branch.settings().maxRecalls).toBe(4);
+    await page.getByTestId('audit').getByText('hardWaitMinutes: 35 → 60').waitFor();
+    expect(b.branch.settings()).toMatchObject({ maxRecalls: 4, hardWaitMinutes: 60 });
     // Pair a screen, set it up, see the token once, revoke it.
     const pair = page.getByRole('form', { name: 'Sparuj urządzenie' });
     await pair.getByLabel('Nazwa').fill('Ekran sala A');

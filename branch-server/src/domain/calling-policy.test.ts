@@ -163,6 +163,21 @@ describe('default calling policy: bounds in minutes (issue 14)', () => {
     expect(picked).toBe(expected === 'booked' ? booked.id : walkIn.id);
   });
 
+  it("takes the hard bound from the branch's settings (a branch past capacity keeps its bookings)", () => {
+    const c = counter(1, { [A.id]: 1, [B.id]: 1 });
+    const walkIn = ticket(B, at(0));
+    const booked = booking(A, at(0), at(36));
+    const pick = (hardWaitMinutes: number) =>
+      defaultPolicy(
+        view(c, [booked, walkIn], at(40), {
+          settings: { ...defaultQueueSettings, hardWaitMinutes },
+        }),
+      )?.id;
+    // 40 min of waiting against a booking due for 4 min: past a 35-min bound, within a 60-min one.
+    expect(pick(35)).toBe(walkIn.id);
+    expect(pick(60)).toBe(booked.id);
+  });
+
   it('lets a priority client starve at half the bound, whatever the mixing count says', () => {
     const c = counter(1, { [A.id]: 1 });
     const reg = ticket(A, at(0));

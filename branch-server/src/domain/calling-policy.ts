@@ -65,8 +65,8 @@ function target(ticket: Ticket, view: QueueView): number {
  * wait far longer than FIFO would (issue 14: 41.9 vs 30.1 min on the realistic day).
  */
 export const POLICY_BOUNDS = {
-  /** A wait this long goes before everything, bookings included: the day's hard limit. */
-  hardWaitMinutes: 35,
+  // The day's hard limit (a wait that goes before everything, bookings included) is the
+  // branch's setting `hardWaitMinutes` (35 by default): branches past capacity trade it.
   /** The starvation bound never exceeds this, whatever `starvationFactor` × the target says. */
   starvationCapMinutes: 20,
   /** Lateness is counted against the target, but never against more than this many minutes. */
@@ -125,7 +125,7 @@ function bookedOnTime(t: Ticket, waited: number): boolean {
  * else of the bookings on time; of equals the first in line. One pass for both (issue 12's
  * second round: a pass per step, each calling its test as a closure, showed in the profile).
  */
-function boundPick(due: Due): Ticket | undefined {
+function boundPick(due: Due, hardWaitMinutes: number): Ticket | undefined {
   let hard: Ticket | undefined;
   let hardWait = 0;
   let booked: Ticket | undefined;
@@ -134,7 +134,7 @@ function boundPick(due: Due): Ticket | undefined {
     const t = due.tickets[i]!;
     const waited = due.waited[i]!;
     const w = boundWait(t, waited);
-    if (w >= POLICY_BOUNDS.hardWaitMinutes) {
+    if (w >= hardWaitMinutes) {
       if (hard === undefined || (hardWait - w || byLine(t, hard)) < 0) {
         hard = t;
         hardWait = w;
@@ -152,7 +152,7 @@ function boundPick(due: Due): Ticket | undefined {
 
 /**
  * The default policy. In order:
- * 1. hard bound: a ticket that has waited {@link POLICY_BOUNDS}.hardWaitMinutes goes first
+ * 1. hard bound: a ticket that has waited the settings' `hardWaitMinutes` (35) goes first
  *    (longest first), bookings included, so a day past capacity keeps its longest wait near it;
  * 2. bookings on time: a booked visit due for 1–5 minutes goes next (earliest booked time
  *    first); within its first minute it waits for its turn in its class, so walk-ins that
@@ -197,7 +197,7 @@ export const defaultPolicy: CallingPolicy = (view) => {
   // counters are offered one ticket at a quarter of their calls).
   if (n === 1 && !view.lookAhead) return due.tickets[0];
 
-  const bound = boundPick(due);
+  const bound = boundPick(due, settings.hardWaitMinutes);
   if (bound) return bound;
 
   // Each due ticket's target, read once for the starvation bound and the lateness order.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareSchedulers } from './quality';
 import { generateDay } from './scenario';
 import { simulateDay } from './simulate-day';
-import { defaultPolicy, POLICY_BOUNDS } from '../domain';
+import { defaultQueueSettings } from '@skr/protocol';
+import { defaultPolicy } from '../domain';
 
 describe('scheduler quality on a simulated day of a large branch', () => {
   const rows = compareSchedulers({ days: 1, visits: 3200 });
@@ -35,7 +36,7 @@ describe('scheduler quality on a simulated day of a large branch', () => {
     // At the peak the busiest services' counters never idle, so calling bookings within
     // 5 minutes moves their wait onto walk-ins: FIFO keeps the shortest longest wait on this
     // day (docs/bookings.md), the default stays within a few minutes of it.
-    expect(def.longestWait).toBeLessThanOrEqual(POLICY_BOUNDS.hardWaitMinutes);
+    expect(def.longestWait).toBeLessThanOrEqual(defaultQueueSettings.hardWaitMinutes);
     expect(fifo.longestWait).toBeLessThanOrEqual(def.longestWait);
     expect(def.longestWait - fifo.longestWait).toBeLessThan(5);
   });

@@ -13,6 +13,7 @@ const FIELDS: [keyof SettingsConfig, string][] = [
   ['lateArrivalMinutes', 'config.lateArrival'],
   ['earlyArrivalMinutes', 'config.earlyArrival'],
   ['starvationFactor', 'config.starvation'],
+  ['hardWaitMinutes', 'config.hardWait'],
 ];
 
 /** The priority mixing rule, the recall limit, the late-arrival window and the rest. */

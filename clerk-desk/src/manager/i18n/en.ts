@@ -275,6 +275,7 @@ export const en: Catalogue = {
     earlyArrival: 'Early check-in (min)',
     regularPerPriority: 'Regular calls per priority call',
     starvation: 'Target multiple for absolute priority',
+    hardWait: 'Wait limit (min): whoever waited this long goes before booked visits',
     username: 'User',
     role: 'Role',
     password: 'New password (12+ characters)',

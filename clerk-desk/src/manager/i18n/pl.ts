@@ -273,6 +273,7 @@ export const pl = {
     earlyArrival: 'Wcześniejsze zgłoszenie wizyty (min)',
     regularPerPriority: 'Zwykłych wezwań na jedno pierwszeństwo',
     starvation: 'Krotność celu — bezwzględne pierwszeństwo',
+    hardWait: 'Limit oczekiwania (min): kto czeka tyle, idzie przed wizytami umówionymi',
     username: 'Użytkownik',
     role: 'Rola',
     password: 'Nowe hasło (min. 12 znaków)',
