@@ -104,6 +104,14 @@ describe('late arrival past the check-in window', () => {
     // The clients came: both missed visits are kept (checked in without a ticket) in the change
     // that booked the new one, so the same missed visit cannot be booked again.
     expect([status(byCode), status(byCard)]).toEqual(['checked-in', 'checked-in']);
+    // Logged as the missed visit moved (the notifier moves its contact and confirms the new one).
+    const moved = b.server.db
+      .prepare(
+        `SELECT json_extract(payload, '$.booking.previousCode') AS previous FROM events
+         WHERE type = 'booking.rebooked' AND json_extract(payload, '$.booking.code') = ?`,
+      )
+      .get(rebooked.body.visit.code) as { previous: string } | undefined;
+    expect(moved?.previous).toBe(byCode);
 
     // Refusals: a visit still in its window, an unknown code, a day other than today, a card
     // without a missed visit.

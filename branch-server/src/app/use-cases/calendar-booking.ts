@@ -95,9 +95,16 @@ export function calendarCommands(ctx: UseCaseContext) {
         events: [
           {
             at: now.toISOString(),
-            type: 'booking.created' as const,
+            // In place of a missed visit it is that visit moved: the notifier moves the client's
+            // contact to the new code and confirms it, as for a rebook.
+            type: missed ? ('booking.rebooked' as const) : ('booking.created' as const),
             actor,
-            booking: { code: d.visit.code, serviceId: d.visit.serviceId, start: d.visit.start },
+            booking: {
+              code: d.visit.code,
+              serviceId: d.visit.serviceId,
+              start: d.visit.start,
+              ...(missed ? { previousCode: missed.code } : {}),
+            },
           },
         ],
         rows: [
