@@ -7,7 +7,7 @@ import { sharedTestBranch } from './harness';
 // A booked client past the late-arrival window (issue 14): the check-in, by code or by ID card,
 // is refused with reason `late` and an offer — a walk-in ticket's wait and the nearest free slot
 // today — instead of a silent walk-in; taking the slot books a new visit for the same person and
-// the missed one stays booked, so the close records it as a no-show. Taking the walk-in
+// keeps the missed one (the client came), so the close does not record it. Taking the walk-in
 // (acceptLate) checks the visit in at the end of the line with its code: the client came, so it
 // is no no-show. Clock injected, no sleeps.
 
