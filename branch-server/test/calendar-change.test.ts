@@ -1,6 +1,7 @@
 // Cancel and rebook at the branch (issue 14): the rules per channel (kiosk and desk need the
 // PESEL, the manager does not), refusals with a reason and a Polish message, the place freed at
-// once, and the notifier reacting to the cancellation event itself (no sweep).
+// once, and the notifier reacting to the cancellation event itself (no sweep); a late client's
+// new visit takes the missed visit's contact the same way (it is logged as that visit moved).
 import { bookingRefusalMessage } from '@skr/protocol/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutgoingMessage, Sender } from '../src/notify/sender';
@@ -9,6 +10,8 @@ import { startTestBranch, until, type TestBranch } from './harness';
 
 // Tuesday 2026-12-01 09:00 in Warsaw. Tuesday 09:00–10:00 and Wednesday 10:00–13:00, 2 counters.
 const NOW = new Date('2026-12-01T08:00:00Z');
+/** The branch's clock: NOW, but for the late arrival at the end. */
+let now = NOW;
 const at = (hhmm: string, day = '2026-12-02') => {
   const [h, m] = hhmm.split(':').map(Number);
   return new Date(Date.UTC(2026, 11, Number(day.slice(8)), h! - 1, m)).toISOString();
@@ -41,7 +44,7 @@ let sms: ReturnType<typeof recordingSms>;
 let tokens: { kiosk: string; desk: string; manager: string };
 beforeAll(async () => {
   sms = recordingSms();
-  b = await startTestBranch({ now: () => NOW, serveApps: false, notify: { senders: { sms } } });
+  b = await startTestBranch({ now: () => now, serveApps: false, notify: { senders: { sms } } });
   tokens = {
     kiosk: await b.device('kiosk'),
     desk: await b.login('urzednik1'),
@@ -71,6 +74,17 @@ const outbox = (code: string) =>
   b.server.db
     .prepare(`SELECT kind, state FROM notify_outbox WHERE ref = ? ORDER BY id`)
     .all(`booking:${code}`);
+/** A visit moved from `from` to `to`: its reminder dropped, the new code confirmed and reminded. */
+function expectMoved(from: string, to: string): void {
+  expect(outbox(from)).toEqual([
+    { kind: 'booking-confirmed', state: 'sent' },
+    { kind: 'booking-reminder', state: 'dropped' },
+  ]);
+  expect(outbox(to).map((r) => (r as { kind: string }).kind)).toEqual([
+    'booking-confirmed',
+    'booking-reminder',
+  ]);
+}
 
 describe('cancel at the branch', () => {
   it('kiosk: needs the PESEL (400), a wrong one is 404 like an unknown code; then frees the place', async () => {
@@ -185,14 +199,7 @@ describe('notifications follow the calendar events', () => {
     });
     expect(moved.status).toBe(200);
     const next = moved.body.visit.code as string;
-    expect(outbox(code)).toEqual([
-      { kind: 'booking-confirmed', state: 'sent' },
-      { kind: 'booking-reminder', state: 'dropped' },
-    ]);
-    expect(outbox(next).map((r) => (r as { kind: string }).kind)).toEqual([
-      'booking-confirmed',
-      'booking-reminder',
-    ]);
+    expectMoved(code, next);
     await until(() => sms.sent.some((m) => m.text.includes(next)));
 
     const cancelled = await b.api('POST', `/api/v1/calendar/visits/${next}/cancel`, tokens.kiosk, {
@@ -207,5 +214,36 @@ describe('notifications follow the calendar events', () => {
     ]);
     await until(() => sms.sent.length >= 3);
     expect(sms.sent.map((m) => m.to)).toEqual(['48600700800', '48600700800', '48600700800']);
+  });
+
+  // Last: it moves the clock to Wednesday.
+  it("a late client who takes today's slot keeps the contact; the missed visit is no no-show", async () => {
+    const made = await book(tokens.kiosk, at('10:00'), 41);
+    const missed = made.body.visit.code as string;
+    const contact = await b.api('PUT', `/api/v1/bookings/${missed}/contact`, tokens.manager, {
+      channel: 'sms',
+      address: '+48 600 700 900',
+      lang: 'pl',
+    });
+    expect(contact.status).toBe(200);
+    await until(() => sms.sent.some((m) => m.text.includes(missed)));
+
+    // Wednesday 10:30: past the 15-minute window; the client takes 12:00 today.
+    now = new Date(at('10:30'));
+    expect(
+      (await b.api('POST', '/api/v1/tickets', tokens.kiosk, { bookingCode: missed })).status,
+    ).toBe(409);
+    const taken = await b.api('POST', '/api/v1/calendar/late-arrivals', tokens.kiosk, {
+      bookingCode: missed,
+      start: at('12:00'),
+    });
+    expect(taken.status).toBe(201);
+    const next = taken.body.visit.code as string;
+    expectMoved(missed, next);
+    await until(() => sms.sent.some((m) => m.text.includes(next) && m.to === '48600700900'));
+
+    // The missed visit is kept (the client came): the close will not count it a no-show.
+    const kept = b.server.db.prepare(`SELECT status FROM bookings WHERE code = ?`).get(missed);
+    expect(kept).toEqual({ status: 'checked-in' });
   });
 });
