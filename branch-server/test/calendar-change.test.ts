@@ -180,16 +180,22 @@ describe('rebook at the branch', () => {
   });
 });
 
+/** Books a visit at the kiosk for `person` and leaves an SMS contact for it; answers its code. */
+async function bookWithSms(hhmm: string, person: number, address: string): Promise<string> {
+  const made = await book(tokens.kiosk, at(hhmm), person);
+  const code = made.body.visit.code as string;
+  const contact = await b.api('PUT', `/api/v1/bookings/${code}/contact`, tokens.manager, {
+    channel: 'sms',
+    address,
+    lang: 'pl',
+  });
+  expect(contact.status).toBe(200);
+  return code;
+}
+
 describe('notifications follow the calendar events', () => {
   it('a cancellation drops the reminder and queues the notice in the same change; a rebook moves the contact', async () => {
-    const made = await book(tokens.kiosk, at('10:30'), 40);
-    const code = made.body.visit.code as string;
-    const contact = await b.api('PUT', `/api/v1/bookings/${code}/contact`, tokens.manager, {
-      channel: 'sms',
-      address: '+48 600 700 800',
-      lang: 'pl',
-    });
-    expect(contact.status).toBe(200);
+    const code = await bookWithSms('10:30', 40, '+48 600 700 800');
     await until(() => sms.sent.length >= 1);
     expect(sms.sent[0]!.text).toContain(code);
 
@@ -218,14 +224,7 @@ describe('notifications follow the calendar events', () => {
 
   // Last: it moves the clock to Wednesday.
   it("a late client who takes today's slot keeps the contact; the missed visit is no no-show", async () => {
-    const made = await book(tokens.kiosk, at('10:00'), 41);
-    const missed = made.body.visit.code as string;
-    const contact = await b.api('PUT', `/api/v1/bookings/${missed}/contact`, tokens.manager, {
-      channel: 'sms',
-      address: '+48 600 700 900',
-      lang: 'pl',
-    });
-    expect(contact.status).toBe(200);
+    const missed = await bookWithSms('10:00', 41, '+48 600 700 900');
     await until(() => sms.sent.some((m) => m.text.includes(missed)));
 
     // Wednesday 10:30: past the 15-minute window; the client takes 12:00 today.
