@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PueBooking } from '@skr/protocol';
+import { counterIds, weeklyPlan } from './booking-plan';
 import { until, type TestBranch } from './harness';
 import { BRANCH_ID, startPortal, startSyncedBranch, untilDrained } from './sync-harness';
 
@@ -175,6 +176,38 @@ describe('visit outcomes and daily statistics', () => {
       outcome: 'no-show',
       bookingCancelledCentrally: false,
     });
+  });
+
+  it('reports a visit a late client replaced by a later one today as rebooked, not a no-show', async () => {
+    const { pue, b, kiosk } = await setup();
+    const missed = book(pue, '09:00');
+    await b.server.sync.pullNow();
+    const manager = await b.login('kierownik');
+    // Every weekday and service, so the portal's other visits of the week keep their places.
+    const plan = weeklyPlan(
+      { weekdays: [1, 2, 3, 4, 5], from: '08:00', to: '16:00', counters: counterIds('c', 8) },
+      b.branch.services().map((svc) => svc.id),
+    );
+    const put = await b.api('PUT', '/api/v1/manager/calendar/plan', manager, { plan });
+    expect(put.status).toBe(200);
+    // 09:30: past the 15-minute window; the client takes 11:00 today at the kiosk.
+    clock = new Date('2025-03-10T08:30:00Z').getTime();
+    const taken = await b.api('POST', '/api/v1/calendar/late-arrivals', kiosk, {
+      bookingCode: missed.code,
+      start: '2025-03-10T10:00:00.000Z',
+    });
+    expect(taken.status).toBe(201);
+    await b.server.sync.pullNow();
+    await untilDrained(b);
+    const outcomes = pue.visitOutcomes().map((o) => o.body as Record<string, unknown>);
+    expect(outcomes).toEqual([
+      expect.objectContaining({
+        bookingCode: missed.code,
+        outcome: 'rebooked',
+        rebookedAs: taken.body.visit.code,
+        ticketNumber: null,
+      }),
+    ]);
   });
 
   it('sends a closed day’s statistics once the day is over', async () => {

@@ -14,8 +14,10 @@ export const PueVisitOutcome = z.object({
   bookingCode: z.string().regex(/^[A-Z0-9]{6,12}$/),
   serviceId: ServiceId.describe('the service the visit was finally served under'),
   outcome: z
-    .enum(['done', 'no-show', 'expired'])
-    .describe('expired: checked in but still waiting when the branch day ended'),
+    .enum(['done', 'no-show', 'expired', 'rebooked'])
+    .describe(
+      'expired: checked in but still waiting when the branch day ended; rebooked: the client came past the late window and took a later visit today instead (`rebookedAs`)',
+    ),
   ticketNumber: z.string().max(10).nullable().describe('null: the client never checked in'),
   checkedInAt: PueInstant.nullable(),
   calledAt: PueInstant.nullable(),
@@ -23,6 +25,11 @@ export const PueVisitOutcome = z.object({
   bookingCancelledCentrally: z
     .boolean()
     .describe('the portal had cancelled the booking after the client checked in'),
+  rebookedAs: z
+    .string()
+    .regex(/^[A-Z0-9]{6,12}$/)
+    .optional()
+    .describe('the new visit a late client took today (outcome rebooked)'),
 });
 export type PueVisitOutcome = z.infer<typeof PueVisitOutcome>;
 

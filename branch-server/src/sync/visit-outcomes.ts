@@ -16,6 +16,7 @@ const OUTCOME: Partial<Record<BranchEvent['type'], PueVisitOutcome['outcome']>> 
 
 interface BookingRow {
   service_id: string;
+  booked_for: string;
   portal_status: string | null;
 }
 
@@ -23,7 +24,8 @@ interface BookingRow {
  * The outbox rows for the changes of one transaction (called from the branch's onCommit hook):
  * a booked visit that ended (served, no-show, or expired at the end of the day) is reported to
  * the portal, and so is a booked visit the end of the day found never checked in (a no-show
- * without a ticket). Returns how many rows were added.
+ * without a ticket) and one a late client replaced by a later visit today (rebooked). Returns
+ * how many rows were added.
  */
 export function enqueueVisitOutcomes(
   events: readonly BranchEvent[],
@@ -34,9 +36,9 @@ export function enqueueVisitOutcomes(
   // Prepared only when a booked visit is among the events: most commits have none.
   let stmt: ReturnType<Db['prepare']> | undefined;
   const booking = (code: string) =>
-    (stmt ??= db.prepare(`SELECT service_id, portal_status FROM bookings WHERE code = ?`)).get(
-      code,
-    ) as BookingRow | undefined;
+    (stmt ??= db.prepare(
+      `SELECT service_id, booked_for, portal_status FROM bookings WHERE code = ?`,
+    )).get(code) as BookingRow | undefined;
   let added = 0;
   for (const e of events) {
     const t = e.ticket;
@@ -55,6 +57,28 @@ export function enqueueVisitOutcomes(
       };
       const key = missedVisitKey(e.booking.code);
       if (outbox.enqueue('visit-outcome', key, e.booking.code, outcome, new Date(e.at), dueMs))
+        added += 1;
+      continue;
+    }
+    // A visit moved after its time had passed: only a late client's, who came and took a later
+    // visit today (a rebook of a visit that has started is refused).
+    if (e.type === 'booking.rebooked' && e.booking?.previousCode) {
+      const previous = e.booking.previousCode;
+      const b = booking(previous);
+      if (!b || Date.parse(b.booked_for) >= Date.parse(e.at)) continue;
+      const outcome: PueVisitOutcome = {
+        bookingCode: previous,
+        serviceId: b.service_id,
+        outcome: 'rebooked',
+        ticketNumber: null,
+        checkedInAt: e.at,
+        calledAt: null,
+        finishedAt: null,
+        bookingCancelledCentrally: b.portal_status === 'cancelled',
+        rebookedAs: e.booking.code,
+      };
+      const key = missedVisitKey(previous);
+      if (outbox.enqueue('visit-outcome', key, previous, outcome, new Date(e.at), dueMs))
         added += 1;
       continue;
     }
