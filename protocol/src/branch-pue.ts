@@ -9,9 +9,12 @@ import { PueInstant, PueIsoDate } from './pue';
 
 // ---- branch → portal reports (sent from the outbox with an idempotency key) ----
 
+/** A booked visit's code as the portal knows it. */
+const VisitCode = z.string().regex(/^[A-Z0-9]{6,12}$/);
+
 /** POST /v1/branches/{branchId}/visit-outcomes: what became of a booked visit. */
 export const PueVisitOutcome = z.object({
-  bookingCode: z.string().regex(/^[A-Z0-9]{6,12}$/),
+  bookingCode: VisitCode,
   serviceId: ServiceId.describe('the service the visit was finally served under'),
   outcome: z
     .enum(['done', 'no-show', 'expired', 'rebooked'])
@@ -25,11 +28,9 @@ export const PueVisitOutcome = z.object({
   bookingCancelledCentrally: z
     .boolean()
     .describe('the portal had cancelled the booking after the client checked in'),
-  rebookedAs: z
-    .string()
-    .regex(/^[A-Z0-9]{6,12}$/)
-    .optional()
-    .describe('the new visit a late client took today (outcome rebooked)'),
+  rebookedAs: VisitCode.optional().describe(
+    'the new visit a late client took today (outcome rebooked)',
+  ),
 });
 export type PueVisitOutcome = z.infer<typeof PueVisitOutcome>;
 

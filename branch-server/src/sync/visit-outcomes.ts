@@ -40,46 +40,38 @@ export function enqueueVisitOutcomes(
       `SELECT service_id, booked_for, portal_status FROM bookings WHERE code = ?`,
     )).get(code) as BookingRow | undefined;
   let added = 0;
+  /** Queues the outcome of booked visit `code`, which has no ticket, once (keyed by its code). */
+  const ticketless = (code: string, e: BranchEvent, more: Partial<PueVisitOutcome>): void => {
+    const b = booking(code);
+    // A rebook reports only a visit moved after its time had passed: a late client's, who came
+    // and took a later visit today (a rebook of a visit that has started is refused).
+    if (!b || (more.outcome === 'rebooked' && Date.parse(b.booked_for) >= Date.parse(e.at))) return;
+    const outcome: PueVisitOutcome = {
+      bookingCode: code,
+      serviceId: b.service_id,
+      outcome: 'no-show',
+      ticketNumber: null,
+      checkedInAt: null,
+      calledAt: null,
+      finishedAt: null,
+      bookingCancelledCentrally: b.portal_status === 'cancelled',
+      ...more,
+    };
+    const key = missedVisitKey(code);
+    if (outbox.enqueue('visit-outcome', key, code, outcome, new Date(e.at), dueMs)) added += 1;
+  };
   for (const e of events) {
     const t = e.ticket;
     if (e.type === 'booking.no-show' && e.booking) {
-      const b = booking(e.booking.code);
-      if (!b) continue;
-      const outcome: PueVisitOutcome = {
-        bookingCode: e.booking.code,
-        serviceId: b.service_id,
-        outcome: 'no-show',
-        ticketNumber: null,
-        checkedInAt: null,
-        calledAt: null,
-        finishedAt: null,
-        bookingCancelledCentrally: b.portal_status === 'cancelled',
-      };
-      const key = missedVisitKey(e.booking.code);
-      if (outbox.enqueue('visit-outcome', key, e.booking.code, outcome, new Date(e.at), dueMs))
-        added += 1;
+      ticketless(e.booking.code, e, {});
       continue;
     }
-    // A visit moved after its time had passed: only a late client's, who came and took a later
-    // visit today (a rebook of a visit that has started is refused).
     if (e.type === 'booking.rebooked' && e.booking?.previousCode) {
-      const previous = e.booking.previousCode;
-      const b = booking(previous);
-      if (!b || Date.parse(b.booked_for) >= Date.parse(e.at)) continue;
-      const outcome: PueVisitOutcome = {
-        bookingCode: previous,
-        serviceId: b.service_id,
+      ticketless(e.booking.previousCode, e, {
         outcome: 'rebooked',
-        ticketNumber: null,
         checkedInAt: e.at,
-        calledAt: null,
-        finishedAt: null,
-        bookingCancelledCentrally: b.portal_status === 'cancelled',
         rebookedAs: e.booking.code,
-      };
-      const key = missedVisitKey(previous);
-      if (outbox.enqueue('visit-outcome', key, previous, outcome, new Date(e.at), dueMs))
-        added += 1;
+      });
       continue;
     }
     const kind = OUTCOME[e.type];
